@@ -1,0 +1,194 @@
+// The command line: thin commands that parse, call the engine, format, and choose an exit code.
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import type { Case, ErrorResult, QuantumError } from '../core/contract.js';
+import { CONTRACT_VERSION } from '../core/contract.js';
+import type { Lang, Rules } from '../core/model.js';
+import { evaluateCase } from '../core/engine.js';
+import { resolveRef } from '../core/refs.js';
+import { searchProvisions, describeProvision } from '../core/describe.js';
+import { parseCase } from '../io/case.js';
+import { formatError, formatList, formatProvision, formatResult } from '../io/text.js';
+import { loadRules, RulesError, DEFAULT_RULES_DIR } from '../rules/load.js';
+import { parseChargeArg, UsageError } from './charges.js';
+
+export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
+
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+interface Common { rules?: string; lang: Lang; json: boolean }
+
+/** An input error: printed once (JSON on stdout with --json, one line on stderr otherwise), exit 1. */
+class InputError extends Error {
+  constructor(readonly error: QuantumError, readonly id: string | null = null) { super(error.message); }
+}
+
+function load(argv: Common): Rules {
+  try {
+    return loadRules(argv.rules ?? DEFAULT_RULES_DIR);
+  } catch (e) {
+    if (e instanceof RulesError) throw new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: e.message });
+    throw e;
+  }
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    throw new InputError({ code: 'PARSE_ERROR', path: null, message: `cannot read ${file === '-' ? 'standard input' : file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+  }
+}
+
+function checkDate(name: string, v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, not "${s}"`);
+  return s;
+}
+
+async function evalCommand(argv: Common & { refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; trace: boolean }): Promise<number> {
+  const date = checkDate('date', argv.date);
+  const judgmentDate = checkDate('judgment-date', argv.judgmentDate);
+  const refs = argv.refs ?? [];
+  let input: unknown;
+  if (argv.case !== undefined) {
+    if (refs.length) throw new UsageError('give either REF arguments or --case, not both');
+    const text = readInput(argv.case).replace(/^\uFEFF/, '');
+    try {
+      input = JSON.parse(text);
+    } catch (e) {
+      throw new InputError({ code: 'PARSE_ERROR', path: null, message: `${argv.case === '-' ? 'standard input' : argv.case} is not valid JSON: ${(e as Error).message}` });
+    }
+    if (input && typeof input === 'object' && !Array.isArray(input)) {
+      const c = input as Record<string, unknown>;
+      if (date) c.date = date;
+      if (judgmentDate) c.judgmentDate = judgmentDate;
+      if (argv.legalPerson !== undefined) c.offender = { ...(c.offender as object | undefined), type: argv.legalPerson ? 'legal' : 'natural' };
+    }
+  } else {
+    if (!refs.length) throw new UsageError('name at least one charge (e.g. quantum eval "323-3-2 III") or give --case FILE');
+    const c: Record<string, unknown> = { charges: refs.map(parseChargeArg) };
+    if (date) c.date = date;
+    if (judgmentDate) c.judgmentDate = judgmentDate;
+    if (argv.legalPerson) c.offender = { type: 'legal' };
+    input = c;
+  }
+  const parsed = parseCase(input);
+  if (!parsed.ok) throw new InputError(parsed.error, parsed.id);
+  const rules = load(argv);
+  const outcome = evaluateCase(rules, parsed.case as Case, { today: localToday(), lang: argv.lang, trace: true });
+  if (!outcome.ok) throw new InputError(outcome.error, outcome.id);
+  process.stdout.write(argv.json ? `${JSON.stringify(outcome, null, 2)}\n` : formatResult(outcome, argv.lang, { trace: argv.trace }));
+  return EXIT.ok;
+}
+
+function showCommand(argv: Common & { ref: string; date?: string }): number {
+  const date = checkDate('date', argv.date) ?? localToday();
+  const rules = load(argv);
+  const r = resolveRef(rules, argv.ref, 'ref');
+  if (!r.ok) throw new InputError(r.error);
+  const p = r.provision;
+  if (argv.json) {
+    const v = describeProvision(rules, p, date);
+    process.stdout.write(`${JSON.stringify({ ...p, inForce: v.version ? { from: v.version.from, nature: v.nature, prison: v.prison, fine: v.fine, tiers: v.tiers } : null }, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatProvision(rules, p, date, argv.lang));
+  }
+  return EXIT.ok;
+}
+
+function listCommand(argv: Common & { words?: string[]; date?: string }): number {
+  const date = checkDate('date', argv.date) ?? localToday();
+  const rules = load(argv);
+  const found = searchProvisions(rules, (argv.words ?? []).map(String));
+  if (argv.json) {
+    const rows = found.map((p) => {
+      const v = describeProvision(rules, p, date);
+      return {
+        ref: p.ref, article: p.article, kind: p.kind, label: p.label.fr, labels: p.label, aliases: p.aliases ?? [], items: v.items,
+        nature: v.nature, prison: v.prison, fine: v.fine, dependsOnPredicate: v.dependsOn === 'predicate',
+        versions: p.versions.map((x) => ({ from: x.from, to: x.to, amendedBy: x.amendedBy, status: x.status, sources: x.sources })),
+        sources: [...new Set(p.versions.flatMap((x) => x.sources))],
+      };
+    });
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatList(rules, found, date, argv.lang));
+  }
+  return EXIT.ok;
+}
+
+export async function main(args: string[] = hideBin(process.argv)): Promise<number> {
+  let code: number = EXIT.ok;
+  let json = args.includes('--json');
+  let lang: Lang = 'fr';
+  const run = (fn: () => number | Promise<number>) => async () => { code = await fn(); };
+  const parser = yargs(args)
+    .scriptName('quantum')
+    .usage('$0 <command> [options]\n\nPeines maximales encourues en droit pénal français : chaque chiffre rattaché à un article et à sa version.\nMaximum penalties incurred under French criminal law, each figure traced to an article and its version.')
+    .option('rules', { type: 'string', describe: 'rules directory (default: the rules shipped with quantum)', global: true })
+    .option('lang', { choices: ['fr', 'en'] as const, default: 'fr' as Lang, describe: 'language of the text output', global: true })
+    .option('json', { type: 'boolean', default: false, describe: 'JSON output (contract.md); errors as JSON on stdout', global: true })
+    .middleware((a) => { json = Boolean(a.json); lang = a.lang as Lang; })
+    .command('eval [refs..]', 'evaluate charges: maximum penalties per charge and for the whole case', (y) => y
+      .positional('refs', { type: 'string', array: true, describe: 'charges: REF[; option]…  options: attempt, accomplice, amount=EUROS, predicate=REF, date=YYYY-MM-DD' })
+      .option('date', { type: 'string', describe: 'date of the facts, YYYY-MM-DD (default: today)' })
+      .option('judgment-date', { type: 'string', describe: 'date of judgment, for the milder-law rule of art. 112-1 (default: today)' })
+      .option('legal-person', { type: 'boolean', describe: 'the offender is a legal person (personne morale)' })
+      .option('case', { type: 'string', describe: 'read a JSON case (contract.md) from FILE, or - for standard input' })
+      .option('trace', { type: 'boolean', default: true, describe: 'show the explanation (--no-trace to hide it)' })
+      .example('$0 eval "323-3-2 III" --date 2024-05-01', 'online platform for illicit transactions, organised gang')
+      .example('$0 eval "323-3-2 III" "225-8" "324-2 2°; amount=2000000" --date 2024-05-01', 'several charges in concours')
+      .example('$0 eval "450-1; predicate=222-37" --date 2025-09-01', 'criminal association preparing drug trafficking')
+      .example('$0 eval "324-1; predicate=222-34; accomplice" --legal-person', 'a legal person, laundering the proceeds of a drug crime')
+      .example('$0 eval "222-23; attempt" --lang en', 'attempted rape, English output')
+      .example('$0 eval --case case.json --json', 'a JSON case in, the contract result out'),
+    (a) => run(() => evalCommand(a as never))())
+    .command('show <ref>', 'show a provision: its versions, sources, and the version in force at --date', (y) => y
+      .positional('ref', { type: 'string', demandOption: true })
+      .option('date', { type: 'string', describe: 'date, YYYY-MM-DD (default: today)' })
+      .example('$0 show 450-1 --date 2024-01-01', ''),
+    (a) => run(() => showCommand(a as never))())
+    .command('list [words..]', 'search the catalogue by ref, label or alias', (y) => y
+      .positional('words', { type: 'string', array: true })
+      .option('date', { type: 'string', describe: 'show the penalties in force on this date (default: today)' })
+      .example('$0 list blanchiment', '')
+      .example('$0 list 227', ''),
+    (a) => run(() => listCommand(a as never))())
+    .demandCommand(1, 'name a command: eval, show or list')
+    .strictCommands()
+    .strictOptions()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => { throw err ?? new UsageError(msg); });
+  try {
+    await parser.parseAsync();
+    return code;
+  } catch (e) {
+    return report(e, json, lang);
+  }
+}
+
+function report(e: unknown, json: boolean, lang: Lang): number {
+  if (e instanceof InputError) {
+    const out: ErrorResult = { contract: CONTRACT_VERSION, id: e.id, ok: false, error: e.error };
+    if (json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    else process.stderr.write(`${formatError(e.error, lang)}\n`);
+    return EXIT.input;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof UsageError || (e instanceof Error && e.name === 'YError')) {
+    process.stderr.write(`quantum: ${message}\n${lang === 'fr' ? 'Voir' : 'See'} quantum --help\n`);
+    return EXIT.usage;
+  }
+  process.stderr.write(`quantum: internal error: ${message}\n`);
+  return 70;
+}

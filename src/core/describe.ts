@@ -1,0 +1,86 @@
+// The catalogue view of a provision on a date: its version and penalty, without a case.
+import type { IsoDate, Label, Nature, Provision, Rules, Version } from './model.js';
+import { isByPredicate, itemSub } from './model.js';
+import type { PrisonOut } from './contract.js';
+import { versionAt } from './dates.js';
+import { classify, versionPenalty } from './penalty.js';
+import { moneyString } from './money.js';
+
+export interface ProvisionView {
+  ref: string;
+  article: string;
+  kind: 'offence' | 'rule';
+  label: Label;
+  items: string[];
+  aliases: string[];
+  version: Version | null;
+  nature: Nature | null;
+  prison: PrisonOut | null;
+  fine: string | null;
+  proportional: boolean;
+  dependsOn: 'predicate' | null;
+  tiers?: { label: Label | null; prison: PrisonOut | null; fine: string | null }[];
+}
+
+export function describeProvision(rules: Rules, p: Provision, date: IsoDate): ProvisionView {
+  const v = versionAt(p.versions, date) ?? null;
+  const view: ProvisionView = {
+    ref: p.ref, article: p.article, kind: p.kind, label: p.label, items: (p.items ?? []).map(itemSub), aliases: p.aliases ?? [],
+    version: v, nature: null, prison: null, fine: null, proportional: false, dependsOn: null,
+  };
+  if (!v?.penalty) return view;
+  if (isByPredicate(v.penalty)) {
+    view.dependsOn = 'predicate';
+    view.tiers = v.penalty.byPredicate.tiers.map((t) => {
+      const out = versionPenalty(rules, p, { ...v, penalty: { prison: t.prison, fine: t.fine } }, { ref: p.ref, path: '' }, date);
+      return out.ok ? { label: t.label ?? null, prison: out.penalty.prison, fine: out.penalty.fine ? moneyString(out.penalty.fine) : null } : { label: t.label ?? null, prison: null, fine: null };
+    });
+    return view;
+  }
+  const spec = v.penalty;
+  const out = versionPenalty(rules, p, { ...v, penalty: { prison: spec.prison, fine: spec.fine } }, { ref: p.ref, path: '' }, date);
+  if (out.ok) {
+    view.prison = out.penalty.prison;
+    view.fine = out.penalty.fine ? moneyString(out.penalty.fine) : null;
+    view.nature = classify(rules, out.penalty, date);
+  }
+  view.proportional = !!(spec.fine && 'amount' in spec.fine && spec.fine.proportional);
+  if (spec.heavierPredicate) view.dependsOn = 'predicate';
+  return view;
+}
+
+/** Catalogue search: every word must match the ref, an alias, an item or a label (accents ignored). */
+export function searchProvisions(rules: Rules, words: string[]): Provision[] {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  const needles = words.flatMap((w) => w.split(/\s+/)).filter(Boolean).map(fold);
+  const all = [...rules.provisions.values()].sort((a, b) => compareRefs(a.ref, b.ref));
+  if (!needles.length) return all;
+  return all.filter((p) => {
+    const hay = fold([p.ref, p.label.fr, p.label.en, ...(p.aliases ?? []), ...(p.items ?? []).map((i) => `${p.article} ${itemSub(i)}`), rules.articles.get(p.article)?.label.fr ?? ''].join(' | '));
+    return needles.every((n) => hay.includes(n));
+  });
+}
+
+/** Orders refs as the Code does: R-articles after the legislative part, numbers numerically. */
+export function compareRefs(a: string, b: string): number {
+  const key = (r: string) => {
+    const [art = '', sub = ''] = r.split(' ', 2);
+    const reg = /^[RDL]/.test(art) ? 1 : 0;
+    return { reg, nums: art.replace(/^[RDL]/, '').split('-').map(Number), sub: r.slice(art.length + 1) || sub };
+  };
+  const x = key(a), y = key(b);
+  if (x.reg !== y.reg) return x.reg - y.reg;
+  for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
+    const d = (x.nums[i] ?? -1) - (y.nums[i] ?? -1);
+    if (d) return d;
+  }
+  return subRank(x.sub) - subRank(y.sub) || x.sub.localeCompare(y.sub);
+}
+
+const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
+function subRank(s: string): number {
+  if (!s) return 0;
+  if (ROMAN[s]) return ROMAN[s]!;
+  const n = /(\d+)/.exec(s);
+  return n ? Number(n[1]) : 99;
+}

@@ -1,0 +1,347 @@
+// The engine: a pure function of (rules, case) -> result with a trace. No fs, no clock, no process.
+import type { Decimal } from 'decimal.js';
+import type { IsoDate, Lang, Nature, Provision, Rules, Version } from './model.js';
+import type {
+  Case, Charge, ChargeResult, ErrorResult, Outcome, PrisonOut, QuantumError, Reason, Result, Step, VersionOut, Warning,
+} from './contract.js';
+import { CONTRACT_VERSION } from './contract.js';
+import { Money, moneyString } from './money.js';
+import { paramAt, versionAt } from './dates.js';
+import { resolveRef } from './refs.js';
+import { classify, compareFine, comparePrison, versionPenalty, type Penalty } from './penalty.js';
+import type { StepDraft } from './steps.js';
+import { explain } from './explain.js';
+
+export interface EvaluateOptions {
+  /** Today's date: the default date of facts and of judgment (the engine has no clock). */
+  today: IsoDate;
+  lang?: Lang;
+  /** Include the per-charge steps and the trace (default true). */
+  trace?: boolean;
+}
+
+interface Ctx { rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: Warning[] }
+
+function fail(c: Case, error: QuantumError): ErrorResult {
+  return { contract: CONTRACT_VERSION, id: c.id ?? null, ok: false, error };
+}
+
+export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): Outcome {
+  const lang = options.lang ?? 'fr';
+  const date = c.date ?? options.today;
+  const judgment = c.judgmentDate ?? options.today;
+  const legal = c.offender?.type === 'legal';
+  if (c.offender?.priors?.length) {
+    return fail(c, { code: 'INVALID_CASE', path: 'offender.priors', message: 'récidive (priors) is not computed by this version of quantum; remove offender.priors' });
+  }
+  const ctx: Ctx = { rules, date, judgment, legal, warnings: [] };
+  const charges: ChargeResult[] = [];
+  const drafts: StepDraft[][] = [];
+  for (const [i, charge] of c.charges.entries()) {
+    const r = evaluateCharge(ctx, charge, i);
+    if ('code' in r) return fail(c, r);
+    charges.push(r.result);
+    drafts.push(r.steps);
+  }
+  if (legal) legalPersonWarnings(ctx);
+
+  const totals = concours(ctx, charges);
+  const render = (s: StepDraft, ref?: string): Step => {
+    const step: Step = { rule: s.rule, code: s.code, text: explain(s, lang) };
+    if (ref) step.ref = ref;
+    if (s.params) step.params = s.params;
+    return step;
+  };
+  const withTrace = options.trace !== false;
+  charges.forEach((ch, i) => { ch.steps = withTrace ? drafts[i]!.map((s) => render(s)) : []; });
+  const trace = withTrace ? [
+    ...charges.flatMap((ch, i) => drafts[i]!.map((s) => render(s, ch.ref))),
+    ...totals.steps.map((s) => render(s)),
+  ] : [];
+  const result: Result = {
+    contract: CONTRACT_VERSION,
+    id: c.id ?? null,
+    ok: true,
+    dataset: rules.dataset,
+    date,
+    judgmentDate: judgment,
+    offender: legal ? 'legal' : 'natural',
+    charges,
+    total: totals.total,
+    arithmetic: totals.arithmetic,
+    warnings: dedupe(ctx.warnings),
+    trace,
+  };
+  return result;
+}
+
+function dedupe(ws: Warning[]): Warning[] {
+  const seen = new Set<string>();
+  return ws.filter((w) => { const k = `${w.code}|${w.ref}|${w.message}`; if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
+function versionOut(v: Version): VersionOut {
+  return { from: v.from, to: v.to, source: v.amendedBy, status: v.status, sources: v.sources };
+}
+
+type ChargeOutcome = { result: ChargeResult; steps: StepDraft[] } | QuantumError;
+
+function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
+  const { rules } = ctx;
+  const path = `charges[${i}]`;
+  const resolved = resolveRef(rules, charge.ref, `${path}.ref`);
+  if (!resolved.ok) return resolved.error;
+  const { provision, ref } = resolved;
+  if (provision.kind === 'rule') {
+    const targets = provision.appliesTo?.length ? `; charge ${provision.appliesTo.join(' or ')} instead` : '';
+    return { code: 'INVALID_CASE', path: `${path}.ref`, message: `${ref} is a rule, not an offence (${provision.rule?.en ?? provision.label.en})${targets}` };
+  }
+  const date = charge.date ?? ctx.date;
+  if (ctx.judgment < date) {
+    return { code: 'INVALID_CASE', path: charge.date ? `${path}.date` : 'judgmentDate', message: `the judgment date ${ctx.judgment} is before the date of the facts ${date}` };
+  }
+  const unused = unusedInput(provision, charge, path);
+  if (unused) return unused;
+
+  const steps: StepDraft[] = [];
+  const base: ChargeResult = {
+    ref, input: charge.ref, label: (resolved.sharedTiers ? rules.articles.get(provision.article)!.label : provision.label)[ 'fr' ],
+    date, punishable: false, reason: null, version: null, nature: null, prison: null, fine: null,
+    attempt: charge.attempt === true, accomplice: charge.accomplice === true, steps: [],
+  };
+  if (charge.predicate) base.predicate = charge.predicate;
+  const notPunishable = (reason: Reason) => ({ result: { ...base, reason }, steps });
+
+  // 112-1 al. 1 and 2: the text in force on the date of the facts.
+  const v0 = versionAt(provision.versions, date);
+  if (!v0) {
+    const first = provision.versions[0]!;
+    if (date < first.from) {
+      steps.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy } });
+      return notPunishable('NOT_YET_IN_FORCE');
+    }
+    steps.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
+    return notPunishable('REPEALED_BEFORE_FACTS');
+  }
+  // A subdivision added to the text later (e.g. an aggravating item) does not reach earlier facts.
+  const item = resolved.item;
+  if (item && typeof item !== 'string') {
+    if (item.from && date < item.from) {
+      steps.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: item.from, amendedBy: v0.amendedBy } });
+      return notPunishable('NOT_YET_IN_FORCE');
+    }
+    if (item.to && date >= item.to) {
+      steps.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: null } });
+      return notPunishable('REPEALED_BEFORE_FACTS');
+    }
+    if (item.to && item.to <= ctx.judgment) {
+      steps.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: item.to, repealed: null, judgment: ctx.judgment } });
+      return notPunishable('ABOLISHED');
+    }
+  }
+  base.version = versionOut(v0);
+  steps.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
+
+  // 112-1 al. 3: later versions before judgment; a repeal in between abolishes the offence.
+  const chain: Version[] = [v0];
+  for (let cur = v0; cur.to !== null && cur.to <= ctx.judgment;) {
+    const next = provision.versions.find((v) => v.from === cur.to);
+    if (!next) {
+      steps.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: cur.to, repealed: provision.repealed ?? null, judgment: ctx.judgment } });
+      return notPunishable('ABOLISHED');
+    }
+    chain.push(next);
+    cur = next;
+  }
+
+  const input = { ref, path, ...(charge.amount !== undefined && { amount: charge.amount }), ...(charge.predicate !== undefined && { predicate: charge.predicate }) };
+  const candidates: { v: Version; penalty: Penalty; nature: Nature }[] = [];
+  for (const [k, v] of chain.entries()) {
+    const out = versionPenalty(rules, provision, v, input, date);
+    if (!out.ok && 'error' in out) return out.error;
+    if (k > 0) steps.push({ rule: '112-1', code: 'LATER_VERSION', params: { from: v.from, amendedBy: v.amendedBy, status: v.status } });
+    steps.push(...out.steps);
+    if (!out.ok) {
+      if (k > 0) steps.push({ rule: '112-1', code: 'MILDER_NOT_PUNISHABLE', params: { from: v.from } });
+      return notPunishable(out.reason);
+    }
+    for (const used of out.versions) unverified(ctx, used, used === v ? ref : out.penalty.predicateRef ?? ref);
+    const nature = classify(rules, out.penalty, date);
+    // 121-4, 121-5: attempt of a crime always; of a délit where a text says so; of a contravention never.
+    if (charge.attempt) {
+      const ok = nature === 'crime' || (nature === 'delit' && v.attempt?.punishable === true);
+      if (!ok) {
+        steps.push({ rule: '121-4', code: 'ATTEMPT_NOT_PUNISHABLE', params: { nature, later: k > 0, from: v.from } });
+        return notPunishable('ATTEMPT_NOT_PUNISHABLE');
+      }
+    }
+    candidates.push({ v, penalty: out.penalty, nature });
+  }
+
+  // 112-1 al. 3, penalty by penalty: the mildest of the versions in force between facts and judgment.
+  let prisonFrom = candidates[0]!, fineFrom = candidates[0]!;
+  for (const c of candidates.slice(1)) {
+    if (comparePrison(c.penalty.prison, prisonFrom.penalty.prison) < 0) prisonFrom = c;
+    if (compareFine(c.penalty.fine, fineFrom.penalty.fine) < 0) fineFrom = c;
+  }
+  if (candidates.length > 1) {
+    steps.push({ rule: '112-1', code: 'MILDER_LAW', params: { prisonFrom: prisonFrom.v.from, fineFrom: fineFrom.v.from, prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine?.toFixed() ?? null, changed: prisonFrom !== candidates[0] || fineFrom !== candidates[0] } });
+    if (prisonFrom !== candidates[0] || fineFrom !== candidates[0]) {
+      base.appliedVersions = { prison: versionOut(prisonFrom.v), fine: versionOut(fineFrom.v) };
+    }
+  }
+  const penalty: Penalty = {
+    prison: prisonFrom.penalty.prison,
+    fine: fineFrom.penalty.fine,
+    contraventionFine: fineFrom.penalty.contraventionFine,
+  };
+  const tier = prisonFrom.penalty.tier;
+  const nature = classify(rules, penalty, date);
+  steps.push({ rule: '111-1', code: 'NATURE', params: { nature } });
+
+  if (charge.attempt) {
+    steps.push(nature === 'crime'
+      ? { rule: '121-4', code: 'ATTEMPT_CRIME' }
+      : { rule: v0.attempt?.article ?? '121-4', code: 'ATTEMPT_DELIT', params: { article: v0.attempt?.article ?? null } });
+  }
+  if (charge.accomplice) steps.push({ rule: nature === 'contravention' ? 'R610-2' : '121-6', code: nature === 'contravention' ? 'ACCOMPLICE_CONTRAVENTION' : 'ACCOMPLICE' });
+
+  let prison = penalty.prison;
+  let fine = penalty.fine;
+  if (ctx.legal) ({ prison, fine } = legalPerson(ctx, nature, penalty, date, steps));
+
+  const safety = prisonFrom.v.safetyPeriod === true && prison !== null;
+  if (safety) steps.push({ rule: '132-23', code: 'SAFETY_PERIOD' });
+
+  const result: ChargeResult = {
+    ...base, punishable: true, nature, prison, fine: fine ? moneyString(fine) : null,
+  };
+  if (tier) result.tier = tier.fr;
+  if (safety) result.safetyPeriod = true;
+  return { result, steps };
+}
+
+/** Nothing a user gave is silently dropped: an amount or predicate the provision never uses is an error. */
+function unusedInput(p: Provision, charge: Charge, path: string): QuantumError | null {
+  const specs = p.versions.map((v) => v.penalty).filter((x) => x !== undefined);
+  if (charge.amount !== undefined) {
+    const uses = specs.some((s) => 'fine' in s && s.fine && 'amount' in s.fine && s.fine.proportional);
+    if (!uses) return { code: 'INVALID_CASE', path: `${path}.amount`, message: `${p.ref} has no fine proportional to an amount; remove "amount"` };
+  }
+  if (charge.predicate !== undefined) {
+    const uses = specs.some((s) => 'byPredicate' in s || ('heavierPredicate' in s && s.heavierPredicate));
+    if (!uses) return { code: 'INVALID_CASE', path: `${path}.predicate`, message: `${p.ref} does not depend on another offence; remove "predicate"` };
+  }
+  if (charge.aggravations?.length) {
+    return { code: 'INVALID_CASE', path: `${path}.aggravations`, message: 'general aggravations (132-76, 132-77, 132-79) are not computed by this version of quantum; remove "aggravations"' };
+  }
+  return null;
+}
+
+/** 131-37, 131-38, 131-41: a legal person incurs no custodial penalty and a fine multiplied. */
+function legalPerson(ctx: Ctx, nature: Nature, p: Penalty, date: IsoDate, steps: StepDraft[]): { prison: null; fine: Decimal | null } {
+  const g = ctx.rules.general;
+  if (p.prison) steps.push({ rule: '131-37', code: 'LEGAL_PERSON_NO_PRISON' });
+  if (nature === 'contravention') {
+    const m = paramAt(g.legalPersonContraventionMultiplier, date);
+    if (!p.fine || !m) return { prison: null, fine: p.fine };
+    paramWarning(ctx, g.legalPersonContraventionMultiplier.article, m.status);
+    steps.push({ rule: g.legalPersonContraventionMultiplier.article, code: 'LEGAL_PERSON_CONTRAVENTION', params: { multiplier: m.value } });
+    return { prison: null, fine: p.fine.times(m.value) };
+  }
+  const m = paramAt(g.legalPersonFineMultiplier, date);
+  if (p.fine && m) {
+    paramWarning(ctx, g.legalPersonFineMultiplier.article, m.status);
+    steps.push({ rule: g.legalPersonFineMultiplier.article, code: 'LEGAL_PERSON_FINE', params: { multiplier: m.value, natural: p.fine.toFixed(), fine: p.fine.times(m.value).toFixed() } });
+    return { prison: null, fine: p.fine.times(m.value) };
+  }
+  if (!p.fine && nature === 'crime') {
+    const d = paramAt(g.legalPersonCrimeFineWithoutNaturalFine, date);
+    if (d?.value) {
+      paramWarning(ctx, g.legalPersonCrimeFineWithoutNaturalFine.article, d.status);
+      steps.push({ rule: g.legalPersonCrimeFineWithoutNaturalFine.article, code: 'LEGAL_PERSON_CRIME_NO_FINE', params: { fine: d.value } });
+      return { prison: null, fine: new Money(d.value) };
+    }
+  }
+  steps.push({ rule: '131-38', code: 'LEGAL_PERSON_NO_FINE' });
+  ctx.warnings.push({ code: 'NOT_COMPUTED', ref: null, message: 'no fine is set for a legal person for this charge: the text sets none for a natural person and no general rule fills it in' });
+  return { prison: null, fine: null };
+}
+
+function legalPersonWarnings(ctx: Ctx): void {
+  const p = paramAt(ctx.rules.general.legalPersonGeneralLiabilityFrom, ctx.date);
+  if (p && p.value === false) {
+    ctx.warnings.push({ code: 'NOTE', ref: null, message: `before ${ctx.rules.general.legalPersonGeneralLiabilityFrom.values.find((v) => v.value === true)?.from ?? '2005-12-31'} a legal person was liable only where the text of the offence said so (121-2, principle of speciality); quantum does not check that` });
+  }
+}
+
+function unverified(ctx: Ctx, v: Version, ref: string): void {
+  if (v.status !== 'text') {
+    ctx.warnings.push({ code: 'UNVERIFIED', ref, status: v.status, message: `the version of ${ref} in force from ${v.from} is not verified against the official text (${v.status})` });
+  }
+}
+
+function paramWarning(ctx: Ctx, article: string, status: string): void {
+  if (status !== 'text') ctx.warnings.push({ code: 'UNVERIFIED', ref: article, status: status as Warning['status'] & string, message: `the general rule ${article} used here is not verified against the official text (${status})` });
+}
+
+/** 132-2, 132-3, 132-5, 132-7: concours réel of the charges judged together. */
+function concours(ctx: Ctx, charges: ChargeResult[]): { total: Result['total']; arithmetic: Result['arithmetic']; steps: StepDraft[] } {
+  const steps: StepDraft[] = [];
+  const live = charges.filter((c) => c.punishable);
+  const zero = new Money(0);
+  if (live.length === 0) {
+    steps.push({ rule: '112-1', code: 'NOTHING_PUNISHABLE' });
+    return {
+      total: { prison: null, fine: null, fineParts: { crimesDelits: '0', contraventions: '0' }, cappedBy: { prison: null, fine: null } },
+      arithmetic: { prison: null, fine: null }, steps,
+    };
+  }
+  if (live.length > 1) steps.push({ rule: '132-2', code: 'CONCOURS', params: { count: live.length } });
+
+  let prison: PrisonOut | null = null, prisonRef: string | null = null;
+  let cap: Decimal | null = null, capRef: string | null = null;
+  let contraventions = zero;
+  const contraventionRefs: string[] = [];
+  let months = 0, life = false, anyPrison = false;
+  let sum = zero, anyFine = false;
+  for (const c of live) {
+    if (c.prison) {
+      anyPrison = true;
+      if (c.prison.life) life = true; else months += c.prison.months ?? 0;
+      if (comparePrison(c.prison, prison) > 0) { prison = c.prison; prisonRef = c.ref; }
+    }
+    if (c.fine !== null) {
+      const f = new Money(c.fine);
+      anyFine = true;
+      sum = sum.plus(f);
+      if (c.nature === 'contravention') { contraventions = contraventions.plus(f); contraventionRefs.push(c.ref); }
+      else if (cap === null || f.gt(cap)) { cap = f; capRef = c.ref; }
+    }
+  }
+  if (prison) {
+    steps.push({ rule: '132-5', code: live.length > 1 ? 'CONCOURS_PRISON' : 'SINGLE_PRISON', params: { ref: prisonRef, prison } });
+    if (prison.life) {
+      const capLife = paramAt(ctx.rules.general.lifeNotPronouncedCap, ctx.date);
+      if (capLife) steps.push({ rule: ctx.rules.general.lifeNotPronouncedCap.article, code: 'LIFE_CAP', params: { months: capLife.value.months } });
+    }
+  }
+  if (cap) steps.push({ rule: '132-3', code: live.length > 1 ? 'CONCOURS_FINE' : 'SINGLE_FINE', params: { ref: capRef, fine: moneyString(cap) } });
+  if (contraventionRefs.length) steps.push({ rule: '132-7', code: 'CONTRAVENTION_FINES_ADDED', params: { refs: contraventionRefs, fine: moneyString(contraventions) } });
+  const totalFine = anyFine ? (cap ?? zero).plus(contraventions) : null;
+  if (totalFine && cap && contraventionRefs.length) steps.push({ rule: '132-7', code: 'TOTAL_FINE', params: { fine: moneyString(totalFine) } });
+  const arithmetic = { prison: anyPrison ? { months, life } : null, fine: anyFine ? moneyString(sum) : null };
+  if (live.length > 1) steps.push({ rule: '132-3', code: 'ARITHMETIC', params: arithmetic });
+
+  const total: Result['total'] = {
+    prison,
+    fine: totalFine ? moneyString(totalFine) : null,
+    fineParts: { crimesDelits: moneyString(cap ?? zero), contraventions: moneyString(contraventions) },
+    cappedBy: { prison: prisonRef, fine: capRef ?? (contraventionRefs[0] ?? null) },
+  };
+  if (prison?.life) {
+    const capLife = paramAt(ctx.rules.general.lifeNotPronouncedCap, ctx.date);
+    if (capLife) total.lifeNotPronouncedCapMonths = capLife.value.months;
+  }
+  return { total, arithmetic, steps };
+}

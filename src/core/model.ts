@@ -1,0 +1,109 @@
+// The law as the engine sees it: plain data, validated upstream by src/rules (zod), never imported from there.
+
+export type IsoDate = string; // YYYY-MM-DD
+export type Lang = 'fr' | 'en';
+export interface Label { fr: string; en: string }
+
+export type PrisonKind = 'emprisonnement' | 'reclusion-criminelle' | 'detention-criminelle';
+export type Nature = 'crime' | 'delit' | 'contravention';
+export type Status = 'text' | 'secondary' | 'unconfirmed';
+
+/** A custodial maximum as written in a text: a term in months, or life. */
+export interface PrisonSpec { kind: PrisonKind; months?: number; life?: true }
+
+export interface ProportionalSpec { ratio: string; article: string; base: Label }
+/** A fine as written: a fixed amount (with an optional proportional part), or a contravention class. */
+export type FineSpec =
+  | { amount: string; proportional?: ProportionalSpec }
+  | { class: 1 | 2 | 3 | 4 | 5 };
+
+export interface HeavierPredicateSpec { article: string; required?: boolean }
+
+export interface FixedPenalty {
+  prison: PrisonSpec | null;
+  fine: FineSpec | null;
+  heavierPredicate?: HeavierPredicateSpec;
+}
+
+export interface PredicateCondition {
+  nature?: Nature;
+  life?: boolean;
+  minMonths?: number;
+  circumstance?: string;
+}
+export interface PredicateTier {
+  when: PredicateCondition;
+  label?: Label;
+  prison: PrisonSpec | null;
+  fine: FineSpec | null;
+}
+export interface ByPredicatePenalty { byPredicate: { article: string; tiers: PredicateTier[] } }
+
+export type PenaltySpec = FixedPenalty | ByPredicatePenalty;
+
+export interface Version {
+  from: IsoDate;
+  to: IsoDate | null;
+  amendedBy: string;
+  sources: string[];
+  status: Status;
+  note?: string;
+  penalty?: PenaltySpec;
+  attempt?: { punishable: boolean; article?: string };
+  safetyPeriod?: boolean;
+}
+
+export interface Provision {
+  ref: string;
+  article: string;
+  kind: 'offence' | 'rule';
+  label: Label;
+  rule?: Label;
+  appliesTo?: string[];
+  aliases?: string[];
+  items?: Item[];
+  circumstances?: string[];
+  repealed?: { from: IsoDate; by: string; sources: string[] };
+  versions: Version[];
+  file: string;
+}
+
+/** A subdivision that shares its provision's penalty; dated when it entered or left the text later. */
+export type Item = string | { sub: string; from?: IsoDate; to?: IsoDate | null; label?: Label };
+export const itemSub = (i: Item): string => (typeof i === 'string' ? i : i.sub);
+
+export interface Article { article: string; label: Label; refs: string[]; file: string }
+
+/** A dated value of the general part, with its article (OpenFisca-style parameter). */
+export interface ParamValue<T> {
+  from: IsoDate; to: IsoDate | null; value: T; amendedBy: string; sources: string[]; status: Status; note?: string;
+}
+export interface Param<T> { article: string; label: Label; values: ParamValue<T>[] }
+
+export interface GeneralParams {
+  contraventionClassFines: Param<Record<string, string>>;
+  contraventionClass5Recidive: Param<string>;
+  legalPersonFineMultiplier: Param<string>;
+  legalPersonCrimeFineWithoutNaturalFine: Param<string | null>;
+  legalPersonContraventionMultiplier: Param<string>;
+  legalPersonGeneralLiabilityFrom: Param<boolean>;
+  lifeNotPronouncedCap: Param<{ months: number }>;
+  delitFineThreshold: Param<string>;
+  contraventionFineMax: Param<string>;
+  criminalCustodialMin: Param<{ months: number }>;
+  delitCustodialMax: Param<{ months: number }>;
+  attemptRules: Param<{ crime: string; delit: string; contravention: string }>;
+  complicityRule: Param<{ asAuthor: boolean }>;
+}
+
+export interface Rules {
+  dataset: { version: string; hash: string };
+  provisions: Map<string, Provision>;     // by canonical ref
+  articles: Map<string, Article>;         // by article number
+  aliases: Map<string, string>;           // lower-cased alias -> canonical ref
+  general: GeneralParams;
+}
+
+export function isByPredicate(p: PenaltySpec): p is ByPredicatePenalty {
+  return 'byPredicate' in p;
+}

@@ -1,0 +1,30 @@
+// The library API: load the law, evaluate cases. Typed with the contract's types.
+import type { Case, Outcome } from './core/contract.js';
+import type { Lang, Rules } from './core/model.js';
+import { CONTRACT_VERSION } from './core/contract.js';
+import { evaluateCase } from './core/engine.js';
+import { parseCase } from './io/case.js';
+
+export { loadRules, RulesError, DEFAULT_RULES_DIR } from './rules/load.js';
+export { parseCase } from './io/case.js';
+export { parseRef, resolveRef } from './core/refs.js';
+export type * from './core/contract.js';
+export type { Rules, Provision, Version, Lang } from './core/model.js';
+
+export interface EvaluateOptions {
+  /** Default date of facts and of judgment; defaults to today's date (UTC). */
+  today?: string;
+  lang?: Lang;
+  trace?: boolean;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Evaluates one case (validated here: untrusted input is fine). Never throws for bad input. */
+export function evaluate(rules: Rules, input: unknown, options: EvaluateOptions = {}): Outcome {
+  const parsed = parseCase(input);
+  if (!parsed.ok) return { contract: CONTRACT_VERSION, id: parsed.id, ok: false, error: parsed.error };
+  return evaluateCase(rules, parsed.case as Case, { today: options.today ?? todayIso(), lang: options.lang ?? 'fr', trace: options.trace ?? true });
+}

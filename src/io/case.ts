@@ -1,0 +1,49 @@
+// The case of contract.md as a zod schema: everything a user sends goes through here first.
+import { z } from 'zod';
+import type { Case, QuantumError } from '../core/contract.js';
+
+const date = z.iso.date({ error: 'must be a date YYYY-MM-DD' })
+  .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { error: 'must be a date between 1900 and 2199' });
+/** Euros as a decimal string: never a JSON number (floats lose cents), never negative. */
+const amount = z.string({ error: 'must be a decimal string of euros, e.g. "2000000" (not a JSON number)' })
+  .regex(/^\d{1,30}(\.\d{1,2})?$/, { error: 'must be a non-negative decimal string of euros with at most 30 digits and 2 decimals, e.g. "2000000.50"' });
+
+export const chargeSchema = z.strictObject({
+  ref: z.string({ error: 'must be a provision reference such as "323-3-2 III"' }).min(1).max(100),
+  date: date.optional(),
+  attempt: z.boolean().optional(),
+  accomplice: z.boolean().optional(),
+  amount: amount.optional(),
+  predicate: z.string().min(1).max(100).optional(),
+  aggravations: z.array(z.string().max(20)).max(10).optional(),
+});
+
+export const caseSchema = z.strictObject({
+  id: z.union([z.string().max(200), z.number().transform(String)]).optional(),
+  date: date.optional(),
+  judgmentDate: date.optional(),
+  offender: z.strictObject({
+    type: z.enum(['natural', 'legal']).optional(),
+    priors: z.array(z.strictObject({ ref: z.string().min(1).max(100), final: date, expired: date.optional() })).max(1000).optional(),
+  }).optional(),
+  charges: z.array(chargeSchema).min(1, { error: 'a case needs at least one charge' }).max(10_000, { error: 'at most 10000 charges in a case' }),
+});
+
+export function jsonPath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
+}
+
+export type CaseParse = { ok: true; case: Case } | { ok: false; error: QuantumError; id: string | null };
+
+/** Validates untrusted input as a case; the error names the first field at fault and its path. */
+export function parseCase(input: unknown): CaseParse {
+  const r = caseSchema.safeParse(input);
+  if (r.success) return { ok: true, case: r.data as Case };
+  const issue = r.error.issues[0]!;
+  const path = jsonPath(issue.path);
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more problem${r.error.issues.length > 2 ? 's' : ''})` : '';
+  const id = input && typeof input === 'object' && 'id' in input && (typeof input.id === 'string' || typeof input.id === 'number') ? String(input.id) : null;
+  return { ok: false, id, error: { code: 'INVALID_CASE', path: path || null, message: `${path ? `${path}: ` : ''}${message}${more}` } };
+}

@@ -1,0 +1,140 @@
+// Loads a rules directory: reads, validates (zod + integrity), indexes. The only module that reads rules/.
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { Article, GeneralParams, Provision, Rules } from '../core/model.js';
+import { itemSub } from '../core/model.js';
+import { articleFile, datasetFile, generalFile } from './schema.js';
+
+export interface RulesIssue { file: string; path: string; message: string }
+
+export class RulesError extends Error {
+  readonly code = 'RULES_ERROR' as const;
+  constructor(readonly issues: RulesIssue[]) {
+    super(issues.slice(0, 20).map((i) => `${i.file}${i.path ? ` at ${i.path}` : ''}: ${i.message}`).join('\n')
+      + (issues.length > 20 ? `\n… and ${issues.length - 20} more` : ''));
+    this.name = 'RulesError';
+  }
+}
+
+/** The rules shipped with the package. */
+export const DEFAULT_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules');
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+function jsonPath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
+}
+
+function readJson(dir: string, file: string, issues: RulesIssue[]): unknown {
+  const full = join(dir, file);
+  try {
+    const st = lstatSync(full);
+    if (!st.isFile()) { issues.push({ file, path: '', message: 'not a regular file (links are not followed)' }); return undefined; }
+    if (st.size > MAX_FILE_BYTES) { issues.push({ file, path: '', message: `file too large (${st.size} bytes; at most ${MAX_FILE_BYTES})` }); return undefined; }
+    const text = readFileSync(full, 'utf8');
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    issues.push({ file, path: '', message: e instanceof SyntaxError ? `not valid JSON: ${e.message}` : `cannot read: ${(e as Error).message}` });
+    return undefined;
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, issues: RulesIssue[]): T | undefined {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  for (const i of r.error.issues) issues.push({ file, path: jsonPath(i.path), message: i.message });
+  return undefined;
+}
+
+/** Reads and checks a rules directory; throws RulesError naming each file and JSON path at fault. */
+export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
+  const issues: RulesIssue[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch (e) {
+    throw new RulesError([{ file: dir, path: '', message: `cannot read the rules directory: ${(e as Error).message}` }]);
+  }
+  const hash = createHash('sha256');
+  const files = [
+    ...entries.filter((f) => f.endsWith('.json')),
+    ...(entries.includes('general') ? readdirSync(join(dir, 'general')).sort().filter((f) => f.endsWith('.json')).map((f) => `general/${f}`) : []),
+  ];
+  const provisions = new Map<string, Provision>();
+  const articles = new Map<string, Article>();
+  const aliases = new Map<string, string>();
+  let general: GeneralParams | undefined;
+  let version = '0.0.0';
+
+  for (const file of files) {
+    const data = readJson(dir, file, issues);
+    if (data === undefined) continue;
+    hash.update(file).update('\0').update(JSON.stringify(data)).update('\0');
+    if (file === 'dataset.json') {
+      const d = validate(datasetFile, data, file, issues);
+      if (d) version = d.version;
+      continue;
+    }
+    if (file.startsWith('general/')) {
+      const g = validate(generalFile, data, file, issues);
+      if (g) {
+        general = g.parameters as unknown as GeneralParams;
+        for (const [name, p] of Object.entries(g.parameters)) checkDated(p.values, file, `parameters.${name}.values`, issues, false);
+      }
+      continue;
+    }
+    const a = validate(articleFile, data, file, issues);
+    if (!a) continue;
+    if (basename(file, '.json') !== a.article) issues.push({ file, path: 'article', message: `the file of article ${a.article} must be named ${a.article}.json` });
+    const refs: string[] = [];
+    a.provisions.forEach((p, i) => {
+      const at = `provisions[${i}]`;
+      if (p.ref !== a.article && !p.ref.startsWith(`${a.article} `)) issues.push({ file, path: `${at}.ref`, message: `${p.ref} is not a subdivision of article ${a.article}` });
+      if (provisions.has(p.ref)) issues.push({ file, path: `${at}.ref`, message: `${p.ref} is defined twice (also in ${provisions.get(p.ref)!.file})` });
+      checkDated(p.versions, file, `${at}.versions`, issues, true);
+      const last = p.versions[p.versions.length - 1]!;
+      if (p.repealed && last.to !== p.repealed.from) issues.push({ file, path: `${at}.repealed.from`, message: `the repeal date must be the last version's "to" (${last.to})` });
+      if (!p.repealed && last.to !== null) issues.push({ file, path: `${at}.versions[${p.versions.length - 1}].to`, message: 'the last version ends but the provision has no "repealed"' });
+      const subs = (p.items ?? []).map(itemSub);
+      if (new Set(subs).size !== subs.length) issues.push({ file, path: `${at}.items`, message: 'an item is listed twice' });
+      provisions.set(p.ref, { ...p, article: a.article, file } as Provision);
+      refs.push(p.ref);
+      for (const alias of p.aliases ?? []) {
+        if (aliases.has(alias)) issues.push({ file, path: `${at}.aliases`, message: `alias "${alias}" already names ${aliases.get(alias)}` });
+        aliases.set(alias, p.ref);
+      }
+    });
+    articles.set(a.article, { article: a.article, label: a.label, refs, file });
+  }
+  for (const [alias, ref] of aliases) {
+    if (provisions.has(alias) || articles.has(alias)) issues.push({ file: provisions.get(ref)!.file, path: 'aliases', message: `alias "${alias}" collides with a provision ref` });
+  }
+  for (const p of provisions.values()) {
+    for (const target of p.appliesTo ?? []) {
+      if (!provisions.has(target)) issues.push({ file: p.file, path: 'appliesTo', message: `${p.ref} applies to ${target}, which is not in the rules` });
+    }
+  }
+  if (!general) issues.push({ file: 'general/parameters.json', path: '', message: 'the general parameters file is missing' });
+  if (issues.length) throw new RulesError(issues);
+  return { dataset: { version, hash: `sha256:${hash.digest('hex')}` }, provisions, articles, aliases, general: general! };
+}
+
+/** Versions (or parameter values) are ordered, non-empty and contiguous: each ends where the next begins. */
+function checkDated(values: { from: string; to: string | null }[], file: string, path: string, issues: RulesIssue[], _offence: boolean): void {
+  values.forEach((v, i) => {
+    if (v.to !== null && v.to <= v.from) issues.push({ file, path: `${path}[${i}].to`, message: `ends (${v.to}) on or before it starts (${v.from})` });
+    const next = values[i + 1];
+    if (next) {
+      if (v.to === null) issues.push({ file, path: `${path}[${i}].to`, message: 'only the last version may be open-ended (to: null)' });
+      else if (next.from < v.to) issues.push({ file, path: `${path}[${i + 1}].from`, message: `overlaps the previous version (which ends ${v.to})` });
+      else if (next.from > v.to) issues.push({ file, path: `${path}[${i + 1}].from`, message: `gap after the previous version (which ends ${v.to}); versions must be contiguous` });
+    }
+  });
+}
+
+export function relativeRulesPath(dir: string, file: string): string {
+  return relative(process.cwd(), join(dir, file));
+}
