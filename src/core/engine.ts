@@ -20,7 +20,8 @@ export interface EvaluateOptions {
   trace?: boolean;
 }
 
-interface Ctx { rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: Warning[] }
+interface WarningDraft { code: Warning['code']; ref: string | null; status?: Warning['status']; key: string; params?: Record<string, unknown> }
+interface Ctx { lang: Lang; rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: WarningDraft[] }
 
 function fail(c: Case, error: QuantumError): ErrorResult {
   return { contract: CONTRACT_VERSION, id: c.id ?? null, ok: false, error };
@@ -34,7 +35,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
   if (c.offender?.priors?.length) {
     return fail(c, { code: 'INVALID_CASE', path: 'offender.priors', message: 'récidive (priors) is not computed by this version of quantum; remove offender.priors' });
   }
-  const ctx: Ctx = { rules, date, judgment, legal, warnings: [] };
+  const ctx: Ctx = { lang, rules, date, judgment, legal, warnings: [] };
   const charges: ChargeResult[] = [];
   const drafts: StepDraft[][] = [];
   for (const [i, charge] of c.charges.entries()) {
@@ -69,15 +70,19 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     charges,
     total: totals.total,
     arithmetic: totals.arithmetic,
-    warnings: dedupe(ctx.warnings),
+    warnings: dedupe(ctx.warnings).map((w) => {
+      const out: Warning = { code: w.code, ref: w.ref, message: explain({ rule: '', code: w.key, ...(w.params && { params: w.params }) }, lang) };
+      if (w.status) out.status = w.status;
+      return out;
+    }),
     trace,
   };
   return result;
 }
 
-function dedupe(ws: Warning[]): Warning[] {
+function dedupe(ws: WarningDraft[]): WarningDraft[] {
   const seen = new Set<string>();
-  return ws.filter((w) => { const k = `${w.code}|${w.ref}|${w.message}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  return ws.filter((w) => { const k = JSON.stringify(w); if (seen.has(k)) return false; seen.add(k); return true; });
 }
 
 function versionOut(v: Version): VersionOut {
@@ -87,6 +92,7 @@ function versionOut(v: Version): VersionOut {
 type ChargeOutcome = { result: ChargeResult; steps: StepDraft[] } | QuantumError;
 
 function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
+  const lang = ctx.lang;
   const { rules } = ctx;
   const path = `charges[${i}]`;
   const resolved = resolveRef(rules, charge.ref, `${path}.ref`);
@@ -105,7 +111,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
 
   const steps: StepDraft[] = [];
   const base: ChargeResult = {
-    ref, input: charge.ref, label: (resolved.sharedTiers ? rules.articles.get(provision.article)!.label : provision.label)[ 'fr' ],
+    ref, input: charge.ref, label: (resolved.sharedTiers ? rules.articles.get(provision.article)!.label : provision.label)[lang],
     date, punishable: false, reason: null, version: null, nature: null, prison: null, fine: null,
     attempt: charge.attempt === true, accomplice: charge.accomplice === true, steps: [],
   };
@@ -264,25 +270,25 @@ function legalPerson(ctx: Ctx, nature: Nature, p: Penalty, date: IsoDate, steps:
     }
   }
   steps.push({ rule: '131-38', code: 'LEGAL_PERSON_NO_FINE' });
-  ctx.warnings.push({ code: 'NOT_COMPUTED', ref: null, message: 'no fine is set for a legal person for this charge: the text sets none for a natural person and no general rule fills it in' });
+  ctx.warnings.push({ code: 'NOT_COMPUTED', ref: null, key: 'W_LEGAL_PERSON_NO_FINE' });
   return { prison: null, fine: null };
 }
 
 function legalPersonWarnings(ctx: Ctx): void {
   const p = paramAt(ctx.rules.general.legalPersonGeneralLiabilityFrom, ctx.date);
   if (p && p.value === false) {
-    ctx.warnings.push({ code: 'NOTE', ref: null, message: `before ${ctx.rules.general.legalPersonGeneralLiabilityFrom.values.find((v) => v.value === true)?.from ?? '2005-12-31'} a legal person was liable only where the text of the offence said so (121-2, principle of speciality); quantum does not check that` });
+    ctx.warnings.push({ code: 'NOTE', ref: null, key: 'W_SPECIALITY', params: { from: ctx.rules.general.legalPersonGeneralLiabilityFrom.values.find((v) => v.value === true)?.from ?? null } });
   }
 }
 
 function unverified(ctx: Ctx, v: Version, ref: string): void {
   if (v.status !== 'text') {
-    ctx.warnings.push({ code: 'UNVERIFIED', ref, status: v.status, message: `the version of ${ref} in force from ${v.from} is not verified against the official text (${v.status})` });
+    ctx.warnings.push({ code: 'UNVERIFIED', ref, status: v.status, key: 'W_UNVERIFIED', params: { ref, from: v.from, status: v.status } });
   }
 }
 
 function paramWarning(ctx: Ctx, article: string, status: string): void {
-  if (status !== 'text') ctx.warnings.push({ code: 'UNVERIFIED', ref: article, status: status as Warning['status'] & string, message: `the general rule ${article} used here is not verified against the official text (${status})` });
+  if (status !== 'text') ctx.warnings.push({ code: 'UNVERIFIED', ref: article, status: status as NonNullable<Warning['status']>, key: 'W_PARAM_UNVERIFIED', params: { article, status } });
 }
 
 /** 132-2, 132-3, 132-5, 132-7: concours réel of the charges judged together. */

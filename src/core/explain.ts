@@ -22,9 +22,25 @@ const st = (s: string, l: Lang) => (s === 'text' ? '' : l === 'fr' ? ` [statut :
 const pct = (ratio: string) => `${Number(ratio) * 100} %`;
 
 const PHRASES: Record<string, { fr: Phrase; en: Phrase }> = {
+  W_UNVERIFIED: {
+    fr: (p, l) => `La version de ${p.ref} en vigueur depuis le ${d(p.from, l)} n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
+    en: (p, l) => `The version of ${p.ref} in force from ${d(p.from, l)} is not verified against the official text (status: ${p.status}).`,
+  },
+  W_PARAM_UNVERIFIED: {
+    fr: (p) => `La règle générale de l'article ${p.article} utilisée ici n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
+    en: (p) => `The general rule of article ${p.article} used here is not verified against the official text (status: ${p.status}).`,
+  },
+  W_LEGAL_PERSON_NO_FINE: {
+    fr: () => `Aucune amende n'est calculée pour la personne morale sur ce chef : le texte n'en prévoit pas pour les personnes physiques et aucune règle générale n'y supplée.`,
+    en: () => `No fine is computed for the legal person on this charge: the text sets none for natural persons and no general rule fills the gap.`,
+  },
+  W_SPECIALITY: {
+    fr: (p, l) => `Avant le ${p.from ? d(p.from, l) : '31/12/2005'}, une personne morale n'était responsable que si le texte d'incrimination le prévoyait (art. 121-2, principe de spécialité) ; quantum ne le vérifie pas.`,
+    en: (p, l) => `Before ${p.from ? d(p.from, l) : '2005-12-31'} a legal person was liable only where the text of the offence said so (art. 121-2, speciality); quantum does not check this.`,
+  },
   VERSION_AT_FACTS: {
-    fr: (p, l) => `Texte applicable aux faits du ${d(p.date, l)} : ${p.ref} dans sa version en vigueur du ${d(p.from, l)}${p.to ? ` au ${d(p.to, l)}` : ''} (${p.amendedBy})${st(p.status, l)}.`,
-    en: (p, l) => `Text applicable to facts of ${d(p.date, l)}: ${p.ref} as in force from ${d(p.from, l)}${p.to ? ` to ${d(p.to, l)}` : ''} (${p.amendedBy})${st(p.status, l)}.`,
+    fr: (p, l) => `Texte applicable aux faits du ${d(p.date, l)} : ${p.ref} dans sa version en vigueur ${p.to ? `du ${d(p.from, l)} au ${d(p.to, l)}` : `depuis le ${d(p.from, l)}`} (${p.amendedBy})${st(p.status, l)}.`,
+    en: (p, l) => `Text applicable to facts of ${d(p.date, l)}: ${p.ref} as in force ${p.to ? `from ${d(p.from, l)} to ${d(p.to, l)}` : `since ${d(p.from, l)}`} (${p.amendedBy})${st(p.status, l)}.`,
   },
   NOT_YET_IN_FORCE: {
     fr: (p, l) => `Non punissable : ${p.ref} n'est en vigueur que depuis le ${d(p.from, l)} (${p.amendedBy}) ; une loi pénale ne s'applique pas à des faits antérieurs (${d(p.date, l)}).`,

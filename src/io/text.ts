@@ -11,7 +11,7 @@ const T = {
     title: 'Peines maximales encourues', facts: 'faits du', judgment: 'jugement au', natural: 'personne physique', legal: 'personne morale',
     charges: 'Chefs de poursuite', total: 'Total (concours réel, art. 132-3 et 132-5)', prison: 'Privation de liberté', fine: 'Amende',
     none: 'aucune', cappedBy: 'maximum fixé par', sum: 'Somme arithmétique (pour mémoire, pas la règle légale)',
-    warnings: 'Avertissements', trace: 'Explication', notPunishable: 'non punissable', version: 'version', since: 'depuis le',
+    warnings: 'Avertissements', trace: 'Explication', notPunishable: 'non punissable', version: 'version en vigueur', since: 'depuis le',
     from: 'du', to: 'au', attempt: 'tentative', accomplice: 'complicité', predicate: 'infraction de référence',
     contraventions: 'dont amendes contraventionnelles (art. 132-7)', life30: 'si la perpétuité n\'est pas prononcée : 30 ans au plus (art. 132-5)',
     noCustody: 'aucune privation de liberté', safety: 'période de sûreté de plein droit (art. 132-23)', dataset: 'données',
@@ -25,7 +25,7 @@ const T = {
     title: 'Maximum penalties incurred', facts: 'facts of', judgment: 'judgment on', natural: 'natural person', legal: 'legal person',
     charges: 'Charges', total: 'Total (concours réel, art. 132-3 and 132-5)', prison: 'Custody', fine: 'Fine',
     none: 'none', cappedBy: 'maximum set by', sum: 'Arithmetic sum (for reference, not the legal rule)',
-    warnings: 'Warnings', trace: 'Explanation', notPunishable: 'not punishable', version: 'version', since: 'since',
+    warnings: 'Warnings', trace: 'Explanation', notPunishable: 'not punishable', version: 'version in force', since: 'since',
     from: 'from', to: 'to', attempt: 'attempt', accomplice: 'complicity', predicate: 'offence referred to',
     contraventions: 'of which contravention fines (art. 132-7)', life30: 'if life is not pronounced: 30 years at most (art. 132-5)',
     noCustody: 'no custody', safety: 'safety period of right (art. 132-23)', dataset: 'data',
@@ -37,13 +37,16 @@ const T = {
   },
 } as const;
 
+/** French puts a space before the colon; English does not. */
+const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
+
 function chargeLines(c: ChargeResult, lang: Lang): string[] {
   const t = T[lang];
   const flags = [c.attempt && t.attempt, c.accomplice && t.accomplice, c.predicate && `${t.predicate} ${c.predicate}`].filter(Boolean).join(', ');
   const head = `  ${c.ref}${c.input !== c.ref ? ` (« ${c.input} »)` : ''} — ${c.label}${flags ? ` [${flags}]` : ''}`;
-  if (!c.punishable) return [head, `      ${t.notPunishable.toUpperCase()} : ${c.reason ? t.reason[c.reason] : ''}`];
-  const penalty = [c.prison ? formatPrison(c.prison, lang) : t.noCustody, c.fine ? formatMoney(c.fine, lang) : `${t.fine.toLowerCase()} : ${t.none}`].join(' ; ');
-  const lines = [head, `      ${c.nature ? natureLabel(c.nature, lang) : ''} : ${penalty}`];
+  if (!c.punishable) return [head, `      ${t.notPunishable.toUpperCase()}${colon(lang)}${c.reason ? t.reason[c.reason] : ''}`];
+  const penalty = [c.prison ? formatPrison(c.prison, lang) : t.noCustody, c.fine ? formatMoney(c.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${t.none}`].join(lang === 'fr' ? ' ; ' : '; ');
+  const lines = [head, `      ${c.nature ? natureLabel(c.nature, lang) : ''}${colon(lang)}${penalty}`];
   if (c.tier) lines.push(`      ${c.tier}`);
   if (c.version) {
     const v = c.version;
@@ -62,20 +65,20 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = 
   out.push('', t.total);
   const tot = r.total;
   const w = Math.max(t.prison.length, t.fine.length);
-  out.push(`  ${t.prison.padEnd(w)} : ${tot.prison ? formatPrison(tot.prison, lang) : t.none}${tot.cappedBy.prison ? ` — ${t.cappedBy} ${tot.cappedBy.prison}` : ''}`);
+  out.push(`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : t.none}${tot.cappedBy.prison ? ` — ${t.cappedBy} ${tot.cappedBy.prison}` : ''}`);
   if (tot.prison?.life) out.push(`  ${''.padEnd(w)}   ${t.life30}`);
-  out.push(`  ${t.fine.padEnd(w)} : ${tot.fine ? formatMoney(tot.fine, lang) : t.none}${tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}` : ''}`);
-  if (tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions} : ${formatMoney(tot.fineParts.contraventions, lang)}`);
+  out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : t.none}${tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}` : ''}`);
+  if (tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
   const a = r.arithmetic;
   const aPrison = a.prison ? (a.prison.life ? `${lang === 'fr' ? 'perpétuité' : 'life'}${a.prison.months ? ` + ${formatDuration(a.prison.months, lang)}` : ''}` : formatDuration(a.prison.months, lang)) : t.noCustody;
-  out.push(`  ${t.sum} : ${aPrison} ; ${a.fine ? formatMoney(a.fine, lang) : t.none}`);
+  out.push(`  ${t.sum}${colon(lang)}${aPrison}${lang === 'fr' ? ' ; ' : '; '}${a.fine ? formatMoney(a.fine, lang) : t.none}`);
   if (r.warnings.length) {
     out.push('', t.warnings);
     for (const x of r.warnings) out.push(`  ! ${x.message}`);
   }
   if (opts.trace !== false && r.trace.length) {
     out.push('', t.trace);
-    r.trace.forEach((s, i) => out.push(`  ${String(i + 1).padStart(2)}. [art. ${s.rule}]${s.ref ? ` ${s.ref} :` : ''} ${s.text}`));
+    r.trace.forEach((s, i) => out.push(`  ${String(i + 1).padStart(2)}. [art. ${s.rule}]${s.ref ? ` ${s.ref}${colon(lang).trimEnd()}` : ''} ${s.text}`));
   }
   out.push('', `${t.dataset} ${r.dataset.version} (${r.dataset.hash.slice(0, 19)}…)`);
   return out.join('\n') + '\n';

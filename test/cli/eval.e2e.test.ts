@@ -1,0 +1,125 @@
+// End to end: the built executable, as a user runs it.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../bin/quantum.js', import.meta.url).pathname;
+function quantum(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('quantum eval', () => {
+  it('323-3-2 III on 2024-05-01: 10 years and 500 000 € in French (323-3-2 III, Loi 2023-22)', () => {
+    const r = quantum(['eval', '323-3-2 III', '--date', '2024-05-01', '--judgment-date', '2026-11-29']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("10 ans d'emprisonnement");
+    expect(r.out).toContain('500 000 €');
+    expect(r.out).toContain('maximum fixé par 323-3-2 III');
+    expect(r.out).toContain('Loi n° 2023-22');
+  });
+  it('--json gives the contract result: 120 months, "500000"', () => {
+    const r = quantum(['eval', '323-3-2 III', '--date', '2024-05-01', '--judgment-date', '2026-11-29', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.contract).toBe(1);
+    expect(j.ok).toBe(true);
+    expect(j.total.prison).toEqual({ kind: 'emprisonnement', months: 120, life: false });
+    expect(j.total.fine).toBe('500000');
+    expect(j.dataset.hash).toMatch(/^sha256:/);
+  });
+  it('the same charge dated 2022-06-01 is not punishable (the article did not exist, 112-1)', () => {
+    const j = JSON.parse(quantum(['eval', '323-3-2 III', '--date', '2022-06-01', '--json']).out);
+    expect(j.charges[0].punishable).toBe(false);
+    expect(j.charges[0].reason).toBe('NOT_YET_IN_FORCE');
+    expect(j.total.prison).toBeNull();
+  });
+  it('reads per-charge options: predicate, amount, attempt, accomplice', () => {
+    const j = JSON.parse(quantum(['eval', '450-1; predicate=222-37', '324-1; montant=2 000 000; complice', '225-5; tentative', '--date', '2024-01-01', '--json']).out);
+    expect(j.charges.map((c: any) => [c.ref, c.prison?.months, c.fine])).toEqual([
+      ['450-1', 120, '150000'],    // 450-1: délit punished by 10 years prepared
+      ['324-1', 60, '1000000'],    // 324-3: half of 2 000 000 €
+      ['225-5', 84, '150000'],     // 225-11: attempt punished
+    ]);
+    expect(j.charges[1].accomplice).toBe(true);
+    expect(j.charges[2].attempt).toBe(true);
+  });
+  it('reads a JSON case from standard input', () => {
+    const c = { id: 'coco', date: '2024-05-01', judgmentDate: '2026-11-29', offender: { type: 'legal' }, charges: [{ ref: '323-3-2 III' }] };
+    const j = JSON.parse(quantum(['eval', '--case', '-', '--json'], JSON.stringify(c)).out);
+    expect(j.id).toBe('coco');
+    expect(j.total.prison).toBeNull();       // 131-37: no custody for a legal person
+    expect(j.total.fine).toBe('2500000');    // 131-38: 5 x 500 000 €
+  });
+  it('reads a JSON case from a file, English output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quantum-'));
+    writeFileSync(join(dir, 'case.json'), JSON.stringify({ date: '2024-05-01', charges: [{ ref: '225-9' }] }));
+    const r = quantum(['eval', '--case', join(dir, 'case.json'), '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('life criminal imprisonment');
+    expect(r.out).toContain('€4,500,000');
+  });
+});
+
+describe('errors and exit codes', () => {
+  it('unknown provision: one line on stderr, exit 1, no stack trace', () => {
+    const r = quantum(['eval', '323-3-9']);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('UNKNOWN_PROVISION');
+    expect(r.err).toContain('323-3-2');
+    expect(r.err).not.toMatch(/at .*\.js:\d+/);
+  });
+  it('with --json the error object goes to stdout', () => {
+    const r = quantum(['eval', '323-3-2', '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ contract: 1, ok: false, error: { code: 'AMBIGUOUS_PROVISION', path: 'charges[0].ref' } });
+  });
+  it('bad JSON case: PARSE_ERROR, exit 1', () => {
+    const r = quantum(['eval', '--case', '-'], '{"charges": [');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('PARSE_ERROR');
+  });
+  it('usage errors exit 2', () => {
+    expect(quantum(['frobnicate']).code).toBe(2);
+    expect(quantum(['eval']).code).toBe(2);
+    expect(quantum(['eval', '324-1; colour=blue']).code).toBe(2);
+    expect(quantum(['eval', '324-1', '--date', 'yesterday']).code).toBe(2);
+    expect(quantum(['eval', '324-1', '--no-such-flag']).code).toBe(2);
+  });
+  it('a bad rules directory is a RULES_ERROR naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quantum-bad-'));
+    writeFileSync(join(dir, '1-1.json'), '{');
+    const r = quantum(['eval', '324-1', '--rules', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('RULES_ERROR');
+    expect(r.err).toContain('1-1.json');
+  });
+});
+
+describe('quantum show / list', () => {
+  it('show lists the versions and the one in force at --date', () => {
+    const r = quantum(['show', '450-1', '--date', '2024-01-01']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Loi n° 2001-420');
+    expect(r.out).toMatch(/2001-420.*← en vigueur à cette date/);
+  });
+  it('list finds provisions by word, accents ignored', () => {
+    const r = quantum(['list', 'proxenetisme']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('225-5');
+    expect(r.out).not.toContain('324-1 ');
+  });
+  it('list --json gives ref, label, versions and sources', () => {
+    const j = JSON.parse(quantum(['list', '--json']).out);
+    expect(j.length).toBeGreaterThan(20);
+    for (const p of j) {
+      expect(p.ref).toBeTruthy();
+      expect(p.sources.length).toBeGreaterThan(0);
+      expect(p.versions[0]).toHaveProperty('from');
+    }
+  });
+});

@@ -1,0 +1,144 @@
+// Mechanisms of the engine on fictitious articles: each test states the rule of law it checks.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/index.js';
+import type { Result } from '../../src/core/contract.js';
+import { article, E, fixtureRules, provision, RC, version } from '../helpers.js';
+
+const rules = fixtureRules([
+  // 901-1: 5 years / 75 000 € until 2020-01-01, then 3 years / 100 000 € (milder prison, harsher fine).
+  article('901-1', [provision('901-1', [
+    version('1994-03-01', '2020-01-01', { prison: E(60), fine: { amount: '75000' } }, { attempt: { punishable: true, article: '901-1' } }),
+    version('2020-01-01', null, { prison: E(36), fine: { amount: '100000' } }, { attempt: { punishable: true, article: '901-1' } }),
+  ])]),
+  // 902-1: repealed on 2018-06-01.
+  article('902-1', [provision('902-1', [version('1994-03-01', '2018-06-01', { prison: E(12), fine: { amount: '15000' } })],
+    { repealed: { from: '2018-06-01', by: 'fixture repeal', sources: ['https://example.org/r'] } })]),
+  // 903-1: harsher from 2015 (10 years); the attempt stops being punished from 2022.
+  article('903-1', [provision('903-1', [
+    version('1994-03-01', '2015-01-01', { prison: E(36), fine: { amount: '45000' } }, { attempt: { punishable: true, article: '903-1' } }),
+    version('2015-01-01', '2022-01-01', { prison: E(120), fine: { amount: '150000' } }, { attempt: { punishable: true, article: '903-1' } }),
+    version('2022-01-01', null, { prison: E(120), fine: { amount: '150000' } }),
+  ])]),
+  // 904-1: a crime (20 years) that becomes a délit of 10 years in 2019.
+  article('904-1', [provision('904-1', [
+    version('1994-03-01', '2019-01-01', { prison: RC(240), fine: null }),
+    version('2019-01-01', null, { prison: E(120), fine: { amount: '150000' } }),
+  ], { items: ['1°', { sub: '2°', from: '2010-01-01' }] })]),
+  // 905-1: a fine-only délit and a 4th-class contravention.
+  article('905-1', [provision('905-1', [version('1994-03-01', null, { prison: null, fine: { amount: '7500' } })])]),
+  article('R905-2', [provision('R905-2', [version('1994-03-01', null, { prison: null, fine: { class: 4 } })])]),
+]);
+
+const run = (c: object) => evaluate(rules, c, { today: '2026-11-29' }) as Result;
+
+describe('application in time (112-1)', () => {
+  it('applies a milder later law penalty by penalty: the lighter prison of the new law, the lighter fine of the old', () => {
+    // 112-1 al. 3: the new 3 years apply; al. 2: the old 75 000 € fine stays, the new 100 000 € is harsher.
+    const r = run({ date: '2018-01-01', judgmentDate: '2026-01-01', charges: [{ ref: '901-1' }] });
+    expect(r.total.prison).toEqual({ kind: 'emprisonnement', months: 36, life: false });
+    expect(r.total.fine).toBe('75000');
+    expect(r.charges[0]!.appliedVersions?.prison.from).toBe('2020-01-01');
+    expect(r.charges[0]!.appliedVersions?.fine.from).toBe('1994-03-01');
+  });
+  it('ignores a milder law that comes after the judgment date', () => {
+    const r = run({ date: '2018-01-01', judgmentDate: '2019-06-01', charges: [{ ref: '901-1' }] });
+    expect(r.total.prison?.months).toBe(60);
+  });
+  it('never applies a harsher later law to earlier facts (112-1 al. 2)', () => {
+    const r = run({ date: '2014-01-01', judgmentDate: '2016-01-01', charges: [{ ref: '903-1' }] });
+    expect(r.total.prison?.months).toBe(36);
+    expect(r.total.fine).toBe('45000');
+  });
+  it('uses the version in force on the very day a new one starts', () => {
+    expect(run({ date: '2015-01-01', judgmentDate: '2016-01-01', charges: [{ ref: '903-1' }] }).total.prison?.months).toBe(120);
+    expect(run({ date: '2014-12-31', judgmentDate: '2016-01-01', charges: [{ ref: '903-1' }] }).total.prison?.months).toBe(36);
+  });
+  it('abolishes a charge whose text is repealed before judgment (112-1 al. 3)', () => {
+    const r = run({ date: '2017-01-01', judgmentDate: '2019-01-01', charges: [{ ref: '902-1' }] });
+    expect(r.charges[0]).toMatchObject({ punishable: false, reason: 'ABOLISHED', prison: null, fine: null });
+    expect(r.total.prison).toBeNull();
+  });
+  it('keeps the charge when the repeal comes after the judgment', () => {
+    const r = run({ date: '2017-01-01', judgmentDate: '2018-05-31', charges: [{ ref: '902-1' }] });
+    expect(r.charges[0]!.punishable).toBe(true);
+  });
+  it('applies a later law that no longer punishes the attempt', () => {
+    const r = run({ date: '2016-01-01', judgmentDate: '2023-01-01', charges: [{ ref: '903-1', attempt: true }] });
+    expect(r.charges[0]!.reason).toBe('ATTEMPT_NOT_PUNISHABLE');
+  });
+  it('reclassifies a crime that a milder law made a délit (111-1)', () => {
+    const r = run({ date: '2018-01-01', judgmentDate: '2020-01-01', charges: [{ ref: '904-1' }] });
+    expect(r.charges[0]!.nature).toBe('delit');
+    expect(r.total.prison).toEqual({ kind: 'emprisonnement', months: 120, life: false });
+    // The 2019 fine is harsher than the old "no fine": the old law keeps it at none (112-1 al. 2).
+    expect(r.total.fine).toBeNull();
+  });
+  it('a dated item does not reach facts before it was added', () => {
+    const r = run({ date: '2009-12-31', judgmentDate: '2010-06-01', charges: [{ ref: '904-1 2°' }] });
+    expect(r.charges[0]!.reason).toBe('NOT_YET_IN_FORCE');
+    expect(run({ date: '2009-12-31', judgmentDate: '2010-06-01', charges: [{ ref: '904-1 1°' }] }).charges[0]!.punishable).toBe(true);
+  });
+});
+
+describe('classification and fines', () => {
+  it('a fine-only offence of 7 500 € is a délit (fine >= 3 750 €); a class-4 fine is a contravention (131-13: 750 €)', () => {
+    const r = run({ date: '2024-01-01', judgmentDate: '2024-06-01', charges: [{ ref: '905-1' }, { ref: 'R905-2' }] });
+    expect(r.charges.map((c) => c.nature)).toEqual(['delit', 'contravention']);
+    expect(r.charges[1]!.fine).toBe('750');
+    // 132-7: the contravention fine adds to the délit fine.
+    expect(r.total.fine).toBe('8250');
+    expect(r.total.fineParts).toEqual({ crimesDelits: '7500', contraventions: '750' });
+  });
+  it('counts life as dominating any term (132-5) and keeps the arithmetic sum apart', () => {
+    const r = run({ date: '2018-01-01', judgmentDate: '2018-06-01', charges: [{ ref: '904-1' }, { ref: '901-1' }] });
+    expect(r.total.prison).toEqual({ kind: 'reclusion-criminelle', months: 240, life: false });
+    expect(r.arithmetic.prison).toEqual({ months: 300, life: false });
+    expect(r.arithmetic.fine).toBe('75000');
+  });
+});
+
+describe('errors are data', () => {
+  it('names the path of an unknown ref and suggests close ones', () => {
+    const r = evaluate(rules, { charges: [{ ref: '901-1' }, { ref: '901-2' }] }, { today: '2026-01-01' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('UNKNOWN_PROVISION');
+      expect(r.error.path).toBe('charges[1].ref');
+      expect(r.error.message).toContain('901-1');
+    }
+  });
+  it('rejects unknown fields, float amounts and bad dates with their paths', () => {
+    const bad = [
+      [{ charges: [{ ref: '901-1', montant: '1' }] }, 'charges[0]'],
+      [{ charges: [{ ref: '901-1', amount: 1000 }] }, 'charges[0].amount'],
+      [{ charges: [{ ref: '901-1', amount: '-5' }] }, 'charges[0].amount'],
+      [{ date: '2024-02-30', charges: [{ ref: '901-1' }] }, 'date'],
+      [{ charges: [] }, 'charges'],
+    ] as const;
+    for (const [c, path] of bad) {
+      const r = evaluate(rules, c, { today: '2026-01-01' });
+      expect(r.ok, JSON.stringify(c)).toBe(false);
+      if (!r.ok) { expect(r.error.code).toBe('INVALID_CASE'); expect(r.error.path).toBe(path); }
+    }
+  });
+  it('refuses priors and aggravations rather than ignoring them', () => {
+    const r = evaluate(rules, { offender: { priors: [{ ref: '901-1', final: '2010-01-01' }] }, charges: [{ ref: '901-1' }] }, { today: '2026-01-01' });
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('trace', () => {
+  it('cites the article of every step and the version used', () => {
+    const r = run({ date: '2018-01-01', judgmentDate: '2026-01-01', charges: [{ ref: '901-1' }, { ref: 'R905-2' }] });
+    expect(r.trace.every((s) => s.rule.length > 0 && s.text.length > 0)).toBe(true);
+    const rules_ = r.trace.map((s) => s.rule);
+    expect(rules_).toContain('112-1');
+    expect(rules_).toContain('132-5');
+    expect(rules_).toContain('132-7');
+    expect(r.trace.some((s) => s.code === 'MILDER_LAW')).toBe(true);
+  });
+  it('speaks English on request', () => {
+    const r = evaluate(rules, { date: '2018-01-01', charges: [{ ref: '901-1' }] }, { today: '2026-01-01', lang: 'en' }) as Result;
+    expect(r.trace[0]!.text).toMatch(/^Text applicable/);
+  });
+});

@@ -1,0 +1,63 @@
+// The loader refuses bad data and names the file and JSON path at fault.
+import { mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRules, RulesError } from '../../src/rules/load.js';
+import { article, E, provision, rulesDir, version } from '../helpers.js';
+
+function issues(dir: string): string {
+  try { loadRules(dir); } catch (e) { expect(e).toBeInstanceOf(RulesError); return (e as Error).message; }
+  throw new Error('expected a RulesError');
+}
+const ok = (ref = '910-1') => article(ref, [provision(ref, [version('1994-03-01', null, { prison: E(12), fine: { amount: '1000' } })])]);
+
+describe('rules loader', () => {
+  it('loads the shipped rules, with a dataset version and a hash', () => {
+    const r = loadRules();
+    expect(r.dataset.version).toMatch(/^\d{4}\.\d+\.\d+$/);
+    expect(r.dataset.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(r.provisions.get('323-3-2 III')).toBeDefined();
+  });
+  it('rejects overlapping versions', () => {
+    const dir = rulesDir([article('910-1', [provision('910-1', [
+      version('1994-03-01', '2010-01-01', { prison: E(12), fine: null }),
+      version('2009-01-01', null, { prison: E(24), fine: null }),
+    ])])]);
+    expect(issues(dir)).toMatch(/910-1\.json at provisions\[0\]\.versions\[1\]\.from: overlaps/);
+  });
+  it('rejects a version without a source', () => {
+    const a = ok();
+    (a.provisions[0] as any).versions[0].sources = [];
+    expect(issues(rulesDir([a]))).toMatch(/910-1\.json at provisions\[0\]\.versions\[0\]\.sources: every version needs at least one source/);
+  });
+  it('rejects unknown fields', () => {
+    const a = ok();
+    (a.provisions[0] as any).versions[0].penality = 1;
+    expect(issues(rulesDir([a]))).toMatch(/910-1\.json at provisions\[0\]\.versions\[0\]: .*penality/);
+  });
+  it('rejects malformed JSON, a wrong file name, money as a number', () => {
+    const dir = rulesDir([ok()]);
+    writeFileSync(join(dir, '911-1.json'), '{ "article": ');
+    writeFileSync(join(dir, '912-1.json'), JSON.stringify(ok('913-1')));
+    const m = ok('914-1');
+    (m.provisions[0] as any).versions[0].penalty.fine.amount = 1000;
+    writeFileSync(join(dir, '914-1.json'), JSON.stringify(m));
+    const msg = issues(dir);
+    expect(msg).toMatch(/911-1\.json: not valid JSON/);
+    expect(msg).toMatch(/912-1\.json at article: the file of article 913-1 must be named 913-1\.json/);
+    expect(msg).toMatch(/914-1\.json at provisions\[0\]\.versions\[0\]\.penalty/);
+  });
+  it('does not follow symbolic links', () => {
+    const dir = rulesDir([ok()]);
+    symlinkSync(join(dir, '910-1.json'), join(dir, '915-1.json'));
+    expect(issues(dir)).toMatch(/915-1\.json: not a regular file/);
+  });
+  it('rejects a duplicate ref and a missing general part', () => {
+    const dir = rulesDir([ok()]);
+    mkdirSync(join(dir, 'x'));
+    const dup = ok('916-1');
+    (dup.provisions as any[]).push((dup.provisions as any[])[0]);
+    writeFileSync(join(dir, '916-1.json'), JSON.stringify(dup));
+    expect(issues(dir)).toMatch(/916-1 is defined twice/);
+  });
+});
