@@ -55,6 +55,8 @@ async function evalCommand(argv: Common & { refs?: string[]; case?: string; date
   const date = checkDate('date', argv.date);
   const judgmentDate = checkDate('judgment-date', argv.judgmentDate);
   const refs = argv.refs ?? [];
+  // yargs swallows a lone "-" value: "--case -" arrives as an empty string and means standard input.
+  if (argv.case === '') argv.case = '-';
   let input: unknown;
   if (argv.case !== undefined) {
     if (refs.length) throw new UsageError('give either REF arguments or --case, not both');

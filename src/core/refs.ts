@@ -18,9 +18,10 @@ export function parseRef(input: string): ParsedRef | null {
   let rest = s.slice(m[0].length).replace(/^[\s,:;]+/, '').trim();
   if (!rest) return { article, sub: null };
   let sub: string | null = null;
-  let al = /^(?:al(?:inéa|inea)?\.?)\s*(\d+)$/i.exec(rest);
-  if (al) sub = `al. ${al[1]}`;
-  else if ((al = /^(\d+)\s*(?:°|º|o)$/i.exec(rest))) sub = `${al[1]}°`;
+  // "al. 1", "alinéa 1"; a sentence of an alinéa with its own penalty: "al. 1 ph. 2", "alinéa 1, phrase 2", "al. 1 2e phrase".
+  let al = /^al(?:inéa|inea)?\.?\s*(\d+)(?:[\s,]+(?:ph(?:rase)?\.?\s*(\d+)|(\d+)\s*(?:e|ème|eme)\s+phrase))?$/i.exec(rest);
+  if (al) sub = `al. ${al[1]}${al[2] ?? al[3] ? ` ph. ${al[2] ?? al[3]}` : ''}`;
+  else if ((al = /^(\d+)\s*(?:°|º|o)(?:\s*(bis|ter|quater))?$/i.exec(rest))) sub = `${al[1]}°${al[2] ? ` ${al[2].toLowerCase()}` : ''}`;
   else if (ROMAN.test(rest)) sub = rest.toUpperCase();
   if (!sub) return null;
   return { article, sub };

@@ -8,8 +8,8 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 export const label = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
 const status = z.enum(['text', 'secondary', 'unconfirmed']);
 const articleNo = z.string().regex(/^[RDL]?\d+(-\d+)*$/, { error: 'must be an article number as printed, e.g. 323-3-2 or R625-1' });
-const subdivision = z.string().regex(/^([IVXLC]+|\d+° ?(bis|ter|quater)?|al\. \d+)$/, { error: 'must be a subdivision as printed: I, 8°, 3° bis, al. 2' });
-const ref = z.string().regex(/^[RDL]?\d+(-\d+)*( ([IVXLC]+|\d+° ?(bis|ter|quater)?|al\. \d+))?$/, { error: 'must be a canonical ref, e.g. "323-3-2 III", "222-24 8°", "227-23 al. 5"' });
+const subdivision = z.string().regex(/^([IVXLC]+|\d+°( (bis|ter|quater))?|al\. \d+( ph\. \d+)?)$/, { error: 'must be a subdivision as printed: I, 8°, 3° bis, al. 2, al. 1 ph. 2' });
+const ref = z.string().regex(/^[RDL]?\d+(-\d+)*( ([IVXLC]+|\d+°( (bis|ter|quater))?|al\. \d+( ph\. \d+)?))?$/, { error: 'must be a canonical ref, e.g. "323-3-2 III", "222-24 8°", "227-23 al. 5", "227-22 al. 1 ph. 2"' });
 
 const prison = z.strictObject({
   kind: z.enum(['emprisonnement', 'reclusion-criminelle', 'detention-criminelle']),
