@@ -12,6 +12,8 @@ import { parseCase } from '../io/case.js';
 import { formatError, formatList, formatProvision, formatResult } from '../io/text.js';
 import { loadRules, RulesError, DEFAULT_RULES_DIR } from '../rules/load.js';
 import { parseChargeArg, UsageError } from './charges.js';
+import { BatchInputError, defaultWorkers, runBatch } from './batch.js';
+import { formatSummary } from '../io/summary.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
@@ -125,6 +127,30 @@ function listCommand(argv: Common & { words?: string[]; date?: string }): number
   return EXIT.ok;
 }
 
+async function batchCommand(argv: Common & { file: string; format: 'jsonl' | 'csv'; output: 'jsonl' | 'csv'; out?: string; trace: boolean; workers?: number; chunk: number; maxLine: number; progress?: boolean }): Promise<number> {
+  if (argv.workers !== undefined && (!Number.isInteger(argv.workers) || argv.workers < 0 || argv.workers > 64)) throw new UsageError('--workers takes a whole number from 0 to 64');
+  if (!Number.isInteger(argv.chunk) || argv.chunk < 1 || argv.chunk > 100_000) throw new UsageError('--chunk takes a whole number from 1 to 100000');
+  if (!Number.isInteger(argv.maxLine) || argv.maxLine < 10) throw new UsageError('--max-line takes a whole number of characters, at least 10');
+  const rulesDir = argv.rules ?? DEFAULT_RULES_DIR;
+  const rules = load(argv);
+  let summary;
+  try {
+    summary = await runBatch({
+      input: argv.file, rulesDir, rules, workers: argv.workers ?? defaultWorkers(), chunk: argv.chunk,
+      progress: argv.progress ?? Boolean(process.stderr.isTTY),
+      opts: { format: argv.format, output: argv.output, trace: argv.trace, today: localToday(), lang: argv.lang, maxChars: argv.maxLine },
+      ...(argv.out !== undefined && { out: argv.out }),
+    });
+  } catch (e) {
+    if (e instanceof BatchInputError) throw new InputError({ code: 'PARSE_ERROR', path: null, message: e.message });
+    throw e;
+  }
+  process.stderr.write(formatSummary(summary, argv.lang));
+  if (summary.interrupted === 'SIGINT') return 130;
+  if (summary.interrupted === 'EPIPE') return 141;
+  return summary.failed > 0 ? EXIT.input : EXIT.ok;
+}
+
 export async function main(args: string[] = hideBin(process.argv)): Promise<number> {
   let code: number = EXIT.ok;
   let json = args.includes('--json');
@@ -162,7 +188,21 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
       .example('$0 list blanchiment', '')
       .example('$0 list 227', ''),
     (a) => run(() => listCommand(a as never))())
-    .demandCommand(1, 'name a command: eval, show or list')
+    .command('batch [file]', 'evaluate many cases: JSON Lines (or CSV) in, one result per line out, in input order', (y) => y
+      .positional('file', { type: 'string', default: '-', describe: 'input file, or - for standard input' })
+      .option('format', { choices: ['jsonl', 'csv'] as const, default: 'jsonl' as const, describe: 'input format: JSON Lines of contract cases, or CSV (see README)' })
+      .option('output', { choices: ['jsonl', 'csv'] as const, default: 'jsonl' as const, describe: 'output format: contract results as JSON Lines, or a flat CSV' })
+      .option('out', { type: 'string', describe: 'write results to FILE instead of standard output' })
+      .option('trace', { type: 'boolean', default: false, describe: 'include the explanation in each result' })
+      .option('workers', { type: 'number', describe: `worker threads (default: the machine's cores, here ${defaultWorkers()}; 0 = main thread)` })
+      .option('chunk', { type: 'number', default: 256, describe: 'cases per message to a worker' })
+      .option('max-line', { type: 'number', default: 1_000_000, describe: 'longest record accepted, in characters; longer ones give a PARSE_ERROR record' })
+      .option('progress', { type: 'boolean', describe: 'progress bar on stderr (default: when stderr is a terminal)' })
+      .example('$0 batch cases.jsonl > results.jsonl', '')
+      .example('$0 batch cases.csv --format csv --output csv --out results.csv', '')
+      .example('cat cases.jsonl | $0 batch - --workers 2 --trace', ''),
+    (a) => run(() => batchCommand(a as never))())
+    .demandCommand(1, 'name a command: eval, batch, show or list')
     .strictCommands()
     .strictOptions()
     .recommendCommands()

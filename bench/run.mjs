@@ -1,0 +1,69 @@
+// `npm run bench [-- N]`: generates N synthetic cases (1 bad line in 1000), runs `quantum batch` on them and, in
+// the same run, a bare JSONL passthrough on the same input; prints cases/s, the ratio, and peak memory.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const N = Number(process.argv[2] ?? 100_000);
+const root = new URL('..', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'quantum-bench-'));
+const input = join(dir, 'cases.jsonl');
+
+// Deterministic pseudo-random generator, so two runs bench the same input.
+let seed = 42;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (a) => a[Math.floor(rnd() * a.length)];
+const refs = ['323-3-2 I', '323-3-2 III', '225-5', '225-7', '225-8', '225-9', '324-1', '324-2 2°', '450-1', '222-23', '222-24 8°',
+  '227-23 al. 4', '227-22 al. 1', '222-34', '222-37', 'R625-1', '225-10-1', '227-25', '222-29-1', '227-24'];
+const lines = [];
+for (let i = 0; i < N; i++) {
+  if (i % 1000 === 999) { lines.push('{"charges": [ this line is broken'); continue; }
+  const y = 1996 + Math.floor(rnd() * 30);
+  const date = `${y}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+  const charges = [];
+  for (let k = 0, n = 1 + Math.floor(rnd() * 3); k < n; k++) {
+    const ref = pick(refs);
+    const c = { ref };
+    if (ref.startsWith('324')) c.amount = String(Math.floor(rnd() * 5_000_000));
+    if (ref === '450-1') c.predicate = pick(['222-37', '222-34', '324-1', '225-8']);
+    if (rnd() < 0.1 && !ref.startsWith('R')) c.attempt = true;
+    charges.push(c);
+  }
+  const c = { id: `case-${i}`, date, judgmentDate: '2026-11-29', charges };
+  if (rnd() < 0.2) c.offender = { type: 'legal' };
+  lines.push(JSON.stringify(c));
+}
+writeFileSync(input, lines.join('\n') + '\n');
+
+const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+function measure(label, args) {
+  const cmd = time ? [time, '-f', '%M', process.execPath, ...args] : [process.execPath, ...args];
+  const out = join(dir, `${label.replace(/\W+/g, '_')}.out`);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  writeFileSync(out, r.stdout);
+  const err = r.stderr.toString();
+  const kb = time ? Number(err.trim().split('\n').pop()) : NaN;
+  const count = r.stdout.toString().split('\n').filter(Boolean).length;
+  return { label, s, kb, code: r.status, count, err };
+}
+
+const pass = measure('passthrough', [join(root, 'bench/passthrough.mjs'), input]);
+const runs = [
+  measure('batch (default)', ['--max-old-space-size=96', join(root, 'bin/quantum.js'), 'batch', input]),
+  measure('batch --workers 1', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '1']),
+  measure('batch --workers 2', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '2']),
+  measure('batch --workers 0', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '0']),
+];
+const cpu = cpus()[0]?.model ?? 'unknown cpu';
+console.log(`${N} cases (${Math.floor(N / 1000)} bad lines), ${cpus().length} cores (${cpu}), node ${process.version}`);
+console.log('run                     time     cases/s   × passthrough   peak RSS   lines   exit');
+for (const r of [pass, ...runs]) {
+  console.log(`${r.label.padEnd(22)} ${r.s.toFixed(2).padStart(6)} s ${String(Math.round(N / r.s)).padStart(9)} ${(r.s / pass.s).toFixed(2).padStart(10)}      ${(r.kb / 1024).toFixed(0).padStart(5)} MB ${String(r.count).padStart(7)}   ${r.code}`);
+}
+const bad = runs.filter((r) => r.count !== N || r.code !== 1);
+if (bad.length) { console.error('UNEXPECTED: ' + bad.map((r) => `${r.label}: ${r.count} lines, exit ${r.code}\n${r.err}`).join('\n')); process.exitCode = 1; }
+const order = readFileSync(join(dir, 'batch_workers_2.out'), 'utf8').split('\n').filter(Boolean).every((l, i) => JSON.parse(l).line === i + 1);
+console.log(`output order preserved with 2 workers: ${order}`);

@@ -1,0 +1,187 @@
+// `quantum batch`: streams records in, results out in input order, over worker threads, in flat memory.
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
+import type { Readable, Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import type { Rules } from '../core/model.js';
+import { CSV_OUTPUT_HEADER, csvHeader, evaluateRecord, type BatchOptions } from '../io/batch.js';
+import { RecordSplitter, type RawRecord } from '../io/records.js';
+
+export interface BatchRun {
+  input: string;            // a file, or '-' for standard input
+  out?: string;             // a file; standard output otherwise
+  rulesDir: string;
+  rules: Rules;
+  opts: BatchOptions;
+  workers: number;          // 0: evaluate in the main thread
+  chunk: number;            // records per message to a worker
+  progress: boolean;
+}
+
+export interface BatchSummary { cases: number; failed: number; ms: number; interrupted: 'SIGINT' | 'EPIPE' | null; peakRssBytes: number }
+
+export class BatchInputError extends Error {}
+
+interface Done { text: string; count: number; failed: number }
+
+/** A worker thread and the chunks it owes us. */
+class Pool {
+  private workers: { w: Worker; busy: number; waiting: Map<number, (d: Done) => void> }[] = [];
+  private failure: Error | null = null;
+  constructor(n: number, run: BatchRun, header: string[] | null) {
+    const url = new URL('./batch-worker.js', import.meta.url);
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(url, { workerData: { rulesDir: run.rulesDir, opts: run.opts, header } });
+      const slot = { w, busy: 0, waiting: new Map<number, (d: Done) => void>() };
+      w.on('message', (m: { seq: number } & Done) => {
+        slot.busy--;
+        const resolve = slot.waiting.get(m.seq);
+        slot.waiting.delete(m.seq);
+        resolve?.(m);
+      });
+      w.on('error', (e) => {
+        this.failure = e;
+        for (const resolve of slot.waiting.values()) resolve({ text: '', count: 0, failed: 0, error: e } as Done);
+        slot.waiting.clear();
+      });
+      this.workers.push(slot);
+    }
+  }
+  run(seq: number, records: RawRecord[]): Promise<Done> {
+    if (this.failure) return Promise.reject(this.failure);
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    slot.busy++;
+    return new Promise((resolve, reject) => {
+      slot.waiting.set(seq, (d) => ((d as Done & { error?: Error }).error ? reject((d as Done & { error: Error }).error) : resolve(d)));
+      slot.w.postMessage({ seq, records });
+    });
+  }
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((s) => s.w.terminate()));
+  }
+}
+
+export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = process.stderr): Promise<BatchSummary> {
+  const started = process.hrtime.bigint();
+  let input: Readable;
+  let total = 0;
+  if (run.input === '-') input = process.stdin;
+  else {
+    try {
+      total = statSync(run.input).size;
+    } catch (e) {
+      throw new BatchInputError(`cannot read ${run.input}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    input = createReadStream(run.input, { highWaterMark: 256 * 1024 });
+  }
+  const out: Writable = run.out ? createWriteStream(run.out) : process.stdout;
+  let interrupted: BatchSummary['interrupted'] = null;
+  const stop = (why: 'SIGINT' | 'EPIPE') => { if (!interrupted) { interrupted = why; input.destroy(); } };
+  const onSigint = () => stop('SIGINT');
+  process.on('SIGINT', onSigint);
+  out.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') stop('EPIPE'); else stop('EPIPE'); });
+
+  const splitter = new RecordSplitter(run.opts.format === 'csv', run.opts.maxChars);
+  let header: string[] | null = null;
+  let pool: Pool | null = null;
+  const queue: Promise<Done>[] = [];
+  let seq = 0;
+  let written = 0;
+  let cases = 0, failed = 0, bytes = 0;
+  // Resolves whoever waits for progress (the writer for new chunks, the reader for room in flight).
+  const signal: { more: (() => void) | null; room: (() => void) | null } = { more: null, room: null };
+  const maxInFlight = Math.max(2, run.workers * 4);
+
+  const write = async (text: string) => {
+    if (interrupted) return;
+    if (!out.write(text)) await Promise.race([once(out, 'drain'), once(out, 'error')]).catch(() => undefined);
+  };
+  if (run.opts.output === 'csv') await write(`${CSV_OUTPUT_HEADER}\n`);
+
+  // The writer: takes finished chunks strictly in input order.
+  let writerDone = false;
+  const writer = (async () => {
+    for (;;) {
+      if (written < queue.length) {
+        const d = await queue[written]!;
+        queue[written] = undefined as never; // release the text as soon as it is written
+        await write(d.text);
+        cases += d.count; failed += d.failed;
+        written++;
+        signal.room?.();
+      } else if (writerDone) return;
+      else await new Promise<void>((r) => { signal.more = r; });
+    }
+  })();
+
+  const inline = (records: RawRecord[]): Done => {
+    let f = 0;
+    const lines = records.map((r) => { const o = evaluateRecord(run.rules, r, run.opts, header); if (!o.ok) f++; return o.line; });
+    return { text: `${lines.join('\n')}\n`, count: lines.length, failed: f };
+  };
+  let batch: RawRecord[] = [];
+  const dispatch = async () => {
+    if (!batch.length) return;
+    const records = batch;
+    batch = [];
+    if (run.workers > 0 && !pool) pool = new Pool(run.workers, run, header);
+    queue.push(pool ? pool.run(seq++, records) : Promise.resolve(inline(records)));
+    signal.more?.();
+    while (queue.length - written >= maxInFlight && !interrupted) await new Promise<void>((r) => { signal.room = r; });
+  };
+
+  let lastProgress = 0;
+  const progress = (final = false) => {
+    if (!run.progress) return;
+    const now = Date.now();
+    if (!final && now - lastProgress < 200) return;
+    lastProgress = now;
+    const secs = Number(process.hrtime.bigint() - started) / 1e9;
+    const pct = total ? ` ${Math.min(100, Math.floor((bytes / total) * 100))}%` : '';
+    const width = 24, filled = total ? Math.round((bytes / total) * width) : 0;
+    const bar = total ? ` [${'#'.repeat(filled)}${'.'.repeat(width - filled)}]` : '';
+    stderr.write(`\r\x1b[Kquantum batch${bar}${pct} ${cases} cases, ${failed} errors, ${Math.round(cases / Math.max(secs, 1e-3))}/s${final ? '\n' : ''}`);
+  };
+
+  const take = async (records: RawRecord[]) => {
+    for (const rec of records) {
+      if (!rec.tooLong && rec.text.trim() === '') continue; // blank lines are skipped
+      if (run.opts.format === 'csv' && header === null) {
+        const h = csvHeader(rec.text);
+        if (typeof h === 'string') throw new BatchInputError(`line ${rec.line}: ${h}`);
+        header = h;
+        continue;
+      }
+      batch.push(rec);
+      if (batch.length >= run.chunk) await dispatch();
+    }
+  };
+
+  try {
+    try {
+      for await (const chunk of input) {
+        bytes += (chunk as Buffer).length;
+        await take(splitter.push(chunk as Buffer));
+        progress();
+        if (interrupted) break;
+      }
+    } catch (e) {
+      if (!interrupted) throw new BatchInputError(`cannot read ${run.input === '-' ? 'standard input' : run.input}: ${(e as Error).message}`);
+    }
+    if (!interrupted) { await take(splitter.end()); await dispatch(); }
+    writerDone = true;
+    signal.more?.();
+    await writer;
+  } finally {
+    process.off('SIGINT', onSigint);
+    if (pool) await (pool as Pool).close();
+    if (run.out) { (out as Writable).end(); await once(out, 'close').catch(() => undefined); }
+  }
+  if (run.progress) progress(true);
+  return { cases, failed, ms: Number(process.hrtime.bigint() - started) / 1e6, interrupted, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}

@@ -1,0 +1,128 @@
+// One input record in, one output line out: the unit of work of `quantum batch`, run in workers or inline.
+import type { Case, ErrorCode, Outcome, Result } from '../core/contract.js';
+import { CONTRACT_VERSION } from '../core/contract.js';
+import type { Lang, Rules } from '../core/model.js';
+import { evaluateCase } from '../core/engine.js';
+import { parseCase } from './case.js';
+import { csvEscape, csvFields, type RawRecord } from './records.js';
+
+export type InputFormat = 'jsonl' | 'csv';
+export type OutputFormat = 'jsonl' | 'csv';
+
+export interface BatchOptions {
+  format: InputFormat;
+  output: OutputFormat;
+  trace: boolean;
+  today: string;
+  lang: Lang;
+  maxChars: number;
+}
+
+export const CSV_COLUMNS = ['id', 'date', 'judgment_date', 'offender', 'refs', 'amount', 'predicate', 'attempt', 'accomplice'] as const;
+export const CSV_OUTPUT_HEADER = 'line,id,ok,error_code,error_path,error_message,prison_kind,prison_months,prison_life,fine,arithmetic_months,arithmetic_life,arithmetic_fine';
+
+/** Checks a CSV header row; returns the column order or a message naming what is wrong. */
+export function csvHeader(text: string): string[] | string {
+  const cols = csvFields(text);
+  if (!cols) return 'the CSV header row is not valid CSV';
+  const names = cols.map((c) => c.trim().toLowerCase());
+  const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
+  if (unknown.length) return `unknown CSV column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${CSV_COLUMNS.join(', ')})`;
+  if (!names.includes('refs')) return 'the CSV header has no "refs" column';
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) return `CSV column "${dup}" appears twice`;
+  return names;
+}
+
+type Built = { ok: true; value: unknown } | { ok: false; code: ErrorCode; path: string | null; message: string };
+
+const BOOL: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, oui: true, non: false, yes: true, no: false };
+
+/** A CSV row becomes a contract case; per-charge columns are ';'-separated in the order of `refs`. */
+function caseFromCsv(text: string, header: string[]): Built {
+  const fields = csvFields(text);
+  if (!fields) return { ok: false, code: 'PARSE_ERROR', path: null, message: 'not a valid CSV record (check the quotes)' };
+  if (fields.length !== header.length) return { ok: false, code: 'PARSE_ERROR', path: null, message: `${fields.length} fields where the header has ${header.length}` };
+  const row: Record<string, string> = {};
+  header.forEach((h, i) => { row[h] = fields[i]!.trim(); });
+  const c: Record<string, unknown> = {};
+  if (row.id) c.id = row.id;
+  if (row.date) c.date = row.date;
+  if (row.judgment_date) c.judgmentDate = row.judgment_date;
+  if (row.offender) c.offender = { type: row.offender };
+  const refs = (row.refs ?? '').split(';').map((r) => r.trim());
+  if (!row.refs || refs.some((r) => !r)) return { ok: false, code: 'INVALID_CASE', path: 'refs', message: 'refs: give one or more refs separated by ";", none empty' };
+  const charges: Record<string, unknown>[] = refs.map((ref) => ({ ref }));
+  for (const col of ['amount', 'predicate', 'attempt', 'accomplice'] as const) {
+    const raw = row[col];
+    if (!raw) continue;
+    const values = raw.split(';').map((v) => v.trim());
+    if (values.length !== refs.length) return { ok: false, code: 'INVALID_CASE', path: col, message: `${col}: ${values.length} value(s) for ${refs.length} ref(s); give one per ref, in order, separated by ";" (leave a slot empty for none)` };
+    for (const [i, v] of values.entries()) {
+      if (!v) continue;
+      if (col === 'attempt' || col === 'accomplice') {
+        const b = BOOL[v.toLowerCase()];
+        if (b === undefined) return { ok: false, code: 'INVALID_CASE', path: `charges[${i}].${col}`, message: `${col}: "${v}" is not true/false (or oui/non, 1/0)` };
+        charges[i]![col] = b;
+      } else charges[i]![col] = v;
+    }
+  }
+  c.charges = charges;
+  return { ok: true, value: c };
+}
+
+function build(rec: RawRecord, opts: BatchOptions, header: string[] | null): Built {
+  if (rec.tooLong) return { ok: false, code: 'PARSE_ERROR', path: null, message: `record longer than ${opts.maxChars} characters (see --max-line)` };
+  if (opts.format === 'csv') return caseFromCsv(rec.text, header!);
+  try {
+    return { ok: true, value: JSON.parse(rec.text) };
+  } catch (e) {
+    return { ok: false, code: 'PARSE_ERROR', path: null, message: `not valid JSON: ${(e as Error).message}` };
+  }
+}
+
+/** Evaluates one record; never throws. The id defaults to `line-N` (contract.md). */
+export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions, header: string[] | null): { line: string; ok: boolean } {
+  const fallbackId = `line-${rec.line}`;
+  let outcome: Outcome;
+  const built = build(rec, opts, header);
+  if (!built.ok) {
+    outcome = { contract: CONTRACT_VERSION, id: fallbackId, ok: false, error: { code: built.code, path: built.path, message: built.message } };
+  } else if (built.value === null || typeof built.value !== 'object' || Array.isArray(built.value)) {
+    outcome = { contract: CONTRACT_VERSION, id: fallbackId, ok: false, error: { code: 'INVALID_CASE', path: null, message: 'a case must be a JSON object' } };
+  } else {
+    const parsed = parseCase(built.value);
+    if (!parsed.ok) outcome = { contract: CONTRACT_VERSION, id: parsed.id ?? fallbackId, ok: false, error: parsed.error };
+    else {
+      const c = parsed.case as Case;
+      if (c.id === undefined) c.id = fallbackId;
+      try {
+        outcome = evaluateCase(rules, c, { today: opts.today, lang: opts.lang, trace: opts.trace });
+      } catch (e) {
+        // A defect must not lose the line: report it as this case's error and go on.
+        outcome = { contract: CONTRACT_VERSION, id: c.id, ok: false, error: { code: 'INVALID_CASE', path: null, message: `internal error: ${(e as Error).message}` } };
+      }
+    }
+  }
+  return { line: opts.output === 'csv' ? csvLine(outcome, rec.line) : jsonLine(outcome, rec.line, opts.trace), ok: outcome.ok };
+}
+
+function jsonLine(o: Outcome, line: number, trace: boolean): string {
+  if (o.ok && !trace) {
+    const { trace: _t, ...rest } = o;
+    // Small lines by default: no trace, no steps, no source list (the version's dates, text and status stay).
+    return JSON.stringify({
+      ...rest, line,
+      charges: o.charges.map(({ steps: _s, version, appliedVersions: _a, ...c }) => ({ ...c, version: version && { from: version.from, to: version.to, source: version.source, status: version.status } })),
+    });
+  }
+  return JSON.stringify({ ...o, line });
+}
+
+function csvLine(o: Outcome, line: number): string {
+  const cells: (string | number | boolean | null)[] = o.ok
+    ? [line, o.id, true, '', '', '', o.total.prison?.kind ?? '', o.total.prison?.months ?? '', o.total.prison?.life ?? '', o.total.fine ?? '',
+      (o as Result).arithmetic.prison?.months ?? '', (o as Result).arithmetic.prison?.life ?? '', (o as Result).arithmetic.fine ?? '']
+    : [line, o.id, false, o.error.code, o.error.path ?? '', o.error.message, '', '', '', '', '', '', ''];
+  return cells.map((c) => csvEscape(c === null ? '' : String(c))).join(',');
+}
