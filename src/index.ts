@@ -28,3 +28,16 @@ export function evaluate(rules: Rules, input: unknown, options: EvaluateOptions 
   if (!parsed.ok) return { contract: CONTRACT_VERSION, id: parsed.id, ok: false, error: parsed.error };
   return evaluateCase(rules, parsed.case as Case, { today: options.today ?? todayIso(), lang: options.lang ?? 'fr', trace: options.trace ?? true });
 }
+
+/**
+ * Evaluates cases from any iterable or async iterable (an array, a generator, a stream of parsed lines),
+ * yielding one outcome per case, in order. Bad cases yield error outcomes; nothing is skipped.
+ */
+export async function* evaluateMany(
+  rules: Rules,
+  cases: Iterable<unknown> | AsyncIterable<unknown>,
+  options: EvaluateOptions = {},
+): AsyncGenerator<Outcome, void, undefined> {
+  const opts = { ...options, today: options.today ?? todayIso() };
+  for await (const c of cases) yield evaluate(rules, c, opts);
+}

@@ -93,9 +93,11 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   const signal: { more: (() => void) | null; room: (() => void) | null } = { more: null, room: null };
   const maxInFlight = Math.max(2, run.workers * 4);
 
+  // Settles when the output fails (closed pipe, full disk): a write waiting for 'drain' must not wait forever.
+  const failed$ = new Promise<void>((resolve) => out.once('error', () => resolve()));
   const write = async (text: string) => {
     if (interrupted) return;
-    if (!out.write(text)) await Promise.race([once(out, 'drain'), once(out, 'error')]).catch(() => undefined);
+    if (!out.write(text)) await Promise.race([once(out, 'drain'), failed$]);
   };
   if (run.opts.output === 'csv') await write(`${CSV_OUTPUT_HEADER}\n`);
 
@@ -106,8 +108,10 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
       if (written < queue.length) {
         const d = await queue[written]!;
         queue[written] = undefined as never; // release the text as soon as it is written
-        await write(d.text);
-        cases += d.count; failed += d.failed;
+        if (!interrupted) {
+          await write(d.text);
+          cases += d.count; failed += d.failed;
+        }
         written++;
         signal.room?.();
       } else if (writerDone) return;

@@ -41,15 +41,20 @@ export interface Step {
 
 export interface PrisonOut { kind: PrisonKind; months: number | null; life: boolean }
 export interface VersionOut {
-  from: IsoDate; to: IsoDate | null; source: string; status: Status; sources: string[];
+  from: IsoDate; to: IsoDate | null; source: string; status: Status;
+  /** Absent from lean (batch) results. */
+  sources?: string[];
 }
-export interface Warning { code: 'UNVERIFIED' | 'NOT_COMPUTED' | 'NOTE'; ref: string | null; message: string; status?: Status }
+export interface Warning { code: 'UNVERIFIED' | 'NOT_COMPUTED' | 'NOTE'; ref: string | null; /** lean: absent. */ message?: string; status?: Status; from?: IsoDate }
 
+/** Fields marked "lean" are left out of lean (batch) results when they hold their default. */
 export interface ChargeResult {
   ref: string;
-  input: string;
+  /** lean: absent when the user wrote the canonical ref. */
+  input?: string;
   label: string;
-  date: IsoDate;
+  /** lean: absent when it is the case's date. */
+  date?: IsoDate;
   punishable: boolean;
   reason: Reason | null;
   version: VersionOut | null;
@@ -57,12 +62,15 @@ export interface ChargeResult {
   nature: Nature | null;
   prison: PrisonOut | null;
   fine: string | null;
-  attempt: boolean;
-  accomplice: boolean;
+  /** lean: absent when false. */
+  attempt?: boolean;
+  /** lean: absent when false. */
+  accomplice?: boolean;
   predicate?: string;
   tier?: string;
   safetyPeriod?: boolean;
-  steps: Step[];
+  /** lean: absent. */
+  steps?: Step[];
 }
 
 export interface Result {
@@ -83,7 +91,8 @@ export interface Result {
   };
   arithmetic: { prison: { months: number; life: boolean } | null; fine: string | null };
   warnings: Warning[];
-  trace: Step[];
+  /** lean: absent. */
+  trace?: Step[];
 }
 
 export interface ErrorResult { contract: typeof CONTRACT_VERSION; id: string | null; ok: false; error: QuantumError }

@@ -5,7 +5,7 @@ import type {
   Case, Charge, ChargeResult, ErrorResult, Outcome, PrisonOut, QuantumError, Reason, Result, Step, VersionOut, Warning,
 } from './contract.js';
 import { CONTRACT_VERSION } from './contract.js';
-import { Money, moneyString } from './money.js';
+import { Money, moneyOf, moneyString } from './money.js';
 import { paramAt, versionAt } from './dates.js';
 import { resolveRef } from './refs.js';
 import { classify, compareFine, comparePrison, versionPenalty, type Penalty } from './penalty.js';
@@ -18,10 +18,15 @@ export interface EvaluateOptions {
   lang?: Lang;
   /** Include the per-charge steps and the trace (default true). */
   trace?: boolean;
+  /** Small results for bulk use: versions without their source lists (default false). */
+  lean?: boolean;
 }
 
+/** Where steps go when no trace is asked for: nowhere, at no cost. */
+const discard: StepDraft[] = Object.assign([] as StepDraft[], { push: () => 0 });
+
 interface WarningDraft { code: Warning['code']; ref: string | null; status?: Warning['status']; key: string; params?: Record<string, unknown> }
-interface Ctx { lang: Lang; rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: WarningDraft[] }
+interface Ctx { lang: Lang; trace: boolean; lean: boolean; fines: WeakMap<ChargeResult, Decimal>; rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: WarningDraft[] }
 
 function fail(c: Case, error: QuantumError): ErrorResult {
   return { contract: CONTRACT_VERSION, id: c.id ?? null, ok: false, error };
@@ -35,7 +40,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
   if (c.offender?.priors?.length) {
     return fail(c, { code: 'INVALID_CASE', path: 'offender.priors', message: 'récidive (priors) is not computed by this version of quantum; remove offender.priors' });
   }
-  const ctx: Ctx = { lang, rules, date, judgment, legal, warnings: [] };
+  const ctx: Ctx = { lang, trace: options.trace !== false, lean: options.lean === true, fines: new WeakMap(), rules, date, judgment, legal, warnings: [] };
   const charges: ChargeResult[] = [];
   const drafts: StepDraft[][] = [];
   for (const [i, charge] of c.charges.entries()) {
@@ -54,7 +59,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     return step;
   };
   const withTrace = options.trace !== false;
-  charges.forEach((ch, i) => { ch.steps = withTrace ? drafts[i]!.map((s) => render(s)) : []; });
+  if (!ctx.lean) charges.forEach((ch, i) => { ch.steps = withTrace ? drafts[i]!.map((s) => render(s)) : []; });
   const trace = withTrace ? [
     ...charges.flatMap((ch, i) => drafts[i]!.map((s) => render(s, ch.ref))),
     ...totals.steps.map((s) => render(s)),
@@ -71,22 +76,33 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     total: totals.total,
     arithmetic: totals.arithmetic,
     warnings: dedupe(ctx.warnings).map((w) => {
+      // Lean results keep a warning's data (code, ref, status) and leave out its sentence.
+      if (ctx.lean) return { code: w.code, ref: w.ref, ...(w.status && { status: w.status }), ...(w.params?.from ? { from: w.params.from } : {}) } as Warning;
       const out: Warning = { code: w.code, ref: w.ref, message: explain({ rule: '', code: w.key, ...(w.params && { params: w.params }) }, lang) };
       if (w.status) out.status = w.status;
       return out;
     }),
-    trace,
+    ...(ctx.lean ? {} : { trace }),
   };
   return result;
 }
 
 function dedupe(ws: WarningDraft[]): WarningDraft[] {
   const seen = new Set<string>();
-  return ws.filter((w) => { const k = JSON.stringify(w); if (seen.has(k)) return false; seen.add(k); return true; });
+  return ws.filter((w) => { const k = `${w.key}|${w.ref}|${w.params?.from ?? ''}|${w.params?.article ?? ''}`; if (seen.has(k)) return false; seen.add(k); return true; });
 }
 
-function versionOut(v: Version): VersionOut {
-  return { from: v.from, to: v.to, source: v.amendedBy, status: v.status, sources: v.sources };
+const versionOuts = new WeakMap<Version, VersionOut>();
+const leanVersionOuts = new WeakMap<Version, VersionOut>();
+/** The contract's view of a version; one object per version, shared by every result that cites it. */
+function versionOut(v: Version, lean = false): VersionOut {
+  const cache = lean ? leanVersionOuts : versionOuts;
+  let out = cache.get(v);
+  if (!out) {
+    out = lean ? { from: v.from, to: v.to, source: v.amendedBy, status: v.status } as VersionOut : { from: v.from, to: v.to, source: v.amendedBy, status: v.status, sources: v.sources };
+    cache.set(v, out);
+  }
+  return out;
 }
 
 type ChargeOutcome = { result: ChargeResult; steps: StepDraft[] } | QuantumError;
@@ -109,11 +125,17 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   const unused = unusedInput(provision, charge, path);
   if (unused) return unused;
 
-  const steps: StepDraft[] = [];
+  const steps: StepDraft[] = ctx.trace ? [] : discard;
+  const lean = ctx.lean;
+  // Lean results leave out fields that hold their default (built without them: deleting keys is slow).
   const base: ChargeResult = {
-    ref, input: charge.ref, label: (resolved.sharedTiers ? rules.articles.get(provision.article)!.label : provision.label)[lang],
-    date, punishable: false, reason: null, version: null, nature: null, prison: null, fine: null,
-    attempt: charge.attempt === true, accomplice: charge.accomplice === true, steps: [],
+    ref, ...(!lean || charge.ref !== ref ? { input: charge.ref } : {}),
+    label: (resolved.sharedTiers ? rules.articles.get(provision.article)!.label : provision.label)[lang],
+    ...(!lean || date !== ctx.date ? { date } : {}),
+    punishable: false, reason: null, version: null, nature: null, prison: null, fine: null,
+    ...(!lean || charge.attempt ? { attempt: charge.attempt === true } : {}),
+    ...(!lean || charge.accomplice ? { accomplice: charge.accomplice === true } : {}),
+    ...(!lean ? { steps: [] } : {}),
   };
   if (charge.predicate) base.predicate = charge.predicate;
   const notPunishable = (reason: Reason) => ({ result: { ...base, reason }, steps });
@@ -145,7 +167,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
       return notPunishable('ABOLISHED');
     }
   }
-  base.version = versionOut(v0);
+  base.version = versionOut(v0, ctx.lean);
   steps.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
 
   // 112-1 al. 3: later versions before judgment; a repeal in between abolishes the offence.
@@ -193,7 +215,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   if (candidates.length > 1) {
     steps.push({ rule: '112-1', code: 'MILDER_LAW', params: { prisonFrom: prisonFrom.v.from, fineFrom: fineFrom.v.from, prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine?.toFixed() ?? null, changed: prisonFrom !== candidates[0] || fineFrom !== candidates[0] } });
     if (prisonFrom !== candidates[0] || fineFrom !== candidates[0]) {
-      base.appliedVersions = { prison: versionOut(prisonFrom.v), fine: versionOut(fineFrom.v) };
+      base.appliedVersions = { prison: versionOut(prisonFrom.v, ctx.lean), fine: versionOut(fineFrom.v, ctx.lean) };
     }
   }
   const penalty: Penalty = {
@@ -222,6 +244,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   const result: ChargeResult = {
     ...base, punishable: true, nature, prison, fine: fine ? moneyString(fine) : null,
   };
+  if (fine) ctx.fines.set(result, fine);
   if (tier) result.tier = tier.fr;
   if (safety) result.safetyPeriod = true;
   return { result, steps };
@@ -266,7 +289,7 @@ function legalPerson(ctx: Ctx, nature: Nature, p: Penalty, date: IsoDate, steps:
     if (d?.value) {
       paramWarning(ctx, g.legalPersonCrimeFineWithoutNaturalFine.article, d.status);
       steps.push({ rule: g.legalPersonCrimeFineWithoutNaturalFine.article, code: 'LEGAL_PERSON_CRIME_NO_FINE', params: { fine: d.value } });
-      return { prison: null, fine: new Money(d.value) };
+      return { prison: null, fine: moneyOf(d.value) };
     }
   }
   steps.push({ rule: '131-38', code: 'LEGAL_PERSON_NO_FINE' });
@@ -293,7 +316,7 @@ function paramWarning(ctx: Ctx, article: string, status: string): void {
 
 /** 132-2, 132-3, 132-5, 132-7: concours réel of the charges judged together. */
 function concours(ctx: Ctx, charges: ChargeResult[]): { total: Result['total']; arithmetic: Result['arithmetic']; steps: StepDraft[] } {
-  const steps: StepDraft[] = [];
+  const steps: StepDraft[] = ctx.trace ? [] : discard;
   const live = charges.filter((c) => c.punishable);
   const zero = new Money(0);
   if (live.length === 0) {
@@ -318,7 +341,7 @@ function concours(ctx: Ctx, charges: ChargeResult[]): { total: Result['total']; 
       if (comparePrison(c.prison, prison) > 0) { prison = c.prison; prisonRef = c.ref; }
     }
     if (c.fine !== null) {
-      const f = new Money(c.fine);
+      const f = ctx.fines.get(c) ?? new Money(c.fine);
       anyFine = true;
       sum = sum.plus(f);
       if (c.nature === 'contravention') { contraventions = contraventions.plus(f); contraventionRefs.push(c.ref); }

@@ -8,3 +8,11 @@ export type Money = Decimal;
 export function moneyString(d: Decimal): string {
   return d.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed();
 }
+
+const constants = new Map<string, Decimal>();
+/** The Decimal of an amount written in the rules (a small, fixed set): parsed once. */
+export function moneyOf(amount: string): Decimal {
+  let d = constants.get(amount);
+  if (!d) { d = new Money(amount); if (constants.size < 10_000) constants.set(amount, d); }
+  return d;
+}

@@ -3,7 +3,7 @@ import type { Decimal } from 'decimal.js';
 import type { FineSpec, IsoDate, Nature, PrisonSpec, Provision, Rules, Version, Label } from './model.js';
 import { isByPredicate } from './model.js';
 import type { PrisonOut, QuantumError, Reason } from './contract.js';
-import { Money } from './money.js';
+import { Money, moneyOf } from './money.js';
 import { paramAt, versionAt } from './dates.js';
 import { resolveRef } from './refs.js';
 import type { StepDraft } from './steps.js';
@@ -63,9 +63,9 @@ function fineFixed(rules: Rules, spec: FineSpec | null, date: IsoDate, steps: St
     const amount = table?.value[String(spec.class)];
     if (!table || amount === undefined) return { fine: null, contravention: true };
     steps.push({ rule: rules.general.contraventionClassFines.article, code: 'CONTRAVENTION_CLASS', params: { class: spec.class, fine: amount, status: table.status } });
-    return { fine: new Money(amount), contravention: true };
+    return { fine: moneyOf(amount), contravention: true };
   }
-  return { fine: new Money(spec.amount), contravention: false };
+  return { fine: moneyOf(spec.amount), contravention: false };
 }
 
 /** The maximum a predicate offence carries on a date, for a natural person, without modifiers. */

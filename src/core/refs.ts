@@ -35,8 +35,20 @@ export type Resolution =
   | { ok: true; provision: Provision; ref: string; sharedTiers?: boolean; item?: Item }
   | { ok: false; error: QuantumError };
 
-/** Finds the provision a user means; errors carry the JSON path given by the caller. */
+const resolved = new WeakMap<Rules, Map<string, Resolution>>();
+
+/** Finds the provision a user means; errors carry the JSON path given by the caller. Successes are cached. */
 export function resolveRef(rules: Rules, input: string, path: string): Resolution {
+  let cache = resolved.get(rules);
+  if (!cache) { cache = new Map(); resolved.set(rules, cache); }
+  const hit = cache.get(input);
+  if (hit) return hit;
+  const r = resolveUncached(rules, input, path);
+  if (r.ok && cache.size < 100_000) cache.set(input, r);
+  return r;
+}
+
+function resolveUncached(rules: Rules, input: string, path: string): Resolution {
   const alias = rules.aliases.get(input.trim().toLowerCase());
   if (alias) {
     const p = rules.provisions.get(alias);

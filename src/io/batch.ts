@@ -97,7 +97,7 @@ export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions,
       const c = parsed.case as Case;
       if (c.id === undefined) c.id = fallbackId;
       try {
-        outcome = evaluateCase(rules, c, { today: opts.today, lang: opts.lang, trace: opts.trace });
+        outcome = evaluateCase(rules, c, { today: opts.today, lang: opts.lang, trace: opts.trace, lean: !opts.trace });
       } catch (e) {
         // A defect must not lose the line: report it as this case's error and go on.
         outcome = { contract: CONTRACT_VERSION, id: c.id, ok: false, error: { code: 'INVALID_CASE', path: null, message: `internal error: ${(e as Error).message}` } };
@@ -107,16 +107,10 @@ export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions,
   return { line: opts.output === 'csv' ? csvLine(outcome, rec.line) : jsonLine(outcome, rec.line, opts.trace), ok: outcome.ok };
 }
 
-function jsonLine(o: Outcome, line: number, trace: boolean): string {
-  if (o.ok && !trace) {
-    const { trace: _t, ...rest } = o;
-    // Small lines by default: no trace, no steps, no source list (the version's dates, text and status stay).
-    return JSON.stringify({
-      ...rest, line,
-      charges: o.charges.map(({ steps: _s, version, appliedVersions: _a, ...c }) => ({ ...c, version: version && { from: version.from, to: version.to, source: version.source, status: version.status } })),
-    });
-  }
-  return JSON.stringify({ ...o, line });
+function jsonLine(o: Outcome, line: number, _trace: boolean): string {
+  // Every result is an object: add the line number without copying it.
+  const json = JSON.stringify(o);
+  return `${json.slice(0, -1)},"line":${line}}`;
 }
 
 function csvLine(o: Outcome, line: number): string {

@@ -43,7 +43,7 @@ const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 function chargeLines(c: ChargeResult, lang: Lang): string[] {
   const t = T[lang];
   const flags = [c.attempt && t.attempt, c.accomplice && t.accomplice, c.predicate && `${t.predicate} ${c.predicate}`].filter(Boolean).join(', ');
-  const head = `  ${c.ref}${c.input !== c.ref ? ` (« ${c.input} »)` : ''} — ${c.label}${flags ? ` [${flags}]` : ''}`;
+  const head = `  ${c.ref}${c.input && c.input !== c.ref ? ` (« ${c.input} »)` : ''} — ${c.label}${flags ? ` [${flags}]` : ''}`;
   if (!c.punishable) return [head, `      ${t.notPunishable.toUpperCase()}${colon(lang)}${c.reason ? t.reason[c.reason] : ''}`];
   const penalty = [c.prison ? formatPrison(c.prison, lang) : t.noCustody, c.fine ? formatMoney(c.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${t.none}`].join(lang === 'fr' ? ' ; ' : '; ');
   const lines = [head, `      ${c.nature ? natureLabel(c.nature, lang) : ''}${colon(lang)}${penalty}`];
@@ -74,9 +74,9 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = 
   out.push(`  ${t.sum}${colon(lang)}${aPrison}${lang === 'fr' ? ' ; ' : '; '}${a.fine ? formatMoney(a.fine, lang) : t.none}`);
   if (r.warnings.length) {
     out.push('', t.warnings);
-    for (const x of r.warnings) out.push(`  ! ${x.message}`);
+    for (const x of r.warnings) out.push(`  ! ${x.message ?? `${x.code} ${x.ref ?? ''}`}`);
   }
-  if (opts.trace !== false && r.trace.length) {
+  if (opts.trace !== false && r.trace?.length) {
     out.push('', t.trace);
     r.trace.forEach((s, i) => out.push(`  ${String(i + 1).padStart(2)}. [art. ${s.rule}]${s.ref ? ` ${s.ref}${colon(lang).trimEnd()}` : ''} ${s.text}`));
   }

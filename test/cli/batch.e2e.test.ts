@@ -1,0 +1,128 @@
+// `quantum batch` end to end, and the library API on an async iterable.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateMany, loadRules } from '../../src/index.js';
+
+const BIN = new URL('../../bin/quantum.js', import.meta.url).pathname;
+function batch(args: string[], input: string | Buffer) {
+  const r = spawnSync(process.execPath, [BIN, 'batch', ...args], { input, encoding: 'utf8' });
+  return { code: r.status, lines: r.stdout.split('\n').filter(Boolean), out: r.stdout, err: r.stderr };
+}
+const c = (id: string, ref: string, extra: object = {}) => JSON.stringify({ id, date: '2024-05-01', judgmentDate: '2026-11-29', charges: [{ ref, ...extra }] });
+
+describe('quantum batch (JSON Lines)', () => {
+  it('one result per non-blank line, in order, bad lines as error records, exit 1', () => {
+    const input = [c('a', '323-3-2 III'), '', 'not json', c('b', '225-9'), '{"charges":[]}', c('d', '999-9')].join('\n') + '\n';
+    const r = batch(['--workers', '0'], input);
+    expect(r.code).toBe(1);
+    const j = r.lines.map((l) => JSON.parse(l));
+    expect(j.map((x) => [x.id, x.ok, x.line, x.error?.code ?? null])).toEqual([
+      ['a', true, 1, null],
+      ['line-3', false, 3, 'PARSE_ERROR'],
+      ['b', true, 4, null],
+      ['line-5', false, 5, 'INVALID_CASE'],
+      ['d', false, 6, 'UNKNOWN_PROVISION'],
+    ]);
+    expect(j[0].total.prison.months).toBe(120);   // 323-3-2 III
+    expect(j[2].total.prison.life).toBe(true);    // 225-9
+    expect(j[0].trace).toBeUndefined();          // no trace unless --trace
+    expect(r.err).toMatch(/5 cas, 3 en erreur/);
+  });
+  it('keeps the input order with several workers and small chunks', () => {
+    const refs = ['323-3-2 I', '225-5', '324-1', '222-23', 'R625-1'];
+    const input = Array.from({ length: 500 }, (_, i) => (i % 97 === 13 ? '{oops' : c(`c${i}`, refs[i % refs.length]!))).join('\n');
+    const r = batch(['--workers', '3', '--chunk', '7'], input);
+    const j = r.lines.map((l) => JSON.parse(l));
+    expect(j).toHaveLength(500);
+    expect(j.map((x) => x.line)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    expect(j.filter((x) => !x.ok).map((x) => x.line)).toEqual([14, 111, 208, 305, 402, 499]);
+    const inline = batch(['--workers', '0'], input);
+    expect(inline.out).toBe(r.out);
+  });
+  it('accepts a BOM and CRLF line ends, exit 0 when all lines pass', () => {
+    const r = batch([], '\uFEFF' + c('a', '225-5') + '\r\n' + c('b', '225-6') + '\r\n');
+    expect(r.code).toBe(0);
+    expect(r.lines.map((l) => JSON.parse(l).id)).toEqual(['a', 'b']);
+  });
+  it('an empty input gives no lines and exit 0', () => {
+    const r = batch([], '');
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([]);
+  });
+  it('--trace adds the explanation; --out writes to a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quantum-batch-'));
+    const out = join(dir, 'r.jsonl');
+    const r = batch(['--trace', '--out', out], c('a', '324-1', { amount: '2000000' }));
+    expect(r.out).toBe('');
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    expect(j.trace.some((s: any) => s.rule === '324-3')).toBe(true);  // the proportional fine is explained
+    expect(j.total.fine).toBe('1000000');
+  });
+  it('an over-long line is a PARSE_ERROR record, the next line still counts', () => {
+    const r = batch(['--max-line', '200'], `{"id":"x","charges":[{"ref":"${'2'.repeat(500)}"}]}\n${c('b', '225-5')}\n`);
+    const j = r.lines.map((l) => JSON.parse(l));
+    expect(j[0].error.code).toBe('PARSE_ERROR');
+    expect(j[1].ok).toBe(true);
+  });
+  it('reads a file argument; a missing file is an input error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quantum-batch-'));
+    writeFileSync(join(dir, 'in.jsonl'), c('a', '225-5'));
+    expect(spawnSync(process.execPath, [BIN, 'batch', join(dir, 'in.jsonl')], { encoding: 'utf8' }).status).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, 'batch', join(dir, 'nope.jsonl')], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('nope.jsonl');
+  });
+});
+
+describe('quantum batch (CSV)', () => {
+  const header = 'id,date,judgment_date,offender,refs,amount,predicate,attempt,accomplice';
+  it('reads RFC 4180 quoted fields with commas, quotes and newlines; per-charge columns in ref order', () => {
+    const input = [
+      header,
+      '"coco, op",2024-05-01,2026-11-29,natural,323-3-2 III;324-2 2°,;4000000,,,',
+      'b,2024-05-01,2026-11-29,legal,450-1,,222-37,,',
+      '"multi\nline ""id""",2024-05-01,2026-11-29,,225-5,,,oui,',
+      'c,2024-05-01,2026-11-29,,225-5;225-6,1,,,',
+    ].join('\r\n');
+    const r = batch(['--format', 'csv'], input);
+    const j = r.lines.map((l) => JSON.parse(l));
+    expect(j).toHaveLength(4);
+    expect(j[0].id).toBe('coco, op');
+    expect(j[0].total.fine).toBe('2000000');        // 324-3: half of 4 000 000 €
+    expect(j[1].total.fine).toBe('750000');         // 450-1 tier 150 000 € x 5 (131-38)
+    expect(j[2].id).toBe('multi\nline "id"');
+    expect(j[2].charges[0].attempt).toBe(true);     // 225-11
+    expect(j[3].error.code).toBe('INVALID_CASE');   // 1 amount for 2 refs
+    expect(j.map((x) => x.line)).toEqual([2, 3, 4, 6]);
+  });
+  it('--output csv gives one flat row per case', () => {
+    const r = batch(['--format', 'csv', '--output', 'csv'], `${header}\na,2024-05-01,2026-11-29,,225-9,,,,\nb,bad-date,,,225-5,,,,\n`);
+    expect(r.lines[0]).toBe('line,id,ok,error_code,error_path,error_message,prison_kind,prison_months,prison_life,fine,arithmetic_months,arithmetic_life,arithmetic_fine');
+    expect(r.lines[1]).toBe('2,a,true,,,,reclusion-criminelle,,true,4500000,0,true,4500000');
+    expect(r.lines[2]).toMatch(/^3,b,false,INVALID_CASE,date,/);
+    expect(r.code).toBe(1);
+  });
+  it('an unknown column stops the run with a clear message', () => {
+    const r = batch(['--format', 'csv'], 'id,refs,colour\na,225-5,blue\n');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('colour');
+  });
+});
+
+describe('library API', () => {
+  it('evaluateMany takes an async iterable and yields results in order', async () => {
+    const rules = loadRules();
+    async function* source() {
+      yield { id: 'one', date: '2024-05-01', charges: [{ ref: '323-3-2 III' }] };
+      yield { id: 'two', charges: 'nope' };
+      yield { id: 'three', date: '2024-05-01', charges: [{ ref: '225-8' }] };
+    }
+    const out = [];
+    for await (const r of evaluateMany(rules, source(), { today: '2026-11-29' })) out.push(r);
+    expect(out.map((r) => [r.id, r.ok])).toEqual([['one', true], ['two', false], ['three', true]]);
+    if (out[2]!.ok) expect(out[2]!.total.prison).toEqual({ kind: 'reclusion-criminelle', months: 240, life: false }); // 225-8
+  });
+});
