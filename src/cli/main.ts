@@ -151,7 +151,23 @@ async function batchCommand(argv: Common & { file: string; format: 'jsonl' | 'cs
   return summary.failed > 0 ? EXIT.input : EXIT.ok;
 }
 
+async function tuiCommand(argv: Common): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(argv.lang === 'fr'
+      ? 'quantum tui : il faut un terminal interactif ; hors terminal, utilisez `quantum eval` (quelques chefs) ou `quantum batch` (des milliers de cas).\n'
+      : 'quantum tui: needs an interactive terminal; without one, use `quantum eval` (a few charges) or `quantum batch` (thousands of cases).\n');
+    return EXIT.input;
+  }
+  const rules = load(argv);
+  // ink and react load here only: every other command keeps its start-up time.
+  const { runTui } = await import('../ui/run.js');
+  await runTui(rules, { today: localToday(), lang: argv.lang });
+  return EXIT.ok;
+}
+
 export async function main(args: string[] = hideBin(process.argv)): Promise<number> {
+  // `quantum` alone in a terminal opens the terminal UI.
+  if (args.length === 0 && process.stdin.isTTY && process.stdout.isTTY) args = ['tui'];
   let code: number = EXIT.ok;
   let json = args.includes('--json');
   let lang: Lang = 'fr';
@@ -202,7 +218,10 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
       .example('$0 batch cases.csv --format csv --output csv --out results.csv', '')
       .example('cat cases.jsonl | $0 batch - --workers 2 --trace', ''),
     (a) => run(() => batchCommand(a as never))())
-    .demandCommand(1, 'name a command: eval, batch, show or list')
+    .command('tui', 'terminal UI: search the catalogue, build a case, watch the maximum move (also: quantum alone in a terminal)', (y) => y
+      .example('$0 tui --lang en', ''),
+    (a) => run(() => tuiCommand(a as never))())
+    .demandCommand(1, 'name a command: eval, batch, show, list or tui')
     .strictCommands()
     .strictOptions()
     .recommendCommands()

@@ -1,0 +1,169 @@
+// The terminal UI at 80 x 24: each interaction and what the screen shows, exactly.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/App.js';
+import { loadRules } from '../../src/index.js';
+import { KEY, mount, tick } from './harness.js';
+
+const rules = loadRules();
+let mounted: ReturnType<typeof mount>[] = [];
+afterEach(() => { for (const m of mounted) m.instance.unmount(); mounted = []; });
+
+function app(props: Partial<Parameters<typeof App>[0]> = {}) {
+  const exportDir = mkdtempSync(join(tmpdir(), 'quantum-tui-'));
+  const m = mount(<App rules={rules} today="2026-11-29" lang="fr" exportDir={exportDir} now={() => new Date(2026, 10, 29, 10, 30, 0)} initial={{ date: '2024-05-01' }} {...props} />);
+  mounted.push(m);
+  return { ...m, exportDir };
+}
+const lines = (f: string) => f.split('\n');
+
+describe('terminal UI', () => {
+  it('fits 80 columns and 24 rows from the start', async () => {
+    const a = app();
+    await tick();
+    const f = a.frame();
+    expect(lines(f)[0]).toBe('quantum — faits du 01/05/2024 · jugement au 29/11/2026 · personne physique');
+    expect(lines(f).length).toBeLessThanOrEqual(24);
+    expect(Math.max(...lines(f).map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(f).toContain('aucun chef : tapez un article ou des mots, puis Entrée');
+  });
+
+  it('search filters the catalogue as you type', async () => {
+    const a = app();
+    await a.type('proxén');
+    const f = a.frame();
+    expect(lines(f)[1]).toMatch(/^Recherche › proxén/);
+    expect(f).toContain('225-5');
+    expect(f).not.toContain('323-3-2');
+  });
+
+  it('an exact ref and Enter adds it: 323-3-2 III gives 10 ans and 500 000 € (323-3-2 III)', async () => {
+    const a = app();
+    await a.type('323-3-2 III');
+    await a.press(KEY.enter);
+    const f = a.frame();
+    expect(f).toContain("  323-3-2 III    10 ans d'emprisonnement · 500 000 €");
+    expect(f).toContain("Total : 10 ans d'emprisonnement  ← 323-3-2 III, art. 132-5");
+    expect(f).toContain('        500 000 €  ← 323-3-2 III, art. 132-3');
+  });
+
+  it('adding 225-8 moves the total to 20 ans de réclusion criminelle and 3 000 000 €, with the chart (132-3, 132-5)', async () => {
+    const a = app();
+    await a.type('323-3-2 III'); await a.press(KEY.enter);
+    await a.type('225-8'); await a.press(KEY.enter);
+    const f = a.frame();
+    expect(f).toContain('Total : 20 ans de réclusion criminelle  ← 225-8, art. 132-5');
+    expect(f).toContain('        3 000 000 €  ← 225-8, art. 132-3');
+    expect(f).toContain('Somme arithmétique (pas la règle légale) : 30 ans · 3 500 000 €');
+    // Bars: 10 years is half of the 30-year sum; the cap is the 20 years of 225-8.
+    const bar = (label: string) => lines(f).find((l) => l.startsWith(label))!;
+    const len = (l: string) => (l.match(/█+/) ?? [''])[0].length;
+    expect(len(bar('323-3-2 III   '))).toBeLessThan(len(bar('225-8         ')));
+    expect(len(bar('Maximum légal '))).toBe(len(bar('225-8         ')));
+    expect(len(bar('Somme         '))).toBeGreaterThan(len(bar('Maximum légal ')));
+    expect(lines(f).length).toBeLessThanOrEqual(24);
+  });
+
+  it('the arrows and Enter add the highlighted provision', async () => {
+    const a = app();
+    await a.type('blanchiment');
+    await a.press(KEY.down);
+    await a.press(KEY.enter);
+    expect(a.frame()).toMatch(/Ajouté : 324-/);
+  });
+
+  it('toggles attempt and complicity on the selected charge, and removes it', async () => {
+    const a = app();
+    await a.type('225-5'); await a.press(KEY.enter);
+    await a.press(KEY.tab);
+    await a.type('t');
+    expect(a.frame()).toContain("▸ 225-5          [tentative] 7 ans d'emprisonnement · 150 000 €");
+    await a.type('c');
+    expect(a.frame()).toContain('[tentative · complicité]');
+    await a.type('d');
+    expect(a.frame()).toContain('Retiré : 225-5');
+    expect(a.frame()).toContain('Chefs (0)');
+  });
+
+  it('an attempt no text punishes shows the reason (121-4)', async () => {
+    const a = app();
+    await a.type('R625-1'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('t');
+    expect(a.frame()).toContain('non punissable (tentative non punissable)');
+  });
+
+  it('changing the date of the facts applies the law of that date (112-1)', async () => {
+    const a = app();
+    await a.type('323-3-2 III'); await a.press(KEY.enter);
+    await a.press(KEY.tab);
+    await a.type('f');
+    expect(a.frame()).toContain('Date des faits (AAAA-MM-JJ) › 2024-05-01');
+    for (let i = 0; i < 10; i++) await a.press(KEY.backspace);
+    await a.type('2022-06-01'); await a.press(KEY.enter);
+    const f = a.frame();
+    expect(lines(f)[0]).toContain('faits du 01/06/2022');
+    expect(f).toContain('non punissable (pas encore en vigueur)');
+  });
+
+  it('a provision that depends on another offence asks for it (450-1)', async () => {
+    const a = app();
+    await a.type('450-1'); await a.press(KEY.enter);
+    expect(a.frame()).toContain('Infraction de référence (ex. 222-37) ›');
+    await a.type('222-37'); await a.press(KEY.enter);
+    expect(a.frame()).toContain("450-1          [réf. 222-37] 10 ans d'emprisonnement · 150 000 €");
+  });
+
+  it('legal person: no custody, fine x 5 (131-38)', async () => {
+    const a = app();
+    await a.type('323-3-2 III'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('l');
+    expect(a.frame()).toContain('personne morale');
+    expect(a.frame()).toContain('aucune privation de liberté · 2 500 000 €');
+  });
+
+  it('exports the case as contract JSON and a Markdown report, and says where', async () => {
+    const a = app();
+    await a.type('225-8'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('e');
+    expect(a.frame()).toContain('Exporté : quantum-case-20261129-103000.json, quantum-report-20261129-103000.md');
+    expect(readdirSync(a.exportDir).sort()).toEqual(['quantum-case-20261129-103000.json', 'quantum-report-20261129-103000.md']);
+    const c = JSON.parse(readFileSync(join(a.exportDir, 'quantum-case-20261129-103000.json'), 'utf8'));
+    expect(c).toEqual({ date: '2024-05-01', judgmentDate: '2026-11-29', charges: [{ ref: '225-8' }] });
+    expect(readFileSync(join(a.exportDir, 'quantum-report-20261129-103000.md'), 'utf8')).toContain('**20 ans de réclusion criminelle**');
+  });
+
+  it('shows the help overlay and closes it with any key', async () => {
+    const a = app();
+    await a.type('?');
+    expect(a.frame()).toContain('quantum — touches');
+    expect(a.frame()).toContain('Échap puis q, ou Ctrl-C : quitter');
+    await a.type(' ');
+    expect(a.frame()).not.toContain('quantum — touches');
+  });
+
+  it('the trace panel shows the steps with their articles', async () => {
+    const a = app();
+    await a.type('225-8'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('x');
+    expect(a.frame()).toMatch(/ 1\. \[112-1\] 225-8 : Texte applicable aux faits du 01\/05\/2024/);
+  });
+
+  it('Esc then q quits', async () => {
+    const a = app();
+    let exited = false;
+    void a.instance.waitUntilExit().then(() => { exited = true; });
+    await a.press(KEY.esc);
+    expect(a.frame()).toContain('q pour quitter');
+    await a.type('q');
+    await tick(50);
+    expect(exited).toBe(true);
+  });
+
+  it('speaks English with --lang en', async () => {
+    const a = app({ lang: 'en' });
+    await a.type('323-3-2 III'); await a.press(KEY.enter);
+    expect(a.frame()).toContain('Total : 10 years imprisonment  ← 323-3-2 III, art. 132-5');
+  });
+});
