@@ -23,7 +23,7 @@ export function provision(ref: string, versions: unknown[], extra: Record<string
 export function rulesDir(articles: Record<string, unknown>[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'quantum-rules-'));
   mkdirSync(join(dir, 'general'));
-  cpSync(join(DEFAULT_RULES_DIR, 'general', 'parameters.json'), join(dir, 'general', 'parameters.json'));
+  cpSync(join(DEFAULT_RULES_DIR, 'general'), join(dir, 'general'), { recursive: true });
   writeFileSync(join(dir, 'dataset.json'), JSON.stringify({ version: '2026.1.0' }));
   for (const a of articles) writeFileSync(join(dir, `${(a as { article: string }).article}.json`), JSON.stringify(a, null, 2));
   return dir;

@@ -1,9 +1,10 @@
 // The command line's charge syntax: `REF[; option[=value]]…`, e.g. "450-1; predicate=222-37".
-import type { Charge } from '../core/contract.js';
+import type { Charge, Prior } from '../core/contract.js';
 
 export class UsageError extends Error {}
 
-const KEYS: Record<string, 'attempt' | 'accomplice' | 'amount' | 'predicate' | 'date'> = {
+const KEYS: Record<string, 'attempt' | 'accomplice' | 'amount' | 'predicate' | 'date' | 'aggravation'> = {
+  aggravation: 'aggravation', aggravations: 'aggravation', circonstance: 'aggravation',
   attempt: 'attempt', tentative: 'attempt',
   accomplice: 'accomplice', complice: 'accomplice', complicite: 'accomplice', 'complicité': 'accomplice',
   amount: 'amount', montant: 'amount',
@@ -22,8 +23,11 @@ export function parseChargeArg(arg: string): Charge {
     const rawKey = (eq < 0 ? opt : opt.slice(0, eq)).trim().toLowerCase();
     const value = eq < 0 ? undefined : opt.slice(eq + 1).trim();
     const key = KEYS[rawKey];
-    if (!key) throw new UsageError(`unknown charge option "${rawKey}" in "${arg}" (known: attempt, accomplice, amount=EUROS, predicate=REF, date=YYYY-MM-DD)`);
-    if (key === 'attempt' || key === 'accomplice') {
+    if (!key) throw new UsageError(`unknown charge option "${rawKey}" in "${arg}" (known: attempt, accomplice, amount=EUROS, predicate=REF, date=YYYY-MM-DD, aggravation=132-76|132-77|132-79)`);
+    if (key === 'aggravation') {
+      if (!value) throw new UsageError(`"${rawKey}" needs a value in "${arg}", e.g. aggravation=132-79`);
+      charge.aggravations = [...(charge.aggravations ?? []), ...value.split(/[+,\s]+/).filter(Boolean)];
+    } else if (key === 'attempt' || key === 'accomplice') {
       if (value !== undefined && !['true', 'false', 'oui', 'non', 'yes', 'no'].includes(value.toLowerCase())) throw new UsageError(`"${rawKey}" takes no value (or true/false) in "${arg}"`);
       charge[key] = value === undefined || ['true', 'oui', 'yes'].includes(value.toLowerCase());
     } else {
@@ -33,4 +37,11 @@ export function parseChargeArg(arg: string): Charge {
     }
   }
   return charge;
+}
+
+/** `--prior REF@FINAL[:EXPIRED]`, e.g. "222-37@2018-01-10:2020-01-10" (a conviction final, then served). */
+export function parsePriorArg(arg: string): Prior {
+  const m = /^(.+?)@(\d{4}-\d{2}-\d{2})(?::(\d{4}-\d{2}-\d{2}))?$/.exec(arg.trim());
+  if (!m) throw new UsageError(`--prior takes REF@FINAL[:EXPIRED] with dates YYYY-MM-DD, e.g. "222-37@2018-01-10:2020-01-10", not "${arg}"`);
+  return { ref: m[1]!.trim(), final: m[2]!, ...(m[3] ? { expired: m[3] } : {}) };
 }

@@ -11,7 +11,7 @@ import { searchProvisions, describeProvision } from '../core/describe.js';
 import { parseCase } from '../io/case.js';
 import { formatError, formatList, formatProvision, formatResult } from '../io/text.js';
 import { loadRules, RulesError, DEFAULT_RULES_DIR } from '../rules/load.js';
-import { parseChargeArg, UsageError } from './charges.js';
+import { parseChargeArg, parsePriorArg, UsageError } from './charges.js';
 import { BatchInputError, defaultWorkers, runBatch } from './batch.js';
 import { formatSummary } from '../io/summary.js';
 
@@ -53,7 +53,8 @@ function checkDate(name: string, v: unknown): string | undefined {
   return s;
 }
 
-async function evalCommand(argv: Common & { refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; trace: boolean }): Promise<number> {
+async function evalCommand(argv: Common & { refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; trace: boolean; prior?: string[] }): Promise<number> {
+  const priors = (argv.prior ?? []).map(String).map(parsePriorArg);
   const date = checkDate('date', argv.date);
   const judgmentDate = checkDate('judgment-date', argv.judgmentDate);
   const refs = argv.refs ?? [];
@@ -73,13 +74,17 @@ async function evalCommand(argv: Common & { refs?: string[]; case?: string; date
       if (date) c.date = date;
       if (judgmentDate) c.judgmentDate = judgmentDate;
       if (argv.legalPerson !== undefined) c.offender = { ...(c.offender as object | undefined), type: argv.legalPerson ? 'legal' : 'natural' };
+      if (priors.length) {
+        const o = (c.offender ?? {}) as { priors?: unknown[] };
+        c.offender = { ...o, priors: [...(Array.isArray(o.priors) ? o.priors : []), ...priors] };
+      }
     }
   } else {
     if (!refs.length) throw new UsageError('name at least one charge (e.g. quantum eval "323-3-2 III") or give --case FILE');
     const c: Record<string, unknown> = { charges: refs.map(parseChargeArg) };
     if (date) c.date = date;
     if (judgmentDate) c.judgmentDate = judgmentDate;
-    if (argv.legalPerson) c.offender = { type: 'legal' };
+    if (argv.legalPerson || priors.length) c.offender = { ...(argv.legalPerson ? { type: 'legal' } : {}), ...(priors.length ? { priors } : {}) };
     input = c;
   }
   const parsed = parseCase(input);
@@ -180,10 +185,11 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
     .option('json', { type: 'boolean', default: false, describe: 'JSON output (contract.md); errors as JSON on stdout', global: true })
     .middleware((a) => { json = Boolean(a.json); lang = a.lang as Lang; })
     .command('eval [refs..]', 'evaluate charges: maximum penalties per charge and for the whole case', (y) => y
-      .positional('refs', { type: 'string', array: true, describe: 'charges: REF[; option]…  options: attempt, accomplice, amount=EUROS, predicate=REF, date=YYYY-MM-DD' })
+      .positional('refs', { type: 'string', array: true, describe: 'charges: REF[; option]…  options: attempt, accomplice, amount=EUROS, predicate=REF, date=YYYY-MM-DD, aggravation=132-76|132-77|132-79' })
       .option('date', { type: 'string', describe: 'date of the facts, YYYY-MM-DD (default: today)' })
       .option('judgment-date', { type: 'string', describe: 'date of judgment, for the milder-law rule of art. 112-1 (default: today)' })
       .option('legal-person', { type: 'boolean', describe: 'the offender is a legal person (personne morale)' })
+      .option('prior', { type: 'string', array: true, describe: 'a prior final conviction, for récidive: REF@FINAL[:EXPIRED] (repeatable)' })
       .option('case', { type: 'string', describe: 'read a JSON case (contract.md) from FILE, or - for standard input' })
       .option('trace', { type: 'boolean', default: true, describe: 'show the explanation (--no-trace to hide it)' })
       .example('$0 eval "323-3-2 III" --date 2024-05-01', 'online platform for illicit transactions, organised gang')
@@ -191,6 +197,8 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
       .example('$0 eval "450-1; predicate=222-37" --date 2025-09-01', 'criminal association preparing drug trafficking')
       .example('$0 eval "324-1; predicate=222-34; accomplice" --legal-person', 'a legal person, laundering the proceeds of a drug crime')
       .example('$0 eval "222-23; attempt" --lang en', 'attempted rape, English output')
+      .example('$0 eval 222-37 --prior 222-37@2018-01-10:2020-01-10 --date 2024-05-01', 'récidive: same offence, penalty served in 2020')
+      .example('$0 eval "323-3-2 III; aggravation=132-79" --date 2024-05-01', 'general aggravation: use of cryptology')
       .example('$0 eval --case case.json --json', 'a JSON case in, the contract result out'),
     (a) => run(() => evalCommand(a as never))())
     .command('show <ref>', 'show a provision: its versions, sources, and the version in force at --date', (y) => y

@@ -3,7 +3,9 @@ import type { IsoDate, Nature, PrisonKind, Status } from './model.js';
 
 export const CONTRACT_VERSION = 1 as const;
 
-export interface Prior { ref: string; final: IsoDate; expired?: IsoDate }
+/** A prior final conviction: `final` it became final, `expired` its penalty was served or time-barred;
+ * optional `date` of its facts (for its legal maximum) and `predicate` (324-5, 450-1). */
+export interface Prior { ref: string; final: IsoDate; expired?: IsoDate; date?: IsoDate; predicate?: string }
 export interface Charge {
   ref: string;
   date?: IsoDate;
@@ -69,6 +71,12 @@ export interface ChargeResult {
   predicate?: string;
   tier?: string;
   safetyPeriod?: boolean;
+  /** The récidive rule applied (e.g. "132-9 al. 1"), if any. */
+  recidive?: string;
+  /** The general aggravations applied (132-76, 132-77, 132-79). */
+  aggravations?: string[];
+  /** Complementary penalties the text provides (listed, not computed). */
+  complementary?: { article: string; label: string }[];
   /** lean: absent. */
   steps?: Step[];
 }

@@ -1,6 +1,6 @@
 // The engine: a pure function of (rules, case) -> result with a trace. No fs, no clock, no process.
 import type { Decimal } from 'decimal.js';
-import type { IsoDate, Lang, Nature, Provision, Rules, Version } from './model.js';
+import type { IsoDate, Item, Lang, Nature, Provision, Rules, Version } from './model.js';
 import type {
   Case, Charge, ChargeResult, ErrorResult, Outcome, PrisonOut, QuantumError, Reason, Result, Step, VersionOut, Warning,
 } from './contract.js';
@@ -11,6 +11,8 @@ import { resolveRef } from './refs.js';
 import { classify, compareFine, comparePrison, versionPenalty, type Penalty } from './penalty.js';
 import type { StepDraft } from './steps.js';
 import { explain } from './explain.js';
+import { applyRecidive, dated, identities, priorMax, stepUp, type OffenceMax } from './recidive.js';
+import type { Prior } from './contract.js';
 
 export interface EvaluateOptions {
   /** Today's date: the default date of facts and of judgment (the engine has no clock). */
@@ -26,7 +28,7 @@ export interface EvaluateOptions {
 const discard: StepDraft[] = Object.assign([] as StepDraft[], { push: () => 0 });
 
 interface WarningDraft { code: Warning['code']; ref: string | null; status?: Warning['status']; key: string; params?: Record<string, unknown> }
-interface Ctx { lang: Lang; trace: boolean; lean: boolean; fines: WeakMap<ChargeResult, Decimal>; rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: WarningDraft[] }
+interface Ctx { priors: { prior: Prior; max: OffenceMax }[]; lang: Lang; trace: boolean; lean: boolean; fines: WeakMap<ChargeResult, Decimal>; rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: WarningDraft[] }
 
 function fail(c: Case, error: QuantumError): ErrorResult {
   return { contract: CONTRACT_VERSION, id: c.id ?? null, ok: false, error };
@@ -37,10 +39,18 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
   const date = c.date ?? options.today;
   const judgment = c.judgmentDate ?? options.today;
   const legal = c.offender?.type === 'legal';
-  if (c.offender?.priors?.length) {
-    return fail(c, { code: 'INVALID_CASE', path: 'offender.priors', message: 'récidive (priors) is not computed by this version of quantum; remove offender.priors' });
+  const priors: Ctx['priors'] = [];
+  const priorWarnings: WarningDraft[] = [];
+  for (const [k, prior] of (c.offender?.priors ?? []).entries()) {
+    if (prior.expired && prior.expired < prior.final) {
+      return fail(c, { code: 'INVALID_CASE', path: `offender.priors[${k}].expired`, message: `the penalty cannot expire (${prior.expired}) before the conviction is final (${prior.final})` });
+    }
+    const pm = priorMax(rules, prior, k);
+    if (!pm.ok && 'error' in pm) return fail(c, pm.error);
+    if (!pm.ok) { priorWarnings.push({ code: 'NOTE', ref: prior.ref, key: 'W_PRIOR_IGNORED', params: { ref: prior.ref, why: pm.skip } }); continue; }
+    priors.push({ prior, max: pm.max });
   }
-  const ctx: Ctx = { lang, trace: options.trace !== false, lean: options.lean === true, fines: new WeakMap(), rules, date, judgment, legal, warnings: [] };
+  const ctx: Ctx = { priors, lang, trace: options.trace !== false, lean: options.lean === true, fines: new WeakMap(), rules, date, judgment, legal, warnings: priorWarnings };
   const charges: ChargeResult[] = [];
   const drafts: StepDraft[][] = [];
   for (const [i, charge] of c.charges.entries()) {
@@ -151,19 +161,22 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
     steps.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
     return notPunishable('REPEALED_BEFORE_FACTS');
   }
-  // A subdivision added to the text later (e.g. an aggravating item) does not reach earlier facts.
-  const item = resolved.item;
-  if (item && typeof item !== 'string') {
-    if (item.from && date < item.from) {
-      steps.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: item.from, amendedBy: v0.amendedBy } });
-      return notPunishable('NOT_YET_IN_FORCE');
-    }
-    if (item.to && date >= item.to) {
+  // A subdivision added to the text later (e.g. an aggravating item) does not reach earlier facts; one that
+  // left the text before judgment no longer aggravates (112-1 al. 3).
+  const datedItems = (resolved.items ?? []).filter((i): i is Exclude<Item, string> => typeof i !== 'string' && (i.from !== undefined || (i.to ?? null) !== null));
+  if (datedItems.length && datedItems.length === (resolved.items ?? []).length) {
+    const at = datedItems.find((i) => (i.from ?? '0000') <= date && (i.to == null || date < i.to));
+    if (!at) {
+      const first = datedItems.reduce((a, b) => ((a.from ?? '') < (b.from ?? '') ? a : b));
+      if (date < (first.from ?? '')) {
+        steps.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy ?? v0.amendedBy } });
+        return notPunishable('NOT_YET_IN_FORCE');
+      }
       steps.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: null } });
       return notPunishable('REPEALED_BEFORE_FACTS');
     }
-    if (item.to && item.to <= ctx.judgment) {
-      steps.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: item.to, repealed: null, judgment: ctx.judgment } });
+    if (at.to && at.to <= ctx.judgment) {
+      steps.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: at.to, repealed: null, judgment: ctx.judgment } });
       return notPunishable('ABOLISHED');
     }
   }
@@ -234,16 +247,74 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   }
   if (charge.accomplice) steps.push({ rule: nature === 'contravention' ? 'R610-2' : '121-6', code: nature === 'contravention' ? 'ACCOMPLICE_CONTRAVENTION' : 'ACCOMPLICE' });
 
-  let prison = penalty.prison;
-  let fine = penalty.fine;
-  if (ctx.legal) ({ prison, fine } = legalPerson(ctx, nature, penalty, date, steps));
+  // 132-76, 132-77, 132-79: general aggravations move the custodial maximum one step up the table.
+  let natural: Penalty = penalty;
+  const applied: string[] = [];
+  for (const [k, key] of (charge.aggravations ?? []).entries()) {
+    const at = `${path}.aggravations[${k}]`;
+    const ag = rules.aggravations.aggravations.find((a) => a.key === key || a.article === key);
+    const known = rules.aggravations.aggravations.map((a) => a.key).join(', ');
+    if (!ag) return { code: 'INVALID_CASE', path: at, message: `unknown general aggravation "${key}" (known: ${known})` };
+    if (applied.includes(ag.key) || charge.aggravations!.indexOf(key) !== k) return { code: 'INVALID_CASE', path: at, message: `${ag.key} is given twice` };
+    if (nature === 'contravention') return { code: 'INVALID_CASE', path: at, message: `${ag.key} applies to crimes and délits, not to the contravention ${ref}` };
+    if (ag.excludes.includes(provision.article)) return { code: 'INVALID_CASE', path: at, message: `${ag.key} does not apply to article ${provision.article}: its text excludes it` };
+    if ((provision.circumstances ?? []).includes(ag.key)) return { code: 'INVALID_CASE', path: at, message: `${ref} already includes this circumstance (${ag.key}) among its elements` };
+    const when = dated(ag.values, date);
+    if (!when) {
+      steps.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date, from: ag.values[0]?.from ?? null } });
+      continue;
+    }
+    if (when.status !== 'text') paramWarning(ctx, ag.article, when.status);
+    const up = natural.prison ? stepUp(rules.aggravations.steps.table, natural.prison) : null;
+    if (!up) {
+      steps.push({ rule: ag.article, code: 'AGGRAVATION_NO_STEP', params: { key: ag.key, label: ag.label, prison: natural.prison } });
+      continue;
+    }
+    if (applied.length) ctx.warnings.push({ code: 'NOTE', ref, key: 'W_AGGRAVATIONS_STACKED' });
+    steps.push({ rule: ag.article, code: 'AGGRAVATION', params: { key: ag.key, label: ag.label, before: natural.prison, after: up } });
+    natural = { ...natural, prison: up };
+    applied.push(ag.key);
+  }
+  let natureNow = applied.length ? classify(rules, natural, date) : nature;
+  if (natureNow !== nature) steps.push({ rule: '111-1', code: 'NATURE', params: { nature: natureNow } });
+
+  // Récidive (132-8 to 132-15): judged on this charge's legal maximum, prior by prior, in the data's order.
+  const predicateArticle = charge.predicate ? (() => { const r = resolveRef(rules, charge.predicate!, `${path}.predicate`); return r.ok ? r.provision.article : null; })() : null;
+  const forRecidive = { ref, article: provision.article, date, nature: natureNow, penalty: natural, version: v0, identities: identities(rules, provision.article, predicateArticle, date) };
+  let prison = natural.prison;
+  let fine = natural.fine;
+  let recidive: string | null = null;
+  if (!ctx.legal && ctx.priors.length) {
+    const r = applyRecidive(rules, forRecidive, ctx.priors, 'natural', prison, fine, steps);
+    ({ prison, fine } = r);
+    recidive = r.applied;
+    if (recidive) natureNow = classify(rules, { prison, fine, contraventionFine: natural.contraventionFine }, date);
+  }
+  if (ctx.legal) {
+    ({ prison, fine } = legalPerson(ctx, natureNow, natural, date, steps));
+    if (ctx.priors.length) {
+      const r = applyRecidive(rules, forRecidive, ctx.priors, 'legal', prison, fine, steps);
+      ({ prison, fine } = r);
+      recidive = r.applied;
+    }
+  }
+  if (ctx.priors.length && !recidive) steps.push({ rule: '132-16-7', code: 'RECIDIVE_NONE', params: { count: ctx.priors.length } });
+  if (recidive) {
+    const rule = rules.recidive.rules.find((x) => x.id === recidive)!;
+    const st = dated(rule.values, date)!.status;
+    if (st !== 'text') paramWarning(ctx, rule.article, st);
+  }
 
   const safety = prisonFrom.v.safetyPeriod === true && prison !== null;
   if (safety) steps.push({ rule: '132-23', code: 'SAFETY_PERIOD' });
 
   const result: ChargeResult = {
-    ...base, punishable: true, nature, prison, fine: fine ? moneyString(fine) : null,
+    ...base, punishable: true, nature: natureNow, prison, fine: fine ? moneyString(fine) : null,
   };
+  if (recidive) result.recidive = recidive;
+  if (applied.length) result.aggravations = applied;
+  const complementary = (v0.complementary ?? []).filter((x) => (x.persons ?? 'both') === 'both' || x.persons === (ctx.legal ? 'legal' : 'natural'));
+  if (complementary.length) result.complementary = complementary.map((x) => ({ article: x.article, label: x.label[lang] }));
   if (fine) ctx.fines.set(result, fine);
   if (tier) result.tier = tier.fr;
   if (safety) result.safetyPeriod = true;
@@ -260,9 +331,6 @@ function unusedInput(p: Provision, charge: Charge, path: string): QuantumError |
   if (charge.predicate !== undefined) {
     const uses = specs.some((s) => 'byPredicate' in s || ('heavierPredicate' in s && s.heavierPredicate));
     if (!uses) return { code: 'INVALID_CASE', path: `${path}.predicate`, message: `${p.ref} does not depend on another offence; remove "predicate"` };
-  }
-  if (charge.aggravations?.length) {
-    return { code: 'INVALID_CASE', path: `${path}.aggravations`, message: 'general aggravations (132-76, 132-77, 132-79) are not computed by this version of quantum; remove "aggravations"' };
   }
   return null;
 }

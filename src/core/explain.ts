@@ -22,6 +22,14 @@ const st = (s: string, l: Lang) => (s === 'text' ? '' : l === 'fr' ? ` [statut :
 const pct = (ratio: string) => `${Number(ratio) * 100} %`;
 
 const PHRASES: Record<string, { fr: Phrase; en: Phrase }> = {
+  W_PRIOR_IGNORED: {
+    fr: (p) => `Condamnation antérieure ${p.ref} non prise en compte : ${p.why === 'NOT_IN_FORCE' ? "le texte n'était pas en vigueur à sa date" : "l'infraction de référence n'entre pas dans le texte"}.`,
+    en: (p) => `Prior conviction ${p.ref} not taken into account: ${p.why === 'NOT_IN_FORCE' ? 'the text was not in force on its date' : 'its offence referred to is outside the text'}.`,
+  },
+  W_AGGRAVATIONS_STACKED: {
+    fr: () => `Plusieurs circonstances aggravantes générales sont appliquées l'une après l'autre ; leur cumul n'est pas tranché par les textes.`,
+    en: () => `Several general aggravations are applied one after the other; whether they stack is not settled by the texts.`,
+  },
   W_UNVERIFIED: {
     fr: (p, l) => `La version de ${p.ref} en vigueur depuis le ${d(p.from, l)} n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
     en: (p, l) => `The version of ${p.ref} in force from ${d(p.from, l)} is not verified against the official text (status: ${p.status}).`,
@@ -153,6 +161,26 @@ const PHRASES: Record<string, { fr: Phrase; en: Phrase }> = {
   LEGAL_PERSON_NO_FINE: {
     fr: () => `Personne morale : aucun texte ne fixe d'amende pour cette infraction.`,
     en: () => `Legal person: no text sets a fine for this offence.`,
+  },
+  AGGRAVATION: {
+    fr: (p, l) => `Circonstance aggravante générale (${p.label.fr}) : le maximum passe de ${pr(p.before, l)} à ${pr(p.after, l)} ; l'amende est inchangée.`,
+    en: (p, l) => `General aggravation (${p.label.en}): the maximum moves from ${pr(p.before, l)} to ${pr(p.after, l)}; the fine is unchanged.`,
+  },
+  AGGRAVATION_NOT_IN_FORCE: {
+    fr: (p, l) => `Circonstance aggravante générale (${p.label.fr}) non applicable : elle n'est générale que depuis le ${p.from ? d(p.from, l) : '?'}, après les faits (${d(p.date, l)}).`,
+    en: (p, l) => `General aggravation (${p.label.en}) not applicable: it is general only since ${p.from ? d(p.from, l) : '?'}, after the facts (${d(p.date, l)}).`,
+  },
+  AGGRAVATION_NO_STEP: {
+    fr: (p, l) => `Circonstance aggravante générale (${p.label.fr}) sans effet : ${p.prison ? `${pr(p.prison, l)} n'a pas d'échelon supérieur dans le tableau` : 'aucune peine privative de liberté à aggraver'}.`,
+    en: (p, l) => `General aggravation (${p.label.en}) without effect: ${p.prison ? `${pr(p.prison, l)} has no higher step in the table` : 'no custodial penalty to raise'}.`,
+  },
+  RECIDIVE: {
+    fr: (p, l) => `Art. ${p.id} — ${p.label.fr} : condamnation définitive du ${d(p.final, l)} pour ${p.prior}${p.windowEnd ? `, peine expirée le ${d(p.expired, l)}, délai de ${p.windowYears} an${p.windowYears > 1 ? 's' : ''} courant jusqu'au ${d(p.windowEnd, l)}` : ', sans condition de délai'}${p.same ? ` (même infraction ou assimilée : ${String(p.same).replace(/^art:/, 'art. ').replace(/^group:/, 'art. ')})` : ''} ; maximum : ${pr(p.before, l)}, ${fi(p.beforeFine, l)} → ${pr(p.after, l)}, ${fi(p.afterFine, l)}.`,
+    en: (p, l) => `Art. ${p.id} — ${p.label.en}: conviction final on ${d(p.final, l)} for ${p.prior}${p.windowEnd ? `, penalty expired on ${d(p.expired, l)}, ${p.windowYears}-year window running to ${d(p.windowEnd, l)}` : ', no time limit'}${p.same ? ` (same or assimilated offence: ${String(p.same).replace(/^art:/, 'art. ').replace(/^group:/, 'art. ')})` : ''}; maximum: ${pr(p.before, l)}, ${fi(p.beforeFine, l)} → ${pr(p.after, l)}, ${fi(p.afterFine, l)}.`,
+  },
+  RECIDIVE_NONE: {
+    fr: () => `Aucune règle de récidive ne s'applique à ce chef (condamnation non définitive avant les faits, hors délai, ou conditions de peine non remplies) : simple réitération, le maximum est inchangé.`,
+    en: () => `No récidive rule applies to this charge (conviction not final before the facts, outside the window, or penalty conditions not met): mere reiteration, the maximum is unchanged.`,
   },
   SAFETY_PERIOD: {
     fr: () => `Période de sûreté de plein droit si une peine privative de liberté non assortie du sursis d'au moins 10 ans est prononcée.`,

@@ -51,7 +51,13 @@ export interface Version {
   penalty?: PenaltySpec;
   attempt?: { punishable: boolean; article?: string };
   safetyPeriod?: boolean;
+  /** The text itself provides récidive of this class-5 contravention (132-11, 132-15). */
+  recidiveClause?: boolean;
+  /** Complementary penalties the text provides, listed (not computed). */
+  complementary?: Complementary[];
 }
+
+export interface Complementary { article: string; label: Label; persons?: 'natural' | 'legal' | 'both' }
 
 export interface Provision {
   ref: string;
@@ -69,7 +75,7 @@ export interface Provision {
 }
 
 /** A subdivision that shares its provision's penalty; dated when it entered or left the text later. */
-export type Item = string | { sub: string; from?: IsoDate; to?: IsoDate | null; label?: Label };
+export type Item = string | { sub: string; from?: IsoDate; to?: IsoDate | null; label?: Label; amendedBy?: string };
 export const itemSub = (i: Item): string => (typeof i === 'string' ? i : i.sub);
 
 export interface Article { article: string; label: Label; refs: string[]; file: string }
@@ -96,12 +102,36 @@ export interface GeneralParams {
   complicityRule: Param<{ asAuthor: boolean }>;
 }
 
+/** A dated rule of the general part with no value of its own: when it applies, and its source. */
+export interface Dated { from: IsoDate; to: IsoDate | null; amendedBy: string; sources: string[]; status: Status; note?: string }
+
+/** A condition on the legal maximum of an offence (natural person), used by récidive rules. */
+export interface MaxCondition {
+  nature?: Nature; class?: number; life?: boolean;
+  minMonths?: number; maxMonths?: number; moreThanMonths?: number; lessThanMonths?: number;
+  minFine?: string; moreThanFine?: string;
+}
+export interface StepEntry { months?: number; kind?: PrisonKind; to?: PrisonSpec; upToMonths?: number; factor?: string }
+export interface RecidiveRule {
+  id: string; article: string; offender: 'natural' | 'legal'; label: Label;
+  prior: MaxCondition[]; charge: MaxCondition[]; same: boolean; requiresClause?: boolean; windowYears: number | null;
+  effect: { prisonSteps?: StepEntry[]; prisonFactor?: string; fineFactor?: string; fineSet?: string };
+  values: Dated[];
+}
+export interface Assimilation { article: string; label: Label; articles: string[]; values: Dated[] }
+export interface PredicateAssimilation { article: string; label: Label; appliesTo: string[]; values: Dated[] }
+export interface Aggravation { article: string; key: string; label: Label; excludes: string[]; values: Dated[] }
+export interface RecidiveData { rules: RecidiveRule[]; assimilations: Assimilation[]; predicateAssimilations: PredicateAssimilation[] }
+export interface AggravationData { aggravations: Aggravation[]; steps: { article: string; label: Label; table: StepEntry[] } }
+
 export interface Rules {
   dataset: { version: string; hash: string };
   provisions: Map<string, Provision>;     // by canonical ref
   articles: Map<string, Article>;         // by article number
   aliases: Map<string, string>;           // lower-cased alias -> canonical ref
   general: GeneralParams;
+  recidive: RecidiveData;
+  aggravations: AggravationData;
 }
 
 export function isByPredicate(p: PenaltySpec): p is ByPredicatePenalty {

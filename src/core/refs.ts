@@ -21,7 +21,7 @@ export function parseRef(input: string): ParsedRef | null {
   // "al. 1", "alinéa 1"; a sentence of an alinéa with its own penalty: "al. 1 ph. 2", "alinéa 1, phrase 2", "al. 1 2e phrase".
   let al = /^al(?:inéa|inea)?\.?\s*(\d+)(?:[\s,]+(?:ph(?:rase)?\.?\s*(\d+)|(\d+)\s*(?:e|ème|eme)\s+phrase))?$/i.exec(rest);
   if (al) sub = `al. ${al[1]}${al[2] ?? al[3] ? ` ph. ${al[2] ?? al[3]}` : ''}`;
-  else if ((al = /^(\d+)\s*(?:°|º|o)(?:\s*(bis|ter|quater))?$/i.exec(rest))) sub = `${al[1]}°${al[2] ? ` ${al[2].toLowerCase()}` : ''}`;
+  else if ((al = /^(\d+)\s*(?:°|º|o)(?:\s*(bis|ter|quater|quinquies)(?:\s+([a-z]))?)?$/i.exec(rest))) sub = `${al[1]}°${al[2] ? ` ${al[2].toLowerCase()}` : ''}${al[3] ? ` ${al[3].toUpperCase()}` : ''}`;
   else if (ROMAN.test(rest)) sub = rest.toUpperCase();
   if (!sub) return null;
   return { article, sub };
@@ -32,7 +32,7 @@ export function canonical(p: ParsedRef): string {
 }
 
 export type Resolution =
-  | { ok: true; provision: Provision; ref: string; sharedTiers?: boolean; item?: Item }
+  | { ok: true; provision: Provision; ref: string; sharedTiers?: boolean; items?: Item[] }
   | { ok: false; error: QuantumError };
 
 const resolved = new WeakMap<Rules, Map<string, Resolution>>();
@@ -63,9 +63,10 @@ function resolveUncached(rules: Rules, input: string, path: string): Resolution 
   if (!article) return unknown(rules, input, path);
   const provisions = article.refs.map((r) => rules.provisions.get(r)!).filter(Boolean);
   if (parsed.sub) {
+    // An item may be listed more than once when its number meant different things at different dates.
     for (const p of provisions) {
-      const item = p.items?.find((i) => itemSub(i) === parsed.sub);
-      if (item) return { ok: true, provision: p, ref, item };
+      const items = (p.items ?? []).filter((i) => itemSub(i) === parsed.sub);
+      if (items.length) return { ok: true, provision: p, ref, items };
     }
     return unknown(rules, input, path, `article ${parsed.article} has no subdivision ${parsed.sub}; it has: ${tierList(provisions)}`);
   }

@@ -24,7 +24,10 @@ export const caseSchema = z.strictObject({
   judgmentDate: date.optional(),
   offender: z.strictObject({
     type: z.enum(['natural', 'legal']).optional(),
-    priors: z.array(z.strictObject({ ref: z.string().min(1).max(100), final: date, expired: date.optional() })).max(1000).optional(),
+    priors: z.array(z.strictObject({
+      ref: z.string().min(1).max(100), final: date, expired: date.optional(),
+      date: date.optional(), predicate: z.string().min(1).max(100).optional(),
+    })).max(1000).optional(),
   }).optional(),
   charges: z.array(chargeSchema).min(1, { error: 'a case needs at least one charge' }).max(10_000, { error: 'at most 10000 charges in a case' }),
 });

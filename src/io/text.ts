@@ -48,11 +48,14 @@ function chargeLines(c: ChargeResult, lang: Lang): string[] {
   const penalty = [c.prison ? formatPrison(c.prison, lang) : t.noCustody, c.fine ? formatMoney(c.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${t.none}`].join(lang === 'fr' ? ' ; ' : '; ');
   const lines = [head, `      ${c.nature ? natureLabel(c.nature, lang) : ''}${colon(lang)}${penalty}`];
   if (c.tier) lines.push(`      ${c.tier}`);
+  if (c.aggravations?.length) lines.push(`      ${lang === 'fr' ? 'circonstance aggravante générale' : 'general aggravation'}${colon(lang)}art. ${c.aggravations.join(', ')}`);
+  if (c.recidive) lines.push(`      ${lang === 'fr' ? 'récidive' : 'récidive (repeat offending)'}${colon(lang)}art. ${c.recidive}`);
   if (c.version) {
     const v = c.version;
     lines.push(`      ${t.version} ${v.to ? `${t.from} ${formatDate(v.from, lang)} ${t.to} ${formatDate(v.to, lang)}` : `${t.since} ${formatDate(v.from, lang)}`} — ${v.source}${v.status !== 'text' ? ` [${v.status}]` : ''}`);
   }
   if (c.safetyPeriod) lines.push(`      ${t.safety}`);
+  if (c.complementary?.length) lines.push(`      ${lang === 'fr' ? 'peines complémentaires prévues' : 'complementary penalties provided'}${colon(lang)}${c.complementary.map((x) => `${x.label} (art. ${x.article})`).join(' ; ')}`);
   return lines;
 }
 

@@ -4,9 +4,9 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import type { Article, GeneralParams, Provision, Rules } from '../core/model.js';
+import type { AggravationData, Article, GeneralParams, Provision, RecidiveData, Rules } from '../core/model.js';
 import { itemSub } from '../core/model.js';
-import { articleFile, datasetFile, generalFile } from './schema.js';
+import { aggravationsFile, articleFile, datasetFile, generalFile, recidiveFile } from './schema.js';
 
 export interface RulesIssue { file: string; path: string; message: string }
 
@@ -67,6 +67,8 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
   const articles = new Map<string, Article>();
   const aliases = new Map<string, string>();
   let general: GeneralParams | undefined;
+  let recidive: RecidiveData | undefined;
+  let aggravations: AggravationData | undefined;
   let version = '0.0.0';
 
   for (const file of files) {
@@ -78,12 +80,32 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
       if (d) version = d.version;
       continue;
     }
-    if (file.startsWith('general/')) {
+    if (file === 'general/parameters.json') {
       const g = validate(generalFile, data, file, issues);
       if (g) {
         general = g.parameters as unknown as GeneralParams;
         for (const [name, p] of Object.entries(g.parameters)) checkDated(p.values, file, `parameters.${name}.values`, issues, false);
       }
+      continue;
+    }
+    if (file === 'general/recidive.json') {
+      const r = validate(recidiveFile, data, file, issues);
+      if (r) {
+        recidive = r as RecidiveData;
+        r.rules.forEach((x, i) => checkDated(x.values, file, `rules[${i}].values`, issues, false));
+      }
+      continue;
+    }
+    if (file === 'general/aggravations.json') {
+      const a = validate(aggravationsFile, data, file, issues);
+      if (a) {
+        aggravations = a as AggravationData;
+        a.aggravations.forEach((x, i) => checkDated(x.values, file, `aggravations[${i}].values`, issues, false));
+      }
+      continue;
+    }
+    if (file.startsWith('general/')) {
+      issues.push({ file, path: '', message: 'unknown file in general/ (expected parameters.json, recidive.json, aggravations.json)' });
       continue;
     }
     const a = validate(articleFile, data, file, issues);
@@ -98,8 +120,17 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
       const last = p.versions[p.versions.length - 1]!;
       if (p.repealed && last.to !== p.repealed.from) issues.push({ file, path: `${at}.repealed.from`, message: `the repeal date must be the last version's "to" (${last.to})` });
       if (!p.repealed && last.to !== null) issues.push({ file, path: `${at}.versions[${p.versions.length - 1}].to`, message: 'the last version ends but the provision has no "repealed"' });
-      const subs = (p.items ?? []).map(itemSub);
-      if (new Set(subs).size !== subs.length) issues.push({ file, path: `${at}.items`, message: 'an item is listed twice' });
+      // An item may appear more than once only with dated periods that do not overlap.
+      const bySub = new Map<string, { from: string; to: string | null }[]>();
+      for (const it of p.items ?? []) {
+        const list = bySub.get(itemSub(it)) ?? [];
+        list.push(typeof it === 'string' ? { from: '0000-00-00', to: null } : { from: it.from ?? '0000-00-00', to: it.to ?? null });
+        bySub.set(itemSub(it), list);
+      }
+      for (const [sub, periods] of bySub) {
+        const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from));
+        if (sorted.some((x, i) => i > 0 && (sorted[i - 1]!.to === null || sorted[i - 1]!.to! > x.from))) issues.push({ file, path: `${at}.items`, message: `item ${sub} is listed more than once with overlapping dates` });
+      }
       provisions.set(p.ref, { ...p, article: a.article, file } as Provision);
       refs.push(p.ref);
       for (const alias of p.aliases ?? []) {
@@ -118,8 +149,10 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
     }
   }
   if (!general) issues.push({ file: 'general/parameters.json', path: '', message: 'the general parameters file is missing' });
+  if (!recidive) issues.push({ file: 'general/recidive.json', path: '', message: 'the récidive rules file is missing' });
+  if (!aggravations) issues.push({ file: 'general/aggravations.json', path: '', message: 'the general aggravations file is missing' });
   if (issues.length) throw new RulesError(issues);
-  return { dataset: { version, hash: `sha256:${hash.digest('hex')}` }, provisions, articles, aliases, general: general! };
+  return { dataset: { version, hash: `sha256:${hash.digest('hex')}` }, provisions, articles, aliases, general: general!, recidive: recidive!, aggravations: aggravations! };
 }
 
 /** Versions (or parameter values) are ordered, non-empty and contiguous: each ends where the next begins. */

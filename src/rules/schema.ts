@@ -8,8 +8,8 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 export const label = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
 const status = z.enum(['text', 'secondary', 'unconfirmed']);
 const articleNo = z.string().regex(/^[RDL]?\d+(-\d+)*$/, { error: 'must be an article number as printed, e.g. 323-3-2 or R625-1' });
-const subdivision = z.string().regex(/^([IVXLC]+|\d+°( (bis|ter|quater))?|al\. \d+( ph\. \d+)?)$/, { error: 'must be a subdivision as printed: I, 8°, 3° bis, al. 2, al. 1 ph. 2' });
-const ref = z.string().regex(/^[RDL]?\d+(-\d+)*( ([IVXLC]+|\d+°( (bis|ter|quater))?|al\. \d+( ph\. \d+)?))?$/, { error: 'must be a canonical ref, e.g. "323-3-2 III", "222-24 8°", "227-23 al. 5", "227-22 al. 1 ph. 2"' });
+const subdivision = z.string().regex(/^([IVXLC]+|\d+°( (bis|ter|quater|quinquies)( [A-Z])?)?|al\. \d+( ph\. \d+)?)$/, { error: 'must be a subdivision as printed: I, 8°, 3° bis, 4° bis A, al. 2, al. 1 ph. 2' });
+const ref = z.string().regex(/^[RDL]?\d+(-\d+)*( ([IVXLC]+|\d+°( (bis|ter|quater|quinquies)( [A-Z])?)?|al\. \d+( ph\. \d+)?))?$/, { error: 'must be a canonical ref, e.g. "323-3-2 III", "222-24 8°", "227-23 al. 5", "227-22 al. 1 ph. 2"' });
 
 const prison = z.strictObject({
   kind: z.enum(['emprisonnement', 'reclusion-criminelle', 'detention-criminelle']),
@@ -57,11 +57,15 @@ export const version = z.strictObject({
   penalty: z.union([byPredicate, fixedPenalty]).optional(),
   attempt: z.strictObject({ punishable: z.boolean(), article: z.string().min(1).optional() }).optional(),
   safetyPeriod: z.boolean().optional(),
+  recidiveClause: z.boolean().optional(),
+  complementary: z.array(z.strictObject({
+    article: z.string().min(1), label, persons: z.enum(['natural', 'legal', 'both']).optional(),
+  })).optional(),
 });
 
 const item = z.union([
   subdivision,
-  z.strictObject({ sub: subdivision, from: isoDate.optional(), to: isoDate.nullable().optional(), label: label.optional() }),
+  z.strictObject({ sub: subdivision, from: isoDate.optional(), to: isoDate.nullable().optional(), label: label.optional(), amendedBy: z.string().min(1).optional() }),
 ]);
 
 export const provision = z.strictObject({
@@ -124,3 +128,35 @@ export const datasetFile = z.strictObject({
 
 export type ArticleFile = z.infer<typeof articleFile>;
 export type GeneralFile = z.infer<typeof generalFile>;
+
+const dated = z.strictObject({ from: isoDate, to: isoDate.nullable(), amendedBy: z.string().min(1), sources: z.array(url).min(1), status, note: z.string().optional() });
+const months0 = z.number().int().nonnegative();
+const maxCondition = z.strictObject({
+  nature: z.enum(['crime', 'delit', 'contravention']).optional(), class: z.number().int().min(1).max(5).optional(), life: z.boolean().optional(),
+  minMonths: months0.optional(), maxMonths: months0.optional(), moreThanMonths: months0.optional(), lessThanMonths: months0.optional(),
+  minFine: money.optional(), moreThanFine: money.optional(),
+});
+const stepEntry = z.strictObject({
+  months: z.number().int().positive().optional(), kind: z.enum(['emprisonnement', 'reclusion-criminelle', 'detention-criminelle']).optional(),
+  to: prison.optional(), upToMonths: z.number().int().positive().optional(), factor: z.string().regex(/^\d+(\.\d+)?$/).optional(),
+});
+const factor = z.string().regex(/^\d+(\.\d+)?$/, { error: 'must be a decimal string, e.g. "2"' });
+
+export const recidiveFile = z.strictObject({
+  $schema: z.string().optional(),
+  rules: z.array(z.strictObject({
+    id: z.string().min(1), article: z.string().min(1), offender: z.enum(['natural', 'legal']), label,
+    prior: z.array(maxCondition).min(1), charge: z.array(maxCondition).min(1), same: z.boolean(), requiresClause: z.boolean().optional(),
+    windowYears: z.number().int().positive().nullable(),
+    effect: z.strictObject({ prisonSteps: z.array(stepEntry).optional(), prisonFactor: factor.optional(), fineFactor: factor.optional(), fineSet: money.optional() }),
+    values: z.array(dated).min(1),
+  })),
+  assimilations: z.array(z.strictObject({ article: z.string().min(1), label, articles: z.array(z.string().regex(/^[RDL]?\d+(-\d+)*(-\*)?$/)).min(1), values: z.array(dated).min(1) })),
+  predicateAssimilations: z.array(z.strictObject({ article: z.string().min(1), label, appliesTo: z.array(z.string().min(1)).min(1), values: z.array(dated).min(1) })),
+});
+
+export const aggravationsFile = z.strictObject({
+  $schema: z.string().optional(),
+  aggravations: z.array(z.strictObject({ article: z.string().min(1), key: z.string().min(1), label, excludes: z.array(z.string()), values: z.array(dated).min(1) })),
+  steps: z.strictObject({ article: z.string().min(1), label, table: z.array(stepEntry).min(1) }),
+});

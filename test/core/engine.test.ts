@@ -121,9 +121,10 @@ describe('errors are data', () => {
       if (!r.ok) { expect(r.error.code).toBe('INVALID_CASE'); expect(r.error.path).toBe(path); }
     }
   });
-  it('refuses priors and aggravations rather than ignoring them', () => {
-    const r = evaluate(rules, { offender: { priors: [{ ref: '901-1', final: '2010-01-01' }] }, charges: [{ ref: '901-1' }] }, { today: '2026-01-01' });
+  it('rejects an unknown prior with its path', () => {
+    const r = evaluate(rules, { offender: { priors: [{ ref: '999-9', final: '2010-01-01' }] }, charges: [{ ref: '901-1' }] }, { today: '2026-01-01' });
     expect(r.ok).toBe(false);
+    if (!r.ok) { expect(r.error.code).toBe('UNKNOWN_PROVISION'); expect(r.error.path).toBe('offender.priors[0].ref'); }
   });
 });
 
