@@ -3,7 +3,7 @@ import { useEffect, useMemo, useReducer } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Case, Charge, Outcome, Result } from '../core/contract.js';
+import type { Case, Charge, Outcome, Prior, Result } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
 import { evaluateCase } from '../core/engine.js';
 import { describeProvision, searchProvisions } from '../core/describe.js';
@@ -24,13 +24,13 @@ export interface AppProps {
 }
 
 type Focus = 'search' | 'charges';
-type PromptKind = 'amount' | 'predicate' | 'date' | 'judgment';
+type PromptKind = 'amount' | 'predicate' | 'date' | 'judgment' | 'prior';
 interface Prompt { kind: PromptKind; value: string }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 interface State {
-  query: string; highlight: number; focus: Focus; charges: Charge[]; selected: number;
+  query: string; highlight: number; focus: Focus; charges: Charge[]; selected: number; priors: Prior[];
   date: string; judgmentDate: string; legal: boolean; showTrace: boolean; help: boolean;
   prompt: Prompt | null; message: string | null; esc: boolean;
   /** A side effect the reducer asks for (writing files, leaving); run by an effect, never by the reducer. */
@@ -65,6 +65,15 @@ function reducer(rules: Rules, m: Messages) {
     if (p.kind === 'date' || p.kind === 'judgment') {
       if (!ISO.test(v)) return { ...st, message: m.badDate };
       return { ...st, [p.kind === 'date' ? 'date' : 'judgmentDate']: v, prompt: null, message: null };
+    }
+    if (p.kind === 'prior') {
+      // REF@FINAL[:EXPIRED], as on the command line (--prior).
+      const mm = /^(.+?)@(\d{4}-\d{2}-\d{2})(?::(\d{4}-\d{2}-\d{2}))?$/.exec(v);
+      if (!mm) return { ...st, message: m.badPrior };
+      const r = resolveRef(rules, mm[1]!.trim(), 'prior');
+      if (!r.ok) return { ...st, message: r.error.message };
+      const prior: Prior = { ref: r.ref, final: mm[2]!, ...(mm[3] ? { expired: mm[3] } : {}) };
+      return { ...st, priors: [...st.priors, prior], prompt: null, message: `${m.priorAdded} ${r.ref}` };
     }
     if (p.kind === 'amount') {
       const amount = v.replace(/[\s_]/g, '').replace(',', '.');
@@ -127,6 +136,8 @@ function reducer(rules: Rules, m: Messages) {
       case 'l': return { ...st, legal: !st.legal };
       case 'x': return { ...st, showTrace: !st.showTrace };
       case 'e': return { ...st, effect: 'export' };
+      case 'r': return { ...st, prompt: { kind: 'prior', value: '' } };
+      case 'R': return { ...st, priors: [], message: m.priorsCleared };
       case '?': return { ...st, help: true };
       default: return st;
     }
@@ -141,16 +152,17 @@ export function App({ rules, today, lang, exportDir, now = () => new Date(), ini
   const rows = Math.max(20, stdout.rows || 24);
   const reduce = useMemo(() => reducer(rules, m), [rules, m]);
   const [st, dispatch] = useReducer(reduce, undefined, (): State => ({
-    query: '', highlight: 0, focus: 'search', charges: initial.charges ?? [], selected: 0,
+    query: '', highlight: 0, focus: 'search', charges: initial.charges ?? [], selected: 0, priors: [],
     date: initial.date ?? today, judgmentDate: initial.judgmentDate ?? today, legal: initial.legal ?? false,
     showTrace: false, help: false, prompt: null, message: null, esc: false, effect: null,
   }));
-  const { query, highlight, focus, charges, selected, date, judgmentDate, legal, showTrace, help, prompt, message } = st;
+  const { query, highlight, focus, charges, selected, priors, date, judgmentDate, legal, showTrace, help, prompt, message } = st;
 
   const matches = useMemo(() => offences(rules, query), [rules, query]);
   const theCase: Case = useMemo(() => ({
-    date, judgmentDate, charges, ...(legal ? { offender: { type: 'legal' as const } } : {}),
-  }), [date, judgmentDate, charges, legal]);
+    date, judgmentDate, charges,
+    ...(legal || priors.length ? { offender: { ...(legal ? { type: 'legal' as const } : {}), ...(priors.length ? { priors } : {}) } } : {}),
+  }), [date, judgmentDate, charges, legal, priors]);
   const outcome: Outcome | null = useMemo(
     () => (charges.length ? evaluateCase(rules, theCase, { today, lang }) : null),
     [rules, theCase, today, lang, charges.length],
@@ -180,7 +192,7 @@ export function App({ rules, today, lang, exportDir, now = () => new Date(), ini
   const result = outcome && outcome.ok ? outcome : null;
   const error = outcome && !outcome.ok ? outcome.error : null;
   // Height budget: header 1, search 1 + matches, charges, totals, chart, footer; matches shrink first.
-  const fixed = 9 + charges.length + (result ? result.charges.filter((c) => c.punishable).length + 3 : 0);
+  const fixed = 9 + charges.length + (priors.length ? 1 : 0) + (result ? result.charges.filter((c) => c.punishable).length + 3 : 0);
   const matchRows = focus === 'search' ? Math.max(1, Math.min(6, rows - fixed - 2)) : Math.max(0, Math.min(3, rows - fixed - 2));
   const start = Math.max(0, Math.min(highlight - matchRows + 1, matches.length - matchRows));
   const shown = matches.slice(start, start + matchRows);
@@ -205,6 +217,7 @@ export function App({ rules, today, lang, exportDir, now = () => new Date(), ini
       <Text bold color={focus === 'charges' ? 'green' : undefined}>{m.charges} ({charges.length}){focus === 'charges' ? '' : `  ${m.tabHint}`}</Text>
       {charges.length === 0 ? <Text dimColor>  {m.noCharges}</Text> : null}
       {charges.map((c, i) => <ChargeRow key={i} c={c} r={result?.charges[i]} active={focus === 'charges' && i === selected} m={m} lang={lang} />)}
+      {priors.length ? <Text wrap="truncate-end" color="magenta">{m.priors} : {priors.map((p) => `${p.ref} (${m.final} ${formatDate(p.final, lang)}${p.expired ? `, ${m.expired} ${formatDate(p.expired, lang)}` : ''})`).join(' ; ')}</Text> : null}
       {error ? <Text color="red" wrap="wrap">! {error.message}</Text> : null}
       {result ? <Totals r={result} m={m} lang={lang} /> : null}
       {result && !showTrace ? <Chart r={result} m={m} lang={lang} columns={columns} /> : null}
@@ -232,7 +245,7 @@ function shortPrison(p: { kind: string; months: number | null; life: boolean }, 
 }
 
 function ChargeRow({ c, r, active, m, lang }: { c: Charge; r: Result['charges'][number] | undefined; active: boolean; m: Messages; lang: Lang }) {
-  const flags = [c.attempt ? m.attempt : null, c.accomplice ? m.accomplice : null, c.amount ? `${m.amount} ${formatMoney(c.amount, lang)}` : null, c.predicate ? `${m.predicate} ${c.predicate}` : null].filter(Boolean).join(' · ');
+  const flags = [r?.recidive ? `${m.recidive} ${r.recidive}` : null, c.attempt ? m.attempt : null, c.accomplice ? m.accomplice : null, c.amount ? `${m.amount} ${formatMoney(c.amount, lang)}` : null, c.predicate ? `${m.predicate} ${c.predicate}` : null].filter(Boolean).join(' · ');
   let penalty = '';
   if (r) penalty = r.punishable ? [r.prison ? formatPrison(r.prison, lang) : m.noCustody, r.fine ? formatMoney(r.fine, lang) : null].filter(Boolean).join(' · ') : `${m.notPunishable} (${m.reasons[r.reason!] ?? r.reason})`;
   return (

@@ -7,7 +7,8 @@ export interface Messages {
   noCustody: string; noFine: string; warnings: string; footer: string; escHint: string; added: string; removed: string;
   noMatch: string; badDate: string; badAmount: string; exported: string; exportFailed: string; nothingToExport: string;
   notInForce: string; byPredicate: string; attempt: string; accomplice: string; amount: string; predicate: string;
-  notPunishable: string; promptHint: string; prompts: Record<'amount' | 'predicate' | 'date' | 'judgment', string>;
+  notPunishable: string; promptHint: string; prompts: Record<'amount' | 'predicate' | 'date' | 'judgment' | 'prior', string>;
+  priors: string; final: string; expired: string; badPrior: string; priorAdded: string; priorsCleared: string; recidive: string;
   reasons: Record<Reason, string>; helpTitle: string; helpLines: string[]; helpClose: string;
 }
 
@@ -22,7 +23,9 @@ export const MESSAGES: Record<'fr' | 'en', Messages> = {
     exported: 'Exporté :', exportFailed: "Échec de l'export", nothingToExport: 'rien à exporter : ajoutez un chef évaluable', notInForce: 'pas en vigueur',
     byPredicate: "selon l'infraction de référence", attempt: 'tentative', accomplice: 'complicité', amount: 'montant', predicate: 'réf.', notPunishable: 'non punissable',
     promptHint: 'Entrée valider · Échap annuler',
-    prompts: { amount: 'Montant (€)', predicate: "Infraction de référence (ex. 222-37)", date: 'Date des faits (AAAA-MM-JJ)', judgment: 'Date du jugement (AAAA-MM-JJ)' },
+    prompts: { amount: 'Montant (€)', predicate: "Infraction de référence (ex. 222-37)", date: 'Date des faits (AAAA-MM-JJ)', judgment: 'Date du jugement (AAAA-MM-JJ)', prior: 'Antécédent RÉF@DÉFINITIVE[:EXPIRÉE]' },
+    priors: 'Antécédents', final: 'définitive le', expired: 'peine expirée le', badPrior: 'antécédent attendu : RÉF@AAAA-MM-JJ[:AAAA-MM-JJ], ex. 222-37@2018-01-10:2020-01-10',
+    priorAdded: 'Antécédent ajouté :', priorsCleared: 'Antécédents retirés', recidive: 'récidive',
     reasons: {
       NOT_YET_IN_FORCE: 'pas encore en vigueur', REPEALED_BEFORE_FACTS: 'abrogé avant les faits', ABOLISHED: 'abrogé avant le jugement',
       ATTEMPT_NOT_PUNISHABLE: 'tentative non punissable', PREDICATE_NOT_ELIGIBLE: 'infraction de référence hors champ',
@@ -33,6 +36,7 @@ export const MESSAGES: Record<'fr' | 'en', Messages> = {
       'Tab : passer de la recherche aux chefs et retour',
       'Chefs : ↑↓ choisir ; t tentative ; c complicité ; m montant ; p infraction de référence ; d retirer',
       'Affaire : f date des faits ; j date du jugement ; l personne physique / morale',
+      'Antécédents (récidive) : r ajouter RÉF@DÉFINITIVE[:EXPIRÉE] ; R tout retirer',
       'x : explication pas à pas (articles et versions) ; e : exporter le cas (JSON) et un rapport (Markdown)',
       '? : cette aide ; Échap puis q, ou Ctrl-C : quitter',
     ],
@@ -48,7 +52,9 @@ export const MESSAGES: Record<'fr' | 'en', Messages> = {
     exported: 'Exported:', exportFailed: 'Export failed', nothingToExport: 'nothing to export: add a charge that evaluates', notInForce: 'not in force',
     byPredicate: 'depends on the offence referred to', attempt: 'attempt', accomplice: 'complicity', amount: 'amount', predicate: 'ref.', notPunishable: 'not punishable',
     promptHint: 'Enter confirm · Esc cancel',
-    prompts: { amount: 'Amount (€)', predicate: 'Offence referred to (e.g. 222-37)', date: 'Date of the facts (YYYY-MM-DD)', judgment: 'Date of judgment (YYYY-MM-DD)' },
+    prompts: { amount: 'Amount (€)', predicate: 'Offence referred to (e.g. 222-37)', date: 'Date of the facts (YYYY-MM-DD)', judgment: 'Date of judgment (YYYY-MM-DD)', prior: 'Prior REF@FINAL[:EXPIRED]' },
+    priors: 'Priors', final: 'final', expired: 'penalty expired', badPrior: 'expected REF@YYYY-MM-DD[:YYYY-MM-DD], e.g. 222-37@2018-01-10:2020-01-10',
+    priorAdded: 'Prior added:', priorsCleared: 'Priors cleared', recidive: 'récidive',
     reasons: {
       NOT_YET_IN_FORCE: 'not yet in force', REPEALED_BEFORE_FACTS: 'repealed before the facts', ABOLISHED: 'repealed before judgment',
       ATTEMPT_NOT_PUNISHABLE: 'attempt not punishable', PREDICATE_NOT_ELIGIBLE: 'offence referred to out of scope',
@@ -59,6 +65,7 @@ export const MESSAGES: Record<'fr' | 'en', Messages> = {
       'Tab: switch between search and charges',
       'Charges: ↑↓ move; t attempt; c complicity; m amount; p offence referred to; d remove',
       'Case: f date of facts; j date of judgment; l natural / legal person',
+      'Priors (récidive): r add REF@FINAL[:EXPIRED]; R clear all',
       'x: step-by-step explanation (articles and versions); e: export the case (JSON) and a report (Markdown)',
       '?: this help; Esc then q, or Ctrl-C: quit',
     ],

@@ -161,6 +161,16 @@ describe('terminal UI', () => {
     expect(exited).toBe(true);
   });
 
+  it('a prior conviction puts the charge in récidive (132-9 al. 1): 222-37 doubled', async () => {
+    const a = app();
+    await a.type('222-37'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('r');
+    await a.type('222-37@2018-01-10:2020-01-10'); await a.press(KEY.enter);
+    const f = a.frame();
+    expect(f).toContain('Antécédents : 222-37 (définitive le 10/01/2018, peine expirée le 10/01/2020)');
+    expect(f).toContain("[récidive 132-9 al. 1] 20 ans d'emprisonnement · 15 000 000 €");
+  });
+
   it('speaks English with --lang en', async () => {
     const a = app({ lang: 'en' });
     await a.type('323-3-2 III'); await a.press(KEY.enter);
