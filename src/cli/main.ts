@@ -14,6 +14,7 @@ import { loadRules, RulesError, DEFAULT_RULES_DIR } from '../rules/load.js';
 import { parseChargeArg, parsePriorArg, UsageError } from './charges.js';
 import { BatchInputError, defaultWorkers, runBatch } from './batch.js';
 import { formatSummary } from '../io/summary.js';
+import { diffCommand, jsonSchema, SCHEMAS, statsCommand, validateCommand } from './rules-commands.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
@@ -173,6 +174,10 @@ async function tuiCommand(argv: Common): Promise<number> {
 export async function main(args: string[] = hideBin(process.argv)): Promise<number> {
   // `quantum` alone in a terminal opens the terminal UI.
   if (args.length === 0 && process.stdin.isTTY && process.stdout.isTTY) args = ['tui'];
+  // A closed pipe (`quantum list | head`) ends the command quietly; batch handles it itself to keep its summary.
+  if (args[0] !== 'batch') {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+  }
   let code: number = EXIT.ok;
   let json = args.includes('--json');
   let lang: Lang = 'fr';
@@ -226,10 +231,29 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
       .example('$0 batch cases.csv --format csv --output csv --out results.csv', '')
       .example('cat cases.jsonl | $0 batch - --workers 2 --trace', ''),
     (a) => run(() => batchCommand(a as never))())
+    .command('rules <action>', 'the law data: validate a rules directory, or show statistics by verification status', (y) => y
+      .positional('action', { choices: ['validate', 'stats'] as const, describe: 'validate: schema and integrity, each error with file and JSON path; stats: provisions and versions by status' })
+      .example('$0 rules validate --rules ./my-rules', '')
+      .example('$0 rules stats', ''),
+    (a) => run(() => {
+      const argv = a as unknown as Common & { action: 'validate' | 'stats' };
+      return argv.action === 'validate' ? validateCommand(argv.rules ?? DEFAULT_RULES_DIR, argv.json) : statsCommand(load(argv), argv.json, argv.lang);
+    })())
+    .command('schema [kind]', 'print the JSON Schema of rule files, generated from the zod schemas', (y) => y
+      .positional('kind', { choices: Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[], default: 'article' as const, describe: 'article (rules/<article>.json), parameters, recidive or aggravations (rules/general/)' }),
+    (a) => run(() => { process.stdout.write(`${JSON.stringify(jsonSchema((a as unknown as { kind: keyof typeof SCHEMAS }).kind), null, 2)}\n`); return EXIT.ok; })())
+    .command('diff', 'the provisions whose penalties changed between two dates, old and new', (y) => y
+      .option('from', { type: 'string', demandOption: true, describe: 'first date, YYYY-MM-DD' })
+      .option('to', { type: 'string', demandOption: true, describe: 'second date, YYYY-MM-DD' })
+      .example('$0 diff --from 2020-01-01 --to 2024-01-01', ''),
+    (a) => run(() => {
+      const argv = a as unknown as Common & { from: string; to: string };
+      return diffCommand(load(argv), checkDate('from', argv.from)!, checkDate('to', argv.to)!, argv.json, argv.lang);
+    })())
     .command('tui', 'terminal UI: search the catalogue, build a case, watch the maximum move (also: quantum alone in a terminal)', (y) => y
       .example('$0 tui --lang en', ''),
     (a) => run(() => tuiCommand(a as never))())
-    .demandCommand(1, 'name a command: eval, batch, show, list or tui')
+    .demandCommand(1, 'name a command: eval, batch, show, list, tui, rules, schema or diff')
     .strictCommands()
     .strictOptions()
     .recommendCommands()

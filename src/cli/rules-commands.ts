@@ -1,0 +1,102 @@
+// Tooling for the law data: validate, stats, schema, diff.
+import { z } from 'zod';
+import type { Lang, Provision, Rules, Status } from '../core/model.js';
+import { describeProvision, compareRefs, type ProvisionView } from '../core/describe.js';
+import { formatDate, formatMoney, formatPrison } from '../core/units.js';
+import { aggravationsFile, articleFile, generalFile, recidiveFile } from '../rules/schema.js';
+import { validateRules } from '../rules/validate.js';
+
+export function validateCommand(dir: string, json: boolean): number {
+  const r = validateRules(dir);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ok: r.errors.length === 0, errors: r.errors, notes: r.notes, provisions: r.rules?.provisions.size ?? null }, null, 2)}\n`);
+  } else {
+    for (const e of r.errors) process.stdout.write(`error  ${e.file}${e.path ? ` at ${e.path}` : ''}: ${e.message}\n`);
+    for (const n of r.notes) process.stdout.write(`note   ${n.file}${n.path ? ` at ${n.path}` : ''}: ${n.message}\n`);
+    process.stdout.write(r.errors.length
+      ? `${r.errors.length} error(s) in ${dir}\n`
+      : `ok: ${dir}: ${r.rules!.provisions.size} provisions in ${r.rules!.articles.size} articles, ${r.notes.length} note(s)\n`);
+  }
+  return r.errors.length ? 1 : 0;
+}
+
+const STATUSES: Status[] = ['text', 'secondary', 'unconfirmed'];
+
+export function statsData(rules: Rules) {
+  const provisions = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const versions = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  let offences = 0, repealed = 0;
+  for (const p of rules.provisions.values()) {
+    if (p.kind === 'offence') offences++;
+    if (p.repealed) repealed++;
+    provisions[p.versions[p.versions.length - 1]!.status]++;
+    for (const v of p.versions) versions[v.status]++;
+  }
+  const general = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const p of Object.values(rules.general) as { values: { status: Status }[] }[]) for (const v of p.values) general[v.status]++;
+  for (const r of rules.recidive.rules) for (const v of r.values) general[v.status]++;
+  for (const a of rules.aggravations.aggravations) for (const v of a.values) general[v.status]++;
+  return { articles: rules.articles.size, provisions: rules.provisions.size, offences, repealed, byStatus: { provisions, versions, general } };
+}
+
+export function statsCommand(rules: Rules, json: boolean, lang: Lang): number {
+  const s = statsData(rules);
+  if (json) { process.stdout.write(`${JSON.stringify(s, null, 2)}\n`); return 0; }
+  const fr = lang === 'fr';
+  const rows = [
+    [fr ? 'statut' : 'status', fr ? 'dispositions (version la plus récente)' : 'provisions (latest version)', fr ? 'versions' : 'versions', fr ? 'règles générales (valeurs datées)' : 'general rules (dated values)'],
+    ...STATUSES.map((st) => [st, String(s.byStatus.provisions[st]), String(s.byStatus.versions[st]), String(s.byStatus.general[st])]),
+    [fr ? 'total' : 'total', String(s.provisions), String(Object.values(s.byStatus.versions).reduce((a, b) => a + b, 0)), String(Object.values(s.byStatus.general).reduce((a, b) => a + b, 0))],
+  ];
+  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  process.stdout.write(`${s.articles} ${fr ? 'articles' : 'articles'}, ${s.provisions} ${fr ? 'dispositions' : 'provisions'} (${s.offences} ${fr ? 'infractions' : 'offences'}, ${s.repealed} ${fr ? 'abrogées' : 'repealed'})\n\n`);
+  for (const r of rows) process.stdout.write(`${r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')}\n`);
+  return 0;
+}
+
+export const SCHEMAS = { article: articleFile, parameters: generalFile, recidive: recidiveFile, aggravations: aggravationsFile } as const;
+
+/** The JSON Schema of a kind of rule file, generated from the zod schema (input side: what authors write). */
+export function jsonSchema(kind: keyof typeof SCHEMAS): unknown {
+  return z.toJSONSchema(SCHEMAS[kind], { io: 'input', unrepresentable: 'any' });
+}
+
+interface Change { ref: string; label: string; from: ProvisionView; to: ProvisionView; change: 'created' | 'repealed' | 'changed' }
+
+function key(v: ProvisionView): string {
+  if (!v.version) return 'absent';
+  return JSON.stringify([v.prison, v.fine, v.nature, v.proportional, v.tiers ?? null]);
+}
+
+export function diffData(rules: Rules, from: string, to: string): Change[] {
+  const out: Change[] = [];
+  const all = [...rules.provisions.values()].filter((p) => p.kind === 'offence').sort((a, b) => compareRefs(a.ref, b.ref));
+  for (const p of all as Provision[]) {
+    const a = describeProvision(rules, p, from);
+    const b = describeProvision(rules, p, to);
+    if (key(a) === key(b)) continue;
+    out.push({ ref: p.ref, label: p.label.fr, from: a, to: b, change: !a.version ? 'created' : !b.version ? 'repealed' : 'changed' });
+  }
+  return out;
+}
+
+function penaltyText(v: ProvisionView, lang: Lang): string {
+  if (!v.version) return lang === 'fr' ? 'pas en vigueur' : 'not in force';
+  if (v.tiers) return v.tiers.map((t) => [t.prison ? formatPrison(t.prison, lang) : null, t.fine ? formatMoney(t.fine, lang) : null].filter(Boolean).join(' ; ')).join(' | ');
+  return [v.prison ? formatPrison(v.prison, lang) : null, v.fine ? formatMoney(v.fine, lang) : null].filter(Boolean).join(' ; ') || '—';
+}
+
+export function diffCommand(rules: Rules, from: string, to: string, json: boolean, lang: Lang): number {
+  const changes = diffData(rules, from, to);
+  if (json) {
+    const slim = (v: ProvisionView) => (v.version ? { versionFrom: v.version.from, nature: v.nature, prison: v.prison, fine: v.fine, tiers: v.tiers ?? null } : null);
+    process.stdout.write(`${JSON.stringify(changes.map((c) => ({ ref: c.ref, label: c.label, change: c.change, old: slim(c.from), new: slim(c.to) })), null, 2)}\n`);
+    return 0;
+  }
+  const fr = lang === 'fr';
+  process.stdout.write(`${changes.length} ${fr ? 'disposition(s) dont la peine change entre le' : 'provision(s) whose penalty changes between'} ${formatDate(from, lang)} ${fr ? 'et le' : 'and'} ${formatDate(to, lang)}\n\n`);
+  for (const c of changes) {
+    process.stdout.write(`${c.ref} — ${c.label}\n  ${penaltyText(c.from, lang)}\n  → ${penaltyText(c.to, lang)}${c.to.version ? `  (${c.to.version.amendedBy})` : ''}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,87 @@
+// quantum rules validate / stats, schema, diff: the tooling of the law data.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES_DIR } from '../../src/rules/load.js';
+import { jsonSchema } from '../../src/cli/rules-commands.js';
+
+const BIN = new URL('../../bin/quantum.js', import.meta.url).pathname;
+const quantum = (args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+function brokenCopy(file: string, edit: (d: any) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'quantum-rules-'));
+  cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
+  const p = join(dir, file);
+  const d = JSON.parse(readFileSync(p, 'utf8'));
+  edit(d);
+  writeFileSync(p, JSON.stringify(d, null, 2));
+  return dir;
+}
+
+describe('quantum rules validate', () => {
+  it('passes on the shipped rules', () => {
+    const r = quantum(['rules', 'validate']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ok: .*: \d+ provisions/m);
+  });
+  it('fails on an overlapping version, naming file and JSON path', () => {
+    const dir = brokenCopy('450-1.json', (d) => { d.provisions[0].versions[1].from = '2001-01-01'; });
+    const r = quantum(['rules', 'validate', '--rules', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('error  450-1.json at provisions[0].versions[1].from: overlaps the previous version');
+  });
+  it('fails on a missing source', () => {
+    const dir = brokenCopy('225-5.json', (d) => { d.provisions[0].versions[0].sources = []; });
+    const r = quantum(['rules', 'validate', '--rules', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('error  225-5.json at provisions[0].versions[0].sources: every version needs at least one source');
+  });
+  it('fails on an unknown field', () => {
+    const dir = brokenCopy('324-1.json', (d) => { d.provisions[0].versions[0].penality = 'x'; });
+    const r = quantum(['rules', 'validate', '--rules', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/error {2}324-1\.json at provisions\[0\]\.versions\[0\]: .*"penality"/);
+  });
+  it('fails on a dangling cross-reference', () => {
+    const dir = brokenCopy('general/recidive.json', (d) => { d.predicateAssimilations[0].appliesTo.push('999-1'); });
+    const r = quantum(['rules', 'validate', '--rules', dir, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.errors[0]).toMatchObject({ file: 'general/recidive.json', message: 'article 999-1 is not in the rules' });
+  });
+});
+
+describe('quantum rules stats, schema, diff', () => {
+  it('stats counts provisions and versions by status', () => {
+    const j = JSON.parse(quantum(['rules', 'stats', '--json']).out);
+    expect(j.provisions).toBeGreaterThanOrEqual(150);
+    const s = j.byStatus.provisions;
+    expect(s.text + s.secondary + s.unconfirmed).toBe(j.provisions);
+  });
+  it('schema prints a JSON Schema that the committed schema file matches', () => {
+    const r = quantum(['schema']);
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.out);
+    expect(printed.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(printed.properties.provisions).toBeDefined();
+    const committed = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'schema', 'article.schema.json'), 'utf8'));
+    expect(committed).toEqual(jsonSchema('article'));
+  });
+  it('diff lists the provisions whose penalty changed, old and new', () => {
+    // 227-23 al. 4: 2 years / 30 000 € until Loi 2020-936 (in force 01/08/2020), then 5 years / 75 000 €.
+    const j = JSON.parse(quantum(['diff', '--from', '2020-01-01', '--to', '2021-01-01', '--json']).out);
+    const row = j.find((x: any) => x.ref === '227-23 al. 4');
+    expect(row.change).toBe('changed');
+    expect(row.old.prison.months).toBe(24);
+    expect(row.new.prison.months).toBe(60);
+    expect(row.old.fine).toBe('30000');
+    expect(row.new.fine).toBe('75000');
+    // 225-10-1 (racolage) was repealed by Loi 2016-444.
+    const j2 = JSON.parse(quantum(['diff', '--from', '2015-01-01', '--to', '2017-01-01', '--json']).out);
+    expect(j2.find((x: any) => x.ref === '225-10-1').change).toBe('repealed');
+  });
+});
