@@ -16,6 +16,8 @@ export interface EvaluateOptions {
   today?: string;
   lang?: Lang;
   trace?: boolean;
+  /** Most charges accepted in one case (default 10 000). */
+  maxCharges?: number;
 }
 
 export function todayIso(): string {
@@ -24,7 +26,7 @@ export function todayIso(): string {
 
 /** Evaluates one case (validated here: untrusted input is fine). Never throws for bad input. */
 export function evaluate(rules: Rules, input: unknown, options: EvaluateOptions = {}): Outcome {
-  const parsed = parseCase(input);
+  const parsed = parseCase(input, options.maxCharges);
   if (!parsed.ok) return { contract: CONTRACT_VERSION, id: parsed.id, ok: false, error: parsed.error };
   return evaluateCase(rules, parsed.case as Case, { today: options.today ?? todayIso(), lang: options.lang ?? 'fr', trace: options.trace ?? true });
 }

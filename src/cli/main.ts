@@ -47,6 +47,10 @@ function readInput(file: string): string {
   }
 }
 
+function checkLimit(name: string, v: unknown): void {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new UsageError(`--${name} takes a whole number, at least 1`);
+}
+
 function checkDate(name: string, v: unknown): string | undefined {
   if (v === undefined) return undefined;
   const s = String(v);
@@ -54,7 +58,8 @@ function checkDate(name: string, v: unknown): string | undefined {
   return s;
 }
 
-async function evalCommand(argv: Common & { refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; trace: boolean; prior?: string[] }): Promise<number> {
+async function evalCommand(argv: Common & { refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; trace: boolean; prior?: string[]; maxCharges: number }): Promise<number> {
+  checkLimit('max-charges', argv.maxCharges);
   const priors = (argv.prior ?? []).map(String).map(parsePriorArg);
   const date = checkDate('date', argv.date);
   const judgmentDate = checkDate('judgment-date', argv.judgmentDate);
@@ -88,7 +93,7 @@ async function evalCommand(argv: Common & { refs?: string[]; case?: string; date
     if (argv.legalPerson || priors.length) c.offender = { ...(argv.legalPerson ? { type: 'legal' } : {}), ...(priors.length ? { priors } : {}) };
     input = c;
   }
-  const parsed = parseCase(input);
+  const parsed = parseCase(input, argv.maxCharges);
   if (!parsed.ok) throw new InputError(parsed.error, parsed.id);
   const rules = load(argv);
   const outcome = evaluateCase(rules, parsed.case as Case, { today: localToday(), lang: argv.lang, trace: true });
@@ -133,7 +138,8 @@ function listCommand(argv: Common & { words?: string[]; date?: string }): number
   return EXIT.ok;
 }
 
-async function batchCommand(argv: Common & { file: string; format: 'jsonl' | 'csv'; output: 'jsonl' | 'csv'; out?: string; trace: boolean; workers?: number; chunk: number; maxLine: number; progress?: boolean }): Promise<number> {
+async function batchCommand(argv: Common & { file: string; format: 'jsonl' | 'csv'; output: 'jsonl' | 'csv'; out?: string; trace: boolean; workers?: number; chunk: number; maxLine: number; maxCharges: number; progress?: boolean }): Promise<number> {
+  checkLimit('max-charges', argv.maxCharges);
   if (argv.workers !== undefined && (!Number.isInteger(argv.workers) || argv.workers < 0 || argv.workers > 64)) throw new UsageError('--workers takes a whole number from 0 to 64');
   if (!Number.isInteger(argv.chunk) || argv.chunk < 1 || argv.chunk > 100_000) throw new UsageError('--chunk takes a whole number from 1 to 100000');
   if (!Number.isInteger(argv.maxLine) || argv.maxLine < 10) throw new UsageError('--max-line takes a whole number of characters, at least 10');
@@ -144,7 +150,7 @@ async function batchCommand(argv: Common & { file: string; format: 'jsonl' | 'cs
     summary = await runBatch({
       input: argv.file, rulesDir, rules, workers: argv.workers ?? defaultWorkers(), chunk: argv.chunk,
       progress: argv.progress ?? Boolean(process.stderr.isTTY),
-      opts: { format: argv.format, output: argv.output, trace: argv.trace, today: localToday(), lang: argv.lang, maxChars: argv.maxLine },
+      opts: { format: argv.format, output: argv.output, trace: argv.trace, today: localToday(), lang: argv.lang, maxChars: argv.maxLine, maxCharges: argv.maxCharges },
       ...(argv.out !== undefined && { out: argv.out }),
     });
   } catch (e) {
@@ -197,6 +203,7 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
       .option('prior', { type: 'string', array: true, describe: 'a prior final conviction, for récidive: REF@FINAL[:EXPIRED] (repeatable)' })
       .option('case', { type: 'string', describe: 'read a JSON case (contract.md) from FILE, or - for standard input' })
       .option('trace', { type: 'boolean', default: true, describe: 'show the explanation (--no-trace to hide it)' })
+      .option('max-charges', { type: 'number', default: 10_000, describe: 'most charges accepted in one case' })
       .example('$0 eval "323-3-2 III" --date 2024-05-01', 'online platform for illicit transactions, organised gang')
       .example('$0 eval "323-3-2 III" "225-8" "324-2 2°; amount=2000000" --date 2024-05-01', 'several charges in concours')
       .example('$0 eval "450-1; predicate=222-37" --date 2025-09-01', 'criminal association preparing drug trafficking')
@@ -226,6 +233,7 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
       .option('workers', { type: 'number', describe: `worker threads (default: the machine's cores, here ${defaultWorkers()}; 0 = main thread)` })
       .option('chunk', { type: 'number', default: 256, describe: 'cases per message to a worker' })
       .option('max-line', { type: 'number', default: 1_000_000, describe: 'longest record accepted, in characters; longer ones give a PARSE_ERROR record' })
+      .option('max-charges', { type: 'number', default: 10_000, describe: 'most charges accepted in one case; more give an INVALID_CASE record' })
       .option('progress', { type: 'boolean', describe: 'progress bar on stderr (default: when stderr is a terminal)' })
       .example('$0 batch cases.jsonl > results.jsonl', '')
       .example('$0 batch cases.csv --format csv --output csv --out results.csv', '')

@@ -16,6 +16,7 @@ export interface BatchOptions {
   today: string;
   lang: Lang;
   maxChars: number;
+  maxCharges: number;
 }
 
 export const CSV_COLUMNS = ['id', 'date', 'judgment_date', 'offender', 'refs', 'amount', 'predicate', 'attempt', 'accomplice'] as const;
@@ -91,7 +92,7 @@ export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions,
   } else if (built.value === null || typeof built.value !== 'object' || Array.isArray(built.value)) {
     outcome = { contract: CONTRACT_VERSION, id: fallbackId, ok: false, error: { code: 'INVALID_CASE', path: null, message: 'a case must be a JSON object' } };
   } else {
-    const parsed = parseCase(built.value);
+    const parsed = parseCase(built.value, opts.maxCharges);
     if (!parsed.ok) outcome = { contract: CONTRACT_VERSION, id: parsed.id ?? fallbackId, ok: false, error: parsed.error };
     else {
       const c = parsed.case as Case;

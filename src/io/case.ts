@@ -18,7 +18,10 @@ export const chargeSchema = z.strictObject({
   aggravations: z.array(z.string().max(20)).max(10).optional(),
 });
 
-export const caseSchema = z.strictObject({
+/** The default limit on charges per case (an option: --max-charges, `maxCharges`). */
+export const DEFAULT_MAX_CHARGES = 10_000;
+
+const makeCaseSchema = (maxCharges: number) => z.strictObject({
   id: z.union([z.string().max(200), z.number().transform(String)]).optional(),
   date: date.optional(),
   judgmentDate: date.optional(),
@@ -29,8 +32,16 @@ export const caseSchema = z.strictObject({
       date: date.optional(), predicate: z.string().min(1).max(100).optional(),
     })).max(1000).optional(),
   }).optional(),
-  charges: z.array(chargeSchema).min(1, { error: 'a case needs at least one charge' }).max(10_000, { error: 'at most 10000 charges in a case' }),
+  charges: z.array(chargeSchema).min(1, { error: 'a case needs at least one charge' })
+    .max(maxCharges, { error: `at most ${maxCharges} charges in a case (see --max-charges)` }),
 });
+const schemas = new Map<number, ReturnType<typeof makeCaseSchema>>();
+export function caseSchemaFor(maxCharges = DEFAULT_MAX_CHARGES) {
+  let s = schemas.get(maxCharges);
+  if (!s) { s = makeCaseSchema(maxCharges); schemas.set(maxCharges, s); }
+  return s;
+}
+export const caseSchema = caseSchemaFor();
 
 export function jsonPath(path: PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
@@ -39,8 +50,8 @@ export function jsonPath(path: PropertyKey[]): string {
 export type CaseParse = { ok: true; case: Case } | { ok: false; error: QuantumError; id: string | null };
 
 /** Validates untrusted input as a case; the error names the first field at fault and its path. */
-export function parseCase(input: unknown): CaseParse {
-  const r = caseSchema.safeParse(input);
+export function parseCase(input: unknown, maxCharges = DEFAULT_MAX_CHARGES): CaseParse {
+  const r = caseSchemaFor(maxCharges).safeParse(input);
   if (r.success) return { ok: true, case: r.data as Case };
   const issue = r.error.issues[0]!;
   const path = jsonPath(issue.path);

@@ -59,10 +59,13 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
     throw new RulesError([{ file: dir, path: '', message: `cannot read the rules directory: ${(e as Error).message}` }]);
   }
   const hash = createHash('sha256');
-  const files = [
-    ...entries.filter((f) => f.endsWith('.json')),
-    ...(entries.includes('general') ? readdirSync(join(dir, 'general')).sort().filter((f) => f.endsWith('.json')).map((f) => `general/${f}`) : []),
-  ];
+  // general/ must be a real directory: links are never followed (no loops, nothing outside the tree).
+  let generalFiles: string[] = [];
+  if (entries.includes('general')) {
+    if (!lstatSync(join(dir, 'general')).isDirectory()) issues.push({ file: 'general', path: '', message: 'not a directory (links are not followed)' });
+    else generalFiles = readdirSync(join(dir, 'general')).sort().filter((f) => f.endsWith('.json')).map((f) => `general/${f}`);
+  }
+  const files = [...entries.filter((f) => f.endsWith('.json')), ...generalFiles];
   const provisions = new Map<string, Provision>();
   const articles = new Map<string, Article>();
   const aliases = new Map<string, string>();
