@@ -8,7 +8,7 @@ import { evaluateMany, loadRules } from '../../src/index.js';
 
 const BIN = new URL('../../bin/quantum.js', import.meta.url).pathname;
 function batch(args: string[], input: string | Buffer) {
-  const r = spawnSync(process.execPath, [BIN, 'batch', ...args], { input, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, 'batch', ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, lines: r.stdout.split('\n').filter(Boolean), out: r.stdout, err: r.stderr };
 }
 const c = (id: string, ref: string, extra: object = {}) => JSON.stringify({ id, date: '2024-05-01', judgmentDate: '2026-11-29', charges: [{ ref, ...extra }] });

@@ -9,7 +9,7 @@ import { jsonSchema } from '../../src/cli/rules-commands.js';
 
 const BIN = new URL('../../bin/quantum.js', import.meta.url).pathname;
 const quantum = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 function brokenCopy(file: string, edit: (d: any) => void): string {
