@@ -55,7 +55,10 @@ function chargeLines(c: ChargeResult, lang: Lang): string[] {
     lines.push(`      ${t.version} ${v.to ? `${t.from} ${formatDate(v.from, lang)} ${t.to} ${formatDate(v.to, lang)}` : `${t.since} ${formatDate(v.from, lang)}`} — ${v.source}${v.status !== 'text' ? ` [${v.status}]` : ''}`);
   }
   if (c.safetyPeriod) lines.push(`      ${t.safety}`);
-  if (c.complementary?.length) lines.push(`      ${lang === 'fr' ? 'peines complémentaires prévues' : 'complementary penalties provided'}${colon(lang)}${c.complementary.map((x) => `${x.label} (art. ${x.article})`).join(' ; ')}`);
+  if (c.complementary?.length) {
+    lines.push(`      ${lang === 'fr' ? 'peines complémentaires prévues (non calculées)' : 'complementary penalties provided (not computed)'}${colon(lang).trimEnd()}`);
+    for (const x of c.complementary) lines.push(`        - ${x.label} (art. ${x.article})`);
+  }
   return lines;
 }
 
