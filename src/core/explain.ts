@@ -43,8 +43,8 @@ const PHRASES: Record<string, { fr: Phrase; en: Phrase }> = {
     en: () => `No fine is computed for the legal person on this charge: the text sets none for natural persons and no general rule fills the gap.`,
   },
   W_SPECIALITY: {
-    fr: (p, l) => `Avant le ${p.from ? d(p.from, l) : '31/12/2005'}, une personne morale n'était responsable que si le texte d'incrimination le prévoyait (art. 121-2, principe de spécialité) ; quantum ne le vérifie pas.`,
-    en: (p, l) => `Before ${p.from ? d(p.from, l) : '2005-12-31'} a legal person was liable only where the text of the offence said so (art. 121-2, speciality); quantum does not check this.`,
+    fr: (p, l) => `${p.from ? `Avant le ${d(p.from, l)}` : 'À la date des faits'}, une personne morale n'était responsable que si le texte d'incrimination le prévoyait (art. 121-2, principe de spécialité) ; quantum ne le vérifie pas.`,
+    en: (p, l) => `${p.from ? `Before ${d(p.from, l)}` : 'On the date of the facts'} a legal person was liable only where the text of the offence said so (art. 121-2, speciality); quantum does not check this.`,
   },
   VERSION_AT_FACTS: {
     fr: (p, l) => `Texte applicable aux faits du ${d(p.date, l)} : ${p.ref} dans sa version en vigueur ${p.to ? `du ${d(p.from, l)} au ${d(p.to, l)}` : `depuis le ${d(p.from, l)}`} (${p.amendedBy})${st(p.status, l)}.`,

@@ -19,6 +19,14 @@ export class RulesError extends Error {
   }
 }
 
+/** The files of rules/general/: their schema and where their dated values are (checked for order and gaps). */
+type DatedList = [string, { from: string; to: string | null }[]][];
+const GENERAL_FILES = {
+  'general/parameters.json': { schema: generalFile, dated: (g: z.infer<typeof generalFile>): DatedList => Object.entries(g.parameters).map(([n, p]) => [`parameters.${n}.values`, p.values]) },
+  'general/recidive.json': { schema: recidiveFile, dated: (r: z.infer<typeof recidiveFile>): DatedList => r.rules.map((x, i) => [`rules[${i}].values`, x.values]) },
+  'general/aggravations.json': { schema: aggravationsFile, dated: (a: z.infer<typeof aggravationsFile>): DatedList => a.aggravations.map((x, i) => [`aggravations[${i}].values`, x.values]) },
+} as const;
+
 /** The rules shipped with the package. */
 export const DEFAULT_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules');
 
@@ -69,9 +77,7 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
   const provisions = new Map<string, Provision>();
   const articles = new Map<string, Article>();
   const aliases = new Map<string, string>();
-  let general: GeneralParams | undefined;
-  let recidive: RecidiveData | undefined;
-  let aggravations: AggravationData | undefined;
+  const parsed = new Map<string, unknown>();
   let version = '0.0.0';
 
   for (const file of files) {
@@ -83,27 +89,12 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
       if (d) version = d.version;
       continue;
     }
-    if (file === 'general/parameters.json') {
-      const g = validate(generalFile, data, file, issues);
+    const general$ = GENERAL_FILES[file as keyof typeof GENERAL_FILES];
+    if (general$) {
+      const g = validate(general$.schema as z.ZodType<unknown>, data, file, issues);
       if (g) {
-        general = g.parameters as unknown as GeneralParams;
-        for (const [name, p] of Object.entries(g.parameters)) checkDated(p.values, file, `parameters.${name}.values`, issues, false);
-      }
-      continue;
-    }
-    if (file === 'general/recidive.json') {
-      const r = validate(recidiveFile, data, file, issues);
-      if (r) {
-        recidive = r as RecidiveData;
-        r.rules.forEach((x, i) => checkDated(x.values, file, `rules[${i}].values`, issues, false));
-      }
-      continue;
-    }
-    if (file === 'general/aggravations.json') {
-      const a = validate(aggravationsFile, data, file, issues);
-      if (a) {
-        aggravations = a as AggravationData;
-        a.aggravations.forEach((x, i) => checkDated(x.values, file, `aggravations[${i}].values`, issues, false));
+        general$.dated(g as never).forEach(([path, values]) => checkDated(values, file, path, issues, false));
+        parsed.set(file, g);
       }
       continue;
     }
@@ -151,11 +142,15 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
       if (!provisions.has(target)) issues.push({ file: p.file, path: 'appliesTo', message: `${p.ref} applies to ${target}, which is not in the rules` });
     }
   }
-  if (!general) issues.push({ file: 'general/parameters.json', path: '', message: 'the general parameters file is missing' });
-  if (!recidive) issues.push({ file: 'general/recidive.json', path: '', message: 'the récidive rules file is missing' });
-  if (!aggravations) issues.push({ file: 'general/aggravations.json', path: '', message: 'the general aggravations file is missing' });
+  for (const name of Object.keys(GENERAL_FILES)) {
+    if (!parsed.has(name) && !issues.some((i) => i.file === name)) issues.push({ file: name, path: '', message: 'this file of the general part is missing' });
+  }
   if (issues.length) throw new RulesError(issues);
-  return { dataset: { version, hash: `sha256:${hash.digest('hex')}` }, provisions, articles, aliases, general: general!, recidive: recidive!, aggravations: aggravations! };
+  return { dataset: { version, hash: `sha256:${hash.digest('hex')}` }, provisions, articles, aliases,
+    general: (parsed.get('general/parameters.json') as z.infer<typeof generalFile>).parameters as unknown as GeneralParams,
+    recidive: parsed.get('general/recidive.json') as RecidiveData,
+    aggravations: parsed.get('general/aggravations.json') as AggravationData,
+  };
 }
 
 /** Versions (or parameter values) are ordered, non-empty and contiguous: each ends where the next begins. */

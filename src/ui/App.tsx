@@ -8,6 +8,7 @@ import type { Lang, Rules } from '../core/model.js';
 import { evaluateCase } from '../core/engine.js';
 import { describeProvision, searchProvisions } from '../core/describe.js';
 import { resolveRef } from '../core/refs.js';
+import { paramAt } from '../core/dates.js';
 import { formatDate, formatDuration, formatMoney, formatPrison } from '../core/units.js';
 import { formatMarkdown } from '../io/markdown.js';
 import { MESSAGES, type Messages } from './messages.js';
@@ -220,7 +221,7 @@ export function App({ rules, today, lang, exportDir, now = () => new Date(), ini
       {priors.length ? <Text wrap="truncate-end" color="magenta">{m.priors} : {priors.map((p) => `${p.ref} (${m.final} ${formatDate(p.final, lang)}${p.expired ? `, ${m.expired} ${formatDate(p.expired, lang)}` : ''})`).join(' ; ')}</Text> : null}
       {error ? <Text color="red" wrap="wrap">! {error.message}</Text> : null}
       {result ? <Totals r={result} m={m} lang={lang} /> : null}
-      {result && !showTrace ? <Chart r={result} m={m} lang={lang} columns={columns} /> : null}
+      {result && !showTrace ? <Chart r={result} m={m} lang={lang} columns={columns} lifeScale={result.total.lifeNotPronouncedCapMonths ?? (paramAt(rules.general.lifeNotPronouncedCap, date) ?? rules.general.lifeNotPronouncedCap.values.at(-1)!).value.months} /> : null}
       {result && showTrace ? <Trace r={result} rows={Math.max(3, rows - fixed)} /> : null}
       {result && result.warnings.length ? <Text color="yellow" wrap="truncate-end">! {result.warnings.length} {m.warnings}: {result.warnings.map((w) => w.ref).filter(Boolean).join(', ')}</Text> : null}
       {prompt ? (
@@ -277,10 +278,11 @@ function Totals({ r, m, lang }: { r: Result; m: Messages; lang: Lang }) {
 }
 
 /** The picture of art. 132-3: each charge's maximum against the legal cap and against the sum. */
-function Chart({ r, m, lang, columns }: { r: Result; m: Messages; lang: Lang; columns: number }) {
+function Chart({ r, m, lang, columns, lifeScale }: { r: Result; m: Messages; lang: Lang; columns: number; lifeScale: number }) {
   const live = r.charges.filter((c) => c.punishable && c.prison);
   if (!live.length || !r.total.prison) return null;
-  const LIFE_SCALE = 360; // life is drawn as the 30-year ceiling of 132-5 al. 3
+  // Life is drawn as the ceiling of 132-5 when life is not pronounced (from the rules).
+  const LIFE_SCALE = lifeScale;
   const monthsOf = (p: { months: number | null; life: boolean }) => (p.life ? LIFE_SCALE : p.months ?? 0);
   const sum = r.arithmetic.prison ? (r.arithmetic.prison.life ? LIFE_SCALE + r.arithmetic.prison.months : r.arithmetic.prison.months) : 0;
   const scale = Math.max(sum, monthsOf(r.total.prison), 1);
