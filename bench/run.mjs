@@ -1,7 +1,7 @@
 // `npm run bench [-- N]`: generates N synthetic cases (1 bad line in 1000), runs `quantum batch` on them and, in
 // the same run, a bare JSONL passthrough on the same input; prints cases/s, the ratio, and peak memory.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,26 +39,34 @@ writeFileSync(input, lines.join('\n') + '\n');
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 function measure(label, args) {
   const cmd = time ? [time, '-f', '%M', process.execPath, ...args] : [process.execPath, ...args];
+  // Output goes to a file, as `quantum batch cases.jsonl > results.jsonl` would: no pipe reader competes for CPU.
   const out = join(dir, `${label.replace(/\W+/g, '_')}.out`);
+  const fd = openSync(out, 'w');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', fd, 'pipe'] });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  writeFileSync(out, r.stdout);
+  closeSync(fd);
   const err = r.stderr.toString();
   const kb = time ? Number(err.trim().split('\n').pop()) : NaN;
-  const count = r.stdout.toString().split('\n').filter(Boolean).length;
+  const count = readFileSync(out, 'utf8').split('\n').filter(Boolean).length;
   return { label, s, kb, code: r.status, count, err };
 }
 
-const pass = measure('passthrough', [join(root, 'bench/passthrough.mjs'), input]);
-const runs = [
-  measure('batch (default)', ['--max-old-space-size=96', join(root, 'bin/quantum.js'), 'batch', input]),
-  measure('batch --workers 1', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '1']),
-  measure('batch --workers 2', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '2']),
-  measure('batch --workers 0', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '0']),
+// Each run three times, interleaved, and the median kept: this machine's timings vary by ±20 % run to run.
+const variants = [
+  ['passthrough', [join(root, 'bench/passthrough.mjs'), input]],
+  ['batch (default)', ['--max-old-space-size=96', join(root, 'bin/quantum.js'), 'batch', input]],
+  ['batch --workers 1', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '1']],
+  ['batch --workers 2', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '2']],
+  ['batch --workers 0', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '0']],
 ];
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const samples = new Map(variants.map(([label]) => [label, []]));
+for (let i = 0; i < REPEAT; i++) for (const [label, args] of variants) samples.get(label).push(measure(label, args));
+const median = (runs) => [...runs].sort((a, b) => a.s - b.s)[Math.floor(runs.length / 2)];
+const [pass, ...runs] = variants.map(([label]) => median(samples.get(label)));
 const cpu = cpus()[0]?.model ?? 'unknown cpu';
-console.log(`${N} cases (${Math.floor(N / 1000)} bad lines), ${cpus().length} cores (${cpu}), node ${process.version}`);
+console.log(`${N} cases (${Math.floor(N / 1000)} bad lines), ${cpus().length} cores (${cpu}), node ${process.version}, median of ${REPEAT} runs`);
 console.log('run                     time     cases/s   × passthrough   peak RSS   lines   exit');
 for (const r of [pass, ...runs]) {
   console.log(`${r.label.padEnd(22)} ${r.s.toFixed(2).padStart(6)} s ${String(Math.round(N / r.s)).padStart(9)} ${(r.s / pass.s).toFixed(2).padStart(10)}      ${(r.kb / 1024).toFixed(0).padStart(5)} MB ${String(r.count).padStart(7)}   ${r.code}`);

@@ -18,6 +18,10 @@ export interface EvaluateOptions {
   trace?: boolean;
   /** Most charges accepted in one case (default 10 000). */
   maxCharges?: number;
+  /** Small results for bulk use (no trace, no source lists, default fields left out). */
+  lean?: boolean;
+  /** With lean: reuse identical charges' results (default true). */
+  memo?: boolean;
 }
 
 export function todayIso(): string {
@@ -28,7 +32,10 @@ export function todayIso(): string {
 export function evaluate(rules: Rules, input: unknown, options: EvaluateOptions = {}): Outcome {
   const parsed = parseCase(input, options.maxCharges);
   if (!parsed.ok) return { contract: CONTRACT_VERSION, id: parsed.id, ok: false, error: parsed.error };
-  return evaluateCase(rules, parsed.case as Case, { today: options.today ?? todayIso(), lang: options.lang ?? 'fr', trace: options.trace ?? true });
+  return evaluateCase(rules, parsed.case as Case, {
+    today: options.today ?? todayIso(), lang: options.lang ?? 'fr', trace: options.trace ?? !options.lean,
+    ...(options.lean !== undefined && { lean: options.lean }), ...(options.memo !== undefined && { memo: options.memo }),
+  });
 }
 
 /**

@@ -23,7 +23,7 @@ export interface BatchSummary { cases: number; failed: number; ms: number; inter
 
 export class BatchInputError extends Error {}
 
-interface Done { text: string; count: number; failed: number }
+interface Done { text: string | Uint8Array; count: number; failed: number }
 
 /** A worker thread and the chunks it owes us. */
 class Pool {
@@ -95,7 +95,7 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
 
   // Settles when the output fails (closed pipe, full disk): a write waiting for 'drain' must not wait forever.
   const failed$ = new Promise<void>((resolve) => out.once('error', () => resolve()));
-  const write = async (text: string) => {
+  const write = async (text: string | Uint8Array) => {
     if (interrupted) return;
     if (!out.write(text)) await Promise.race([once(out, 'drain'), failed$]);
   };

@@ -11,6 +11,7 @@ import { resolveRef } from './refs.js';
 import { classify, compareFine, comparePrison, versionPenalty, type Penalty } from './penalty.js';
 import type { StepDraft } from './steps.js';
 import { explain } from './explain.js';
+import { epoch, Memo } from './memo.js';
 import { applyRecidive, dated, identities, priorMax, stepUp, type OffenceMax } from './recidive.js';
 import type { Prior } from './contract.js';
 
@@ -22,6 +23,16 @@ export interface EvaluateOptions {
   trace?: boolean;
   /** Small results for bulk use: versions without their source lists (default false). */
   lean?: boolean;
+  /** In lean mode, reuse the result of an identical charge in the same epoch of the law (default true). */
+  memo?: boolean;
+}
+
+interface MemoEntry { result: ChargeResult; fine: Decimal | null; warnings: WarningDraft[] }
+const memos = new WeakMap<Rules, Memo<MemoEntry>>();
+function memoFor(rules: Rules): Memo<MemoEntry> {
+  let m = memos.get(rules);
+  if (!m) { m = new Memo(); memos.set(rules, m); }
+  return m;
 }
 
 /** Where steps go when no trace is asked for: nowhere, at no cost. */
@@ -53,11 +64,27 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
   const ctx: Ctx = { priors, lang, trace: options.trace !== false, lean: options.lean === true, fines: new WeakMap(), rules, date, judgment, legal, warnings: priorWarnings };
   const charges: ChargeResult[] = [];
   const drafts: StepDraft[][] = [];
+  // Bulk mode: a charge dated like its case, with no priors, is a pure function of (rules, epoch, inputs).
+  const memo = ctx.lean && !ctx.trace && options.memo !== false && priors.length === 0 ? memoFor(rules) : null;
+  const epochs = memo ? `${lang}|${legal ? 1 : 0}|${epoch(rules, date)}|${epoch(rules, judgment)}` : '';
   for (const [i, charge] of c.charges.entries()) {
+    const key = memo && (!charge.date || charge.date === date)
+      ? `${epochs}|${charge.ref}|${charge.attempt ? 1 : 0}${charge.accomplice ? 1 : 0}|${charge.amount ?? ''}|${charge.predicate ?? ''}|${charge.aggravations?.join('+') ?? ''}`
+      : null;
+    const hit = key ? memo!.get(key) : undefined;
+    if (hit) {
+      charges.push(hit.result);
+      drafts.push(discard);
+      if (hit.fine) ctx.fines.set(hit.result, hit.fine);
+      ctx.warnings.push(...hit.warnings);
+      continue;
+    }
+    const before = ctx.warnings.length;
     const r = evaluateCharge(ctx, charge, i);
     if ('code' in r) return fail(c, r);
     charges.push(r.result);
     drafts.push(r.steps);
+    if (key) memo!.set(key, { result: r.result, fine: ctx.fines.get(r.result) ?? null, warnings: ctx.warnings.slice(before) });
   }
   if (legal) legalPersonWarnings(ctx);
 
@@ -85,16 +112,24 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     charges,
     total: totals.total,
     arithmetic: totals.arithmetic,
-    warnings: dedupe(ctx.warnings).map((w) => {
-      // Lean results keep a warning's data (code, ref, status) and leave out its sentence.
-      if (ctx.lean) return { code: w.code, ref: w.ref, ...(w.status && { status: w.status }), ...(w.params?.from ? { from: w.params.from } : {}) } as Warning;
-      const out: Warning = { code: w.code, ref: w.ref, message: explain({ rule: '', code: w.key, ...(w.params && { params: w.params }) }, lang) };
-      if (w.status) out.status = w.status;
-      return out;
-    }),
+    warnings: dedupe(ctx.warnings).map((w) => renderWarning(w, lang, ctx.lean)),
     ...(ctx.lean ? {} : { trace }),
   };
   return result;
+}
+
+const renderedWarnings = new Map<string, Warning>();
+/** A warning in words; the same warning recurs across a batch, so it is rendered once (and shared). */
+function renderWarning(w: WarningDraft, lang: Lang, lean: boolean): Warning {
+  const k = `${lang}|${lean ? 1 : 0}|${w.code}|${w.key}|${w.ref}|${w.status ?? ''}|${JSON.stringify(w.params ?? null)}`;
+  let out = renderedWarnings.get(k);
+  if (!out) {
+    out = { code: w.code, ref: w.ref, message: explain({ rule: '', code: w.key, ...(w.params && { params: w.params }) }, lang) };
+    if (w.status) out.status = w.status;
+    if (renderedWarnings.size > 10_000) renderedWarnings.clear();
+    renderedWarnings.set(k, out);
+  }
+  return out;
 }
 
 function dedupe(ws: WarningDraft[]): WarningDraft[] {
@@ -314,7 +349,8 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   if (recidive) result.recidive = recidive;
   if (applied.length) result.aggravations = applied;
   const complementary = (v0.complementary ?? []).filter((x) => (x.persons ?? 'both') === 'both' || x.persons === (ctx.legal ? 'legal' : 'natural'));
-  if (complementary.length) result.complementary = complementary.map((x) => ({ article: x.article, label: x.label[lang] }));
+  // Lean (batch) results leave the list out: it is reference material, not a figure of the case.
+  if (complementary.length && !ctx.lean) result.complementary = complementary.map((x) => ({ article: x.article, label: x.label[lang] }));
   if (fine) ctx.fines.set(result, fine);
   if (tier) result.tier = tier.fr;
   if (safety) result.safetyPeriod = true;

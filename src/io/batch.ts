@@ -108,10 +108,21 @@ export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions,
   return { line: opts.output === 'csv' ? csvLine(outcome, rec.line) : jsonLine(outcome, rec.line, opts.trace), ok: outcome.ok };
 }
 
-function jsonLine(o: Outcome, line: number, _trace: boolean): string {
-  // Every result is an object: add the line number without copying it.
-  const json = JSON.stringify(o);
-  return `${json.slice(0, -1)},"line":${line}}`;
+const fragments = new WeakMap<object, string>();
+/** JSON of an object shared between results (a memoised charge, the dataset): serialised once. */
+function shared(o: object): string {
+  let j = fragments.get(o);
+  if (j === undefined) { j = JSON.stringify(o); fragments.set(o, j); }
+  return j;
+}
+
+/**
+ * One output line. A lean result is assembled from cached fragments (its charges and dataset are shared
+ * between cases); its fields and their order are those of the contract result, plus the line number.
+ */
+function jsonLine(o: Outcome, line: number, trace: boolean): string {
+  if (!o.ok || trace) return `${JSON.stringify(o).slice(0, -1)},"line":${line}}`;
+  return `{"contract":${o.contract},"id":${JSON.stringify(o.id)},"ok":true,"dataset":${shared(o.dataset)},"date":"${o.date}","judgmentDate":"${o.judgmentDate}","offender":"${o.offender}","charges":[${o.charges.map(shared).join(',')}],"total":${JSON.stringify(o.total)},"arithmetic":${JSON.stringify(o.arithmetic)},"warnings":${JSON.stringify(o.warnings)},"line":${line}}`;
 }
 
 function csvLine(o: Outcome, line: number): string {

@@ -1,0 +1,43 @@
+// Memo of per-charge results for bulk (lean, untraced) evaluation. The law a date sees is the same for every
+// date between two consecutive change dates of the rules, so a charge's result depends on its date only
+// through that "epoch": the cache key uses the epoch, never the date, and stays small.
+import type { IsoDate, Rules } from './model.js';
+import { itemSub } from './model.js';
+
+const epochs = new WeakMap<Rules, string[]>();
+
+/** Every date on which something in the rules starts or stops applying, sorted. */
+function changeDates(rules: Rules): string[] {
+  let list = epochs.get(rules);
+  if (list) return list;
+  const set = new Set<string>();
+  const add = (d: string | null | undefined) => { if (d) set.add(d); };
+  for (const p of rules.provisions.values()) {
+    for (const v of p.versions) { add(v.from); add(v.to); }
+    for (const it of p.items ?? []) if (typeof it !== 'string') { add(it.from); add(it.to ?? null); void itemSub; }
+    add(p.repealed?.from);
+  }
+  for (const param of Object.values(rules.general) as { values: { from: string; to: string | null }[] }[]) for (const v of param.values) { add(v.from); add(v.to); }
+  for (const r of rules.recidive.rules) for (const v of r.values) { add(v.from); add(v.to); }
+  for (const a of rules.recidive.assimilations) for (const v of a.values) { add(v.from); add(v.to); }
+  for (const a of rules.recidive.predicateAssimilations) for (const v of a.values) { add(v.from); add(v.to); }
+  for (const a of rules.aggravations.aggravations) for (const v of a.values) { add(v.from); add(v.to); }
+  list = [...set].sort();
+  epochs.set(rules, list);
+  return list;
+}
+
+/** The number of change dates on or before `d`: two dates with the same epoch see the same law. */
+export function epoch(rules: Rules, d: IsoDate): number {
+  const list = changeDates(rules);
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]! <= d) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+export class Memo<T> {
+  private map = new Map<string, T>();
+  constructor(private readonly max = 50_000) {}
+  get(k: string): T | undefined { return this.map.get(k); }
+  set(k: string, v: T): void { if (this.map.size >= this.max) this.map.clear(); this.map.set(k, v); }
+}
