@@ -4,12 +4,9 @@ import { Decimal } from 'decimal.js';
 export const Money = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpPos: 1000, toExpNeg: -1000 });
 export type Money = Decimal;
 
-const strings = new WeakMap<Decimal, string>();
-/** A maximum is never rounded up: cut to the cent. (Decimals are immutable, so each is printed once.) */
+/** A maximum is never rounded up: cut to the cent. */
 export function moneyString(d: Decimal): string {
-  let s = strings.get(d);
-  if (s === undefined) { s = d.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(); strings.set(d, s); }
-  return s;
+  return d.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed();
 }
 
 const constants = new Map<string, Decimal>();

@@ -126,3 +126,21 @@ describe('library API', () => {
     if (out[2]!.ok) expect(out[2]!.total.prison).toEqual({ kind: 'reclusion-criminelle', months: 240, life: false }); // 225-8
   });
 });
+
+describe('batch lines are the contract result', () => {
+  it('each line parses to exactly the lean result of evaluate() plus its line number', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    const rules = loadRules();
+    const cases = [
+      { id: 'a', date: '2024-05-01', judgmentDate: '2026-11-29', charges: [{ ref: '323-3-2 III' }, { ref: '225-8', attempt: true }] },
+      { id: 'b', date: '2010-01-01', judgmentDate: '2026-11-29', offender: { type: 'legal' }, charges: [{ ref: '225-10-1' }, { ref: 'R625-1' }] },
+      { id: 'c', date: '2024-05-01', judgmentDate: '2026-11-29', charges: [{ ref: '324-1', amount: '2000000', predicate: '222-34' }] },
+      { id: 'd', date: '2024-05-01', judgmentDate: '2026-11-29', offender: { priors: [{ ref: '311-3', final: '2020-01-01' }] }, charges: [{ ref: '311-3', date: '2023-01-01' }] },
+    ];
+    const r = batch(['--workers', '0'], [...cases, ...cases].map((x) => JSON.stringify(x)).join('\n'));
+    r.lines.forEach((l, i) => {
+      const expected = { ...evaluate(rules, cases[i % cases.length], { today: '2026-11-29', lean: true, memo: false }), line: i + 1 };
+      expect(JSON.parse(l)).toEqual(JSON.parse(JSON.stringify(expected)));
+    });
+  });
+});

@@ -90,6 +90,13 @@ describe('engine properties', () => {
       expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     }), { numRuns: 100 });
   });
+  it('bulk memoisation changes nothing: lean results with and without the memo are identical', () => {
+    fc.assert(fc.property(aCase, (c) => {
+      const a = evaluate(rules, c, { today, trace: false, lean: true } as never);
+      const b = evaluate(rules, c, { today, trace: false, lean: true, memo: false } as never);
+      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    }), { numRuns: 2000 });
+  });
   it('agrees with an independent oracle of 132-3, 132-5 and 132-7 on thousands of cases', () => {
     fc.assert(fc.property(aCase, (c) => {
       const r = run(c);
