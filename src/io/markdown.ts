@@ -38,6 +38,11 @@ export function formatMarkdown(r: Result, lang: Lang): string {
     out.push('', `## ${fr ? 'Avertissements' : 'Warnings'}`, '');
     for (const w of r.warnings) out.push(`- ${w.message ?? w.code}`);
   }
+  const comp = r.charges.filter((c) => c.complementary?.length);
+  if (comp.length) {
+    out.push('', `## ${fr ? 'Peines complémentaires prévues (listées, non calculées)' : 'Complementary penalties provided (listed, not computed)'}`, '');
+    for (const c of comp) for (const x of c.complementary!) out.push(`- ${c.ref} : ${x.label} (art. ${x.article})`);
+  }
   if (r.trace?.length) {
     out.push('', `## ${fr ? 'Explication' : 'Explanation'}`, '');
     r.trace.forEach((s, i) => out.push(`${i + 1}. **art. ${s.rule}**${s.ref ? ` (${s.ref})` : ''} — ${s.text}`));

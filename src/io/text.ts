@@ -55,10 +55,6 @@ function chargeLines(c: ChargeResult, lang: Lang): string[] {
     lines.push(`      ${t.version} ${v.to ? `${t.from} ${formatDate(v.from, lang)} ${t.to} ${formatDate(v.to, lang)}` : `${t.since} ${formatDate(v.from, lang)}`} — ${v.source}${v.status !== 'text' ? ` [${v.status}]` : ''}`);
   }
   if (c.safetyPeriod) lines.push(`      ${t.safety}`);
-  if (c.complementary?.length) {
-    lines.push(`      ${lang === 'fr' ? 'peines complémentaires prévues (non calculées)' : 'complementary penalties provided (not computed)'}${colon(lang).trimEnd()}`);
-    for (const x of c.complementary) lines.push(`        - ${x.label} (art. ${x.article})`);
-  }
   return lines;
 }
 
@@ -81,6 +77,14 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = 
   if (r.warnings.length) {
     out.push('', t.warnings);
     for (const x of r.warnings) out.push(`  ! ${x.message ?? `${x.code} ${x.ref ?? ''}`}`);
+  }
+  const withComplementary = r.charges.filter((c) => c.complementary?.length);
+  if (withComplementary.length) {
+    out.push('', lang === 'fr' ? 'Peines complémentaires prévues par les textes (listées, non calculées)' : 'Complementary penalties the texts provide (listed, not computed)');
+    for (const c of withComplementary) {
+      out.push(`  ${c.ref}${colon(lang).trimEnd()}`);
+      for (const x of c.complementary!) out.push(`    - ${x.label} (art. ${x.article})`);
+    }
   }
   if (opts.trace !== false && r.trace?.length) {
     out.push('', t.trace);
