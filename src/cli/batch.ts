@@ -23,6 +23,9 @@ export interface BatchSummary { cases: number; failed: number; ms: number; inter
 
 export class BatchInputError extends Error {}
 
+/** Chunks evaluated in the main thread before workers start (tiny batches stay single-threaded). */
+const INLINE_CHUNKS = 8;
+
 interface Done { text: string | Uint8Array; count: number; failed: number }
 
 /** A worker thread and the chunks it owes us. */
@@ -129,8 +132,10 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
     if (!batch.length) return;
     const records = batch;
     batch = [];
-    if (run.workers > 0 && !pool) pool = new Pool(run.workers, run, header);
-    queue.push(pool ? pool.run(seq++, records) : Promise.resolve(inline(records)));
+    // Small inputs never pay for worker start-up: the first chunks run here, the rest on workers
+    // (the queue keeps the order whichever side computed a chunk).
+    if (run.workers > 0 && !pool && seq >= INLINE_CHUNKS) pool = new Pool(run.workers, run, header);
+    queue.push(pool ? (pool as Pool).run(seq++, records) : (seq++, Promise.resolve(inline(records))));
     signal.more?.();
     while (queue.length - written >= maxInFlight && !interrupted) await new Promise<void>((r) => { signal.room = r; });
   };
