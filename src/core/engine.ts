@@ -352,7 +352,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   // Lean (batch) results leave the list out: it is reference material, not a figure of the case.
   if (complementary.length && !ctx.lean) result.complementary = complementary.map((x) => ({ article: x.article, label: x.label[lang] }));
   if (fine) ctx.fines.set(result, fine);
-  if (tier) result.tier = tier.fr;
+  if (tier) result.tier = tier[lang];
   if (safety) result.safetyPeriod = true;
   return { result, steps };
 }
