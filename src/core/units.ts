@@ -33,7 +33,9 @@ interface Label2 { fr: string; en: string; frLife: string }
 export function formatPrison(p: { kind: PrisonKind; months: number | null; life: boolean }, lang: Lang): string {
   const k = KIND[p.kind];
   if (p.life) return lang === 'fr' ? k.frLife : `life ${k.en}`;
-  return lang === 'fr' ? `${formatDuration(p.months ?? 0, lang)} ${k.fr}` : `${formatDuration(p.months ?? 0, lang)} ${k.en}`;
+  const d = formatDuration(p.months ?? 0, lang);
+  // English puts the duration in the possessive: "10 years' imprisonment", "1 year's imprisonment".
+  return lang === 'fr' ? `${d} ${k.fr}` : `${d}${d.endsWith('s') ? "'" : "'s"} ${k.en}`;
 }
 
 export function formatDate(d: string, lang: Lang): string {
