@@ -218,7 +218,7 @@ export function App({ rules, today, lang, exportDir, now = () => new Date(), ini
       <Text bold color={focus === 'charges' ? 'green' : undefined}>{m.charges} ({charges.length}){focus === 'charges' ? '' : `  ${m.tabHint}`}</Text>
       {charges.length === 0 ? <Text dimColor>  {m.noCharges}</Text> : null}
       {charges.map((c, i) => <ChargeRow key={i} c={c} r={result?.charges[i]} active={focus === 'charges' && i === selected} m={m} lang={lang} />)}
-      {priors.length ? <Text wrap="truncate-end" color="magenta">{m.priors} : {priors.map((p) => `${p.ref} (${m.final} ${formatDate(p.final, lang)}${p.expired ? `, ${m.expired} ${formatDate(p.expired, lang)}` : ''})`).join(' ; ')}</Text> : null}
+      {priors.length ? <Text wrap="truncate-end" color="magenta">{m.priors}{lang === 'fr' ? ' : ' : ': '}{priors.map((p) => `${p.ref} (${m.final} ${formatDate(p.final, lang)}${p.expired ? `, ${m.expired} ${formatDate(p.expired, lang)}` : ''})`).join(' ; ')}</Text> : null}
       {error ? <Text color="red" wrap="wrap">! {error.message}</Text> : null}
       {result ? <Totals r={result} m={m} lang={lang} /> : null}
       {result && !showTrace ? <Chart r={result} m={m} lang={lang} columns={columns} lifeScale={result.total.lifeNotPronouncedCapMonths ?? (paramAt(rules.general.lifeNotPronouncedCap, date) ?? rules.general.lifeNotPronouncedCap.values.at(-1)!).value.months} /> : null}
@@ -263,16 +263,16 @@ function Totals({ r, m, lang }: { r: Result; m: Messages; lang: Lang }) {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        <Text bold>{m.total} : </Text>
+        <Text bold>{m.total}{lang === 'fr' ? ' : ' : ': '}</Text>
         <Text bold color="cyan">{t.prison ? formatPrison(t.prison, lang) : m.noCustody}</Text>
         {t.cappedBy.prison ? <Text dimColor>  ← {t.cappedBy.prison}, art. 132-5</Text> : null}
       </Text>
       <Text wrap="truncate-end">
-        <Text>{' '.repeat(m.total.length + 3)}</Text>
+        <Text>{' '.repeat(m.total.length + (lang === 'fr' ? 3 : 2))}</Text>
         <Text bold color="cyan">{t.fine ? formatMoney(t.fine, lang) : m.noFine}</Text>
         {t.cappedBy.fine ? <Text dimColor>  ← {t.cappedBy.fine}, art. 132-3{t.fineParts.contraventions !== '0' ? ' + 132-7' : ''}</Text> : null}
       </Text>
-      <Text dimColor wrap="truncate-end">{m.sum} : {sumPrison} · {a.fine ? formatMoney(a.fine, lang) : '—'}</Text>
+      <Text dimColor wrap="truncate-end">{m.sum}{lang === 'fr' ? ' : ' : ': '}{sumPrison} · {a.fine ? formatMoney(a.fine, lang) : '—'}</Text>
     </Box>
   );
 }

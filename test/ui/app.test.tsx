@@ -174,6 +174,6 @@ describe('terminal UI', () => {
   it('speaks English with --lang en', async () => {
     const a = app({ lang: 'en' });
     await a.type('323-3-2 III'); await a.press(KEY.enter);
-    expect(a.frame()).toContain("Total : 10 years' imprisonment  ← 323-3-2 III, art. 132-5");
+    expect(a.frame()).toContain("Total: 10 years' imprisonment  ← 323-3-2 III, art. 132-5");
   });
 });
