@@ -1,5 +1,6 @@
 // The command line's charge syntax: `REF[; option[=value]]…`, e.g. "450-1; predicate=222-37".
 import type { Charge, Prior } from '../core/contract.js';
+import { parsePriorShorthand } from '../io/case.js';
 
 export class UsageError extends Error {}
 
@@ -41,7 +42,7 @@ export function parseChargeArg(arg: string): Charge {
 
 /** `--prior REF@FINAL[:EXPIRED]`, e.g. "222-37@2018-01-10:2020-01-10" (a conviction final, then served). */
 export function parsePriorArg(arg: string): Prior {
-  const m = /^(.+?)@(\d{4}-\d{2}-\d{2})(?::(\d{4}-\d{2}-\d{2}))?$/.exec(arg.trim());
-  if (!m) throw new UsageError(`--prior takes REF@FINAL[:EXPIRED] with dates YYYY-MM-DD, e.g. "222-37@2018-01-10:2020-01-10", not "${arg}"`);
-  return { ref: m[1]!.trim(), final: m[2]!, ...(m[3] ? { expired: m[3] } : {}) };
+  const prior = parsePriorShorthand(arg);
+  if (!prior) throw new UsageError(`--prior takes REF@FINAL[:EXPIRED] with dates YYYY-MM-DD, e.g. "222-37@2018-01-10:2020-01-10", not "${arg}"`);
+  return prior;
 }

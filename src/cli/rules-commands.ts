@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Lang, Provision, Rules, Status } from '../core/model.js';
 import { describeProvision, compareRefs, type ProvisionView } from '../core/describe.js';
-import { formatDate, formatMoney, formatPrison } from '../core/units.js';
+import { formatDate, formatPenalty } from '../core/units.js';
 import { aggravationsFile, articleFile, generalFile, recidiveFile } from '../rules/schema.js';
 import { validateRules } from '../rules/validate.js';
 
@@ -82,8 +82,8 @@ export function diffData(rules: Rules, from: string, to: string): Change[] {
 
 function penaltyText(v: ProvisionView, lang: Lang): string {
   if (!v.version) return lang === 'fr' ? 'pas en vigueur' : 'not in force';
-  if (v.tiers) return v.tiers.map((t) => [t.prison ? formatPrison(t.prison, lang) : null, t.fine ? formatMoney(t.fine, lang) : null].filter(Boolean).join(' ; ')).join(' | ');
-  return [v.prison ? formatPrison(v.prison, lang) : null, v.fine ? formatMoney(v.fine, lang) : null].filter(Boolean).join(' ; ') || '—';
+  if (v.tiers) return v.tiers.map((t) => formatPenalty(t.prison, t.fine, lang) ?? '—').join(' | ');
+  return formatPenalty(v.prison, v.fine, lang) ?? '—';
 }
 
 export function diffCommand(rules: Rules, from: string, to: string, json: boolean, lang: Lang): number {

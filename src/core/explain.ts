@@ -2,7 +2,7 @@
 import type { Label, Lang, Nature } from './model.js';
 import type { PrisonOut } from './contract.js';
 import type { StepDraft } from './steps.js';
-import { formatDate, formatDuration, formatMoney, formatPrison } from './units.js';
+import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from './units.js';
 
 type P = Record<string, any>;
 type Phrase = (p: P, l: Lang) => string;
@@ -223,8 +223,8 @@ const PHRASES: Record<string, { fr: Phrase; en: Phrase }> = {
     en: (p, l) => `Total fine incurred: ${fi(p.fine, l)}.`,
   },
   ARITHMETIC: {
-    fr: (p, l) => `Pour mémoire, la somme arithmétique (qui n'est pas la règle légale) : ${p.prison ? (p.prison.life ? 'perpétuité' + (p.prison.months ? ` + ${formatDuration(p.prison.months, l)}` : '') : formatDuration(p.prison.months, l)) : 'aucune privation de liberté'} ; ${fi(p.fine, l)}.`,
-    en: (p, l) => `For reference, the arithmetic sum (not the legal rule): ${p.prison ? (p.prison.life ? 'life' + (p.prison.months ? ` + ${formatDuration(p.prison.months, l)}` : '') : formatDuration(p.prison.months, l)) : 'no custody'}; ${fi(p.fine, l)}.`,
+    fr: (p, l) => `Pour mémoire, la somme arithmétique (qui n'est pas la règle légale) : ${p.prison ? formatSumPrison(p.prison, l) : 'aucune privation de liberté'} ; ${fi(p.fine, l)}.`,
+    en: (p, l) => `For reference, the arithmetic sum (not the legal rule): ${p.prison ? formatSumPrison(p.prison, l) : 'no custody'}; ${fi(p.fine, l)}.`,
   },
 };
 

@@ -42,3 +42,15 @@ export function formatDate(d: string, lang: Lang): string {
   const [y, m, day] = d.split('-');
   return lang === 'fr' ? `${day}/${m}/${y}` : d;
 }
+
+/** The arithmetic sum of custodial maxima: "perpétuité + 10 ans" when life is among them. */
+export function formatSumPrison(p: { months: number; life: boolean }, lang: Lang): string {
+  if (!p.life) return formatDuration(p.months, lang);
+  return `${lang === 'fr' ? 'perpétuité' : 'life'}${p.months ? ` + ${formatDuration(p.months, lang)}` : ''}`;
+}
+
+/** A penalty as "custody ; fine", leaving out what is absent (null when both are). */
+export function formatPenalty(prison: { kind: PrisonKind; months: number | null; life: boolean } | null, fine: string | null, lang: Lang): string | null {
+  const parts = [prison ? formatPrison(prison, lang) : null, fine ? formatMoney(fine, lang) : null].filter(Boolean);
+  return parts.length ? parts.join(lang === 'fr' ? ' ; ' : '; ') : null;
+}

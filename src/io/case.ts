@@ -1,6 +1,7 @@
 // The case of contract.md as a zod schema: everything a user sends goes through here first.
 import { z } from 'zod';
-import type { Case, QuantumError } from '../core/contract.js';
+import { jsonPath } from '../core/json-path.js';
+import type { Case, Prior, QuantumError } from '../core/contract.js';
 
 const date = z.iso.date({ error: 'must be a date YYYY-MM-DD' })
   .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { error: 'must be a date between 1900 and 2199' });
@@ -51,9 +52,6 @@ export function caseSchemaFor(maxCharges = DEFAULT_MAX_CHARGES) {
 }
 export const caseSchema = caseSchemaFor();
 
-export function jsonPath(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
-}
 
 export type CaseParse = { ok: true; case: Case } | { ok: false; error: QuantumError; id: string | null };
 
@@ -68,4 +66,10 @@ export function parseCase(input: unknown, maxCharges = DEFAULT_MAX_CHARGES): Cas
   const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more problem${r.error.issues.length > 2 ? 's' : ''})` : '';
   const id = input && typeof input === 'object' && 'id' in input && (typeof input.id === 'string' || typeof input.id === 'number') ? String(input.id) : null;
   return { ok: false, id, error: { code: 'INVALID_CASE', path: path || null, message: `${path ? `${path}: ` : ''}${message}${more}` } };
+}
+
+/** The prior-conviction shorthand of the CLI and the TUI: `REF@FINAL[:EXPIRED]`, e.g. "222-37@2018-01-10:2020-01-10". */
+export function parsePriorShorthand(text: string): Prior | null {
+  const m = /^(.+?)@(\d{4}-\d{2}-\d{2})(?::(\d{4}-\d{2}-\d{2}))?$/.exec(text.trim());
+  return m ? { ref: m[1]!.trim(), final: m[2]!, ...(m[3] ? { expired: m[3] } : {}) } : null;
 }

@@ -2,7 +2,7 @@
 import type { Result } from '../core/contract.js';
 import type { Lang } from '../core/model.js';
 import { natureLabel } from '../core/explain.js';
-import { formatDate, formatDuration, formatMoney, formatPrison } from '../core/units.js';
+import { formatDate, formatMoney, formatPrison, formatSumPrison } from '../core/units.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -32,7 +32,7 @@ export function formatMarkdown(r: Result, lang: Lang): string {
   out.push(`- ${fr ? 'Privation de liberté' : 'Custody'} : **${t.prison ? formatPrison(t.prison, lang) : none}**${t.cappedBy.prison ? ` (${t.cappedBy.prison})` : ''}`);
   out.push(`- ${fr ? 'Amende' : 'Fine'} : **${t.fine ? formatMoney(t.fine, lang) : none}**${t.cappedBy.fine ? ` (${t.cappedBy.fine})` : ''}${t.fineParts.contraventions !== '0' ? `, ${fr ? 'dont amendes contraventionnelles' : 'including contravention fines'} ${formatMoney(t.fineParts.contraventions, lang)} (132-7)` : ''}`);
   const a = r.arithmetic;
-  const ap = a.prison ? (a.prison.life ? `${fr ? 'perpétuité' : 'life'}${a.prison.months ? ` + ${formatDuration(a.prison.months, lang)}` : ''}` : formatDuration(a.prison.months, lang)) : none;
+  const ap = a.prison ? formatSumPrison(a.prison, lang) : none;
   out.push(`- ${fr ? 'Somme arithmétique (pour mémoire, pas la règle légale)' : 'Arithmetic sum (for reference, not the legal rule)'} : ${ap} ; ${a.fine ? formatMoney(a.fine, lang) : none}`);
   if (r.warnings.length) {
     out.push('', `## ${fr ? 'Avertissements' : 'Warnings'}`, '');

@@ -1,7 +1,7 @@
 // Human-readable views of results, provisions and errors (French by default, English on request).
 import type { ChargeResult, ErrorResult, QuantumError, Result } from '../core/contract.js';
 import type { Lang, Provision, Rules } from '../core/model.js';
-import { formatDate, formatDuration, formatMoney, formatPrison } from '../core/units.js';
+import { formatDate, formatMoney, formatPenalty, formatPrison, formatSumPrison } from '../core/units.js';
 import { natureLabel } from '../core/explain.js';
 import type { ProvisionView } from '../core/describe.js';
 import { describeProvision } from '../core/describe.js';
@@ -72,7 +72,7 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = 
   out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : t.none}${tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}` : ''}`);
   if (tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
   const a = r.arithmetic;
-  const aPrison = a.prison ? (a.prison.life ? `${lang === 'fr' ? 'perpétuité' : 'life'}${a.prison.months ? ` + ${formatDuration(a.prison.months, lang)}` : ''}` : formatDuration(a.prison.months, lang)) : t.noCustody;
+  const aPrison = a.prison ? formatSumPrison(a.prison, lang) : t.noCustody;
   out.push(`  ${t.sum}${colon(lang)}${aPrison}${lang === 'fr' ? ' ; ' : '; '}${a.fine ? formatMoney(a.fine, lang) : t.none}`);
   if (r.warnings.length) {
     out.push('', t.warnings);
@@ -129,7 +129,7 @@ export function formatProvision(rules: Rules, p: Provision, date: string, lang: 
   if (v.aliases.length) out.push(`${fr ? 'Alias' : 'Aliases'} : ${v.aliases.join(', ')}`);
   if (p.circumstances?.length) out.push(`${fr ? 'Circonstances' : 'Circumstances'} : ${p.circumstances.join(', ')}`);
   out.push('', `${fr ? 'En vigueur le' : 'In force on'} ${formatDate(date, lang)} : ${penaltyText(v, lang)}${v.nature ? ` (${natureLabel(v.nature, lang)})` : ''}`);
-  for (const tier of v.tiers ?? []) out.push(`  - ${tier.label?.[lang] ?? ''} : ${[tier.prison ? formatPrison(tier.prison, lang) : null, tier.fine ? formatMoney(tier.fine, lang) : null].filter(Boolean).join(' ; ')}`);
+  for (const tier of v.tiers ?? []) out.push(`  - ${tier.label?.[lang] ?? ''} : ${formatPenalty(tier.prison, tier.fine, lang) ?? '—'}`);
   out.push('', fr ? 'Versions' : 'Versions');
   for (const ver of p.versions) {
     const cur = v.version === ver ? (fr ? '  ← en vigueur à cette date' : '  ← in force on that date') : '';

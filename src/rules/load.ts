@@ -4,6 +4,7 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { jsonPath } from '../core/json-path.js';
 import type { AggravationData, Article, GeneralParams, Provision, RecidiveData, Rules } from '../core/model.js';
 import { itemSub } from '../core/model.js';
 import { aggravationsFile, articleFile, datasetFile, generalFile, recidiveFile } from './schema.js';
@@ -32,9 +33,6 @@ export const DEFAULT_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url))
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-function jsonPath(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
-}
 
 function readJson(dir: string, file: string, issues: RulesIssue[]): unknown {
   const full = join(dir, file);

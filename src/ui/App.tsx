@@ -9,8 +9,9 @@ import { evaluateCase } from '../core/engine.js';
 import { describeProvision, searchProvisions } from '../core/describe.js';
 import { resolveRef } from '../core/refs.js';
 import { paramAt } from '../core/dates.js';
-import { formatDate, formatDuration, formatMoney, formatPrison } from '../core/units.js';
+import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from '../core/units.js';
 import { formatMarkdown } from '../io/markdown.js';
+import { parsePriorShorthand } from '../io/case.js';
 import { MESSAGES, type Messages } from './messages.js';
 
 export interface AppProps {
@@ -69,11 +70,11 @@ function reducer(rules: Rules, m: Messages) {
     }
     if (p.kind === 'prior') {
       // REF@FINAL[:EXPIRED], as on the command line (--prior).
-      const mm = /^(.+?)@(\d{4}-\d{2}-\d{2})(?::(\d{4}-\d{2}-\d{2}))?$/.exec(v);
-      if (!mm) return { ...st, message: m.badPrior };
-      const r = resolveRef(rules, mm[1]!.trim(), 'prior');
+      const parsed = parsePriorShorthand(v);
+      if (!parsed) return { ...st, message: m.badPrior };
+      const r = resolveRef(rules, parsed.ref, 'prior');
       if (!r.ok) return { ...st, message: r.error.message };
-      const prior: Prior = { ref: r.ref, final: mm[2]!, ...(mm[3] ? { expired: mm[3] } : {}) };
+      const prior: Prior = { ...parsed, ref: r.ref };
       return { ...st, priors: [...st.priors, prior], prompt: null, message: `${m.priorAdded} ${r.ref}` };
     }
     if (p.kind === 'amount') {
@@ -259,7 +260,7 @@ function ChargeRow({ c, r, active, m, lang }: { c: Charge; r: Result['charges'][
 function Totals({ r, m, lang }: { r: Result; m: Messages; lang: Lang }) {
   const t = r.total;
   const a = r.arithmetic;
-  const sumPrison = a.prison ? (a.prison.life ? `${lang === 'fr' ? 'perpétuité' : 'life'}${a.prison.months ? ` + ${formatDuration(a.prison.months, lang)}` : ''}` : formatDuration(a.prison.months, lang)) : '—';
+  const sumPrison = a.prison ? formatSumPrison(a.prison, lang) : '—';
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
