@@ -314,8 +314,9 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   if (natureNow !== nature) steps.push({ rule: '111-1', code: 'NATURE', params: { nature: natureNow } });
 
   // Récidive (132-8 to 132-15): judged on this charge's legal maximum, prior by prior, in the data's order.
-  const predicateArticle = charge.predicate ? (() => { const r = resolveRef(rules, charge.predicate!, `${path}.predicate`); return r.ok ? r.provision.article : null; })() : null;
-  const forRecidive = { ref, article: provision.article, date, nature: natureNow, penalty: natural, version: v0, identities: identities(rules, provision.article, predicateArticle, date) };
+  // What this charge is "the same" as (132-16 ff., 324-5) matters only when there are priors.
+  const predicateArticle = ctx.priors.length && charge.predicate ? (() => { const r = resolveRef(rules, charge.predicate!, `${path}.predicate`); return r.ok ? r.provision.article : null; })() : null;
+  const forRecidive = { ref, article: provision.article, date, nature: natureNow, penalty: natural, version: v0, identities: ctx.priors.length ? identities(rules, provision.article, predicateArticle, date) : new Set<string>() };
   let prison = natural.prison;
   let fine = natural.fine;
   let recidive: string | null = null;

@@ -6,7 +6,7 @@ import type { Prior, PrisonOut, QuantumError } from './contract.js';
 import { inForce, versionAt } from './dates.js';
 import { resolveRef } from './refs.js';
 import { classify, prisonOut, versionPenalty, type Penalty } from './penalty.js';
-import { Money, moneyOf } from './money.js';
+import { moneyOf } from './money.js';
 import type { StepDraft } from './steps.js';
 
 export const dated = (values: Dated[], d: IsoDate): Dated | undefined => values.find((v) => inForce(v, d));
@@ -111,7 +111,7 @@ export function applyRecidive(
       const windowEnd = rule.windowYears === null ? null : addYears(expired, rule.windowYears);
       if (windowEnd !== null && charge.date > windowEnd) continue;
       const before = { prison, fine: fine ? fine.toFixed() : null };
-      const next = effect(rule.effect, prison, fine, rules.aggravations.steps.table);
+      const next = effect(rule.effect, prison, fine);
       steps.push({
         rule: rule.article, code: 'RECIDIVE', params: {
           id: rule.id, label: rule.label, prior: prior.ref, final: prior.final, expired, windowYears: rule.windowYears, windowEnd,
@@ -125,7 +125,7 @@ export function applyRecidive(
   return { prison, fine, applied: null };
 }
 
-function effect(e: { prisonSteps?: StepEntry[]; prisonFactor?: string; fineFactor?: string; fineSet?: string }, prison: PrisonOut | null, fine: Decimal | null, _table: StepEntry[]) {
+function effect(e: { prisonSteps?: StepEntry[]; prisonFactor?: string; fineFactor?: string; fineSet?: string }, prison: PrisonOut | null, fine: Decimal | null) {
   let p = prison;
   let f = fine;
   if (p && e.prisonSteps) {
@@ -149,4 +149,3 @@ export function stepUp(table: StepEntry[], p: PrisonOut): PrisonOut | null {
   return null;
 }
 
-export { Money };
