@@ -3,20 +3,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadRules } from '../rules/load.js';
 import { evaluateRecord, type BatchOptions } from '../io/batch.js';
 import type { RawRecord } from '../io/records.js';
+import { ByteSink } from '../io/sink.js';
 
 interface Init { rulesDir: string; opts: BatchOptions; header: string[] | null }
 const { rulesDir, opts, header } = workerData as Init;
 const rules = loadRules(rulesDir);
-const encoder = new TextEncoder();
+const sink = new ByteSink();
 
 parentPort!.on('message', (msg: { seq: number; records: RawRecord[] }) => {
   let failed = 0;
-  const lines = msg.records.map((r) => {
-    const out = evaluateRecord(rules, r, opts, header);
-    if (!out.ok) failed++;
-    return out.line;
-  });
-  // Encoded here, in parallel, and moved (not copied) to the main thread, which only writes the bytes.
-  const bytes = encoder.encode(`${lines.join('\n')}\n`);
-  parentPort!.postMessage({ seq: msg.seq, text: bytes, count: lines.length, failed }, [bytes.buffer]);
+  for (const r of msg.records) if (!evaluateRecord(rules, r, opts, header, sink)) failed++;
+  // Written as UTF-8 here, in parallel, and moved (not copied) to the main thread, which only writes the bytes.
+  const bytes = sink.take();
+  parentPort!.postMessage({ seq: msg.seq, text: bytes, count: msg.records.length, failed }, [bytes.buffer as ArrayBuffer]);
 });

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Rules } from '../core/model.js';
 import { CSV_OUTPUT_HEADER, csvHeader, evaluateRecord, type BatchOptions } from '../io/batch.js';
 import { RecordSplitter, type RawRecord } from '../io/records.js';
+import { ByteSink } from '../io/sink.js';
 
 export interface BatchRun {
   input: string;            // a file, or '-' for standard input
@@ -26,7 +27,7 @@ export class BatchInputError extends Error {}
 /** Chunks evaluated in the main thread before workers start (tiny batches stay single-threaded). */
 const INLINE_CHUNKS = 8;
 
-interface Done { text: string | Uint8Array; count: number; failed: number }
+interface Done { text: Uint8Array; count: number; failed: number }
 
 /** A worker thread and the chunks it owes us. */
 class Pool {
@@ -45,7 +46,7 @@ class Pool {
       });
       w.on('error', (e) => {
         this.failure = e;
-        for (const resolve of slot.waiting.values()) resolve({ text: '', count: 0, failed: 0, error: e } as Done);
+        for (const resolve of slot.waiting.values()) resolve({ text: new Uint8Array(0), count: 0, failed: 0, error: e } as Done);
         slot.waiting.clear();
       });
       this.workers.push(slot);
@@ -122,10 +123,11 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
     }
   })();
 
+  const sink = new ByteSink();
   const inline = (records: RawRecord[]): Done => {
     let f = 0;
-    const lines = records.map((r) => { const o = evaluateRecord(run.rules, r, run.opts, header); if (!o.ok) f++; return o.line; });
-    return { text: `${lines.join('\n')}\n`, count: lines.length, failed: f };
+    for (const r of records) if (!evaluateRecord(run.rules, r, run.opts, header, sink)) f++;
+    return { text: sink.take(), count: records.length, failed: f };
   };
   let batch: RawRecord[] = [];
   const dispatch = async () => {

@@ -35,11 +35,23 @@ function memoFor(rules: Rules): Memo<MemoEntry> {
   return m;
 }
 
+/** A charge's memo key within its epochs: short (hashing is per character), and only the fields it has. */
+function chargeKey(charge: Charge): string | null {
+  if (charge.ref.includes('\0')) return null; // '\0' separates the fields below: such a ref is never memoised
+  if (!charge.attempt && !charge.accomplice && charge.amount === undefined && charge.predicate === undefined && !charge.aggravations) return charge.ref;
+  return `${charge.ref}\0${charge.attempt ? 1 : 0}${charge.accomplice ? 1 : 0}\0${charge.amount ?? ''}\0${charge.predicate ?? ''}\0${charge.aggravations?.join('\0') ?? ''}`;
+}
+
 /** Where steps go when no trace is asked for: nowhere, at no cost. */
 const discard: StepDraft[] = Object.assign([] as StepDraft[], { push: () => 0 });
 
-interface WarningDraft { code: Warning['code']; ref: string | null; status?: Warning['status']; key: string; params?: Record<string, unknown> }
-interface Ctx { priors: { prior: Prior; max: OffenceMax }[]; lang: Lang; trace: boolean; lean: boolean; fines: WeakMap<ChargeResult, Decimal>; rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: WarningDraft[] }
+interface WarningDraft {
+  code: Warning['code']; ref: string | null; status?: Warning['status']; key: string; params?: Record<string, unknown>;
+  /** Filled on first use: a memoised charge's drafts recur in every case that has the charge. */
+  rendered?: { lang: Lang; lean: boolean; warning: Warning };
+  dedupeKey?: string;
+}
+interface Ctx { priors: { prior: Prior; max: OffenceMax }[]; lang: Lang; trace: boolean; lean: boolean; fines: Map<ChargeResult, Decimal>; rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: WarningDraft[] }
 
 function fail(c: Case, error: QuantumError): ErrorResult {
   return { contract: CONTRACT_VERSION, id: c.id ?? null, ok: false, error };
@@ -61,22 +73,21 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     if (!pm.ok) { priorWarnings.push({ code: 'NOTE', ref: prior.ref, key: 'W_PRIOR_IGNORED', params: { ref: prior.ref, why: pm.skip } }); continue; }
     priors.push({ prior, max: pm.max });
   }
-  const ctx: Ctx = { priors, lang, trace: options.trace !== false, lean: options.lean === true, fines: new WeakMap(), rules, date, judgment, legal, warnings: priorWarnings };
+  const ctx: Ctx = { priors, lang, trace: options.trace !== false, lean: options.lean === true, fines: new Map(), rules, date, judgment, legal, warnings: priorWarnings };
   const charges: ChargeResult[] = [];
   const drafts: StepDraft[][] = [];
   // Bulk mode: a charge dated like its case, with no priors, is a pure function of (rules, epoch, inputs).
-  const memo = ctx.lean && !ctx.trace && options.memo !== false && priors.length === 0 ? memoFor(rules) : null;
-  const epochs = memo ? `${lang}|${legal ? 1 : 0}|${epoch(rules, date)}|${epoch(rules, judgment)}` : '';
-  for (const [i, charge] of c.charges.entries()) {
-    const key = memo && (!charge.date || charge.date === date)
-      ? `${epochs}|${charge.ref}|${charge.attempt ? 1 : 0}${charge.accomplice ? 1 : 0}|${charge.amount ?? ''}|${charge.predicate ?? ''}|${charge.aggravations?.join('+') ?? ''}`
-      : null;
-    const hit = key ? memo!.get(key) : undefined;
+  const memo = ctx.lean && !ctx.trace && options.memo !== false && priors.length === 0
+    ? memoFor(rules).within(`${lang}|${legal ? 1 : 0}|${epoch(rules, date)}|${epoch(rules, judgment)}`) : null;
+  for (let i = 0; i < c.charges.length; i++) {
+    const charge = c.charges[i]!;
+    const key = memo && (!charge.date || charge.date === date) ? chargeKey(charge) : null;
+    const hit = key !== null ? memo!.get(key) : undefined;
     if (hit) {
       charges.push(hit.result);
       drafts.push(discard);
       if (hit.fine) ctx.fines.set(hit.result, hit.fine);
-      ctx.warnings.push(...hit.warnings);
+      for (const w of hit.warnings) ctx.warnings.push(w);
       continue;
     }
     const before = ctx.warnings.length;
@@ -84,7 +95,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     if ('code' in r) return fail(c, r);
     charges.push(r.result);
     drafts.push(r.steps);
-    if (key) memo!.set(key, { result: r.result, fine: ctx.fines.get(r.result) ?? null, warnings: ctx.warnings.slice(before) });
+    if (key !== null) memo!.set(key, { result: r.result, fine: ctx.fines.get(r.result) ?? null, warnings: ctx.warnings.slice(before) });
   }
   if (legal) legalPersonWarnings(ctx);
 
@@ -121,6 +132,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
 const renderedWarnings = new Map<string, Warning>();
 /** A warning in words; the same warning recurs across a batch, so it is rendered once (and shared). */
 function renderWarning(w: WarningDraft, lang: Lang, lean: boolean): Warning {
+  if (w.rendered && w.rendered.lang === lang && w.rendered.lean === lean) return w.rendered.warning;
   const k = `${lang}|${lean ? 1 : 0}|${w.code}|${w.key}|${w.ref}|${w.status ?? ''}|${JSON.stringify(w.params ?? null)}`;
   let out = renderedWarnings.get(k);
   if (!out) {
@@ -129,12 +141,19 @@ function renderWarning(w: WarningDraft, lang: Lang, lean: boolean): Warning {
     if (renderedWarnings.size > 10_000) renderedWarnings.clear();
     renderedWarnings.set(k, out);
   }
+  w.rendered = { lang, lean, warning: out };
   return out;
 }
 
 function dedupe(ws: WarningDraft[]): WarningDraft[] {
+  if (ws.length < 2) return ws;
   const seen = new Set<string>();
-  return ws.filter((w) => { const k = `${w.key}|${w.ref}|${w.params?.from ?? ''}|${w.params?.article ?? ''}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  return ws.filter((w) => {
+    const k = (w.dedupeKey ??= `${w.key}|${w.ref}|${w.params?.from ?? ''}|${w.params?.article ?? ''}`);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 const versionOuts = new WeakMap<Version, VersionOut>();
@@ -419,11 +438,25 @@ function paramWarning(ctx: Ctx, article: string, status: string): void {
   if (status !== 'text') ctx.warnings.push({ code: 'UNVERIFIED', ref: article, status: status as NonNullable<Warning['status']>, key: 'W_PARAM_UNVERIFIED', params: { article, status } });
 }
 
+/**
+ * A sum of fines, exact. A sum of one fine keeps that charge's own text: most totals are one charge's fine, and
+ * they then cost no arithmetic and no formatting.
+ */
+class FineSum {
+  value: Decimal | null = null;
+  private str: string | null = null;
+  add(f: Decimal, text?: string): this {
+    this.str = this.value === null ? text ?? null : null;
+    this.value = this.value === null ? f : this.value.plus(f);
+    return this;
+  }
+  text(): string { return (this.str ??= moneyString(this.value!)); }
+}
+
 /** 132-2, 132-3, 132-5, 132-7: concours réel of the charges judged together. */
 function concours(ctx: Ctx, charges: ChargeResult[]): { total: Result['total']; arithmetic: Result['arithmetic']; steps: StepDraft[] } {
   const steps: StepDraft[] = ctx.trace ? [] : discard;
   const live = charges.filter((c) => c.punishable);
-  const zero = new Money(0);
   if (live.length === 0) {
     steps.push({ rule: '112-1', code: 'NOTHING_PUNISHABLE' });
     return {
@@ -434,11 +467,11 @@ function concours(ctx: Ctx, charges: ChargeResult[]): { total: Result['total']; 
   if (live.length > 1) steps.push({ rule: '132-2', code: 'CONCOURS', params: { count: live.length } });
 
   let prison: PrisonOut | null = null, prisonRef: string | null = null;
-  let cap: Decimal | null = null, capRef: string | null = null;
-  let contraventions = zero;
+  let cap: FineSum | null = null, capRef: string | null = null;
+  const contraventions = new FineSum();
   const contraventionRefs: string[] = [];
   let months = 0, life = false, anyPrison = false;
-  let sum = zero, anyFine = false;
+  const sum = new FineSum();
   for (const c of live) {
     if (c.prison) {
       anyPrison = true;
@@ -447,10 +480,9 @@ function concours(ctx: Ctx, charges: ChargeResult[]): { total: Result['total']; 
     }
     if (c.fine !== null) {
       const f = ctx.fines.get(c) ?? new Money(c.fine);
-      anyFine = true;
-      sum = sum.plus(f);
-      if (c.nature === 'contravention') { contraventions = contraventions.plus(f); contraventionRefs.push(c.ref); }
-      else if (cap === null || f.gt(cap)) { cap = f; capRef = c.ref; }
+      sum.add(f, c.fine);
+      if (c.nature === 'contravention') { contraventions.add(f, c.fine); contraventionRefs.push(c.ref); }
+      else if (cap === null || f.gt(cap.value!)) { cap = new FineSum().add(f, c.fine); capRef = c.ref; }
     }
   }
   if (prison) {
@@ -460,17 +492,18 @@ function concours(ctx: Ctx, charges: ChargeResult[]): { total: Result['total']; 
       if (capLife) steps.push({ rule: ctx.rules.general.lifeNotPronouncedCap.article, code: 'LIFE_CAP', params: { months: capLife.value.months } });
     }
   }
-  if (cap) steps.push({ rule: '132-3', code: live.length > 1 ? 'CONCOURS_FINE' : 'SINGLE_FINE', params: { ref: capRef, fine: moneyString(cap) } });
-  if (contraventionRefs.length) steps.push({ rule: '132-7', code: 'CONTRAVENTION_FINES_ADDED', params: { refs: contraventionRefs, fine: moneyString(contraventions) } });
-  const totalFine = anyFine ? (cap ?? zero).plus(contraventions) : null;
-  if (totalFine && cap && contraventionRefs.length) steps.push({ rule: '132-7', code: 'TOTAL_FINE', params: { fine: moneyString(totalFine) } });
-  const arithmetic = { prison: anyPrison ? { months, life } : null, fine: anyFine ? moneyString(sum) : null };
+  if (cap) steps.push({ rule: '132-3', code: live.length > 1 ? 'CONCOURS_FINE' : 'SINGLE_FINE', params: { ref: capRef, fine: cap.text() } });
+  if (contraventionRefs.length) steps.push({ rule: '132-7', code: 'CONTRAVENTION_FINES_ADDED', params: { refs: contraventionRefs, fine: contraventions.text() } });
+  // 132-7: the contravention fines come on top of the crime/délit cap.
+  const totalFine = cap === null ? contraventions : contraventions.value === null ? cap : new FineSum().add(cap.value!.plus(contraventions.value));
+  if (cap && contraventionRefs.length) steps.push({ rule: '132-7', code: 'TOTAL_FINE', params: { fine: totalFine.text() } });
+  const arithmetic = { prison: anyPrison ? { months, life } : null, fine: sum.value === null ? null : sum.text() };
   if (live.length > 1) steps.push({ rule: '132-3', code: 'ARITHMETIC', params: arithmetic });
 
   const total: Result['total'] = {
     prison,
-    fine: totalFine ? moneyString(totalFine) : null,
-    fineParts: { crimesDelits: moneyString(cap ?? zero), contraventions: moneyString(contraventions) },
+    fine: totalFine.value === null ? null : totalFine.text(),
+    fineParts: { crimesDelits: cap ? cap.text() : '0', contraventions: contraventions.value === null ? '0' : contraventions.text() },
     cappedBy: { prison: prisonRef, fine: capRef ?? (contraventionRefs[0] ?? null) },
   };
   if (prison?.life) {

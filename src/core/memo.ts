@@ -35,9 +35,22 @@ export function epoch(rules: Rules, d: IsoDate): number {
   return lo;
 }
 
+/** Memoised values by epoch key, then by item key (two short keys hash faster than one long one), bounded. */
 export class Memo<T> {
-  private map = new Map<string, T>();
+  private epochs = new Map<string, Map<string, T>>();
+  private size = 0;
   constructor(private readonly max = 50_000) {}
-  get(k: string): T | undefined { return this.map.get(k); }
-  set(k: string, v: T): void { if (this.map.size >= this.max) this.map.clear(); this.map.set(k, v); }
+  within(epochKey: string): { get(k: string): T | undefined; set(k: string, v: T): void } {
+    let map = this.epochs.get(epochKey);
+    if (!map) { map = new Map(); this.epochs.set(epochKey, map); }
+    const inner = map;
+    return {
+      get: (k) => inner.get(k),
+      set: (k, v) => {
+        if (this.size >= this.max) { for (const m of this.epochs.values()) m.clear(); this.size = 0; }
+        inner.set(k, v);
+        this.size++;
+      },
+    };
+  }
 }

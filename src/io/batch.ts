@@ -5,6 +5,7 @@ import type { Lang, Rules } from '../core/model.js';
 import { evaluateCase } from '../core/engine.js';
 import { parseCase } from './case.js';
 import { csvEscape, csvFields, type RawRecord } from './records.js';
+import { type ByteSink, sharedJson } from './sink.js';
 
 export type InputFormat = 'jsonl' | 'csv';
 export type OutputFormat = 'jsonl' | 'csv';
@@ -82,8 +83,8 @@ function build(rec: RawRecord, opts: BatchOptions, header: string[] | null): Bui
   }
 }
 
-/** Evaluates one record; never throws. The id defaults to `line-N` (contract.md). */
-export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions, header: string[] | null): { line: string; ok: boolean } {
+/** Evaluates one record and writes its output line to `sink`; never throws. The id defaults to `line-N` (contract.md). */
+export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions, header: string[] | null, sink: ByteSink): boolean {
   const fallbackId = `line-${rec.line}`;
   let outcome: Outcome;
   const built = build(rec, opts, header);
@@ -105,24 +106,26 @@ export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions,
       }
     }
   }
-  return { line: opts.output === 'csv' ? csvLine(outcome, rec.line) : jsonLine(outcome, rec.line, opts.trace), ok: outcome.ok };
+  if (opts.output === 'csv') sink.text(`${csvLine(outcome, rec.line)}\n`);
+  else jsonLine(outcome, rec.line, opts.trace, sink);
+  return outcome.ok;
 }
 
-const fragments = new WeakMap<object, string>();
-/** JSON of an object shared between results (a memoised charge, the dataset): serialised once. */
-function shared(o: object): string {
-  let j = fragments.get(o);
-  if (j === undefined) { j = JSON.stringify(o); fragments.set(o, j); }
-  return j;
-}
+const COMMA = Buffer.from(',');
 
 /**
- * One output line. A lean result is assembled from cached fragments (its charges and dataset are shared
- * between cases); its fields and their order are those of the contract result, plus the line number.
+ * One output line. A lean result is assembled from shared fragments, already UTF-8 (its charges, warnings and
+ * dataset are shared between cases); its fields and their order are those of the contract result, plus the line.
  */
-function jsonLine(o: Outcome, line: number, trace: boolean): string {
-  if (!o.ok || trace) return `${JSON.stringify(o).slice(0, -1)},"line":${line}}`;
-  return `{"contract":${o.contract},"id":${JSON.stringify(o.id)},"ok":true,"dataset":${shared(o.dataset)},"date":"${o.date}","judgmentDate":"${o.judgmentDate}","offender":"${o.offender}","charges":[${o.charges.map(shared).join(',')}],"total":${JSON.stringify(o.total)},"arithmetic":${JSON.stringify(o.arithmetic)},"warnings":${JSON.stringify(o.warnings)},"line":${line}}`;
+function jsonLine(o: Outcome, line: number, trace: boolean, sink: ByteSink): void {
+  if (!o.ok || trace) { sink.text(`${JSON.stringify(o).slice(0, -1)},"line":${line}}\n`); return; }
+  sink.text(`{"contract":${o.contract},"id":${JSON.stringify(o.id)},"ok":true,"dataset":`);
+  sink.bytes(sharedJson(o.dataset));
+  sink.text(`,"date":"${o.date}","judgmentDate":"${o.judgmentDate}","offender":"${o.offender}","charges":[`);
+  o.charges.forEach((c, i) => { if (i) sink.bytes(COMMA); sink.bytes(sharedJson(c)); });
+  sink.text(`],"total":${JSON.stringify(o.total)},"arithmetic":${JSON.stringify(o.arithmetic)},"warnings":[`);
+  o.warnings.forEach((w, i) => { if (i) sink.bytes(COMMA); sink.bytes(sharedJson(w)); });
+  sink.text(`],"line":${line}}\n`);
 }
 
 function csvLine(o: Outcome, line: number): string {

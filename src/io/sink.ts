@@ -1,0 +1,48 @@
+// A growable byte buffer that batch output lines are written into. Bulk output is mostly fragments shared
+// between results (a memoised charge, a rendered warning): they are encoded to UTF-8 once and copied as bytes,
+// so a 100 000-line run never builds, joins and re-encodes megabytes of strings.
+
+export class ByteSink {
+  private buf: Buffer;
+  private len = 0;
+
+  constructor(size = 64 * 1024) {
+    this.buf = Buffer.allocUnsafeSlow(size);
+  }
+
+  get length(): number { return this.len; }
+
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.len + n));
+    this.buf.copy(next, 0, 0, this.len);
+    this.buf = next;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+  }
+
+  text(s: string): void {
+    this.room(s.length * 3); // the most UTF-8 bytes a UTF-16 code unit can take
+    this.len += this.buf.write(s, this.len, 'utf8');
+  }
+
+  /** The bytes written so far, in a buffer of their own (transferable); the sink starts again, sized alike. */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.len);
+    this.buf = Buffer.allocUnsafeSlow(Math.max(1024, Math.ceil(this.len * 1.25)));
+    this.len = 0;
+    return out;
+  }
+}
+
+const encoded = new WeakMap<object, Buffer>();
+/** The JSON of an object shared between results, as UTF-8 bytes: serialised and encoded once. */
+export function sharedJson(o: object): Buffer {
+  let b = encoded.get(o);
+  if (b === undefined) { b = Buffer.from(JSON.stringify(o)); encoded.set(o, b); }
+  return b;
+}
