@@ -5,8 +5,8 @@ import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { Rules } from '../core/model.js';
-import { CSV_OUTPUT_HEADER, csvHeader, evaluateRecord, type BatchOptions } from '../io/batch.js';
-import { RecordSplitter, type RawRecord } from '../io/records.js';
+import { CSV_OUTPUT_HEADER, csvHeader, evaluateWork, type BatchOptions, type Work } from '../io/batch.js';
+import { LineBlocker, RecordSplitter, type RawRecord } from '../io/records.js';
 import { ByteSink } from '../io/sink.js';
 
 export interface BatchRun {
@@ -24,21 +24,24 @@ export interface BatchSummary { cases: number; failed: number; ms: number; inter
 
 export class BatchInputError extends Error {}
 
-/** Chunks evaluated in the main thread before workers start (tiny batches stay single-threaded). */
+/** Chunks evaluated in the main thread before workers start (tiny batches stay single-threaded)... */
 const INLINE_CHUNKS = 8;
+/** ...unless the input file is at least this large: then workers start at once. */
+const EARLY_WORKERS_BYTES = 1024 * 1024;
 
 interface Done { text: Uint8Array; count: number; failed: number }
 
-/** A worker thread and the chunks it owes us. */
+/** Worker threads and the chunks they owe us. The rules go to each worker already validated. */
 class Pool {
-  private workers: { w: Worker; busy: number; waiting: Map<number, (d: Done) => void> }[] = [];
+  private workers: { w: Worker; busy: number; ready: boolean; waiting: Map<number, (d: Done) => void> }[] = [];
   private failure: Error | null = null;
-  constructor(n: number, run: BatchRun, header: string[] | null) {
+  constructor(n: number, run: BatchRun) {
     const url = new URL('./batch-worker.js', import.meta.url);
     for (let i = 0; i < n; i++) {
-      const w = new Worker(url, { workerData: { rulesDir: run.rulesDir, opts: run.opts, header } });
-      const slot = { w, busy: 0, waiting: new Map<number, (d: Done) => void>() };
-      w.on('message', (m: { seq: number } & Done) => {
+      const w = new Worker(url, { workerData: { rules: run.rules, opts: run.opts } });
+      const slot = { w, busy: 0, ready: false, waiting: new Map<number, (d: Done) => void>() };
+      w.on('message', (m: ({ seq: number } & Done) | { ready: true }) => {
+        if ('ready' in m) { slot.ready = true; return; }
         slot.busy--;
         const resolve = slot.waiting.get(m.seq);
         slot.waiting.delete(m.seq);
@@ -52,13 +55,16 @@ class Pool {
       this.workers.push(slot);
     }
   }
-  run(seq: number, records: RawRecord[]): Promise<Done> {
+  /** Whether a worker has started: until then the main thread evaluates chunks itself. */
+  get ready(): boolean { return this.workers.some((s) => s.ready); }
+  run(seq: number, work: Work): Promise<Done> {
     if (this.failure) return Promise.reject(this.failure);
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const slot = this.workers.reduce((a, b) => ((b.ready && !a.ready) || (b.ready === a.ready && b.busy < a.busy) ? b : a));
     slot.busy++;
     return new Promise((resolve, reject) => {
       slot.waiting.set(seq, (d) => ((d as Done & { error?: Error }).error ? reject((d as Done & { error: Error }).error) : resolve(d)));
-      slot.w.postMessage({ seq, records });
+      // A block's bytes are moved, not copied: the main thread never reads them again.
+      slot.w.postMessage({ seq, work }, 'block' in work ? [work.block.bytes.buffer as ArrayBuffer] : []);
     });
   }
   async close(): Promise<void> {
@@ -86,7 +92,10 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   process.on('SIGINT', onSigint);
   out.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') stop('EPIPE'); else stop('EPIPE'); });
 
-  const splitter = new RecordSplitter(run.opts.format === 'csv', run.opts.maxChars);
+  // JSON Lines go to workers as raw blocks of lines (this thread only finds the newlines); CSV as records.
+  const csv = run.opts.format === 'csv';
+  const splitter = csv ? new RecordSplitter(true, run.opts.maxChars) : null;
+  const blocker = csv ? null : new LineBlocker(run.chunk, run.opts.maxChars);
   let header: string[] | null = null;
   let pool: Pool | null = null;
   const queue: Promise<Done>[] = [];
@@ -124,20 +133,16 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   })();
 
   const sink = new ByteSink();
-  const inline = (records: RawRecord[]): Done => {
-    let f = 0;
-    for (const r of records) if (!evaluateRecord(run.rules, r, run.opts, header, sink)) f++;
-    return { text: sink.take(), count: records.length, failed: f };
+  const inline = (work: Work): Done => {
+    const { count, failed: f } = evaluateWork(run.rules, work, run.opts, sink);
+    return { text: sink.take(), count, failed: f };
   };
   let batch: RawRecord[] = [];
-  const dispatch = async () => {
-    if (!batch.length) return;
-    const records = batch;
-    batch = [];
-    // Small inputs never pay for worker start-up: the first chunks run here, the rest on workers
-    // (the queue keeps the order whichever side computed a chunk).
-    if (run.workers > 0 && !pool && seq >= INLINE_CHUNKS) pool = new Pool(run.workers, run, header);
-    queue.push(pool ? (pool as Pool).run(seq++, records) : (seq++, Promise.resolve(inline(records))));
+  const dispatch = async (work: Work) => {
+    // Small inputs never pay for worker start-up: the first chunks run here, the rest on workers; a large file
+    // starts them at once, and this thread works until one is ready (the queue keeps the order either way).
+    if (run.workers > 0 && !pool && (seq >= INLINE_CHUNKS || total >= EARLY_WORKERS_BYTES)) pool = new Pool(run.workers, run);
+    queue.push(pool && (pool as Pool).ready ? (pool as Pool).run(seq++, work) : (seq++, Promise.resolve(inline(work))));
     signal.more?.();
     while (queue.length - written >= maxInFlight && !interrupted) await new Promise<void>((r) => { signal.room = r; });
   };
@@ -155,32 +160,45 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
     stderr.write(`\r\x1b[Kquantum batch${bar}${pct} ${cases} cases, ${failed} errors, ${Math.round(cases / Math.max(secs, 1e-3))}/s${final ? '\n' : ''}`);
   };
 
-  const take = async (records: RawRecord[]) => {
+  const takeRecords = async (records: RawRecord[]) => {
     for (const rec of records) {
       if (!rec.tooLong && rec.text.trim() === '') continue; // blank lines are skipped
-      if (run.opts.format === 'csv' && header === null) {
+      if (header === null) {
         const h = csvHeader(rec.text);
         if (typeof h === 'string') throw new BatchInputError(`line ${rec.line}: ${h}`);
         header = h;
         continue;
       }
       batch.push(rec);
-      if (batch.length >= run.chunk) await dispatch();
+      if (batch.length >= run.chunk) await flushRecords();
     }
+  };
+  const flushRecords = async () => {
+    if (!batch.length) return;
+    const records = batch;
+    batch = [];
+    await dispatch({ records, header });
+  };
+  const takeBlocks = async (blocks: { bytes: Uint8Array; line: number; tooLong: number[] }[]) => {
+    for (const block of blocks) await dispatch({ block });
   };
 
   try {
     try {
       for await (const chunk of input) {
         bytes += (chunk as Buffer).length;
-        await take(splitter.push(chunk as Buffer));
+        if (blocker) await takeBlocks(blocker.push(chunk as Buffer));
+        else await takeRecords(splitter!.push(chunk as Buffer));
         progress();
         if (interrupted) break;
       }
     } catch (e) {
       if (!interrupted) throw new BatchInputError(`cannot read ${run.input === '-' ? 'standard input' : run.input}: ${(e as Error).message}`);
     }
-    if (!interrupted) { await take(splitter.end()); await dispatch(); }
+    if (!interrupted) {
+      if (blocker) await takeBlocks(blocker.end());
+      else { await takeRecords(splitter!.end()); await flushRecords(); }
+    }
     writerDone = true;
     signal.more?.();
     await writer;

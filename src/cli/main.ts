@@ -231,7 +231,7 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
       .option('out', { type: 'string', describe: 'write results to FILE instead of standard output' })
       .option('trace', { type: 'boolean', default: false, describe: 'include the explanation in each result' })
       .option('workers', { type: 'number', describe: `worker threads (default: the machine's cores, here ${defaultWorkers()}; 0 = main thread)` })
-      .option('chunk', { type: 'number', default: 256, describe: 'cases per message to a worker' })
+      .option('chunk', { type: 'number', default: 256, describe: 'input lines (CSV: records) per message to a worker' })
       .option('max-line', { type: 'number', default: 1_000_000, describe: 'longest record accepted, in characters; longer ones give a PARSE_ERROR record' })
       .option('max-charges', { type: 'number', default: 10_000, describe: 'most charges accepted in one case; more give an INVALID_CASE record' })
       .option('progress', { type: 'boolean', describe: 'progress bar on stderr (default: when stderr is a terminal)' })

@@ -1,10 +1,10 @@
 // One input record in, one output line out: the unit of work of `quantum batch`, run in workers or inline.
-import type { Case, ErrorCode, Outcome, Result } from '../core/contract.js';
+import type { Case, ErrorCode, Outcome, PrisonOut, Result } from '../core/contract.js';
 import { CONTRACT_VERSION } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
 import { evaluateCase } from '../core/engine.js';
 import { parseCase } from './case.js';
-import { csvEscape, csvFields, type RawRecord } from './records.js';
+import { blockRecords, csvEscape, csvFields, type LineBlock, type RawRecord } from './records.js';
 import { type ByteSink, sharedJson } from './sink.js';
 
 export type InputFormat = 'jsonl' | 'csv';
@@ -111,7 +111,38 @@ export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions,
   return outcome.ok;
 }
 
+/** What a worker (or the main thread) is given to evaluate: a block of JSON Lines, or CSV records. */
+export type Work = { block: LineBlock } | { records: RawRecord[]; header: string[] | null };
+
+/** Evaluates a unit of work into `sink`, one line per non-blank record; returns the counts. */
+export function evaluateWork(rules: Rules, work: Work, opts: BatchOptions, sink: ByteSink): { count: number; failed: number } {
+  let count = 0, failed = 0;
+  const one = (r: RawRecord, header: string[] | null) => {
+    if (!r.tooLong && r.text.trim() === '') return; // blank lines are skipped
+    count++;
+    if (!evaluateRecord(rules, r, opts, header, sink)) failed++;
+  };
+  if ('block' in work) for (const r of blockRecords(work.block, opts.maxChars)) one(r, null);
+  else for (const r of work.records) one(r, work.header);
+  return { count, failed };
+}
+
 const COMMA = Buffer.from(',');
+
+/** JSON of a possibly-null string (refs, decimal strings): the same text as JSON.stringify. */
+const str = (v: string | null): string => (v === null ? 'null' : JSON.stringify(v));
+const prisonJson = (p: PrisonOut | null): string => (p === null ? 'null' : `{"kind":${str(p.kind)},"months":${p.months},"life":${p.life}}`);
+
+/**
+ * `total` and `arithmetic` as JSON, written by hand because every line has its own (a generic JSON.stringify
+ * was a third of a line's cost). Same text as JSON.stringify, field for field: a property test holds it to that.
+ */
+export function totalJson(t: Result['total']): string {
+  return `{"prison":${prisonJson(t.prison)},"fine":${str(t.fine)},"fineParts":{"crimesDelits":${str(t.fineParts.crimesDelits)},"contraventions":${str(t.fineParts.contraventions)}},"cappedBy":{"prison":${str(t.cappedBy.prison)},"fine":${str(t.cappedBy.fine)}}${t.lifeNotPronouncedCapMonths === undefined ? '' : `,"lifeNotPronouncedCapMonths":${t.lifeNotPronouncedCapMonths}`}}`;
+}
+export function arithmeticJson(a: Result['arithmetic']): string {
+  return `{"prison":${a.prison === null ? 'null' : `{"months":${a.prison.months},"life":${a.prison.life}}`},"fine":${str(a.fine)}}`;
+}
 
 /**
  * One output line. A lean result is assembled from shared fragments, already UTF-8 (its charges, warnings and
@@ -122,9 +153,9 @@ function jsonLine(o: Outcome, line: number, trace: boolean, sink: ByteSink): voi
   sink.text(`{"contract":${o.contract},"id":${JSON.stringify(o.id)},"ok":true,"dataset":`);
   sink.bytes(sharedJson(o.dataset));
   sink.text(`,"date":"${o.date}","judgmentDate":"${o.judgmentDate}","offender":"${o.offender}","charges":[`);
-  o.charges.forEach((c, i) => { if (i) sink.bytes(COMMA); sink.bytes(sharedJson(c)); });
-  sink.text(`],"total":${JSON.stringify(o.total)},"arithmetic":${JSON.stringify(o.arithmetic)},"warnings":[`);
-  o.warnings.forEach((w, i) => { if (i) sink.bytes(COMMA); sink.bytes(sharedJson(w)); });
+  for (let i = 0; i < o.charges.length; i++) { if (i) sink.bytes(COMMA); sink.bytes(sharedJson(o.charges[i]!)); }
+  sink.text(`],"total":${totalJson(o.total)},"arithmetic":${arithmeticJson(o.arithmetic)},"warnings":[`);
+  for (let i = 0; i < o.warnings.length; i++) { if (i) sink.bytes(COMMA); sink.bytes(sharedJson(o.warnings[i]!)); }
   sink.text(`],"line":${line}}\n`);
 }
 

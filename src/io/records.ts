@@ -119,3 +119,102 @@ export function csvFields(record: string): string[] | null {
 export function csvEscape(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
+
+/** Consecutive JSON Lines as UTF-8 bytes, cut at line ends: the unit a batch worker decodes and evaluates. */
+export interface LineBlock {
+  bytes: Uint8Array;
+  /** The number of the block's first line. */
+  line: number;
+  /** Lines dropped because they were too long (each left as an empty line in `bytes`). */
+  tooLong: number[];
+}
+
+/**
+ * Cuts a JSON Lines byte stream into blocks of whole lines without decoding it: the thread that reads the input
+ * only looks for newline bytes, and the decoding and parsing happen where the block is evaluated. A line longer
+ * than 3 bytes per allowed character is surely too long (no character takes more) and is dropped as it streams,
+ * so memory stays bounded; shorter lines are measured exactly, in characters, by `blockRecords`.
+ */
+export class LineBlocker {
+  private done: Uint8Array[] = [];   // whole lines of the block being built
+  private cur: Uint8Array[] = [];    // the line being read
+  private curLen = 0;
+  private dropping = false;          // the line being read is too long: its bytes are not kept
+  private lines = 0;                 // whole lines in the block being built
+  private line = 1;                  // number of the block's first line
+  private tooLong: number[] = [];
+  private readonly maxBytes: number;
+
+  constructor(private readonly linesPerBlock: number, maxChars: number) {
+    this.maxBytes = 3 * maxChars;
+  }
+
+  push(chunk: Uint8Array): LineBlock[] {
+    const out: LineBlock[] = [];
+    let pos = 0;
+    while (pos < chunk.length) {
+      const nl = chunk.indexOf(10, pos);
+      const end = nl === -1 ? chunk.length : nl;
+      this.take(chunk.subarray(pos, end));
+      if (nl === -1) break;
+      this.endLine();
+      if (this.lines >= this.linesPerBlock) out.push(this.block());
+      pos = nl + 1;
+    }
+    return out;
+  }
+
+  /** The input ended: the last line (even without a newline) and the last block. */
+  end(): LineBlock[] {
+    if (this.curLen > 0 || this.dropping) this.endLine();
+    return this.lines > 0 ? [this.block()] : [];
+  }
+
+  private take(part: Uint8Array): void {
+    if (this.dropping || part.length === 0) return;
+    if (this.curLen + part.length > this.maxBytes) { this.dropping = true; this.cur = []; this.curLen = 0; return; }
+    this.cur.push(part);
+    this.curLen += part.length;
+  }
+
+  private endLine(): void {
+    if (this.dropping) this.tooLong.push(this.line + this.lines);
+    else for (const p of this.cur) this.done.push(p);
+    this.done.push(NEWLINE);
+    this.cur = [];
+    this.curLen = 0;
+    this.dropping = false;
+    this.lines++;
+  }
+
+  private block(): LineBlock {
+    // One copy, into memory of its own: the block can then be moved to a worker rather than cloned.
+    let size = 0;
+    for (const p of this.done) size += p.length;
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const p of this.done) { bytes.set(p, at); at += p.length; }
+    const b: LineBlock = { bytes, line: this.line, tooLong: this.tooLong };
+    this.line += this.lines;
+    this.done = [];
+    this.lines = 0;
+    this.tooLong = [];
+    return b;
+  }
+}
+const NEWLINE = new Uint8Array([10]);
+
+/** The records of a block, in order, with their line numbers; `maxChars` as in RecordSplitter (CR included). */
+export function* blockRecords(b: LineBlock, maxChars: number): Generator<RawRecord> {
+  let text = Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength).toString('utf8');
+  if (b.line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM starts the input, not a case
+  const dropped = b.tooLong.length ? new Set(b.tooLong) : null;
+  let line = b.line;
+  for (let start = 0; start < text.length; line++) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1) nl = text.length;
+    if (dropped?.has(line) || nl - start > maxChars) yield { line, text: '', tooLong: true };
+    else yield { line, text: text.charCodeAt(nl - 1) === 13 && nl > start ? text.slice(start, nl - 1) : text.slice(start, nl) };
+    start = nl + 1;
+  }
+}
