@@ -38,7 +38,9 @@ class Pool {
   constructor(n: number, run: BatchRun) {
     const url = new URL('./batch-worker.js', import.meta.url);
     for (let i = 0; i < n; i++) {
-      const w = new Worker(url, { workerData: { rules: run.rules, opts: run.opts } });
+      // A young generation of 64 MB (V8's default is 16 to 32): a chunk's short-lived objects (parsed cases,
+      // results) die young, and fewer scavenges cut the run by about 15 % (bench/run.mjs).
+      const w = new Worker(url, { workerData: { rules: run.rules, opts: run.opts }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       const slot = { w, busy: 0, ready: false, waiting: new Map<number, (d: Done) => void>() };
       w.on('message', (m: ({ seq: number } & Done) | { ready: true }) => {
         if ('ready' in m) { slot.ready = true; return; }
