@@ -136,9 +136,8 @@ export interface LineBlock {
  * so memory stays bounded; shorter lines are measured exactly, in characters, by `blockRecords`.
  */
 export class LineBlocker {
-  private done: Uint8Array[] = [];   // whole lines of the block being built
-  private cur: Uint8Array[] = [];    // the line being read
-  private curLen = 0;
+  private parts: Uint8Array[] = [];  // bytes of the block being built (whole lines, then the line being read)
+  private curLen = 0;                // bytes of the line being read already in `parts`
   private dropping = false;          // the line being read is too long: its bytes are not kept
   private lines = 0;                 // whole lines in the block being built
   private line = 1;                  // number of the block's first line
@@ -149,54 +148,71 @@ export class LineBlocker {
     this.maxBytes = 3 * maxChars;
   }
 
+  /** Feeds a chunk; returns the blocks it completes. Works on offsets: no object per line on this thread. */
   push(chunk: Uint8Array): LineBlock[] {
     const out: LineBlock[] = [];
-    let pos = 0;
-    while (pos < chunk.length) {
-      const nl = chunk.indexOf(10, pos);
-      const end = nl === -1 ? chunk.length : nl;
-      this.take(chunk.subarray(pos, end));
-      if (nl === -1) break;
-      this.endLine();
-      if (this.lines >= this.linesPerBlock) out.push(this.block());
-      pos = nl + 1;
+    let saved = 0;      // chunk[0, saved) is in `parts` (or was dropped)
+    let lineStart = 0;  // where the line being read starts in this chunk (0: in an earlier chunk)
+    const save = (to: number) => { if (to > saved) this.parts.push(chunk.subarray(saved, to)); saved = to; };
+    for (;;) {
+      const nl = chunk.indexOf(10, lineStart);
+      if (nl === -1) {
+        if (!this.dropping && this.curLen + (chunk.length - lineStart) > this.maxBytes) {
+          this.dropping = true;
+          this.dropTail(this.curLen);
+          save(lineStart);
+          saved = chunk.length;
+        }
+        if (!this.dropping) { this.curLen += chunk.length - lineStart; save(chunk.length); }
+        return out;
+      }
+      if (this.dropping || this.curLen + (nl - lineStart) > this.maxBytes) {
+        // A line too long is left as an empty line, and its number is kept.
+        if (!this.dropping) this.dropTail(this.curLen);
+        save(lineStart);
+        this.parts.push(NEWLINE);
+        saved = nl + 1;
+        this.tooLong.push(this.line + this.lines);
+      }
+      this.dropping = false;
+      this.curLen = 0;
+      this.lines++;
+      lineStart = nl + 1;
+      if (this.lines >= this.linesPerBlock) { save(nl + 1); out.push(this.block()); }
     }
-    return out;
   }
 
   /** The input ended: the last line (even without a newline) and the last block. */
   end(): LineBlock[] {
-    if (this.curLen > 0 || this.dropping) this.endLine();
+    if (this.curLen > 0 || this.dropping) {
+      if (this.dropping) this.tooLong.push(this.line + this.lines);
+      this.parts.push(NEWLINE);
+      this.lines++;
+    }
+    this.curLen = 0;
+    this.dropping = false;
     return this.lines > 0 ? [this.block()] : [];
   }
 
-  private take(part: Uint8Array): void {
-    if (this.dropping || part.length === 0) return;
-    if (this.curLen + part.length > this.maxBytes) { this.dropping = true; this.cur = []; this.curLen = 0; return; }
-    this.cur.push(part);
-    this.curLen += part.length;
-  }
-
-  private endLine(): void {
-    if (this.dropping) this.tooLong.push(this.line + this.lines);
-    else for (const p of this.cur) this.done.push(p);
-    this.done.push(NEWLINE);
-    this.cur = [];
-    this.curLen = 0;
-    this.dropping = false;
-    this.lines++;
+  /** Removes the last `n` bytes of `parts` (the start of a line found too long). */
+  private dropTail(n: number): void {
+    while (n > 0) {
+      const last = this.parts.pop()!;
+      if (last.length > n) { this.parts.push(last.subarray(0, last.length - n)); return; }
+      n -= last.length;
+    }
   }
 
   private block(): LineBlock {
     // One copy, into memory of its own: the block can then be moved to a worker rather than cloned.
     let size = 0;
-    for (const p of this.done) size += p.length;
+    for (const p of this.parts) size += p.length;
     const bytes = new Uint8Array(size);
     let at = 0;
-    for (const p of this.done) { bytes.set(p, at); at += p.length; }
+    for (const p of this.parts) { bytes.set(p, at); at += p.length; }
     const b: LineBlock = { bytes, line: this.line, tooLong: this.tooLong };
     this.line += this.lines;
-    this.done = [];
+    this.parts = [];
     this.lines = 0;
     this.tooLong = [];
     return b;
