@@ -129,32 +129,39 @@ export function evaluateWork(rules: Rules, work: Work, opts: BatchOptions, sink:
 
 const COMMA = Buffer.from(',');
 
-/** JSON of a possibly-null string (refs, decimal strings): the same text as JSON.stringify. */
-const str = (v: string | null): string => (v === null ? 'null' : JSON.stringify(v));
-const prisonJson = (p: PrisonOut | null): string => (p === null ? 'null' : `{"kind":${str(p.kind)},"months":${p.months},"life":${p.life}}`);
+/**
+ * JSON of a string the engine made from validated data: decimal strings ("500000", "0.5"), penalty kinds and
+ * canonical refs (rules/ refs match a pattern of digits, letters, spaces, "-", "." and "°"), none of which JSON
+ * escapes; a string from elsewhere (the case id) goes through JSON.stringify.
+ */
+const plain = (v: string | null): string => (v === null ? 'null' : `"${v}"`);
+const prisonJson = (p: PrisonOut | null): string => (p === null ? 'null' : `{"kind":"${p.kind}","months":${p.months},"life":${p.life}}`);
 
 /**
  * `total` and `arithmetic` as JSON, written by hand because every line has its own (a generic JSON.stringify
  * was a third of a line's cost). Same text as JSON.stringify, field for field: a property test holds it to that.
  */
 export function totalJson(t: Result['total']): string {
-  return `{"prison":${prisonJson(t.prison)},"fine":${str(t.fine)},"fineParts":{"crimesDelits":${str(t.fineParts.crimesDelits)},"contraventions":${str(t.fineParts.contraventions)}},"cappedBy":{"prison":${str(t.cappedBy.prison)},"fine":${str(t.cappedBy.fine)}}${t.lifeNotPronouncedCapMonths === undefined ? '' : `,"lifeNotPronouncedCapMonths":${t.lifeNotPronouncedCapMonths}`}}`;
+  return `{"prison":${prisonJson(t.prison)},"fine":${plain(t.fine)},"fineParts":{"crimesDelits":${plain(t.fineParts.crimesDelits)},"contraventions":${plain(t.fineParts.contraventions)}},"cappedBy":{"prison":${plain(t.cappedBy.prison)},"fine":${plain(t.cappedBy.fine)}}${t.lifeNotPronouncedCapMonths === undefined ? '' : `,"lifeNotPronouncedCapMonths":${t.lifeNotPronouncedCapMonths}`}}`;
 }
 export function arithmeticJson(a: Result['arithmetic']): string {
-  return `{"prison":${a.prison === null ? 'null' : `{"months":${a.prison.months},"life":${a.prison.life}}`},"fine":${str(a.fine)}}`;
+  return `{"prison":${a.prison === null ? 'null' : `{"months":${a.prison.months},"life":${a.prison.life}}`},"fine":${plain(a.fine)}}`;
 }
 
+let datasetOf: object | null = null, datasetText = '';
 /**
- * One output line. A lean result is assembled from shared fragments, already UTF-8 (its charges, warnings and
- * dataset are shared between cases); its fields and their order are those of the contract result, plus the line.
+ * One output line. A lean result is assembled from shared fragments, already UTF-8 (its charges and warnings
+ * are shared between cases), in as few writes as the shared parts allow; its fields and their order are those
+ * of the contract result, plus the line number.
  */
 function jsonLine(o: Outcome, line: number, trace: boolean, sink: ByteSink): void {
   if (!o.ok || trace) { sink.text(`${JSON.stringify(o).slice(0, -1)},"line":${line}}\n`); return; }
-  sink.text(`{"contract":${o.contract},"id":${JSON.stringify(o.id)},"ok":true,"dataset":`);
-  sink.bytes(sharedJson(o.dataset));
-  sink.text(`,"date":"${o.date}","judgmentDate":"${o.judgmentDate}","offender":"${o.offender}","charges":[`);
+  if (o.dataset !== datasetOf) { datasetOf = o.dataset; datasetText = JSON.stringify(o.dataset); }
+  sink.text(`{"contract":${o.contract},"id":${JSON.stringify(o.id)},"ok":true,"dataset":${datasetText},"date":"${o.date}","judgmentDate":"${o.judgmentDate}","offender":"${o.offender}","charges":[`);
   for (let i = 0; i < o.charges.length; i++) { if (i) sink.bytes(COMMA); sink.bytes(sharedJson(o.charges[i]!)); }
-  sink.text(`],"total":${totalJson(o.total)},"arithmetic":${arithmeticJson(o.arithmetic)},"warnings":[`);
+  const totals = `],"total":${totalJson(o.total)},"arithmetic":${arithmeticJson(o.arithmetic)},"warnings":[`;
+  if (o.warnings.length === 0) { sink.text(`${totals}],"line":${line}}\n`); return; }
+  sink.text(totals);
   for (let i = 0; i < o.warnings.length; i++) { if (i) sink.bytes(COMMA); sink.bytes(sharedJson(o.warnings[i]!)); }
   sink.text(`],"line":${line}}\n`);
 }
