@@ -5,14 +5,15 @@ import type { Rules } from '../core/model.js';
 import { evaluateWork, type BatchOptions, type Work } from '../io/batch.js';
 import { ByteSink } from '../io/sink.js';
 
-interface Init { rules: Rules; opts: BatchOptions }
-const { rules, opts } = workerData as Init;
+const { opts } = workerData as { opts: BatchOptions };
 const sink = new ByteSink();
+let rules: Rules | null = null;
 
-parentPort!.on('message', (msg: { seq: number; work: Work }) => {
-  const { count, failed } = evaluateWork(rules, msg.work, opts, sink);
+parentPort!.on('message', (msg: { rules: Rules } | { seq: number; work: Work }) => {
+  // The first message brings the rules (the main thread may still have been loading them when this one started).
+  if ('rules' in msg) { rules = msg.rules; parentPort!.postMessage({ ready: true }); return; }
+  const { count, failed } = evaluateWork(rules!, msg.work, opts, sink);
   // Written as UTF-8 here, in parallel, and moved (not copied) to the main thread, which only writes the bytes.
   const bytes = sink.take();
   parentPort!.postMessage({ seq: msg.seq, text: bytes, count, failed }, [bytes.buffer as ArrayBuffer]);
 });
-parentPort!.postMessage({ ready: true });

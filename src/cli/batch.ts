@@ -12,10 +12,10 @@ import { ByteSink } from '../io/sink.js';
 export interface BatchRun {
   input: string;            // a file, or '-' for standard input
   out?: string;             // a file; standard output otherwise
-  rulesDir: string;
   rules: Rules;
   opts: BatchOptions;
   workers: number;          // 0: evaluate in the main thread
+  pool?: Pool | null;       // workers already started (startWorkers), closed by runBatch
   chunk: number;            // records per message to a worker
   progress: boolean;
 }
@@ -31,16 +31,20 @@ const EARLY_WORKERS_BYTES = 1024 * 1024;
 
 interface Done { text: Uint8Array; count: number; failed: number }
 
-/** Worker threads and the chunks they owe us. The rules go to each worker already validated. */
-class Pool {
+/**
+ * Worker threads and the chunks they owe us. Workers can start before the rules are loaded (their start-up then
+ * overlaps the main thread's); `init` sends them the rules, already validated, so no worker reads or checks a file.
+ */
+export class Pool {
   private workers: { w: Worker; busy: number; ready: boolean; waiting: Map<number, (d: Done) => void> }[] = [];
   private failure: Error | null = null;
-  constructor(n: number, run: BatchRun) {
+  private initialised = false;
+  constructor(n: number, opts: BatchOptions) {
     const url = new URL('./batch-worker.js', import.meta.url);
     for (let i = 0; i < n; i++) {
       // A young generation of 64 MB (V8's default is 16 to 32): a chunk's short-lived objects (parsed cases,
       // results) die young, and fewer scavenges cut the run by about 15 % (bench/run.mjs).
-      const w = new Worker(url, { workerData: { rules: run.rules, opts: run.opts }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      const w = new Worker(url, { workerData: { opts }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       const slot = { w, busy: 0, ready: false, waiting: new Map<number, (d: Done) => void>() };
       w.on('message', (m: ({ seq: number } & Done) | { ready: true }) => {
         if ('ready' in m) { slot.ready = true; return; }
@@ -57,6 +61,11 @@ class Pool {
       this.workers.push(slot);
     }
   }
+  init(rules: Rules): void {
+    if (this.initialised) return;
+    this.initialised = true;
+    for (const s of this.workers) s.w.postMessage({ rules });
+  }
   /** Whether a worker has started: until then the main thread evaluates chunks itself. */
   get ready(): boolean { return this.workers.some((s) => s.ready); }
   run(seq: number, work: Work): Promise<Done> {
@@ -71,6 +80,16 @@ class Pool {
   }
   async close(): Promise<void> {
     await Promise.all(this.workers.map((s) => s.w.terminate()));
+  }
+}
+
+/** Starts the workers of a run at once when its input is a large file: before the main thread loads the rules. */
+export function startWorkers(input: string, workers: number, opts: BatchOptions): Pool | null {
+  if (workers <= 0 || input === '-') return null;
+  try {
+    return statSync(input).size >= EARLY_WORKERS_BYTES ? new Pool(workers, opts) : null;
+  } catch {
+    return null; // runBatch reports an unreadable input
   }
 }
 
@@ -99,7 +118,8 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   const splitter = csv ? new RecordSplitter(true, run.opts.maxChars) : null;
   const blocker = csv ? null : new LineBlocker(run.chunk, run.opts.maxChars);
   let header: string[] | null = null;
-  let pool: Pool | null = null;
+  let pool: Pool | null = run.pool ?? null;
+  pool?.init(run.rules);
   const queue: Promise<Done>[] = [];
   let seq = 0;
   let written = 0;
@@ -143,7 +163,7 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   const dispatch = async (work: Work) => {
     // Small inputs never pay for worker start-up: the first chunks run here, the rest on workers; a large file
     // starts them at once, and this thread works until one is ready (the queue keeps the order either way).
-    if (run.workers > 0 && !pool && (seq >= INLINE_CHUNKS || total >= EARLY_WORKERS_BYTES)) pool = new Pool(run.workers, run);
+    if (run.workers > 0 && !pool && (seq >= INLINE_CHUNKS || total >= EARLY_WORKERS_BYTES)) { pool = new Pool(run.workers, run.opts); pool.init(run.rules); }
     queue.push(pool && (pool as Pool).ready ? (pool as Pool).run(seq++, work) : (seq++, Promise.resolve(inline(work))));
     signal.more?.();
     while (queue.length - written >= maxInFlight && !interrupted) await new Promise<void>((r) => { signal.room = r; });

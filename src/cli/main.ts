@@ -12,7 +12,7 @@ import { parseCase } from '../io/case.js';
 import { formatError, formatList, formatProvision, formatResult } from '../io/text.js';
 import { loadRules, RulesError, DEFAULT_RULES_DIR } from '../rules/load.js';
 import { parseChargeArg, parsePriorArg, UsageError } from './charges.js';
-import { BatchInputError, defaultWorkers, runBatch } from './batch.js';
+import { BatchInputError, defaultWorkers, runBatch, startWorkers } from './batch.js';
 import { formatSummary } from '../io/summary.js';
 import { diffCommand, jsonSchema, SCHEMAS, statsCommand, validateCommand } from './rules-commands.js';
 
@@ -143,14 +143,22 @@ async function batchCommand(argv: Common & { file: string; format: 'jsonl' | 'cs
   if (argv.workers !== undefined && (!Number.isInteger(argv.workers) || argv.workers < 0 || argv.workers > 64)) throw new UsageError('--workers takes a whole number from 0 to 64');
   if (!Number.isInteger(argv.chunk) || argv.chunk < 1 || argv.chunk > 100_000) throw new UsageError('--chunk takes a whole number from 1 to 100000');
   if (!Number.isInteger(argv.maxLine) || argv.maxLine < 10) throw new UsageError('--max-line takes a whole number of characters, at least 10');
-  const rulesDir = argv.rules ?? DEFAULT_RULES_DIR;
-  const rules = load(argv);
+  const workers = argv.workers ?? defaultWorkers();
+  const opts = { format: argv.format, output: argv.output, trace: argv.trace, today: localToday(), lang: argv.lang, maxChars: argv.maxLine, maxCharges: argv.maxCharges };
+  // On a large file the workers start now, while this thread loads the rules.
+  const pool = startWorkers(argv.file, workers, opts);
+  let rules: Rules;
+  try {
+    rules = load(argv);
+  } catch (e) {
+    await pool?.close();
+    throw e;
+  }
   let summary;
   try {
     summary = await runBatch({
-      input: argv.file, rulesDir, rules, workers: argv.workers ?? defaultWorkers(), chunk: argv.chunk,
+      input: argv.file, rules, workers, pool, chunk: argv.chunk, opts,
       progress: argv.progress ?? Boolean(process.stderr.isTTY),
-      opts: { format: argv.format, output: argv.output, trace: argv.trace, today: localToday(), lang: argv.lang, maxChars: argv.maxLine, maxCharges: argv.maxCharges },
       ...(argv.out !== undefined && { out: argv.out }),
     });
   } catch (e) {
