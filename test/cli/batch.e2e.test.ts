@@ -67,6 +67,25 @@ describe('quantum batch (JSON Lines)', () => {
     expect(j[0].error.code).toBe('PARSE_ERROR');
     expect(j[1].ok).toBe(true);
   });
+  it('a file of 1 MB or more: workers start before the rules load, order and counts unchanged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quantum-batch-'));
+    const file = join(dir, 'big.jsonl');
+    const refs = ['323-3-2 III', '225-5', '324-1', '222-23', 'R625-1', '450-1'];
+    const lines = Array.from({ length: 12000 }, (_, i) => (i % 1000 === 500 ? '{"broken' : c(`c${i}`, refs[i % refs.length]!, refs[i % refs.length] === '450-1' ? { predicate: '222-37' } : {})));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(readFileSync(file).length).toBeGreaterThanOrEqual(1024 * 1024);
+    const r = spawnSync(process.execPath, [BIN, 'batch', file, '--workers', '2'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(r.status).toBe(1);
+    const j = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(j.map((x) => x.line)).toEqual(Array.from({ length: 12000 }, (_, i) => i + 1));
+    expect(j.filter((x) => !x.ok).map((x) => x.error.code)).toEqual(Array(12).fill("PARSE_ERROR"));
+    expect(r.stdout).toBe(spawnSync(process.execPath, [BIN, 'batch', file, '--workers', '0'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout);
+    // Broken rules with workers already started: the error, exit 1 (as for any command), no worker left running.
+    const bad = spawnSync(process.execPath, [BIN, 'batch', file, '--rules', join(dir, 'no-rules')], { encoding: 'utf8', timeout: 20_000 });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('RULES_ERROR');
+    expect(bad.stderr).toContain('no-rules');
+  });
   it('reads a file argument; a missing file is an input error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quantum-batch-'));
     writeFileSync(join(dir, 'in.jsonl'), c('a', '225-5'));
