@@ -35,11 +35,14 @@ function memoFor(rules: Rules): Memo<MemoEntry> {
   return m;
 }
 
-/** A charge's memo key within its epochs: short (hashing is per character), and only the fields it has. */
+/**
+ * A charge's memo key within its epochs: short (hashing is per character), and only the fields it has. A charge
+ * with an amount is not memoised: amounts seldom repeat, and each would push a useful entry out.
+ */
 function chargeKey(charge: Charge): string | null {
-  if (charge.ref.includes('\0')) return null; // '\0' separates the fields below: such a ref is never memoised
-  if (!charge.attempt && !charge.accomplice && charge.amount === undefined && charge.predicate === undefined && !charge.aggravations) return charge.ref;
-  return `${charge.ref}\0${charge.attempt ? 1 : 0}${charge.accomplice ? 1 : 0}\0${charge.amount ?? ''}\0${charge.predicate ?? ''}\0${charge.aggravations?.join('\0') ?? ''}`;
+  if (charge.amount !== undefined || charge.ref.includes('\0')) return null; // '\0' separates the fields below
+  if (!charge.attempt && !charge.accomplice && charge.predicate === undefined && !charge.aggravations) return charge.ref;
+  return `${charge.ref}\0${charge.attempt ? 1 : 0}${charge.accomplice ? 1 : 0}\0${charge.predicate ?? ''}\0${charge.aggravations?.join('\0') ?? ''}`;
 }
 
 /** Where steps go when no trace is asked for: nowhere, at no cost. */
