@@ -29,7 +29,13 @@ const INLINE_CHUNKS = 8;
 /** ...unless the input file is at least this large: then workers start at once. */
 const EARLY_WORKERS_BYTES = 1024 * 1024;
 
-interface Done { text: Uint8Array; count: number; failed: number }
+interface Done {
+  text: Uint8Array; count: number; failed: number;
+  /** The worker that wrote `text` (its buffer goes back there once written); -1 for the main thread. */
+  from?: number;
+  /** The input block's buffer, back from the worker, for the next block. */
+  input?: ArrayBuffer;
+}
 
 /**
  * Worker threads and the chunks they owe us. Workers can start before the rules are loaded (their start-up then
@@ -46,8 +52,10 @@ export class Pool {
       // results) die young, and fewer scavenges cut the run by about 15 % (bench/run.mjs).
       const w = new Worker(url, { workerData: { opts }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       const slot = { w, busy: 0, ready: false, waiting: new Map<number, (d: Done) => void>() };
+      const index = i;
       w.on('message', (m: ({ seq: number } & Done) | { ready: true }) => {
         if ('ready' in m) { slot.ready = true; return; }
+        m.from = index;
         slot.busy--;
         const resolve = slot.waiting.get(m.seq);
         slot.waiting.delete(m.seq);
@@ -77,6 +85,14 @@ export class Pool {
       // A block's bytes are moved, not copied: the main thread never reads them again.
       slot.w.postMessage({ seq, work }, 'block' in work ? [work.block.bytes.buffer as ArrayBuffer] : []);
     });
+  }
+  /** Gives an output buffer back to the worker that filled it, now that it is written. */
+  giveBack(from: number, b: ArrayBuffer): void {
+    try {
+      this.workers[from]?.w.postMessage({ spare: b }, [b]);
+    } catch {
+      // the worker has ended: the buffer is simply dropped
+    }
   }
   async close(): Promise<void> {
     await Promise.all(this.workers.map((s) => s.w.terminate()));
@@ -130,9 +146,9 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
 
   // Settles when the output fails (closed pipe, full disk): a write waiting for 'drain' must not wait forever.
   const failed$ = new Promise<void>((resolve) => out.once('error', () => resolve()));
-  const write = async (text: string | Uint8Array) => {
+  const write = async (text: string | Uint8Array, done?: () => void) => {
     if (interrupted) return;
-    if (!out.write(text)) await Promise.race([once(out, 'drain'), failed$]);
+    if (!out.write(text, done && ((e) => { if (!e) done(); }))) await Promise.race([once(out, 'drain'), failed$]);
   };
   if (run.opts.output === 'csv') await write(`${CSV_OUTPUT_HEADER}\n`);
 
@@ -143,8 +159,11 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
       if (written < queue.length) {
         const d = await queue[written]!;
         queue[written] = undefined as never; // release the text as soon as it is written
+        if (d.input) blocker?.reuse(d.input);
         if (!interrupted) {
-          await write(d.text);
+          // Once written, the buffer goes back to whoever filled it.
+          const b = d.text.buffer as ArrayBuffer;
+          await write(d.text, () => (d.from === undefined ? sink.give(b) : (pool as Pool | null)?.giveBack(d.from, b)));
           cases += d.count; failed += d.failed;
         }
         written++;
@@ -157,7 +176,7 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   const sink = new ByteSink();
   const inline = (work: Work): Done => {
     const { count, failed: f } = evaluateWork(run.rules, work, run.opts, sink);
-    return { text: sink.take(), count, failed: f };
+    return { text: sink.take(), count, failed: f, ...('block' in work && { input: work.block.bytes.buffer as ArrayBuffer }) };
   };
   let batch: RawRecord[] = [];
   const dispatch = async (work: Work) => {

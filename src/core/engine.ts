@@ -220,8 +220,9 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   }
   // A subdivision added to the text later (e.g. an aggravating item) does not reach earlier facts; one that
   // left the text before judgment no longer aggravates (112-1 al. 3).
-  const datedItems = (resolved.items ?? []).filter((i): i is Exclude<Item, string> => typeof i !== 'string' && (i.from !== undefined || (i.to ?? null) !== null));
-  if (datedItems.length && datedItems.length === (resolved.items ?? []).length) {
+  const items = resolved.items;
+  const datedItems = items ? items.filter((i): i is Exclude<Item, string> => typeof i !== 'string' && (i.from !== undefined || (i.to ?? null) !== null)) : null;
+  if (items && datedItems && datedItems.length && datedItems.length === items.length) {
     const at = datedItems.find((i) => (i.from ?? '0000') <= date && (i.to == null || date < i.to));
     if (!at) {
       const first = datedItems.reduce((a, b) => ((a.from ?? '') < (b.from ?? '') ? a : b));
@@ -371,9 +372,11 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   };
   if (recidive) result.recidive = recidive;
   if (applied.length) result.aggravations = applied;
-  const complementary = (v0.complementary ?? []).filter((x) => (x.persons ?? 'both') === 'both' || x.persons === (ctx.legal ? 'legal' : 'natural'));
   // Lean (batch) results leave the list out: it is reference material, not a figure of the case.
-  if (complementary.length && !ctx.lean) result.complementary = complementary.map((x) => ({ article: x.article, label: x.label[lang] }));
+  if (!ctx.lean && v0.complementary) {
+    const complementary = v0.complementary.filter((x) => (x.persons ?? 'both') === 'both' || x.persons === (ctx.legal ? 'legal' : 'natural'));
+    if (complementary.length) result.complementary = complementary.map((x) => ({ article: x.article, label: x.label[lang] }));
+  }
   if (fine) ctx.fines.set(result, fine);
   if (tier) result.tier = tier[lang];
   if (safety) result.safetyPeriod = true;

@@ -144,8 +144,15 @@ export class LineBlocker {
   private tooLong: number[] = [];
   private readonly maxBytes: number;
 
+  /** Buffers of blocks already evaluated, given back (reuse): a long run then allocates almost nothing. */
+  private spare: ArrayBuffer[] = [];
+
   constructor(private readonly linesPerBlock: number, maxChars: number) {
     this.maxBytes = 3 * maxChars;
+  }
+
+  reuse(b: ArrayBuffer): void {
+    if (this.spare.length < 16) this.spare.push(b);
   }
 
   /** Feeds a chunk; returns the blocks it completes. Works on offsets: no object per line on this thread. */
@@ -207,7 +214,8 @@ export class LineBlocker {
     // One copy, into memory of its own: the block can then be moved to a worker rather than cloned.
     let size = 0;
     for (const p of this.parts) size += p.length;
-    const bytes = new Uint8Array(size);
+    const spare = this.spare.pop();
+    const bytes = spare && spare.byteLength >= size ? new Uint8Array(spare, 0, size) : new Uint8Array(new ArrayBuffer(Math.ceil(size * 1.25)), 0, size);
     let at = 0;
     for (const p of this.parts) { bytes.set(p, at); at += p.length; }
     const b: LineBlock = { bytes, line: this.line, tooLong: this.tooLong };

@@ -5,6 +5,8 @@
 export class ByteSink {
   private buf: Buffer;
   private len = 0;
+  /** Buffers handed back after their bytes were written (give): reused, so a long run allocates almost nothing. */
+  private spare: ArrayBuffer[] = [];
 
   constructor(size = 64 * 1024) {
     this.buf = Buffer.allocUnsafeSlow(size);
@@ -32,10 +34,17 @@ export class ByteSink {
 
   /** The bytes written so far, in a buffer of their own (transferable); the sink starts again, sized alike. */
   take(): Uint8Array {
-    const out = this.buf.subarray(0, this.len);
-    this.buf = Buffer.allocUnsafeSlow(Math.max(1024, Math.ceil(this.len * 1.25)));
+    const out = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.len);
+    const want = Math.max(1024, Math.ceil(this.len * 1.25));
+    const reuse = this.spare.pop();
+    this.buf = reuse && reuse.byteLength >= want ? Buffer.from(reuse) : Buffer.allocUnsafeSlow(want);
     this.len = 0;
     return out;
+  }
+
+  /** Takes back a buffer that `take` returned, once its bytes are no longer needed. */
+  give(b: ArrayBuffer): void {
+    if (this.spare.length < 8) this.spare.push(b);
   }
 }
 
