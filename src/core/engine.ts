@@ -94,7 +94,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
       continue;
     }
     const before = ctx.warnings.length;
-    const r = evaluateCharge(ctx, charge, i);
+    const r = evaluateCharge(ctx, uniformCharge(charge), i);
     if ('code' in r) return fail(c, r);
     charges.push(r.result);
     drafts.push(r.steps);
@@ -172,6 +172,36 @@ function versionOut(v: Version, lean = false): VersionOut {
   return out;
 }
 
+/**
+ * 112-1 for a subdivision whose every listing is dated: one added to the text later (e.g. an aggravating item)
+ * does not reach earlier facts; one that left the text before judgment no longer applies (112-1 al. 3).
+ */
+function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoDate, ref: string, v0: Version, steps: StepDraft[]): Reason | null {
+  if (!items || items.length === 0) return null;
+  for (const i of items) if (typeof i === 'string' || (i.from === undefined && (i.to ?? null) === null)) return null;
+  const dated = items as Exclude<Item, string>[];
+  const at = dated.find((i) => (i.from ?? '0000') <= date && (i.to == null || date < i.to));
+  if (!at) {
+    const first = dated.reduce((a, b) => ((a.from ?? '') < (b.from ?? '') ? a : b));
+    if (date < (first.from ?? '')) {
+      steps.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy ?? v0.amendedBy } });
+      return 'NOT_YET_IN_FORCE';
+    }
+    steps.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: null } });
+    return 'REPEALED_BEFORE_FACTS';
+  }
+  if (at.to && at.to <= judgment) {
+    steps.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: at.to, repealed: null, judgment } });
+    return 'ABOLISHED';
+  }
+  return null;
+}
+
+/** The charge with every field, in one order: one object shape for evaluateCharge, whatever fields a case gives. */
+function uniformCharge(c: Charge): Charge {
+  return { ref: c.ref, date: c.date, attempt: c.attempt, accomplice: c.accomplice, amount: c.amount, predicate: c.predicate, aggravations: c.aggravations } as Charge;
+}
+
 type ChargeOutcome = { result: ChargeResult; steps: StepDraft[] } | QuantumError;
 
 function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
@@ -218,26 +248,8 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
     steps.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
     return notPunishable('REPEALED_BEFORE_FACTS');
   }
-  // A subdivision added to the text later (e.g. an aggravating item) does not reach earlier facts; one that
-  // left the text before judgment no longer aggravates (112-1 al. 3).
-  const items = resolved.items;
-  const datedItems = items ? items.filter((i): i is Exclude<Item, string> => typeof i !== 'string' && (i.from !== undefined || (i.to ?? null) !== null)) : null;
-  if (items && datedItems && datedItems.length && datedItems.length === items.length) {
-    const at = datedItems.find((i) => (i.from ?? '0000') <= date && (i.to == null || date < i.to));
-    if (!at) {
-      const first = datedItems.reduce((a, b) => ((a.from ?? '') < (b.from ?? '') ? a : b));
-      if (date < (first.from ?? '')) {
-        steps.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy ?? v0.amendedBy } });
-        return notPunishable('NOT_YET_IN_FORCE');
-      }
-      steps.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: null } });
-      return notPunishable('REPEALED_BEFORE_FACTS');
-    }
-    if (at.to && at.to <= ctx.judgment) {
-      steps.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: at.to, repealed: null, judgment: ctx.judgment } });
-      return notPunishable('ABOLISHED');
-    }
-  }
+  const itemReason = itemNotInForce(resolved.items, date, ctx.judgment, ref, v0, steps);
+  if (itemReason) return notPunishable(itemReason);
   base.version = versionOut(v0, ctx.lean);
   steps.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
 

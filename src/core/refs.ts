@@ -48,17 +48,22 @@ export function resolveRef(rules: Rules, input: string, path: string): Resolutio
   return r;
 }
 
+/** A resolution, always with every field: one object shape for the engine's code (no re-optimisation). */
+function found(provision: Provision, ref: string, sharedTiers = false, items: Item[] | undefined = undefined): Resolution {
+  return { ok: true, provision, ref, sharedTiers, items };
+}
+
 function resolveUncached(rules: Rules, input: string, path: string): Resolution {
   const alias = rules.aliases.get(input.trim().toLowerCase());
   if (alias) {
     const p = rules.provisions.get(alias);
-    if (p) return { ok: true, provision: p, ref: alias };
+    if (p) return found(p, alias);
   }
   const parsed = parseRef(input);
   if (!parsed) return unknown(rules, input, path, `"${input}" is not a provision reference (expected e.g. 323-3-2 III, 222-24 8°, 227-23 al. 5, R625-1)`);
   const ref = canonical(parsed);
   const direct = rules.provisions.get(ref);
-  if (direct) return { ok: true, provision: direct, ref };
+  if (direct) return found(direct, ref);
   const article = rules.articles.get(parsed.article);
   if (!article) return unknown(rules, input, path);
   const provisions = article.refs.map((r) => rules.provisions.get(r)!).filter(Boolean);
@@ -66,15 +71,15 @@ function resolveUncached(rules: Rules, input: string, path: string): Resolution 
     // An item may be listed more than once when its number meant different things at different dates.
     for (const p of provisions) {
       const items = (p.items ?? []).filter((i) => itemSub(i) === parsed.sub);
-      if (items.length) return { ok: true, provision: p, ref, items };
+      if (items.length) return found(p, ref, false, items);
     }
     return unknown(rules, input, path, `article ${parsed.article} has no subdivision ${parsed.sub}; it has: ${tierList(provisions)}`);
   }
   const offences = provisions.filter((p) => p.kind === 'offence');
   const candidates = offences.length ? offences : provisions;
-  if (candidates.length === 1) return { ok: true, provision: candidates[0]!, ref: candidates[0]!.ref };
+  if (candidates.length === 1) return found(candidates[0]!, candidates[0]!.ref);
   if (candidates.every((p) => samePenalties(p, candidates[0]!))) {
-    return { ok: true, provision: candidates[0]!, ref: parsed.article, sharedTiers: true };
+    return found(candidates[0]!, parsed.article, true);
   }
   return {
     ok: false,
