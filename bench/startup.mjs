@@ -1,11 +1,17 @@
-// Start-up time of `quantum eval`, interleaved with the same command preloading ink + react (what an eager
-// import of the terminal UI would cost). Usage: node bench/startup.mjs [runs]
+// Start-up time of `quantum eval` (the bundled CLI), interleaved with the same command run from the unbundled
+// modules of dist/cli, and with ink + react preloaded (what an eager import of the terminal UI would cost).
+// Usage: node bench/startup.mjs [runs]
 import { execFileSync } from 'node:child_process';
 
 const runs = Number(process.argv[2] ?? 20);
 const bin = new URL('../bin/quantum.js', import.meta.url).pathname;
 const args = ['eval', '323-3-2 III', '--date', '2024-05-01'];
-const variants = { 'quantum eval': [bin, ...args], 'same, ink preloaded': ['--import', 'ink', '--import', 'react', bin, ...args] };
+const plain = new URL('../dist/cli/main.js', import.meta.url).href;
+const variants = {
+  'quantum eval': [bin, ...args],
+  'same, unbundled': ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(plain)}); process.exitCode = await main(${JSON.stringify(args)});`],
+  'same, ink preloaded': ['--import', 'ink', '--import', 'react', bin, ...args],
+};
 const times = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 for (let i = 0; i < runs; i++) {
   for (const [name, argv] of Object.entries(variants)) {

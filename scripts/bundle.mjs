@@ -1,5 +1,5 @@
 // The CLI as a few bundled files (dist/bundle/): one file to load instead of about 200 modules, which takes
-// start-up from about 0.33 s to 0.26 s on `quantum batch` and on every batch worker (bench/startup.mjs). The
+// `quantum eval` from 339 ms to 294 ms (bench/startup.mjs), and every batch worker likewise. The
 // library (dist/index.js) stays the plain tsc output. ink and react stay outside: only `quantum tui` loads them.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
