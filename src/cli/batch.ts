@@ -16,7 +16,7 @@ export interface BatchRun {
   opts: BatchOptions;
   workers: number;          // 0: evaluate in the main thread
   pool?: Pool | null;       // workers already started (startWorkers), closed by runBatch
-  chunk: number;            // records per message to a worker
+  chunk: number;            // lines (JSON Lines) or records (CSV) per block sent to a worker
   progress: boolean;
 }
 
@@ -31,7 +31,7 @@ const EARLY_WORKERS_BYTES = 1024 * 1024;
 
 interface Done {
   text: Uint8Array; count: number; failed: number;
-  /** The worker that wrote `text` (its buffer goes back there once written); -1 for the main thread. */
+  /** The worker that wrote `text` (its buffer goes back there once written); absent for the main thread. */
   from?: number;
   /** The input block's buffer, back from the worker, for the next block. */
   input?: ArrayBuffer;
@@ -48,8 +48,8 @@ export class Pool {
   constructor(n: number, opts: BatchOptions) {
     const url = new URL('./batch-worker.js', import.meta.url);
     for (let i = 0; i < n; i++) {
-      // A young generation of 64 MB (V8's default is 16 to 32): a chunk's short-lived objects (parsed cases,
-      // results) die young, and fewer scavenges cut the run by about 15 % (bench/run.mjs).
+      // Room for a young generation of 64 MB (V8's default is 16 to 32): a block's short-lived objects (parsed
+      // cases, results) die young, and fewer scavenges save a few per cent of a run (bench/run.mjs).
       const w = new Worker(url, { workerData: { opts }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       const slot = { w, busy: 0, ready: false, waiting: new Map<number, (d: Done) => void>() };
       const index = i;
