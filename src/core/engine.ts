@@ -191,6 +191,8 @@ function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoD
     return 'REPEALED_BEFORE_FACTS';
   }
   if (at.to && at.to <= judgment) {
+    // Renumbered, not removed: the same circumstance goes on under its new number, so nothing is abolished.
+    if (at.renumberedAs) { steps.push({ rule: '112-1', code: 'ITEM_RENUMBERED', params: { ref, at: at.to, as: at.renumberedAs } }); return null; }
     steps.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: at.to, repealed: null, judgment } });
     return 'ABOLISHED';
   }

@@ -62,6 +62,10 @@ const PHRASES: Record<string, { fr: Phrase; en: Phrase }> = {
     fr: (p, l) => `Non punissable : ${p.ref} a cessé d'être en vigueur le ${d(p.at, l)}${p.repealed ? ` (${p.repealed.by})` : ''}, avant le jugement (${d(p.judgment, l)}) ; la loi nouvelle plus douce s'applique aux faits non encore jugés.`,
     en: (p, l) => `Not punishable: ${p.ref} ceased to be in force on ${d(p.at, l)}${p.repealed ? ` (${p.repealed.by})` : ''}, before judgment (${d(p.judgment, l)}); the milder new law reaches facts not yet judged.`,
   },
+  ITEM_RENUMBERED: {
+    fr: (p, l) => `${p.ref} a été renuméroté ${p.as} le ${d(p.at, l)} : la circonstance demeure dans le texte, les faits restent punissables.`,
+    en: (p, l) => `${p.ref} was renumbered ${p.as} on ${d(p.at, l)}: the circumstance stays in the text, so the facts remain punishable.`,
+  },
   LATER_VERSION: {
     fr: (p, l) => `Version postérieure en vigueur avant le jugement : depuis le ${d(p.from, l)} (${p.amendedBy})${st(p.status, l)}.`,
     en: (p, l) => `Later version in force before judgment: from ${d(p.from, l)} (${p.amendedBy})${st(p.status, l)}.`,

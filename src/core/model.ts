@@ -75,7 +75,11 @@ export interface Provision {
 }
 
 /** A subdivision that shares its provision's penalty; dated when it entered or left the text later. */
-export type Item = string | { sub: string; from?: IsoDate; to?: IsoDate | null; label?: Label; amendedBy?: string };
+/**
+ * A subdivision sharing a provision's penalty. Dated when it entered (from) or left (to) the text; a "to" with
+ * "renumberedAs" means the circumstance went on under another number, so it was not abolished.
+ */
+export type Item = string | { sub: string; from?: IsoDate; to?: IsoDate | null; label?: Label; amendedBy?: string; renumberedAs?: string };
 export const itemSub = (i: Item): string => (typeof i === 'string' ? i : i.sub);
 
 export interface Article { article: string; label: Label; refs: string[]; file: string }

@@ -27,6 +27,18 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
       }
     });
   }
+  // A renumbered item (renumberedAs) needs an end date and its new number listed in the article from that date.
+  for (const p of rules.provisions.values()) {
+    const idx = rules.articles.get(p.article)!.refs.indexOf(p.ref);
+    (p.items ?? []).forEach((it, j) => {
+      if (typeof it === 'string' || !it.renumberedAs) return;
+      const path = `provisions[${idx}].items[${j}].renumberedAs`;
+      if (!it.to) { errors.push({ file: p.file, path, message: `${it.sub} is renumbered but has no "to" date` }); return; }
+      const target = rules.articles.get(p.article)!.refs.flatMap((r) => rules.provisions.get(r)!.items ?? [])
+        .find((x) => typeof x !== 'string' && x.sub === it.renumberedAs && x.from === it.to);
+      if (!target) errors.push({ file: p.file, path, message: `${it.sub} becomes ${it.renumberedAs} on ${it.to}, but no item ${it.renumberedAs} of article ${p.article} starts that day` });
+    });
+  }
   const general = 'general/recidive.json';
   rules.recidive.predicateAssimilations.forEach((pa, i) => pa.appliesTo.forEach((a, j) => {
     if (!knownArticle(a)) errors.push({ file: general, path: `predicateAssimilations[${i}].appliesTo[${j}]`, message: `article ${a} is not in the rules` });

@@ -34,6 +34,12 @@ describe('quantum rules validate', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('error  450-1.json at provisions[0].versions[1].from: overlaps the previous version');
   });
+  it('fails on a renumbered item whose new number is not listed from that day', () => {
+    const dir = brokenCopy('225-7.json', (d) => { d.provisions[0].items.push({ sub: '99°', to: '2010-01-01', renumberedAs: '98°' }); });
+    const r = quantum(['rules', 'validate', '--rules', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/225-7\.json at provisions\[0\]\.items\[\d+\]\.renumberedAs: 99° becomes 98° on 2010-01-01, but no item 98° of article 225-7 starts that day/);
+  });
   it('fails on a missing source', () => {
     const dir = brokenCopy('225-5.json', (d) => { d.provisions[0].versions[0].sources = []; });
     const r = quantum(['rules', 'validate', '--rules', dir]);

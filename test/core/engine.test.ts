@@ -24,6 +24,10 @@ const rules = fixtureRules([
     version('1994-03-01', '2019-01-01', { prison: RC(240), fine: null }),
     version('2019-01-01', null, { prison: E(120), fine: { amount: '150000' } }),
   ], { items: ['1°', { sub: '2°', from: '2010-01-01' }] })]),
+  // 906-1: 3° became 4° in 2010 (renumbered: the circumstance goes on); 5° left the text in 2012 (removed).
+  article('906-1', [provision('906-1', [version('1994-03-01', null, { prison: E(60), fine: { amount: '75000' } })], {
+    items: ['1°', { sub: '3°', to: '2010-01-01', renumberedAs: '4°' }, { sub: '4°', from: '2010-01-01' }, { sub: '5°', to: '2012-01-01' }],
+  })]),
   // 905-1: a fine-only délit and a 4th-class contravention.
   article('905-1', [provision('905-1', [version('1994-03-01', null, { prison: null, fine: { amount: '7500' } })])]),
   article('R905-2', [provision('R905-2', [version('1994-03-01', null, { prison: null, fine: { class: 4 } })])]),
@@ -72,6 +76,16 @@ describe('application in time (112-1)', () => {
     expect(r.total.prison).toEqual({ kind: 'emprisonnement', months: 120, life: false });
     // The 2019 fine is harsher than the old "no fine": the old law keeps it at none (112-1 al. 2).
     expect(r.total.fine).toBeNull();
+  });
+  it('an item that left the text before judgment no longer applies; one that was only renumbered still does (112-1 al. 3)', () => {
+    const removed = run({ date: '2005-01-01', judgmentDate: '2026-01-01', charges: [{ ref: '906-1 5°' }] });
+    expect(removed.charges[0]).toMatchObject({ punishable: false, reason: 'ABOLISHED' });
+    const renumbered = run({ date: '2005-01-01', judgmentDate: '2026-01-01', charges: [{ ref: '906-1 3°' }] });
+    expect(renumbered.charges[0]!.punishable).toBe(true);
+    expect(renumbered.total.prison?.months).toBe(60);
+    expect(renumbered.trace.some((s) => s.code === 'ITEM_RENUMBERED')).toBe(true);
+    // Before the renumbering took effect, the old number was simply in force.
+    expect(run({ date: '2005-01-01', judgmentDate: '2009-06-01', charges: [{ ref: '906-1 5°' }] }).charges[0]!.punishable).toBe(true);
   });
   it('a dated item does not reach facts before it was added', () => {
     const r = run({ date: '2009-12-31', judgmentDate: '2010-06-01', charges: [{ ref: '904-1 2°' }] });
