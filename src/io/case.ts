@@ -50,7 +50,6 @@ export function caseSchemaFor(maxCharges = DEFAULT_MAX_CHARGES) {
   }
   return s;
 }
-export const caseSchema = caseSchemaFor();
 
 
 export type CaseParse = { ok: true; case: Case } | { ok: false; error: QuantumError; id: string | null };
