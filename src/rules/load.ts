@@ -1,6 +1,6 @@
 // Loads a rules directory: reads, validates (zod + integrity), indexes. The only module that reads rules/.
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -55,8 +55,38 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, issues: 
   return undefined;
 }
 
-/** Reads and checks a rules directory; throws RulesError naming each file and JSON path at fault. */
-export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
+/**
+ * The shipped rules as checked at build time (npm run build): used only when the files read now hash to the
+ * same value, so an edited file is always validated again. It saves the zod validation at every start-up.
+ */
+export const SNAPSHOT_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../rules.snapshot.json');
+
+interface Snapshot { hash: string; rules: Omit<Rules, 'provisions' | 'articles' | 'aliases'> & { provisions: Provision[]; articles: Article[]; aliases: [string, string][] } }
+
+/** Writes the snapshot of a rules directory that loaded without error (the build calls this). */
+export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string = SNAPSHOT_FILE): void {
+  const r = loadRules(dir, { snapshot: false });
+  const snap: Snapshot = { hash: r.dataset.hash, rules: { ...r, provisions: [...r.provisions.values()], articles: [...r.articles.values()], aliases: [...r.aliases] } };
+  writeFileSync(file, JSON.stringify(snap));
+}
+
+function fromSnapshot(file: string, hash: string): Rules | null {
+  let snap: Snapshot;
+  try {
+    snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+  } catch {
+    return null; // no snapshot (a source checkout, a custom build): validate as usual
+  }
+  if (snap.hash !== hash) return null;
+  const r = snap.rules;
+  return { ...r, provisions: new Map(r.provisions.map((p) => [p.ref, p])), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases) };
+}
+
+/**
+ * Reads and checks a rules directory; throws RulesError naming each file and JSON path at fault. The shipped
+ * directory may come from the build's snapshot when its files are unchanged (`snapshot: false` never does).
+ */
+export function loadRules(dir: string = DEFAULT_RULES_DIR, options: { snapshot?: string | false } = {}): Rules {
   const issues: RulesIssue[] = [];
   let entries: string[];
   try {
@@ -78,10 +108,20 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
   const parsed = new Map<string, unknown>();
   let version = '0.0.0';
 
+  const raw: [string, unknown][] = [];
   for (const file of files) {
     const data = readJson(dir, file, issues);
     if (data === undefined) continue;
     hash.update(file).update('\0').update(JSON.stringify(data)).update('\0');
+    raw.push([file, data]);
+  }
+  const digest = `sha256:${hash.digest('hex')}`;
+  const snapshot = options.snapshot ?? (resolve(dir) === DEFAULT_RULES_DIR ? SNAPSHOT_FILE : false);
+  if (snapshot && issues.length === 0) {
+    const r = fromSnapshot(snapshot, digest);
+    if (r) return r;
+  }
+  for (const [file, data] of raw) {
     if (file === 'dataset.json') {
       const d = validate(datasetFile, data, file, issues);
       if (d) version = d.version;
@@ -144,7 +184,7 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): Rules {
     if (!parsed.has(name) && !issues.some((i) => i.file === name)) issues.push({ file: name, path: '', message: 'this file of the general part is missing' });
   }
   if (issues.length) throw new RulesError(issues);
-  return { dataset: { version, hash: `sha256:${hash.digest('hex')}` }, provisions, articles, aliases,
+  return { dataset: { version, hash: digest }, provisions, articles, aliases,
     general: (parsed.get('general/parameters.json') as z.infer<typeof generalFile>).parameters as unknown as GeneralParams,
     recidive: parsed.get('general/recidive.json') as RecidiveData,
     aggravations: parsed.get('general/aggravations.json') as AggravationData,

@@ -1,8 +1,9 @@
 // The loader refuses bad data and names the file and JSON path at fault.
-import { mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRules, RulesError } from '../../src/rules/load.js';
+import { DEFAULT_RULES_DIR, loadRules, RulesError, writeRulesSnapshot } from '../../src/rules/load.js';
 import { article, E, provision, rulesDir, version } from '../helpers.js';
 
 function issues(dir: string): string {
@@ -10,6 +11,22 @@ function issues(dir: string): string {
   throw new Error('expected a RulesError');
 }
 const ok = (ref = '910-1') => article(ref, [provision(ref, [version('1994-03-01', null, { prison: E(12), fine: { amount: '1000' } })])]);
+
+describe('rules snapshot (the build\'s, used at start-up)', () => {
+  it('gives the very rules that validation gives, and is ignored once a file changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quantum-snap-'));
+    cpSync(DEFAULT_RULES_DIR, join(dir, 'rules'), { recursive: true });
+    const rules = join(dir, 'rules'), snap = join(dir, 'rules.snapshot.json');
+    writeRulesSnapshot(rules, snap);
+    expect(loadRules(rules, { snapshot: snap })).toEqual(loadRules(rules, { snapshot: false }));
+    // An edited file no longer hashes the same: it is validated, and here refused.
+    const f = join(rules, '225-5.json');
+    const d = JSON.parse(readFileSync(f, 'utf8'));
+    d.provisions[0].versions[0].sources = [];
+    writeFileSync(f, JSON.stringify(d));
+    expect(() => loadRules(rules, { snapshot: snap })).toThrow(/every version needs at least one source/);
+  });
+});
 
 describe('rules loader', () => {
   it('loads the shipped rules, with a dataset version and a hash', () => {
