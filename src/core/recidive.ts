@@ -125,11 +125,16 @@ export function applyRecidive(
   return { prison, fine, applied: null };
 }
 
+/** A step of a table (132-8, 132-76) applies to a maximum of its months and, when it names one, of its kind of custody. */
+function fitsStep(s: StepEntry, p: PrisonOut): boolean {
+  return s.months !== undefined && !p.life && p.months === s.months && (!s.kind || s.kind === p.kind);
+}
+
 function effect(e: { prisonSteps?: StepEntry[]; prisonFactor?: string; fineFactor?: string; fineSet?: string }, prison: PrisonOut | null, fine: Decimal | null) {
   let p = prison;
   let f = fine;
   if (p && e.prisonSteps) {
-    const step = e.prisonSteps.find((s) => s.months !== undefined && !p!.life && p!.months === s.months);
+    const step = e.prisonSteps.find((s) => fitsStep(s, p!));
     if (step?.to) p = prisonOut(step.to);
   }
   if (p && e.prisonFactor && !p.life) p = { ...p, months: Math.round((p.months ?? 0) * Number(e.prisonFactor)) };
@@ -143,7 +148,7 @@ export function stepUp(table: StepEntry[], p: PrisonOut): PrisonOut | null {
   if (p.life) return null;
   const months = p.months ?? 0;
   for (const s of table) {
-    if (s.months !== undefined && s.months === months && (!s.kind || s.kind === p.kind) && s.to) return prisonOut(s.to as PrisonSpec);
+    if (fitsStep(s, p) && s.to) return prisonOut(s.to as PrisonSpec);
     if (s.upToMonths !== undefined && months <= s.upToMonths && s.factor) return { ...p, months: Math.round(months * Number(s.factor)) };
   }
   return null;

@@ -28,6 +28,8 @@ const rules = fixtureRules([
   article('906-1', [provision('906-1', [version('1994-03-01', null, { prison: E(60), fine: { amount: '75000' } })], {
     items: ['1°', { sub: '3°', to: '2010-01-01', renumberedAs: '4°' }, { sub: '4°', from: '2010-01-01' }, { sub: '5°', to: '2012-01-01' }],
   })]),
+  // 907-1: a political crime punished by 15 years of détention criminelle.
+  article('907-1', [provision('907-1', [version('1994-03-01', null, { prison: { kind: 'detention-criminelle', months: 180 }, fine: null })])]),
   // 905-1: a fine-only délit and a 4th-class contravention.
   article('905-1', [provision('905-1', [version('1994-03-01', null, { prison: null, fine: { amount: '7500' } })])]),
   article('R905-2', [provision('R905-2', [version('1994-03-01', null, { prison: null, fine: { class: 4 } })])]),
@@ -134,6 +136,12 @@ describe('errors are data', () => {
       expect(r.ok, JSON.stringify(c)).toBe(false);
       if (!r.ok) { expect(r.error.code).toBe('INVALID_CASE'); expect(r.error.path).toBe(path); }
     }
+  });
+  it('récidive of 132-8 keeps the kind of custody: 15 years of détention criminelle become 30 years of détention', () => {
+    const r = run({ date: '2020-01-01', judgmentDate: '2021-01-01', offender: { priors: [{ ref: '907-1', final: '2015-01-01' }] }, charges: [{ ref: '907-1' }] });
+    expect(r.total.prison).toEqual({ kind: 'detention-criminelle', months: 360, life: false });
+    const rc = run({ date: '2020-01-01', judgmentDate: '2021-01-01', offender: { priors: [{ ref: '904-1', final: '2015-01-01', date: '2010-01-01' }] }, charges: [{ ref: '907-1' }] });
+    expect(rc.total.prison).toEqual({ kind: 'detention-criminelle', months: 360, life: false });
   });
   it('rejects an unknown prior with its path', () => {
     const r = evaluate(rules, { offender: { priors: [{ ref: '999-9', final: '2010-01-01' }] }, charges: [{ ref: '901-1' }] }, { today: '2026-01-01' });
