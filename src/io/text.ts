@@ -2,6 +2,7 @@
 import type { ChargeResult, ErrorResult, QuantumError, Result } from '../core/contract.js';
 import type { Lang, Provision, Rules } from '../core/model.js';
 import { formatDate, formatMoney, formatPenalty, formatPrison, formatSumPrison } from '../core/units.js';
+import { itemSub, type Item } from '../core/model.js';
 import { natureLabel } from '../core/explain.js';
 import type { ProvisionView } from '../core/describe.js';
 import { describeProvision } from '../core/describe.js';
@@ -125,7 +126,12 @@ export function formatProvision(rules: Rules, p: Provision, date: string, lang: 
   const art = rules.articles.get(p.article);
   if (art && art.refs.length > 1) out.push(`${fr ? 'Article' : 'Article'} ${p.article} : ${art.label[lang]} (${art.refs.join(', ')})`);
   if (p.rule) out.push(`${fr ? 'Règle' : 'Rule'} : ${p.rule[lang]}${p.appliesTo?.length ? ` (${p.appliesTo.join(', ')})` : ''}`);
-  if (v.items.length) out.push(`${fr ? 'Subdivisions de même peine' : 'Subdivisions with this penalty'} : ${v.items.join(', ')}`);
+  if (p.items?.length) {
+    // A dated item says when it is in the text: `show` describes the provision, an item may be younger.
+    const period = (i: Exclude<Item, string>) => [i.from && `${fr ? 'depuis le' : 'from'} ${formatDate(i.from, lang)}`, i.to && `${fr ? "jusqu'au" : 'until'} ${formatDate(i.to, lang)}${i.renumberedAs ? ` (${fr ? 'puis' : 'then'} ${i.renumberedAs})` : ''}`].filter(Boolean).join(' ');
+    const items = p.items.map((i) => (typeof i === 'string' || (!i.from && !i.to) ? itemSub(i) : `${i.sub} (${period(i)})`));
+    out.push(`${fr ? 'Subdivisions de même peine' : 'Subdivisions with this penalty'} : ${items.join(', ')}`);
+  }
   if (v.aliases.length) out.push(`${fr ? 'Alias' : 'Aliases'} : ${v.aliases.join(', ')}`);
   if (p.circumstances?.length) out.push(`${fr ? 'Circonstances' : 'Circumstances'} : ${p.circumstances.join(', ')}`);
   out.push('', `${fr ? 'En vigueur le' : 'In force on'} ${formatDate(date, lang)} : ${penaltyText(v, lang)}${v.nature ? ` (${natureLabel(v.nature, lang)})` : ''}`);
