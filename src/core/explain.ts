@@ -3,6 +3,7 @@ import type { Label, Lang, Nature } from './model.js';
 import type { PrisonOut } from './contract.js';
 import type { StepDraft } from './steps.js';
 import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from './units.js';
+import { Money } from './money.js';
 
 type P = Record<string, any>;
 type Phrase = (p: P, l: Lang) => string;
@@ -19,7 +20,7 @@ const pr = (p: PrisonOut | null, l: Lang) => (p ? formatPrison(p, l) : l === 'fr
 const fi = (f: string | null, l: Lang) => (f ? formatMoney(f, l) : l === 'fr' ? 'aucune amende' : 'no fine');
 const d = (x: string, l: Lang) => formatDate(x, l);
 const st = (s: string, l: Lang) => (s === 'text' ? '' : l === 'fr' ? ` [statut : ${s}]` : ` [status: ${s}]`);
-const pct = (ratio: string) => `${Number(ratio) * 100} %`;
+const pct = (ratio: string) => `${new Money(ratio).times(100).toFixed()} %`; // Decimal: 0.1 × 100 is 10, not 10.000000000000002
 
 const PHRASES: Record<string, { fr: Phrase; en: Phrase }> = {
   W_PRIOR_IGNORED: {

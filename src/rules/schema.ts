@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const money = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, { error: 'must be a decimal string of euros, e.g. "150000"' });
-const ratio = z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, { error: 'must be a decimal string between 0 and 1, e.g. "0.5"' });
+// A share of the base: "0.5" for half (324-3), "2" for double (432-11 and the corruption offences since 2013).
+const ratio = z.string().regex(/^(0\.\d*[1-9]\d*|[1-9]\d?(\.\d+)?)$/, { error: 'must be a positive decimal string, e.g. "0.5" (half) or "2" (double)' });
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 export const label = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
 const status = z.enum(['text', 'secondary', 'unconfirmed']);
