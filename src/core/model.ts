@@ -37,7 +37,11 @@ export interface PredicateTier {
   prison: PrisonSpec | null;
   fine: FineSpec | null;
 }
-export interface ByPredicatePenalty { byPredicate: { article: string; tiers: PredicateTier[] } }
+/**
+ * A penalty that follows the offence the charge refers to (450-1, 222-15). `predicates`, when given, lists the
+ * articles the text refers to (222-15: 222-7 to 222-14-1); any other predicate is not eligible.
+ */
+export interface ByPredicatePenalty { byPredicate: { article: string; predicates?: string[]; tiers: PredicateTier[] } }
 
 export type PenaltySpec = FixedPenalty | ByPredicatePenalty;
 

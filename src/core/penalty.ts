@@ -119,7 +119,8 @@ export function versionPenalty(rules: Rules, provision: Provision, v: Version, i
       return true;
     });
     const pparams = { predicate: pm.ref, nature: pm.nature, prison: pm.penalty.prison, fine: pm.penalty.fine?.toFixed() ?? null };
-    if (!tier) {
+    const listed = spec.byPredicate.predicates;
+    if (!tier || (listed && !listed.includes(pm.provision.article))) {
       steps.push({ rule: article, code: 'PREDICATE_NOT_ELIGIBLE', params: pparams });
       return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
     }

@@ -45,7 +45,7 @@ const tier = z.strictObject({
 });
 
 const byPredicate = z.strictObject({
-  byPredicate: z.strictObject({ article: z.string().min(1), tiers: z.array(tier).min(1) }),
+  byPredicate: z.strictObject({ article: z.string().min(1), predicates: z.array(z.string().regex(/^[RDL]?\d+(-\d+)*$/)).min(1).optional(), tiers: z.array(tier).min(1) }),
 });
 
 export const version = z.strictObject({

@@ -19,6 +19,11 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
       if (pen && isByPredicate(pen) && !knownArticle(pen.byPredicate.article)) {
         errors.push({ file: p.file, path: at(k, '.penalty.byPredicate.article'), message: `article ${pen.byPredicate.article} is not in the rules` });
       }
+      if (pen && isByPredicate(pen)) {
+        (pen.byPredicate.predicates ?? []).forEach((a, j) => {
+          if (!knownArticle(a)) notes.push({ file: p.file, path: at(k, `.penalty.byPredicate.predicates[${j}]`), message: `predicate article ${a} is not in the catalogue yet` });
+        });
+      }
       if (pen && !isByPredicate(pen) && pen.heavierPredicate && !knownArticle(pen.heavierPredicate.article)) {
         errors.push({ file: p.file, path: at(k, '.penalty.heavierPredicate.article'), message: `article ${pen.heavierPredicate.article} is not in the rules` });
       }
