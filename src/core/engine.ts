@@ -40,7 +40,8 @@ function memoFor(rules: Rules): Memo<MemoEntry> {
  * with an amount is not memoised: amounts seldom repeat, and each would push a useful entry out.
  */
 function chargeKey(charge: Charge): string | null {
-  if (charge.amount !== undefined || charge.ref.includes('\0')) return null; // '\0' separates the fields below
+  // '\0' separates the fields below: an input holding one is never memoised (no two inputs share a key).
+  if (charge.amount !== undefined || charge.ref.includes('\0') || charge.predicate?.includes('\0') || charge.aggravations?.some((a) => a.includes('\0'))) return null;
   if (!charge.attempt && !charge.accomplice && charge.predicate === undefined && !charge.aggravations) return charge.ref;
   return `${charge.ref}\0${charge.attempt ? 1 : 0}${charge.accomplice ? 1 : 0}\0${charge.predicate ?? ''}\0${charge.aggravations?.join('\0') ?? ''}`;
 }

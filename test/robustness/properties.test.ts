@@ -97,6 +97,13 @@ describe('engine properties', () => {
       expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     }), { numRuns: 2000 });
   });
+  it('the memo never answers for an input that merely spells another input\'s key', () => {
+    // The memo key joins fields with NUL: a predicate holding one must still be validated, not served a result.
+    const lean = { today, trace: false, lean: true } as never;
+    expect(evaluate(rules, { date: '2024-05-01', charges: [{ ref: '450-1', predicate: '222-37', aggravations: ['132-79', '132-76'] }] }, lean).ok).toBe(true);
+    const forged = evaluate(rules, { date: '2024-05-01', charges: [{ ref: '450-1', predicate: '222-37\u0000132-79', aggravations: ['132-76'] }] }, lean);
+    expect(forged.ok).toBe(false);
+  });
   it('agrees with an independent oracle of 132-3, 132-5 and 132-7 on thousands of cases', () => {
     fc.assert(fc.property(aCase, (c) => {
       const r = run(c);
