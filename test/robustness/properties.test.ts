@@ -97,6 +97,17 @@ describe('engine properties', () => {
       expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     }), { numRuns: 2000 });
   });
+  it('bulk memoisation changes nothing when judgment dates vary too (the milder-law chain depends on them)', () => {
+    const withJudgment = fc.tuple(aCase, fc.integer({ min: 0, max: 12000 })).map(([c, days]) => {
+      const j = new Date(Date.parse(`${c.date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      return { ...c, judgmentDate: j < today ? j : today };
+    });
+    fc.assert(fc.property(withJudgment, (c) => {
+      const a = evaluate(rules, c, { today, trace: false, lean: true } as never);
+      const b = evaluate(rules, c, { today, trace: false, lean: true, memo: false } as never);
+      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    }), { numRuns: 2000 });
+  });
   it('the memo never answers for an input that merely spells another input\'s key', () => {
     // The memo key joins fields with NUL: a predicate holding one must still be validated, not served a result.
     const lean = { today, trace: false, lean: true } as never;
