@@ -59,7 +59,7 @@ function measure(label, args) {
   return { label, s, kb, code: r.status, count, err };
 }
 
-// Each run three times, interleaved, and the median kept: this machine's timings vary by ±20 % run to run.
+// Each run five times, interleaved, and the median kept: this machine's timings vary by ±20 % run to run.
 const variants = [
   ['passthrough', [join(root, 'bench/passthrough.mjs'), input]],
   ['batch (default)', [join(root, 'bin/quantum.js'), 'batch', input]],
@@ -68,7 +68,7 @@ const variants = [
   ['batch --workers 2', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '2']],
   ['batch --workers 0', [join(root, 'bin/quantum.js'), 'batch', input, '--workers', '0']],
 ];
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const samples = new Map(variants.map(([label]) => [label, []]));
 for (let i = 0; i < REPEAT; i++) for (const [label, args] of variants) samples.get(label).push(measure(label, args));
 const median = (runs) => [...runs].sort((a, b) => a.s - b.s)[Math.floor(runs.length / 2)];
