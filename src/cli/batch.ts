@@ -6,7 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { Rules } from '../core/model.js';
 import { CSV_OUTPUT_HEADER, csvHeader, evaluateWork, type BatchOptions, type Work } from '../io/batch.js';
-import { LineBlocker, RecordSplitter, type RawRecord } from '../io/records.js';
+import { LineBlocker, RecordSplitter, type LineBlock, type RawRecord } from '../io/records.js';
 import { ByteSink } from '../io/sink.js';
 
 export interface BatchRun {
@@ -127,7 +127,7 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   const stop = (why: 'SIGINT' | 'EPIPE') => { if (!interrupted) { interrupted = why; input.destroy(); } };
   const onSigint = () => stop('SIGINT');
   process.on('SIGINT', onSigint);
-  out.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') stop('EPIPE'); else stop('EPIPE'); });
+  out.on('error', () => stop('EPIPE')); // a closed pipe, a full disk: the output is gone, the run ends
 
   // JSON Lines go to workers as raw blocks of lines (this thread only finds the newlines); CSV as records.
   const csv = run.opts.format === 'csv';
@@ -152,6 +152,8 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   };
   if (run.opts.output === 'csv') await write(`${CSV_OUTPUT_HEADER}\n`);
 
+  const sink = new ByteSink(); // this thread's output buffers (inline chunks)
+
   // The writer: takes finished chunks strictly in input order.
   let writerDone = false;
   const writer = (async () => {
@@ -173,7 +175,6 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
     }
   })();
 
-  const sink = new ByteSink();
   const inline = (work: Work): Done => {
     const { count, failed: f } = evaluateWork(run.rules, work, run.opts, sink);
     return { text: sink.take(), count, failed: f, ...('block' in work && { input: work.block.bytes.buffer as ArrayBuffer }) };
@@ -220,7 +221,7 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
     batch = [];
     await dispatch({ records, header });
   };
-  const takeBlocks = async (blocks: { bytes: Uint8Array; line: number; tooLong: number[] }[]) => {
+  const takeBlocks = async (blocks: LineBlock[]) => {
     for (const block of blocks) await dispatch({ block });
   };
 
