@@ -90,14 +90,8 @@ describe('engine properties', () => {
       expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     }), { numRuns: 100 });
   });
-  it('bulk memoisation changes nothing: lean results with and without the memo are identical', () => {
-    fc.assert(fc.property(aCase, (c) => {
-      const a = evaluate(rules, c, { today, trace: false, lean: true } as never);
-      const b = evaluate(rules, c, { today, trace: false, lean: true, memo: false } as never);
-      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    }), { numRuns: 2000 });
-  });
-  it('bulk memoisation changes nothing when judgment dates vary too (the milder-law chain depends on them)', () => {
+  it('bulk memoisation changes nothing: lean results with and without the memo are identical, whatever the dates', () => {
+    // Judgment dates vary too: the milder-law chain between facts and judgment is part of what the memo keys on.
     const withJudgment = fc.tuple(aCase, fc.integer({ min: 0, max: 12000 })).map(([c, days]) => {
       const j = new Date(Date.parse(`${c.date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
       return { ...c, judgmentDate: j < today ? j : today };
@@ -106,7 +100,7 @@ describe('engine properties', () => {
       const a = evaluate(rules, c, { today, trace: false, lean: true } as never);
       const b = evaluate(rules, c, { today, trace: false, lean: true, memo: false } as never);
       expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    }), { numRuns: 2000 });
+    }), { numRuns: 3000 });
   });
   it('the memo never answers for an input that merely spells another input\'s key', () => {
     // The memo key joins fields with NUL: a predicate holding one must still be validated, not served a result.
