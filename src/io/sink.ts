@@ -12,8 +12,6 @@ export class ByteSink {
     this.buf = Buffer.allocUnsafeSlow(size);
   }
 
-  get length(): number { return this.len; }
-
   private room(n: number): void {
     if (this.len + n <= this.buf.length) return;
     const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.len + n));
