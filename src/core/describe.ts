@@ -32,13 +32,13 @@ export function describeProvision(rules: Rules, p: Provision, date: IsoDate): Pr
   if (isByPredicate(v.penalty)) {
     view.dependsOn = 'predicate';
     view.tiers = v.penalty.byPredicate.tiers.map((t) => {
-      const out = versionPenalty(rules, p, { ...v, penalty: { prison: t.prison, fine: t.fine } }, { ref: p.ref, path: '' }, date);
+      const out = versionPenalty(rules, p, { ...v, penalty: { prison: t.prison, fine: t.fine } }, { ref: p.ref, path: '' }, date, false);
       return out.ok ? { label: t.label ?? null, prison: out.penalty.prison, fine: out.penalty.fine ? moneyString(out.penalty.fine) : null } : { label: t.label ?? null, prison: null, fine: null };
     });
     return view;
   }
   const spec = v.penalty;
-  const out = versionPenalty(rules, p, { ...v, penalty: { prison: spec.prison, fine: spec.fine } }, { ref: p.ref, path: '' }, date);
+  const out = versionPenalty(rules, p, { ...v, penalty: { prison: spec.prison, fine: spec.fine } }, { ref: p.ref, path: '' }, date, false);
   if (out.ok) {
     view.prison = out.penalty.prison;
     view.fine = out.penalty.fine ? moneyString(out.penalty.fine) : null;

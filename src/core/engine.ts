@@ -9,7 +9,7 @@ import { Money, moneyOf, moneyString } from './money.js';
 import { paramAt, versionAt } from './dates.js';
 import { resolveRef } from './refs.js';
 import { classify, compareFine, comparePrison, versionPenalty, type Penalty } from './penalty.js';
-import type { StepDraft } from './steps.js';
+import type { StepDraft, Steps } from './steps.js';
 import { explain } from './explain.js';
 import { epoch, Memo } from './memo.js';
 import { applyRecidive, dated, identities, priorMax, stepUp, type OffenceMax } from './recidive.js';
@@ -28,6 +28,12 @@ export interface EvaluateOptions {
 }
 
 interface MemoEntry { result: ChargeResult; fine: Decimal | null; warnings: WarningDraft[] }
+/** Charge results held by a memo, hence shared by many results (a batch writer may cache their serialised form). */
+const memoised = new WeakSet<ChargeResult>();
+/** Whether a charge result is shared between results (memoised): anything else is used once. */
+export function isMemoised(r: ChargeResult): boolean {
+  return memoised.has(r);
+}
 const memos = new WeakMap<Rules, Memo<MemoEntry>>();
 function memoFor(rules: Rules): Memo<MemoEntry> {
   let m = memos.get(rules);
@@ -46,8 +52,8 @@ function chargeKey(charge: Charge): string | null {
   return `${charge.ref}\0${charge.attempt ? 1 : 0}${charge.accomplice ? 1 : 0}\0${charge.predicate ?? ''}\0${charge.aggravations?.join('\0') ?? ''}`;
 }
 
-/** Where steps go when no trace is asked for: nowhere, at no cost. */
-const discard: StepDraft[] = Object.assign([] as StepDraft[], { push: () => 0 });
+/** The drafts of a charge taken from the memo: none (the memo serves untraced evaluations only). */
+const NO_DRAFTS: readonly StepDraft[] = Object.freeze([]);
 
 interface WarningDraft {
   code: Warning['code']; ref: string | null; status?: Warning['status']; key: string; params?: Record<string, unknown>;
@@ -55,7 +61,7 @@ interface WarningDraft {
   rendered?: { lang: Lang; lean: boolean; warning: Warning };
   dedupeKey?: string;
 }
-interface Ctx { priors: { prior: Prior; max: OffenceMax }[]; lang: Lang; trace: boolean; lean: boolean; fines: Map<ChargeResult, Decimal>; rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: WarningDraft[] }
+interface Ctx { priors: { prior: Prior; max: OffenceMax }[]; lang: Lang; trace: boolean; lean: boolean; rules: Rules; date: IsoDate; judgment: IsoDate; legal: boolean; warnings: WarningDraft[] }
 
 function fail(c: Case, error: QuantumError): ErrorResult {
   return { contract: CONTRACT_VERSION, id: c.id ?? null, ok: false, error };
@@ -77,9 +83,11 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     if (!pm.ok) { priorWarnings.push({ code: 'NOTE', ref: prior.ref, key: 'W_PRIOR_IGNORED', params: { ref: prior.ref, why: pm.skip } }); continue; }
     priors.push({ prior, max: pm.max });
   }
-  const ctx: Ctx = { priors, lang, trace: options.trace !== false, lean: options.lean === true, fines: new Map(), rules, date, judgment, legal, warnings: priorWarnings };
+  const ctx: Ctx = { priors, lang, trace: options.trace !== false, lean: options.lean === true, rules, date, judgment, legal, warnings: priorWarnings };
   const charges: ChargeResult[] = [];
-  const drafts: StepDraft[][] = [];
+  // Each charge's fine as computed, exact (the result shows it cut to the cent), for 132-3 and 132-7.
+  const fines: (Decimal | null)[] = [];
+  const drafts: (readonly StepDraft[])[] = [];
   // Bulk mode: a charge dated like its case, with no priors, is a pure function of (rules, epoch, inputs).
   const memo = ctx.lean && !ctx.trace && options.memo !== false && priors.length === 0
     ? memoFor(rules).within(`${lang}|${legal ? 1 : 0}|${epoch(rules, date)}|${epoch(rules, judgment)}`) : null;
@@ -89,8 +97,8 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     const hit = key !== null ? memo!.get(key) : undefined;
     if (hit) {
       charges.push(hit.result);
-      drafts.push(discard);
-      if (hit.fine) ctx.fines.set(hit.result, hit.fine);
+      fines.push(hit.fine);
+      drafts.push(NO_DRAFTS);
       for (const w of hit.warnings) ctx.warnings.push(w);
       continue;
     }
@@ -98,12 +106,16 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     const r = evaluateCharge(ctx, uniformCharge(charge), i);
     if ('code' in r) return fail(c, r);
     charges.push(r.result);
-    drafts.push(r.steps);
-    if (key !== null) memo!.set(key, { result: r.result, fine: ctx.fines.get(r.result) ?? null, warnings: ctx.warnings.slice(before) });
+    fines.push(r.fine);
+    drafts.push(r.steps ?? NO_DRAFTS);
+    if (key !== null) {
+      memo!.set(key, { result: r.result, fine: r.fine, warnings: ctx.warnings.slice(before) });
+      memoised.add(r.result);
+    }
   }
   if (legal) legalPersonWarnings(ctx);
 
-  const totals = concours(ctx, charges);
+  const totals = concours(ctx, charges, fines);
   const render = (s: StepDraft, ref?: string): Step => {
     const step: Step = { rule: s.rule, code: s.code, text: explain(s, lang) };
     if (ref) step.ref = ref;
@@ -114,7 +126,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
   if (!ctx.lean) charges.forEach((ch, i) => { ch.steps = withTrace ? drafts[i]!.map((s) => render(s)) : []; });
   const trace = withTrace ? [
     ...charges.flatMap((ch, i) => drafts[i]!.map((s) => render(s, ch.ref))),
-    ...totals.steps.map((s) => render(s)),
+    ...(totals.steps ?? []).map((s) => render(s)),
   ] : [];
   const result: Result = {
     contract: CONTRACT_VERSION,
@@ -177,7 +189,7 @@ function versionOut(v: Version, lean = false): VersionOut {
  * 112-1 for a subdivision whose every listing is dated: one added to the text later (e.g. an aggravating item)
  * does not reach earlier facts; one that left the text before judgment no longer applies (112-1 al. 3).
  */
-function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoDate, ref: string, v0: Version, steps: StepDraft[]): Reason | null {
+function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoDate, ref: string, v0: Version, steps: Steps): Reason | null {
   if (!items || items.length === 0) return null;
   for (const i of items) if (typeof i === 'string' || (i.from === undefined && (i.to ?? null) === null)) return null;
   const dated = items as Exclude<Item, string>[];
@@ -185,16 +197,16 @@ function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoD
   if (!at) {
     const first = dated.reduce((a, b) => ((a.from ?? '') < (b.from ?? '') ? a : b));
     if (date < (first.from ?? '')) {
-      steps.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy ?? v0.amendedBy } });
+      steps?.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy ?? v0.amendedBy } });
       return 'NOT_YET_IN_FORCE';
     }
-    steps.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: null } });
+    steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: null } });
     return 'REPEALED_BEFORE_FACTS';
   }
   if (at.to && at.to <= judgment) {
     // Renumbered, not removed: the same circumstance goes on under its new number, so nothing is abolished.
-    if (at.renumberedAs) { steps.push({ rule: '112-1', code: 'ITEM_RENUMBERED', params: { ref, at: at.to, as: at.renumberedAs } }); return null; }
-    steps.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: at.to, repealed: null, judgment } });
+    if (at.renumberedAs) { steps?.push({ rule: '112-1', code: 'ITEM_RENUMBERED', params: { ref, at: at.to, as: at.renumberedAs } }); return null; }
+    steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: at.to, repealed: null, judgment } });
     return 'ABOLISHED';
   }
   return null;
@@ -205,7 +217,7 @@ function uniformCharge(c: Charge): Charge {
   return { ref: c.ref, date: c.date, attempt: c.attempt, accomplice: c.accomplice, amount: c.amount, predicate: c.predicate, aggravations: c.aggravations } as Charge;
 }
 
-type ChargeOutcome = { result: ChargeResult; steps: StepDraft[] } | QuantumError;
+type ChargeOutcome = { result: ChargeResult; steps: Steps; fine: Decimal | null } | QuantumError;
 
 function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   const lang = ctx.lang;
@@ -225,7 +237,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   const unused = unusedInput(provision, charge, path);
   if (unused) return unused;
 
-  const steps: StepDraft[] = ctx.trace ? [] : discard;
+  const steps: Steps = ctx.trace ? [] : null;
   const lean = ctx.lean;
   // Lean results leave out fields that hold their default (built without them: deleting keys is slow).
   const base: ChargeResult = {
@@ -238,30 +250,30 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
     ...(!lean ? { steps: [] } : {}),
   };
   if (charge.predicate) base.predicate = charge.predicate;
-  const notPunishable = (reason: Reason) => ({ result: { ...base, reason }, steps });
+  const notPunishable = (reason: Reason) => ({ result: { ...base, reason }, steps, fine: null });
 
   // 112-1 al. 1 and 2: the text in force on the date of the facts.
   const v0 = versionAt(provision.versions, date);
   if (!v0) {
     const first = provision.versions[0]!;
     if (date < first.from) {
-      steps.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy } });
+      steps?.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy } });
       return notPunishable('NOT_YET_IN_FORCE');
     }
-    steps.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
+    steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
     return notPunishable('REPEALED_BEFORE_FACTS');
   }
   const itemReason = itemNotInForce(resolved.items, date, ctx.judgment, ref, v0, steps);
   if (itemReason) return notPunishable(itemReason);
   base.version = versionOut(v0, ctx.lean);
-  steps.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
+  steps?.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
 
   // 112-1 al. 3: later versions before judgment; a repeal in between abolishes the offence.
   const chain: Version[] = [v0];
   for (let cur = v0; cur.to !== null && cur.to <= ctx.judgment;) {
     const next = provision.versions.find((v) => v.from === cur.to);
     if (!next) {
-      steps.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: cur.to, repealed: provision.repealed ?? null, judgment: ctx.judgment } });
+      steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: cur.to, repealed: provision.repealed ?? null, judgment: ctx.judgment } });
       return notPunishable('ABOLISHED');
     }
     chain.push(next);
@@ -271,12 +283,12 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   const input = { ref, path, ...(charge.amount !== undefined && { amount: charge.amount }), ...(charge.predicate !== undefined && { predicate: charge.predicate }) };
   const candidates: { v: Version; penalty: Penalty; nature: Nature }[] = [];
   for (const [k, v] of chain.entries()) {
-    const out = versionPenalty(rules, provision, v, input, date);
+    const out = versionPenalty(rules, provision, v, input, date, steps !== null);
     if (!out.ok && 'error' in out) return out.error;
-    if (k > 0) steps.push({ rule: '112-1', code: 'LATER_VERSION', params: { from: v.from, amendedBy: v.amendedBy, status: v.status } });
-    steps.push(...out.steps);
+    if (k > 0) steps?.push({ rule: '112-1', code: 'LATER_VERSION', params: { from: v.from, amendedBy: v.amendedBy, status: v.status } });
+    if (steps && out.steps) steps.push(...out.steps);
     if (!out.ok) {
-      if (k > 0) steps.push({ rule: '112-1', code: 'MILDER_NOT_PUNISHABLE', params: { from: v.from } });
+      if (k > 0) steps?.push({ rule: '112-1', code: 'MILDER_NOT_PUNISHABLE', params: { from: v.from } });
       return notPunishable(out.reason);
     }
     for (const used of out.versions) unverified(ctx, used, used === v ? ref : out.penalty.predicateRef ?? ref);
@@ -285,7 +297,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
     if (charge.attempt) {
       const ok = nature === 'crime' || (nature === 'delit' && v.attempt?.punishable === true);
       if (!ok) {
-        steps.push({ rule: '121-4', code: 'ATTEMPT_NOT_PUNISHABLE', params: { nature, later: k > 0, from: v.from } });
+        steps?.push({ rule: '121-4', code: 'ATTEMPT_NOT_PUNISHABLE', params: { nature, later: k > 0, from: v.from } });
         return notPunishable('ATTEMPT_NOT_PUNISHABLE');
       }
     }
@@ -299,7 +311,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
     if (compareFine(c.penalty.fine, fineFrom.penalty.fine) < 0) fineFrom = c;
   }
   if (candidates.length > 1) {
-    steps.push({ rule: '112-1', code: 'MILDER_LAW', params: { prisonFrom: prisonFrom.v.from, fineFrom: fineFrom.v.from, prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine?.toFixed() ?? null, changed: prisonFrom !== candidates[0] || fineFrom !== candidates[0] } });
+    steps?.push({ rule: '112-1', code: 'MILDER_LAW', params: { prisonFrom: prisonFrom.v.from, fineFrom: fineFrom.v.from, prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine?.toFixed() ?? null, changed: prisonFrom !== candidates[0] || fineFrom !== candidates[0] } });
     if (prisonFrom !== candidates[0] || fineFrom !== candidates[0]) {
       base.appliedVersions = { prison: versionOut(prisonFrom.v, ctx.lean), fine: versionOut(fineFrom.v, ctx.lean) };
     }
@@ -311,14 +323,14 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   };
   const tier = prisonFrom.penalty.tier;
   const nature = classify(rules, penalty, date);
-  steps.push({ rule: '111-1', code: 'NATURE', params: { nature } });
+  steps?.push({ rule: '111-1', code: 'NATURE', params: { nature } });
 
   if (charge.attempt) {
-    steps.push(nature === 'crime'
+    steps?.push(nature === 'crime'
       ? { rule: '121-4', code: 'ATTEMPT_CRIME' }
       : { rule: v0.attempt?.article ?? '121-4', code: 'ATTEMPT_DELIT', params: { article: v0.attempt?.article ?? null } });
   }
-  if (charge.accomplice) steps.push({ rule: nature === 'contravention' ? 'R610-2' : '121-6', code: nature === 'contravention' ? 'ACCOMPLICE_CONTRAVENTION' : 'ACCOMPLICE' });
+  if (charge.accomplice) steps?.push({ rule: nature === 'contravention' ? 'R610-2' : '121-6', code: nature === 'contravention' ? 'ACCOMPLICE_CONTRAVENTION' : 'ACCOMPLICE' });
 
   // 132-76, 132-77, 132-79: general aggravations move the custodial maximum one step up the table.
   let natural: Penalty = penalty;
@@ -334,22 +346,22 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
     if ((provision.circumstances ?? []).includes(ag.key)) return { code: 'INVALID_CASE', path: at, message: `${ref} already includes this circumstance (${ag.key}) among its elements` };
     const when = dated(ag.values, date);
     if (!when) {
-      steps.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date, from: ag.values[0]?.from ?? null } });
+      steps?.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date, from: ag.values[0]?.from ?? null } });
       continue;
     }
     if (when.status !== 'text') paramWarning(ctx, ag.article, when.status);
     const up = natural.prison ? stepUp(rules.aggravations.steps.table, natural.prison) : null;
     if (!up) {
-      steps.push({ rule: ag.article, code: 'AGGRAVATION_NO_STEP', params: { key: ag.key, label: ag.label, prison: natural.prison } });
+      steps?.push({ rule: ag.article, code: 'AGGRAVATION_NO_STEP', params: { key: ag.key, label: ag.label, prison: natural.prison } });
       continue;
     }
     if (applied.length) ctx.warnings.push({ code: 'NOTE', ref, key: 'W_AGGRAVATIONS_STACKED' });
-    steps.push({ rule: ag.article, code: 'AGGRAVATION', params: { key: ag.key, label: ag.label, before: natural.prison, after: up } });
+    steps?.push({ rule: ag.article, code: 'AGGRAVATION', params: { key: ag.key, label: ag.label, before: natural.prison, after: up } });
     natural = { ...natural, prison: up };
     applied.push(ag.key);
   }
   let natureNow = applied.length ? classify(rules, natural, date) : nature;
-  if (natureNow !== nature) steps.push({ rule: '111-1', code: 'NATURE', params: { nature: natureNow } });
+  if (natureNow !== nature) steps?.push({ rule: '111-1', code: 'NATURE', params: { nature: natureNow } });
 
   // Récidive (132-8 to 132-15): judged on this charge's legal maximum, prior by prior, in the data's order.
   // What this charge is "the same" as (132-16 ff., 324-5) matters only when there are priors.
@@ -372,7 +384,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
       recidive = r.applied;
     }
   }
-  if (ctx.priors.length && !recidive) steps.push({ rule: '132-16-7', code: 'RECIDIVE_NONE', params: { count: ctx.priors.length } });
+  if (ctx.priors.length && !recidive) steps?.push({ rule: '132-16-7', code: 'RECIDIVE_NONE', params: { count: ctx.priors.length } });
   if (recidive) {
     const rule = rules.recidive.rules.find((x) => x.id === recidive)!;
     const st = dated(rule.values, date)!.status;
@@ -380,7 +392,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   }
 
   const safety = prisonFrom.v.safetyPeriod === true && prison !== null;
-  if (safety) steps.push({ rule: '132-23', code: 'SAFETY_PERIOD' });
+  if (safety) steps?.push({ rule: '132-23', code: 'SAFETY_PERIOD' });
 
   const result: ChargeResult = {
     ...base, punishable: true, nature: natureNow, prison, fine: fine ? moneyString(fine) : null,
@@ -392,52 +404,65 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
     const complementary = v0.complementary.filter((x) => (x.persons ?? 'both') === 'both' || x.persons === (ctx.legal ? 'legal' : 'natural'));
     if (complementary.length) result.complementary = complementary.map((x) => ({ article: x.article, label: x.label[lang] }));
   }
-  if (fine) ctx.fines.set(result, fine);
   if (tier) result.tier = tier[lang];
   if (safety) result.safetyPeriod = true;
-  return { result, steps };
+  return { result, steps, fine };
+}
+
+const inputsUsed = new WeakMap<Provision, { amount: boolean; predicate: boolean }>();
+/** Whether some version of a provision uses an amount (a proportional fine) or a predicate: worked out once. */
+function usesInputs(p: Provision): { amount: boolean; predicate: boolean } {
+  let u = inputsUsed.get(p);
+  if (!u) {
+    const specs = p.versions.map((v) => v.penalty).filter((x) => x !== undefined);
+    u = {
+      amount: specs.some((s) => 'fine' in s && s.fine && 'amount' in s.fine && s.fine.proportional !== undefined),
+      predicate: specs.some((s) => 'byPredicate' in s || ('heavierPredicate' in s && s.heavierPredicate !== undefined)),
+    };
+    inputsUsed.set(p, u);
+  }
+  return u;
 }
 
 /** Nothing a user gave is silently dropped: an amount or predicate the provision never uses is an error. */
 function unusedInput(p: Provision, charge: Charge, path: string): QuantumError | null {
-  const specs = p.versions.map((v) => v.penalty).filter((x) => x !== undefined);
+  if (charge.amount === undefined && charge.predicate === undefined) return null;
+  const uses = usesInputs(p);
   if (charge.amount !== undefined) {
-    const uses = specs.some((s) => 'fine' in s && s.fine && 'amount' in s.fine && s.fine.proportional);
-    if (!uses) return { code: 'INVALID_CASE', path: `${path}.amount`, message: `${p.ref} has no fine proportional to an amount; remove "amount"` };
+    if (!uses.amount) return { code: 'INVALID_CASE', path: `${path}.amount`, message: `${p.ref} has no fine proportional to an amount; remove "amount"` };
   }
   if (charge.predicate !== undefined) {
-    const uses = specs.some((s) => 'byPredicate' in s || ('heavierPredicate' in s && s.heavierPredicate));
-    if (!uses) return { code: 'INVALID_CASE', path: `${path}.predicate`, message: `${p.ref} does not depend on another offence; remove "predicate"` };
+    if (!uses.predicate) return { code: 'INVALID_CASE', path: `${path}.predicate`, message: `${p.ref} does not depend on another offence; remove "predicate"` };
   }
   return null;
 }
 
 /** 131-37, 131-38, 131-41: a legal person incurs no custodial penalty and a fine multiplied. */
-function legalPerson(ctx: Ctx, nature: Nature, p: Penalty, date: IsoDate, steps: StepDraft[]): { prison: null; fine: Decimal | null } {
+function legalPerson(ctx: Ctx, nature: Nature, p: Penalty, date: IsoDate, steps: Steps): { prison: null; fine: Decimal | null } {
   const g = ctx.rules.general;
-  if (p.prison) steps.push({ rule: '131-37', code: 'LEGAL_PERSON_NO_PRISON' });
+  if (p.prison) steps?.push({ rule: '131-37', code: 'LEGAL_PERSON_NO_PRISON' });
   if (nature === 'contravention') {
     const m = paramAt(g.legalPersonContraventionMultiplier, date);
     if (!p.fine || !m) return { prison: null, fine: p.fine };
     paramWarning(ctx, g.legalPersonContraventionMultiplier.article, m.status);
-    steps.push({ rule: g.legalPersonContraventionMultiplier.article, code: 'LEGAL_PERSON_CONTRAVENTION', params: { multiplier: m.value } });
+    steps?.push({ rule: g.legalPersonContraventionMultiplier.article, code: 'LEGAL_PERSON_CONTRAVENTION', params: { multiplier: m.value } });
     return { prison: null, fine: p.fine.times(m.value) };
   }
   const m = paramAt(g.legalPersonFineMultiplier, date);
   if (p.fine && m) {
     paramWarning(ctx, g.legalPersonFineMultiplier.article, m.status);
-    steps.push({ rule: g.legalPersonFineMultiplier.article, code: 'LEGAL_PERSON_FINE', params: { multiplier: m.value, natural: p.fine.toFixed(), fine: p.fine.times(m.value).toFixed() } });
+    steps?.push({ rule: g.legalPersonFineMultiplier.article, code: 'LEGAL_PERSON_FINE', params: { multiplier: m.value, natural: p.fine.toFixed(), fine: p.fine.times(m.value).toFixed() } });
     return { prison: null, fine: p.fine.times(m.value) };
   }
   if (!p.fine && nature === 'crime') {
     const d = paramAt(g.legalPersonCrimeFineWithoutNaturalFine, date);
     if (d?.value) {
       paramWarning(ctx, g.legalPersonCrimeFineWithoutNaturalFine.article, d.status);
-      steps.push({ rule: g.legalPersonCrimeFineWithoutNaturalFine.article, code: 'LEGAL_PERSON_CRIME_NO_FINE', params: { fine: d.value } });
+      steps?.push({ rule: g.legalPersonCrimeFineWithoutNaturalFine.article, code: 'LEGAL_PERSON_CRIME_NO_FINE', params: { fine: d.value } });
       return { prison: null, fine: moneyOf(d.value) };
     }
   }
-  steps.push({ rule: '131-38', code: 'LEGAL_PERSON_NO_FINE' });
+  steps?.push({ rule: '131-38', code: 'LEGAL_PERSON_NO_FINE' });
   ctx.warnings.push({ code: 'NOT_COMPUTED', ref: null, key: 'W_LEGAL_PERSON_NO_FINE' });
   return { prison: null, fine: null };
 }
@@ -475,17 +500,18 @@ class FineSum {
 }
 
 /** 132-2, 132-3, 132-5, 132-7: concours réel of the charges judged together. */
-function concours(ctx: Ctx, charges: ChargeResult[]): { total: Result['total']; arithmetic: Result['arithmetic']; steps: StepDraft[] } {
-  const steps: StepDraft[] = ctx.trace ? [] : discard;
-  const live = charges.filter((c) => c.punishable);
-  if (live.length === 0) {
-    steps.push({ rule: '112-1', code: 'NOTHING_PUNISHABLE' });
+function concours(ctx: Ctx, charges: ChargeResult[], fines: (Decimal | null)[]): { total: Result['total']; arithmetic: Result['arithmetic']; steps: Steps } {
+  const steps: Steps = ctx.trace ? [] : null;
+  let live = 0;
+  for (const c of charges) if (c.punishable) live++;
+  if (live === 0) {
+    steps?.push({ rule: '112-1', code: 'NOTHING_PUNISHABLE' });
     return {
-      total: { prison: null, fine: null, fineParts: { crimesDelits: '0', contraventions: '0' }, cappedBy: { prison: null, fine: null } },
+      total: { prison: null, fine: null, fineParts: { crimesDelits: '0', contraventions: '0' }, cappedBy: { prison: null, fine: null }, lifeNotPronouncedCapMonths: undefined },
       arithmetic: { prison: null, fine: null }, steps,
     };
   }
-  if (live.length > 1) steps.push({ rule: '132-2', code: 'CONCOURS', params: { count: live.length } });
+  if (live > 1) steps?.push({ rule: '132-2', code: 'CONCOURS', params: { count: live } });
 
   let prison: PrisonOut | null = null, prisonRef: string | null = null;
   let cap: FineSum | null = null, capRef: string | null = null;
@@ -493,39 +519,43 @@ function concours(ctx: Ctx, charges: ChargeResult[]): { total: Result['total']; 
   const contraventionRefs: string[] = [];
   let months = 0, life = false, anyPrison = false;
   const sum = new FineSum();
-  for (const c of live) {
+  for (let i = 0; i < charges.length; i++) {
+    const c = charges[i]!;
+    if (!c.punishable) continue;
     if (c.prison) {
       anyPrison = true;
       if (c.prison.life) life = true; else months += c.prison.months ?? 0;
       if (comparePrison(c.prison, prison) > 0) { prison = c.prison; prisonRef = c.ref; }
     }
     if (c.fine !== null) {
-      const f = ctx.fines.get(c) ?? new Money(c.fine);
+      const f = fines[i] ?? new Money(c.fine);
       sum.add(f, c.fine);
       if (c.nature === 'contravention') { contraventions.add(f, c.fine); contraventionRefs.push(c.ref); }
       else if (cap === null || f.gt(cap.value!)) { cap = new FineSum().add(f, c.fine); capRef = c.ref; }
     }
   }
   if (prison) {
-    steps.push({ rule: '132-5', code: live.length > 1 ? 'CONCOURS_PRISON' : 'SINGLE_PRISON', params: { ref: prisonRef, prison } });
+    steps?.push({ rule: '132-5', code: live > 1 ? 'CONCOURS_PRISON' : 'SINGLE_PRISON', params: { ref: prisonRef, prison } });
     if (prison.life) {
       const capLife = paramAt(ctx.rules.general.lifeNotPronouncedCap, ctx.date);
-      if (capLife) steps.push({ rule: ctx.rules.general.lifeNotPronouncedCap.article, code: 'LIFE_CAP', params: { months: capLife.value.months } });
+      if (capLife) steps?.push({ rule: ctx.rules.general.lifeNotPronouncedCap.article, code: 'LIFE_CAP', params: { months: capLife.value.months } });
     }
   }
-  if (cap) steps.push({ rule: '132-3', code: live.length > 1 ? 'CONCOURS_FINE' : 'SINGLE_FINE', params: { ref: capRef, fine: cap.text() } });
-  if (contraventionRefs.length) steps.push({ rule: '132-7', code: 'CONTRAVENTION_FINES_ADDED', params: { refs: contraventionRefs, fine: contraventions.text() } });
+  if (cap) steps?.push({ rule: '132-3', code: live > 1 ? 'CONCOURS_FINE' : 'SINGLE_FINE', params: { ref: capRef, fine: cap.text() } });
+  if (contraventionRefs.length) steps?.push({ rule: '132-7', code: 'CONTRAVENTION_FINES_ADDED', params: { refs: contraventionRefs, fine: contraventions.text() } });
   // 132-7: the contravention fines come on top of the crime/délit cap.
   const totalFine = cap === null ? contraventions : contraventions.value === null ? cap : new FineSum().add(cap.value!.plus(contraventions.value));
-  if (cap && contraventionRefs.length) steps.push({ rule: '132-7', code: 'TOTAL_FINE', params: { fine: totalFine.text() } });
+  if (cap && contraventionRefs.length) steps?.push({ rule: '132-7', code: 'TOTAL_FINE', params: { fine: totalFine.text() } });
   const arithmetic = { prison: anyPrison ? { months, life } : null, fine: sum.value === null ? null : sum.text() };
-  if (live.length > 1) steps.push({ rule: '132-3', code: 'ARITHMETIC', params: arithmetic });
+  if (live > 1) steps?.push({ rule: '132-3', code: 'ARITHMETIC', params: arithmetic });
 
   const total: Result['total'] = {
     prison,
     fine: totalFine.value === null ? null : totalFine.text(),
     fineParts: { crimesDelits: cap ? cap.text() : '0', contraventions: contraventions.value === null ? '0' : contraventions.text() },
     cappedBy: { prison: prisonRef, fine: capRef ?? (contraventionRefs[0] ?? null) },
+    // Always a key (undefined unless life; JSON leaves it out): one object shape for whoever reads totals.
+    lifeNotPronouncedCapMonths: undefined,
   };
   if (prison?.life) {
     const capLife = paramAt(ctx.rules.general.lifeNotPronouncedCap, ctx.date);

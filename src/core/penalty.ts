@@ -6,7 +6,7 @@ import type { PrisonOut, QuantumError, Reason } from './contract.js';
 import { Money, moneyOf } from './money.js';
 import { paramAt, versionAt } from './dates.js';
 import { resolveRef } from './refs.js';
-import type { StepDraft } from './steps.js';
+import type { StepDraft, Steps } from './steps.js';
 
 export interface Penalty {
   prison: PrisonOut | null;
@@ -18,8 +18,8 @@ export interface Penalty {
 }
 
 export type PenaltyOutcome =
-  | { ok: true; penalty: Penalty; steps: StepDraft[]; versions: Version[] }
-  | { ok: false; reason: Reason; steps: StepDraft[] }
+  | { ok: true; penalty: Penalty; steps: Steps; versions: Version[] }
+  | { ok: false; reason: Reason; steps: Steps }
   | { ok: false; error: QuantumError };
 
 export interface PenaltyInput {
@@ -56,13 +56,13 @@ export function classify(rules: Rules, p: Penalty, date: IsoDate): Nature {
   return 'delit';
 }
 
-function fineFixed(rules: Rules, spec: FineSpec | null, date: IsoDate, steps: StepDraft[]): { fine: Decimal | null; contravention: boolean } {
+function fineFixed(rules: Rules, spec: FineSpec | null, date: IsoDate, steps: Steps): { fine: Decimal | null; contravention: boolean } {
   if (!spec) return { fine: null, contravention: false };
   if ('class' in spec) {
     const table = paramAt(rules.general.contraventionClassFines, date);
     const amount = table?.value[String(spec.class)];
     if (!table || amount === undefined) return { fine: null, contravention: true };
-    steps.push({ rule: rules.general.contraventionClassFines.article, code: 'CONTRAVENTION_CLASS', params: { class: spec.class, fine: amount, status: table.status } });
+    steps?.push({ rule: rules.general.contraventionClassFines.article, code: 'CONTRAVENTION_CLASS', params: { class: spec.class, fine: amount, status: table.status } });
     return { fine: moneyOf(amount), contravention: true };
   }
   return { fine: moneyOf(spec.amount), contravention: false };
@@ -86,16 +86,15 @@ function predicateMax(rules: Rules, input: PenaltyInput, date: IsoDate):
   if (isByPredicate(v.penalty)) {
     return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps: [{ rule: r.provision.article, code: 'PREDICATE_NEEDS_PREDICATE', params: { predicate: r.ref } }] };
   }
-  const scratch: StepDraft[] = [];
-  const f = fineFixed(rules, v.penalty.fine, date, scratch);
+  const f = fineFixed(rules, v.penalty.fine, date, null);
   const penalty: Penalty = { prison: prisonOut(v.penalty.prison), fine: f.fine, contraventionFine: f.contravention };
   return { ok: true, provision: r.provision, ref: r.ref, penalty, nature: classify(rules, penalty, date), version: v };
 }
 
 /** What one version of a provision sets for this charge (natural person, before attempt and legal-person rules). */
-export function versionPenalty(rules: Rules, provision: Provision, v: Version, input: PenaltyInput, date: IsoDate): PenaltyOutcome {
+export function versionPenalty(rules: Rules, provision: Provision, v: Version, input: PenaltyInput, date: IsoDate, trace: boolean): PenaltyOutcome {
   const spec = v.penalty!;
-  const steps: StepDraft[] = [];
+  const steps: Steps = trace ? [] : null;
   const versions: Version[] = [v];
 
   if (isByPredicate(spec)) {
@@ -121,19 +120,19 @@ export function versionPenalty(rules: Rules, provision: Provision, v: Version, i
     const pparams = { predicate: pm.ref, nature: pm.nature, prison: pm.penalty.prison, fine: pm.penalty.fine?.toFixed() ?? null };
     const listed = spec.byPredicate.predicates;
     if (!tier || (listed && !listed.includes(pm.provision.article))) {
-      steps.push({ rule: article, code: 'PREDICATE_NOT_ELIGIBLE', params: pparams });
+      steps?.push({ rule: article, code: 'PREDICATE_NOT_ELIGIBLE', params: pparams });
       return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
     }
     const f = fineFixed(rules, tier.fine, date, steps);
     const penalty: Penalty = { prison: prisonOut(tier.prison), fine: f.fine, contraventionFine: f.contravention, predicateRef: pm.ref };
     if (tier.label) penalty.tier = tier.label;
-    steps.push({ rule: article, code: 'PREDICATE_TIER', params: { ...pparams, tier: tier.label ?? null, resultPrison: penalty.prison, resultFine: penalty.fine?.toFixed() ?? null } });
+    steps?.push({ rule: article, code: 'PREDICATE_TIER', params: { ...pparams, tier: tier.label ?? null, resultPrison: penalty.prison, resultFine: penalty.fine?.toFixed() ?? null } });
     return { ok: true, penalty, steps, versions };
   }
 
   const f = fineFixed(rules, spec.fine, date, steps);
   let penalty: Penalty = { prison: prisonOut(spec.prison), fine: f.fine, contraventionFine: f.contravention };
-  steps.push({ rule: provision.article, code: 'PENALTY', params: { prison: penalty.prison, fine: penalty.fine?.toFixed() ?? null } });
+  steps?.push({ rule: provision.article, code: 'PENALTY', params: { prison: penalty.prison, fine: penalty.fine?.toFixed() ?? null } });
 
   // 324-3 and the like: the fixed fine may be raised to a share of a value the case gives.
   if (spec.fine && 'amount' in spec.fine && spec.fine.proportional) {
@@ -141,10 +140,10 @@ export function versionPenalty(rules: Rules, provision: Provision, v: Version, i
     if (input.amount !== undefined) {
       const share = new Money(input.amount).times(prop.ratio);
       const fine = share.gt(penalty.fine!) ? share : penalty.fine!;
-      steps.push({ rule: prop.article, code: 'PROPORTIONAL_FINE', params: { ratio: prop.ratio, base: prop.base, amount: input.amount, share: share.toFixed(), fixed: penalty.fine!.toFixed(), fine: fine.toFixed() } });
+      steps?.push({ rule: prop.article, code: 'PROPORTIONAL_FINE', params: { ratio: prop.ratio, base: prop.base, amount: input.amount, share: share.toFixed(), fixed: penalty.fine!.toFixed(), fine: fine.toFixed() } });
       penalty = { ...penalty, fine };
     } else {
-      steps.push({ rule: prop.article, code: 'PROPORTIONAL_NOT_COMPUTED', params: { ratio: prop.ratio, base: prop.base } });
+      steps?.push({ rule: prop.article, code: 'PROPORTIONAL_NOT_COMPUTED', params: { ratio: prop.ratio, base: prop.base } });
     }
   }
 
@@ -162,10 +161,10 @@ export function versionPenalty(rules: Rules, provision: Provision, v: Version, i
     versions.push(pm.version);
     const params = { predicate: pm.ref, predicatePrison: pm.penalty.prison, predicateFine: pm.penalty.fine?.toFixed() ?? null, ownPrison: penalty.prison };
     if (comparePrison(pm.penalty.prison, penalty.prison) > 0) {
-      steps.push({ rule: hp.article, code: 'HEAVIER_PREDICATE_APPLIED', params });
+      steps?.push({ rule: hp.article, code: 'HEAVIER_PREDICATE_APPLIED', params });
       penalty = { prison: pm.penalty.prison, fine: pm.penalty.fine, contraventionFine: false, predicateRef: pm.ref };
     } else {
-      steps.push({ rule: hp.article, code: 'HEAVIER_PREDICATE_NOT_APPLIED', params });
+      steps?.push({ rule: hp.article, code: 'HEAVIER_PREDICATE_NOT_APPLIED', params });
       if (hp.required) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
       penalty = { ...penalty, predicateRef: pm.ref };
     }

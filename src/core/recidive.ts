@@ -7,7 +7,7 @@ import { inForce, versionAt } from './dates.js';
 import { resolveRef } from './refs.js';
 import { classify, prisonOut, versionPenalty, type Penalty } from './penalty.js';
 import { moneyOf } from './money.js';
-import type { StepDraft } from './steps.js';
+import type { Steps } from './steps.js';
 
 export const dated = (values: Dated[], d: IsoDate): Dated | undefined => values.find((v) => inForce(v, d));
 
@@ -64,7 +64,7 @@ export function priorMax(rules: Rules, prior: Prior, k: number): { ok: true; max
   const date = prior.date ?? prior.final;
   const v = versionAt(r.provision.versions, date);
   if (!v?.penalty) return { ok: false, skip: 'NOT_IN_FORCE' };
-  const out = versionPenalty(rules, r.provision, v, { ref: r.ref, path, ...(prior.predicate && { predicate: prior.predicate }) }, date);
+  const out = versionPenalty(rules, r.provision, v, { ref: r.ref, path, ...(prior.predicate && { predicate: prior.predicate }) }, date, false);
   if (!out.ok) return 'error' in out ? { ok: false, error: out.error } : { ok: false, skip: 'PREDICATE_NOT_ELIGIBLE' };
   const predArticle = prior.predicate ? resolveRef(rules, prior.predicate, `${path}.predicate`) : null;
   return {
@@ -93,7 +93,7 @@ export interface RecidiveOutcome { prison: PrisonOut | null; fine: Decimal | nul
  */
 export function applyRecidive(
   rules: Rules, charge: ChargeForRecidive, priors: { prior: Prior; max: OffenceMax }[], offender: 'natural' | 'legal',
-  prison: PrisonOut | null, fine: Decimal | null, steps: StepDraft[],
+  prison: PrisonOut | null, fine: Decimal | null, steps: Steps,
 ): RecidiveOutcome {
   const clazz = clazzOf(charge.version);
   for (const rule of rules.recidive.rules) {
@@ -112,7 +112,7 @@ export function applyRecidive(
       if (windowEnd !== null && charge.date > windowEnd) continue;
       const before = { prison, fine: fine ? fine.toFixed() : null };
       const next = effect(rule.effect, prison, fine);
-      steps.push({
+      steps?.push({
         rule: rule.article, code: 'RECIDIVE', params: {
           id: rule.id, label: rule.label, prior: prior.ref, final: prior.final, expired, windowYears: rule.windowYears, windowEnd,
           before: before.prison, beforeFine: before.fine, after: next.prison, afterFine: next.fine ? next.fine.toFixed() : null, status: when.status,

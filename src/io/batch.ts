@@ -2,7 +2,7 @@
 import type { Case, ErrorCode, Outcome, PrisonOut, Result } from '../core/contract.js';
 import { CONTRACT_VERSION } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
-import { evaluateCase } from '../core/engine.js';
+import { evaluateCase, isMemoised } from '../core/engine.js';
 import { parseCase } from './case.js';
 import { blockRecords, csvEscape, csvFields, type LineBlock, type RawRecord } from './records.js';
 import { type ByteSink, sharedJson } from './sink.js';
@@ -107,7 +107,10 @@ export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions,
     }
   }
   if (opts.output === 'csv') sink.text(`${csvLine(outcome, rec.line)}\n`);
-  else jsonLine(outcome, rec.line, opts.trace, sink);
+  // Errors and traced results are rare or large: generic JSON. The bulk goes through resultLine, which then only
+  // ever sees one kind of object (V8 compiles it once).
+  else if (outcome.ok && !opts.trace) resultLine(outcome, rec.line, sink);
+  else sink.text(`${JSON.stringify(outcome).slice(0, -1)},"line":${rec.line}}\n`);
   return outcome.ok;
 }
 
@@ -150,15 +153,19 @@ export function arithmeticJson(a: Result['arithmetic']): string {
 
 let datasetOf: object | null = null, datasetText = '';
 /**
- * One output line. A lean result is assembled from shared fragments, already UTF-8 (its charges and warnings
+ * The output line of a lean result. It is assembled from shared fragments, already UTF-8 (its charges and warnings
  * are shared between cases), in as few writes as the shared parts allow; its fields and their order are those
  * of the contract result, plus the line number.
  */
-function jsonLine(o: Outcome, line: number, trace: boolean, sink: ByteSink): void {
-  if (!o.ok || trace) { sink.text(`${JSON.stringify(o).slice(0, -1)},"line":${line}}\n`); return; }
+function resultLine(o: Result, line: number, sink: ByteSink): void {
   if (o.dataset !== datasetOf) { datasetOf = o.dataset; datasetText = JSON.stringify(o.dataset); }
   sink.text(`{"contract":${o.contract},"id":${JSON.stringify(o.id)},"ok":true,"dataset":${datasetText},"date":"${o.date}","judgmentDate":"${o.judgmentDate}","offender":"${o.offender}","charges":[`);
-  for (let i = 0; i < o.charges.length; i++) { if (i) sink.bytes(COMMA); sink.bytes(sharedJson(o.charges[i]!)); }
+  for (let i = 0; i < o.charges.length; i++) {
+    if (i) sink.bytes(COMMA);
+    // A charge used once (one with an amount) is written as text: caching its bytes would cost more than it saves.
+    const c = o.charges[i]!;
+    if (isMemoised(c)) sink.bytes(sharedJson(c)); else sink.text(JSON.stringify(c));
+  }
   const totals = `],"total":${totalJson(o.total)},"arithmetic":${arithmeticJson(o.arithmetic)},"warnings":[`;
   if (o.warnings.length === 0) { sink.text(`${totals}],"line":${line}}\n`); return; }
   sink.text(totals);
