@@ -11,7 +11,7 @@ import { resolveRef } from './refs.js';
 import { classify, compareFine, comparePrison, versionPenalty, type Penalty } from './penalty.js';
 import type { StepDraft, Steps } from './steps.js';
 import { explain } from './explain.js';
-import { epoch, Memo } from './memo.js';
+import { epoch, epochCount, Memo } from './memo.js';
 import { applyRecidive, dated, identities, priorMax, stepUp, type OffenceMax } from './recidive.js';
 import type { Prior } from './contract.js';
 
@@ -89,12 +89,14 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
   const fines: (Decimal | null)[] = [];
   const drafts: (readonly StepDraft[])[] = [];
   // Bulk mode: a charge dated like its case, with no priors, is a pure function of (rules, epoch, inputs).
-  const memo = ctx.lean && !ctx.trace && options.memo !== false && priors.length === 0
-    ? memoFor(rules).within(`${lang}|${legal ? 1 : 0}|${epoch(rules, date)}|${epoch(rules, judgment)}`) : null;
+  const memo = ctx.lean && !ctx.trace && options.memo !== false && priors.length === 0 ? memoFor(rules) : null;
+  // The memo slot: language, kind of offender, and the epochs of the dates of facts and of judgment.
+  const epochs = memo ? epochCount(rules) : 0;
+  const slot = memo ? (((lang === 'fr' ? 0 : 1) * 2 + (legal ? 1 : 0)) * epochs + epoch(rules, date)) * epochs + epoch(rules, judgment) : 0;
   for (let i = 0; i < c.charges.length; i++) {
     const charge = c.charges[i]!;
     const key = memo && (!charge.date || charge.date === date) ? chargeKey(charge) : null;
-    const hit = key !== null ? memo!.get(key) : undefined;
+    const hit = key !== null ? memo!.get(slot, key) : undefined;
     if (hit) {
       charges.push(hit.result);
       fines.push(hit.fine);
@@ -109,7 +111,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     fines.push(r.fine);
     drafts.push(r.steps ?? NO_DRAFTS);
     if (key !== null) {
-      memo!.set(key, { result: r.result, fine: r.fine, warnings: ctx.warnings.slice(before) });
+      memo!.set(slot, key, { result: r.result, fine: r.fine, warnings: ctx.warnings.slice(before) });
       memoised.add(r.result);
     }
   }

@@ -27,6 +27,11 @@ function changeDates(rules: Rules): string[] {
   return list;
 }
 
+/** How many epochs the rules have (epoch() is from 0 to this minus 1). */
+export function epochCount(rules: Rules): number {
+  return changeDates(rules).length + 1;
+}
+
 /** The number of change dates on or before `d`: two dates with the same epoch see the same law. */
 export function epoch(rules: Rules, d: IsoDate): number {
   const list = changeDates(rules);
@@ -36,31 +41,27 @@ export function epoch(rules: Rules, d: IsoDate): number {
 }
 
 /**
- * Memoised values by epoch key, then by item key (two short keys hash faster than one long one). Bounded with two
- * generations: when the young one is full it becomes the old one, and a hit in the old one is kept. Values in
- * use stay, one-off values leave, and the memory stays small (batch runs in a 96 MB heap).
+ * Memoised values by slot (a small integer: the epochs and whatever else the values depend on), then by item key:
+ * only the item key is a string to hash. Bounded with two generations: when the young one is full it becomes the
+ * old one, and a hit in the old one is kept. Values in use stay, one-off values leave, and the memory stays small
+ * (batch runs in a 96 MB heap).
  */
 export class Memo<T> {
-  private young = new Map<string, Map<string, T>>();
-  private old = new Map<string, Map<string, T>>();
+  private young = new Map<number, Map<string, T>>();
+  private old = new Map<number, Map<string, T>>();
   private size = 0;
   constructor(private readonly max = 4096) {}
-  within(epochKey: string): { get(k: string): T | undefined; set(k: string, v: T): void } {
-    return {
-      get: (k) => {
-        const hit = this.young.get(epochKey)?.get(k);
-        if (hit !== undefined) return hit;
-        const old = this.old.get(epochKey)?.get(k);
-        if (old !== undefined) this.put(epochKey, k, old);
-        return old;
-      },
-      set: (k, v) => this.put(epochKey, k, v),
-    };
+  get(slot: number, k: string): T | undefined {
+    const hit = this.young.get(slot)?.get(k);
+    if (hit !== undefined) return hit;
+    const old = this.old.get(slot)?.get(k);
+    if (old !== undefined) this.set(slot, k, old);
+    return old;
   }
-  private put(epochKey: string, k: string, v: T): void {
+  set(slot: number, k: string, v: T): void {
     if (this.size >= this.max) { this.old = this.young; this.young = new Map(); this.size = 0; }
-    let map = this.young.get(epochKey);
-    if (!map) { map = new Map(); this.young.set(epochKey, map); }
+    let map = this.young.get(slot);
+    if (!map) { map = new Map(); this.young.set(slot, map); }
     map.set(k, v);
     this.size++;
   }

@@ -5,7 +5,7 @@ import type { Lang, Rules } from '../core/model.js';
 import { evaluateCase, isMemoised } from '../core/engine.js';
 import { parseCase } from './case.js';
 import { blockRecords, csvEscape, csvFields, type LineBlock, type RawRecord } from './records.js';
-import { type ByteSink, sharedJson } from './sink.js';
+import { type ByteSink, cachedJson, sharedJson } from './sink.js';
 
 export type InputFormat = 'jsonl' | 'csv';
 export type OutputFormat = 'jsonl' | 'csv';
@@ -164,7 +164,10 @@ function resultLine(o: Result, line: number, sink: ByteSink): void {
     if (i) sink.bytes(COMMA);
     // A charge used once (one with an amount) is written as text: caching its bytes would cost more than it saves.
     const c = o.charges[i]!;
-    if (isMemoised(c)) sink.bytes(sharedJson(c)); else sink.text(JSON.stringify(c));
+    const cached = cachedJson(c);
+    if (cached !== undefined) sink.bytes(cached);
+    else if (isMemoised(c)) sink.bytes(sharedJson(c));
+    else sink.text(JSON.stringify(c));
   }
   const totals = `],"total":${totalJson(o.total)},"arithmetic":${arithmeticJson(o.arithmetic)},"warnings":[`;
   if (o.warnings.length === 0) { sink.text(`${totals}],"line":${line}}\n`); return; }

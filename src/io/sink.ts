@@ -47,6 +47,10 @@ export class ByteSink {
 }
 
 const encoded = new WeakMap<object, Buffer>();
+/** The bytes sharedJson already made for an object, if any. */
+export function cachedJson(o: object): Buffer | undefined {
+  return encoded.get(o);
+}
 /** The JSON of an object shared between results, as UTF-8 bytes: serialised and encoded once. */
 export function sharedJson(o: object): Buffer {
   let b = encoded.get(o);
