@@ -135,6 +135,7 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   const blocker = csv ? null : new LineBlocker(run.chunk, run.opts.maxChars);
   let header: string[] | null = null;
   let pool: Pool | null = run.pool ?? null;
+  const startedEarly = pool !== null;
   pool?.init(run.rules);
   const queue: Promise<Done>[] = [];
   let seq = 0;
@@ -181,10 +182,12 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   };
   let batch: RawRecord[] = [];
   const dispatch = async (work: Work) => {
-    // Small inputs never pay for worker start-up: the first chunks run here, the rest on workers; a large file
-    // starts them at once, and this thread works until one is ready (the queue keeps the order either way).
+    // Small inputs never pay for worker start-up: the first chunks run here, the rest on workers, and this thread
+    // goes on until one is ready. A large file's workers started with the run: they get every chunk (queued
+    // until they are up), as a third thread warming up the engine would only compete with them for the cores.
     if (run.workers > 0 && !pool && (seq >= INLINE_CHUNKS || total >= EARLY_WORKERS_BYTES)) { pool = new Pool(run.workers, run.opts); pool.init(run.rules); }
-    queue.push(pool && (pool as Pool).ready ? (pool as Pool).run(seq++, work) : (seq++, Promise.resolve(inline(work))));
+    const toPool = pool !== null && (startedEarly || (pool as Pool).ready);
+    queue.push(toPool ? (pool as Pool).run(seq++, work) : (seq++, Promise.resolve(inline(work))));
     signal.more?.();
     while (queue.length - written >= maxInFlight && !interrupted) await new Promise<void>((r) => { signal.room = r; });
   };
