@@ -1,40 +1,48 @@
 // The case of contract.md as a zod schema: everything a user sends goes through here first.
-import { z } from 'zod';
+// zod/mini: the same checks and messages as zod's classic API, in a bundle a sixth of the size. Batch workers load
+// this module and nothing else of zod, so each starts sooner.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { jsonPath } from '../core/json-path.js';
 import type { Case, Prior, QuantumError } from '../core/contract.js';
 
+z.config(en()); // zod/mini has no default messages: the same English ones as the classic API
+
 const date = z.iso.date({ error: 'must be a date YYYY-MM-DD' })
-  .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { error: 'must be a date between 1900 and 2199' });
+  .check(z.refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { error: 'must be a date between 1900 and 2199' }));
 /** Euros as a decimal string: never a JSON number (floats lose cents), never negative. */
 const amount = z.string({ error: 'must be a decimal string of euros, e.g. "2000000" (not a JSON number)' })
-  .regex(/^\d{1,30}(\.\d{1,2})?$/, { error: 'must be a non-negative decimal string of euros with at most 30 digits and 2 decimals, e.g. "2000000.50"' });
+  .check(z.regex(/^\d{1,30}(\.\d{1,2})?$/, { error: 'must be a non-negative decimal string of euros with at most 30 digits and 2 decimals, e.g. "2000000.50"' }));
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 export const chargeSchema = z.strictObject({
-  ref: z.string({ error: 'must be a provision reference such as "323-3-2 III"' }).min(1).max(100),
-  date: date.optional(),
-  attempt: z.boolean().optional(),
-  accomplice: z.boolean().optional(),
-  amount: amount.optional(),
-  predicate: z.string().min(1).max(100).optional(),
-  aggravations: z.array(z.string().max(20)).max(10).optional(),
+  ref: z.string({ error: 'must be a provision reference such as "323-3-2 III"' }).check(z.minLength(1), z.maxLength(100)),
+  date: z.optional(date),
+  attempt: z.optional(z.boolean()),
+  accomplice: z.optional(z.boolean()),
+  amount: z.optional(amount),
+  predicate: z.optional(text(100)),
+  aggravations: z.optional(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(10))),
 });
 
 /** The default limit on charges per case (an option: --max-charges, `maxCharges`). */
 export const DEFAULT_MAX_CHARGES = 10_000;
 
 const makeCaseSchema = (maxCharges: number) => z.strictObject({
-  id: z.union([z.string().max(200), z.number().transform(String)]).optional(),
-  date: date.optional(),
-  judgmentDate: date.optional(),
-  offender: z.strictObject({
-    type: z.enum(['natural', 'legal']).optional(),
-    priors: z.array(z.strictObject({
-      ref: z.string().min(1).max(100), final: date, expired: date.optional(),
-      date: date.optional(), predicate: z.string().min(1).max(100).optional(),
-    })).max(1000).optional(),
-  }).optional(),
-  charges: z.array(chargeSchema).min(1, { error: 'a case needs at least one charge' })
-    .max(maxCharges, { error: `at most ${maxCharges} charges in a case (see --max-charges)` }),
+  id: z.optional(z.union([z.string().check(z.maxLength(200)), z.pipe(z.number(), z.transform(String))])),
+  date: z.optional(date),
+  judgmentDate: z.optional(date),
+  offender: z.optional(z.strictObject({
+    type: z.optional(z.enum(['natural', 'legal'])),
+    priors: z.optional(z.array(z.strictObject({
+      ref: text(100), final: date, expired: z.optional(date),
+      date: z.optional(date), predicate: z.optional(text(100)),
+    })).check(z.maxLength(1000))),
+  })),
+  charges: z.array(chargeSchema).check(
+    z.minLength(1, { error: 'a case needs at least one charge' }),
+    z.maxLength(maxCharges, { error: `at most ${maxCharges} charges in a case (see --max-charges)` }),
+  ),
 });
 const schemas = new Map<number, ReturnType<typeof makeCaseSchema>>();
 /**

@@ -1,0 +1,32 @@
+// The messages a user reads when a case is invalid: our own wording where the schema sets one, zod's English
+// wording otherwise (src/io/case.ts runs on zod/mini, which has no messages until a locale is configured).
+import { describe, expect, it } from 'vitest';
+import { parseCase } from '../../src/io/case.js';
+
+const msg = (input: unknown, max?: number) => {
+  const r = parseCase(input, max);
+  return r.ok ? 'ok' : `${r.error.path} | ${r.error.message}`;
+};
+
+describe('parseCase messages', () => {
+  it('uses the schema\'s own wording for dates, amounts and refs', () => {
+    expect(msg({ date: '2020-13-01', charges: [{ ref: '222-7' }] })).toBe('date | date: must be a date YYYY-MM-DD');
+    expect(msg({ date: '1800-01-01', charges: [{ ref: '222-7' }] })).toBe('date | date: must be a date between 1900 and 2199');
+    expect(msg({ charges: [{ ref: '324-1', amount: 5 }] })).toBe('charges[0].amount | charges[0].amount: must be a decimal string of euros, e.g. "2000000" (not a JSON number)');
+    expect(msg({ charges: [{ ref: '' }] })).toBe('charges[0].ref | charges[0].ref: must be a provision reference such as "323-3-2 III"');
+    expect(msg({ charges: [] })).toBe('charges | charges: a case needs at least one charge');
+    expect(msg({ charges: [{ ref: 'a' }, { ref: 'b' }, { ref: 'c' }] }, 2)).toBe('charges | charges: at most 2 charges in a case (see --max-charges)');
+  });
+  it('names unknown fields', () => {
+    expect(msg({ charges: [{ ref: 'a', foo: 1 }] })).toBe('charges[0] | charges[0]: unknown field "foo"');
+  });
+  it('falls back on zod\'s English messages, not a bare "Invalid input"', () => {
+    expect(msg({ charges: [{ ref: 'a', attempt: 'yes' }] })).toBe('charges[0].attempt | charges[0].attempt: Invalid input: expected boolean, received string');
+    expect(msg({ charges: [{ ref: '450-1', predicate: '' }] })).toBe('charges[0].predicate | charges[0].predicate: Too small: expected string to have >=1 characters');
+    expect(msg({ offender: { type: 'robot' }, charges: [{ ref: 'a' }] })).toBe('offender.type | offender.type: Invalid option: expected one of "natural"|"legal"');
+  });
+  it('turns a numeric id into a string', () => {
+    const r = parseCase({ id: 12, charges: [{ ref: 'a' }] });
+    expect(r.ok && r.case.id).toBe('12');
+  });
+});
