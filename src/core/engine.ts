@@ -54,6 +54,7 @@ function chargeKey(charge: Charge): string | null {
 
 /** The drafts of a charge taken from the memo: none (the memo serves untraced evaluations only). */
 const NO_DRAFTS: readonly StepDraft[] = Object.freeze([]);
+const NO_PRIORS: readonly Prior[] = Object.freeze([]);
 
 interface WarningDraft {
   code: Warning['code']; ref: string | null; status?: Warning['status']; key: string; params?: Record<string, unknown>;
@@ -74,7 +75,9 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
   const legal = c.offender?.type === 'legal';
   const priors: Ctx['priors'] = [];
   const priorWarnings: WarningDraft[] = [];
-  for (const [k, prior] of (c.offender?.priors ?? []).entries()) {
+  const priorList = c.offender?.priors ?? NO_PRIORS;
+  for (let k = 0; k < priorList.length; k++) {
+    const prior = priorList[k]!;
     if (prior.expired && prior.expired < prior.final) {
       return fail(c, { code: 'INVALID_CASE', path: `offender.priors[${k}].expired`, message: `the penalty cannot expire (${prior.expired}) before the conviction is final (${prior.final})` });
     }
@@ -87,7 +90,8 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
   const charges: ChargeResult[] = [];
   // Each charge's fine as computed, exact (the result shows it cut to the cent), for 132-3 and 132-7.
   const fines: (Decimal | null)[] = [];
-  const drafts: (readonly StepDraft[])[] = [];
+  // The steps of each charge, for the trace; none are kept without one.
+  const drafts: (readonly StepDraft[])[] | null = ctx.trace ? [] : null;
   // Bulk mode: a charge dated like its case, with no priors, is a pure function of (rules, epoch, inputs).
   const memo = ctx.lean && !ctx.trace && options.memo !== false && priors.length === 0 ? memoFor(rules) : null;
   // The memo slot: language, kind of offender, and the epochs of the dates of facts and of judgment.
@@ -100,8 +104,8 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     if (hit) {
       charges.push(hit.result);
       fines.push(hit.fine);
-      drafts.push(NO_DRAFTS);
-      for (const w of hit.warnings) ctx.warnings.push(w);
+      drafts?.push(NO_DRAFTS);
+      for (let k = 0; k < hit.warnings.length; k++) ctx.warnings.push(hit.warnings[k]!);
       continue;
     }
     const before = ctx.warnings.length;
@@ -109,7 +113,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     if ('code' in r) return fail(c, r);
     charges.push(r.result);
     fines.push(r.fine);
-    drafts.push(r.steps ?? NO_DRAFTS);
+    drafts?.push(r.steps ?? NO_DRAFTS);
     if (key !== null) {
       memo!.set(slot, key, { result: r.result, fine: r.fine, warnings: ctx.warnings.slice(before) });
       memoised.add(r.result);
@@ -118,18 +122,6 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
   if (legal) legalPersonWarnings(ctx);
 
   const totals = concours(ctx, charges, fines);
-  const render = (s: StepDraft, ref?: string): Step => {
-    const step: Step = { rule: s.rule, code: s.code, text: explain(s, lang) };
-    if (ref) step.ref = ref;
-    if (s.params) step.params = s.params;
-    return step;
-  };
-  const withTrace = options.trace !== false;
-  if (!ctx.lean) charges.forEach((ch, i) => { ch.steps = withTrace ? drafts[i]!.map((s) => render(s)) : []; });
-  const trace = withTrace ? [
-    ...charges.flatMap((ch, i) => drafts[i]!.map((s) => render(s, ch.ref))),
-    ...(totals.steps ?? []).map((s) => render(s)),
-  ] : [];
   const result: Result = {
     contract: CONTRACT_VERSION,
     id: c.id ?? null,
@@ -141,9 +133,21 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     charges,
     total: totals.total,
     arithmetic: totals.arithmetic,
-    warnings: dedupe(ctx.warnings).map((w) => renderWarning(w, lang, ctx.lean)),
-    ...(ctx.lean ? {} : { trace }),
+    warnings: ctx.warnings.length === 0 ? [] : dedupe(ctx.warnings).map((w) => renderWarning(w, lang, ctx.lean)),
   };
+  if (!ctx.lean) {
+    const render = (s: StepDraft, ref?: string): Step => {
+      const step: Step = { rule: s.rule, code: s.code, text: explain(s, lang) };
+      if (ref) step.ref = ref;
+      if (s.params) step.params = s.params;
+      return step;
+    };
+    charges.forEach((ch, i) => { ch.steps = drafts ? drafts[i]!.map((s) => render(s)) : []; });
+    result.trace = drafts ? [
+      ...charges.flatMap((ch, i) => drafts[i]!.map((s) => render(s, ch.ref))),
+      ...(totals.steps ?? []).map((s) => render(s)),
+    ] : [];
+  }
   return result;
 }
 

@@ -6,7 +6,8 @@ export type Money = Decimal;
 
 /** A maximum is never rounded up: cut to the cent. */
 export function moneyString(d: Decimal): string {
-  return d.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed();
+  // Whole euros (nearly every fine) have nothing to cut.
+  return d.isInteger() ? d.toFixed() : d.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed();
 }
 
 const constants = new Map<string, Decimal>();

@@ -2,7 +2,7 @@
 import type { Case, ErrorCode, Outcome, PrisonOut, Result } from '../core/contract.js';
 import { CONTRACT_VERSION } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
-import { evaluateCase, isMemoised } from '../core/engine.js';
+import { evaluateCase, isMemoised, type EvaluateOptions } from '../core/engine.js';
 import { parseCase } from './case.js';
 import { blockRecords, csvEscape, csvFields, type LineBlock, type RawRecord } from './records.js';
 import { type ByteSink, cachedJson, sharedJson } from './sink.js';
@@ -83,23 +83,32 @@ function build(rec: RawRecord, opts: BatchOptions, header: string[] | null): Bui
   }
 }
 
+/** The id of a case that has none: its line (contract.md). */
+const lineId = (line: number): string => `line-${line}`;
+
+let optionsOf: BatchOptions | null = null, options: EvaluateOptions = { today: '' };
+/** The engine's options for a batch's options: one object for the whole run. */
+function evaluateOptions(opts: BatchOptions): EvaluateOptions {
+  if (opts !== optionsOf) { optionsOf = opts; options = { today: opts.today, lang: opts.lang, trace: opts.trace, lean: !opts.trace }; }
+  return options;
+}
+
 /** Evaluates one record and writes its output line to `sink`; never throws. The id defaults to `line-N` (contract.md). */
 export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions, header: string[] | null, sink: ByteSink): boolean {
-  const fallbackId = `line-${rec.line}`;
   let outcome: Outcome;
   const built = build(rec, opts, header);
   if (!built.ok) {
-    outcome = { contract: CONTRACT_VERSION, id: fallbackId, ok: false, error: { code: built.code, path: built.path, message: built.message } };
+    outcome = { contract: CONTRACT_VERSION, id: lineId(rec.line), ok: false, error: { code: built.code, path: built.path, message: built.message } };
   } else if (built.value === null || typeof built.value !== 'object' || Array.isArray(built.value)) {
-    outcome = { contract: CONTRACT_VERSION, id: fallbackId, ok: false, error: { code: 'INVALID_CASE', path: null, message: 'a case must be a JSON object' } };
+    outcome = { contract: CONTRACT_VERSION, id: lineId(rec.line), ok: false, error: { code: 'INVALID_CASE', path: null, message: 'a case must be a JSON object' } };
   } else {
     const parsed = parseCase(built.value, opts.maxCharges);
-    if (!parsed.ok) outcome = { contract: CONTRACT_VERSION, id: parsed.id ?? fallbackId, ok: false, error: parsed.error };
+    if (!parsed.ok) outcome = { contract: CONTRACT_VERSION, id: parsed.id ?? lineId(rec.line), ok: false, error: parsed.error };
     else {
       const c = parsed.case as Case;
-      if (c.id === undefined) c.id = fallbackId;
+      if (c.id === undefined) c.id = lineId(rec.line);
       try {
-        outcome = evaluateCase(rules, c, { today: opts.today, lang: opts.lang, trace: opts.trace, lean: !opts.trace });
+        outcome = evaluateCase(rules, c, evaluateOptions(opts));
       } catch (e) {
         // A defect must not lose the line: report it as this case's error and go on.
         outcome = { contract: CONTRACT_VERSION, id: c.id, ok: false, error: { code: 'INVALID_CASE', path: null, message: `internal error: ${(e as Error).message}` } };
