@@ -102,7 +102,7 @@ export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions,
   } else if (built.value === null || typeof built.value !== 'object' || Array.isArray(built.value)) {
     outcome = { contract: CONTRACT_VERSION, id: lineId(rec.line), ok: false, error: { code: 'INVALID_CASE', path: null, message: 'a case must be a JSON object' } };
   } else {
-    const parsed = parseCase(built.value, opts.maxCharges);
+    const parsed = parseCase(built.value, opts.maxCharges, true);
     if (!parsed.ok) outcome = { contract: CONTRACT_VERSION, id: parsed.id ?? lineId(rec.line), ok: false, error: parsed.error };
     else {
       const c = parsed.case as Case;

@@ -62,9 +62,15 @@ export function caseSchemaFor(maxCharges = DEFAULT_MAX_CHARGES) {
 
 export type CaseParse = { ok: true; case: Case } | { ok: false; error: QuantumError; id: string | null };
 
-/** Validates untrusted input as a case; the error names the first field at fault and its path. */
-export function parseCase(input: unknown, maxCharges = DEFAULT_MAX_CHARGES): CaseParse {
-  const r = caseSchemaFor(maxCharges).safeParse(input);
+/**
+ * Validates untrusted input as a case; the error names the first field at fault and its path. The case returned
+ * is a copy, unless `owned` says the input is the caller's own (batch: fresh from JSON.parse) and needs nothing
+ * transformed (a numeric id becomes a string): zod then only checks it, and it is used as it is.
+ */
+export function parseCase(input: unknown, maxCharges = DEFAULT_MAX_CHARGES, owned = false): CaseParse {
+  const schema = caseSchemaFor(maxCharges);
+  if (owned && z.validate(schema, input) && typeof (input as { id?: unknown }).id !== 'number') return { ok: true, case: input as Case };
+  const r = schema.safeParse(input);
   if (r.success) return { ok: true, case: r.data as Case };
   const issue = r.error.issues[0]!;
   const path = jsonPath(issue.path);

@@ -29,4 +29,14 @@ describe('parseCase messages', () => {
     const r = parseCase({ id: 12, charges: [{ ref: 'a' }] });
     expect(r.ok && r.case.id).toBe('12');
   });
+  it('with an input the caller owns (batch): the same verdicts and messages, the object itself when valid', () => {
+    const mine = { id: 'x', charges: [{ ref: 'a' }] };
+    const r = parseCase(mine, undefined, true);
+    expect(r.ok && r.case).toBe(mine);
+    expect(parseCase({ charges: [{ ref: 'a' }] }).ok && parseCase({ charges: [{ ref: 'a' }] }, undefined, false)).not.toBe(false);
+    const numeric = parseCase({ id: 7, charges: [{ ref: 'a' }] }, undefined, true);
+    expect(numeric.ok && numeric.case.id).toBe('7');
+    const bad = parseCase({ charges: [{ ref: 'a', attempt: 'yes' }] }, undefined, true);
+    expect(!bad.ok && bad.error.message).toBe('charges[0].attempt: Invalid input: expected boolean, received string');
+  });
 });
