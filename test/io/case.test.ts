@@ -33,7 +33,9 @@ describe('parseCase messages', () => {
     const mine = { id: 'x', charges: [{ ref: 'a' }] };
     const r = parseCase(mine, undefined, true);
     expect(r.ok && r.case).toBe(mine);
-    expect(parseCase({ charges: [{ ref: 'a' }] }).ok && parseCase({ charges: [{ ref: 'a' }] }, undefined, false)).not.toBe(false);
+    const copied = parseCase(mine);
+    expect(copied.ok && copied.case).not.toBe(mine);
+    expect(copied.ok && copied.case).toEqual(mine);
     const numeric = parseCase({ id: 7, charges: [{ ref: 'a' }] }, undefined, true);
     expect(numeric.ok && numeric.case.id).toBe('7');
     const bad = parseCase({ charges: [{ ref: 'a', attempt: 'yes' }] }, undefined, true);
