@@ -245,18 +245,20 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
 
   const steps: Steps = ctx.trace ? [] : null;
   const lean = ctx.lean;
-  // Lean results leave out fields that hold their default (built without them: deleting keys is slow).
+  // Lean results leave out fields that hold their default: undefined, which JSON leaves out (one object shape,
+  // where building objects with or without keys made several, and deleting keys is slow). This object becomes
+  // the result.
   const base: ChargeResult = {
-    ref, ...(!lean || charge.ref !== ref ? { input: charge.ref } : {}),
+    ref, input: !lean || charge.ref !== ref ? charge.ref : undefined,
     label: (resolved.sharedTiers ? rules.articles.get(provision.article)!.label : provision.label)[lang],
-    ...(!lean || date !== ctx.date ? { date } : {}),
+    date: !lean || date !== ctx.date ? date : undefined,
     punishable: false, reason: null, version: null, nature: null, prison: null, fine: null,
-    ...(!lean || charge.attempt ? { attempt: charge.attempt === true } : {}),
-    ...(!lean || charge.accomplice ? { accomplice: charge.accomplice === true } : {}),
-    ...(!lean ? { steps: [] } : {}),
+    attempt: !lean || charge.attempt ? charge.attempt === true : undefined,
+    accomplice: !lean || charge.accomplice ? charge.accomplice === true : undefined,
+    steps: !lean ? [] : undefined,
   };
   if (charge.predicate) base.predicate = charge.predicate;
-  const notPunishable = (reason: Reason) => ({ result: { ...base, reason }, steps, fine: null });
+  const notPunishable = (reason: Reason) => { base.reason = reason; return { result: base, steps, fine: null }; };
 
   // 112-1 al. 1 and 2: the text in force on the date of the facts.
   const v0 = versionAt(provision.versions, date);
@@ -286,7 +288,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
     cur = next;
   }
 
-  const input = { ref, path, ...(charge.amount !== undefined && { amount: charge.amount }), ...(charge.predicate !== undefined && { predicate: charge.predicate }) };
+  const input = { ref, path, amount: charge.amount, predicate: charge.predicate };
   const candidates: { v: Version; penalty: Penalty; nature: Nature }[] = [];
   for (const [k, v] of chain.entries()) {
     const out = versionPenalty(rules, provision, v, input, date, steps !== null);
@@ -372,12 +374,12 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   // Récidive (132-8 to 132-15): judged on this charge's legal maximum, prior by prior, in the data's order.
   // What this charge is "the same" as (132-16 ff., 324-5) matters only when there are priors.
   const predicateArticle = ctx.priors.length && charge.predicate ? (() => { const r = resolveRef(rules, charge.predicate!, `${path}.predicate`); return r.ok ? r.provision.article : null; })() : null;
-  const forRecidive = { ref, article: provision.article, date, nature: natureNow, penalty: natural, version: v0, identities: ctx.priors.length ? identities(rules, provision.article, predicateArticle, date) : new Set<string>() };
+  const forRecidive = ctx.priors.length ? { ref, article: provision.article, date, nature: natureNow, penalty: natural, version: v0, identities: identities(rules, provision.article, predicateArticle, date) } : null;
   let prison = natural.prison;
   let fine = natural.fine;
   let recidive: string | null = null;
   if (!ctx.legal && ctx.priors.length) {
-    const r = applyRecidive(rules, forRecidive, ctx.priors, 'natural', prison, fine, steps);
+    const r = applyRecidive(rules, forRecidive!, ctx.priors, 'natural', prison, fine, steps);
     ({ prison, fine } = r);
     recidive = r.applied;
     if (recidive) natureNow = classify(rules, { prison, fine, contraventionFine: natural.contraventionFine }, date);
@@ -385,7 +387,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   if (ctx.legal) {
     ({ prison, fine } = legalPerson(ctx, natureNow, natural, date, steps));
     if (ctx.priors.length) {
-      const r = applyRecidive(rules, forRecidive, ctx.priors, 'legal', prison, fine, steps);
+      const r = applyRecidive(rules, forRecidive!, ctx.priors, 'legal', prison, fine, steps);
       ({ prison, fine } = r);
       recidive = r.applied;
     }
@@ -400,9 +402,11 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
   const safety = prisonFrom.v.safetyPeriod === true && prison !== null;
   if (safety) steps?.push({ rule: '132-23', code: 'SAFETY_PERIOD' });
 
-  const result: ChargeResult = {
-    ...base, punishable: true, nature: natureNow, prison, fine: fine ? moneyString(fine) : null,
-  };
+  const result = base;
+  result.punishable = true;
+  result.nature = natureNow;
+  result.prison = prison;
+  result.fine = fine ? moneyString(fine) : null;
   if (recidive) result.recidive = recidive;
   if (applied.length) result.aggravations = applied;
   // Lean (batch) results leave the list out: it is reference material, not a figure of the case.

@@ -141,7 +141,7 @@ export function versionPenalty(rules: Rules, provision: Provision, v: Version, i
       const share = new Money(input.amount).times(prop.ratio);
       const fine = share.gt(penalty.fine!) ? share : penalty.fine!;
       steps?.push({ rule: prop.article, code: 'PROPORTIONAL_FINE', params: { ratio: prop.ratio, base: prop.base, amount: input.amount, share: share.toFixed(), fixed: penalty.fine!.toFixed(), fine: fine.toFixed() } });
-      penalty = { ...penalty, fine };
+      penalty = { prison: penalty.prison, fine, contraventionFine: penalty.contraventionFine };
     } else {
       steps?.push({ rule: prop.article, code: 'PROPORTIONAL_NOT_COMPUTED', params: { ratio: prop.ratio, base: prop.base } });
     }
