@@ -55,6 +55,18 @@ function chargeKey(charge: Charge): string | null {
 /** The drafts of a charge taken from the memo: none (the memo serves untraced evaluations only). */
 const NO_DRAFTS: readonly StepDraft[] = Object.freeze([]);
 const NO_PRIORS: readonly Prior[] = Object.freeze([]);
+/**
+ * The start of every result's list of warnings. A `[]` literal is an array of small integers to V8, a list of
+ * warnings an array of objects: two hidden classes, and code compiled for the first deoptimises at the first
+ * warning. This array once held an object, so its copies are arrays of objects, empty or not.
+ */
+const NO_WARNINGS: Warning[] = [{} as Warning];
+NO_WARNINGS.pop();
+function warningList(drafts: WarningDraft[], lang: Lang, lean: boolean): Warning[] {
+  const out = NO_WARNINGS.slice();
+  if (drafts.length) for (const w of dedupe(drafts)) out.push(renderWarning(w, lang, lean));
+  return out;
+}
 
 interface WarningDraft {
   code: Warning['code']; ref: string | null; status?: Warning['status']; key: string; params?: Record<string, unknown>;
@@ -133,7 +145,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions): O
     charges,
     total: totals.total,
     arithmetic: totals.arithmetic,
-    warnings: ctx.warnings.length === 0 ? [] : dedupe(ctx.warnings).map((w) => renderWarning(w, lang, ctx.lean)),
+    warnings: warningList(ctx.warnings, lang, ctx.lean),
   };
   if (!ctx.lean) {
     const render = (s: StepDraft, ref?: string): Step => {

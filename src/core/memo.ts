@@ -50,6 +50,9 @@ export class Memo<T> {
   private young = new Map<number, Map<string, T>>();
   private old = new Map<number, Map<string, T>>();
   private size = 0;
+  // The first turnover comes early, after 64 entries: that code (and the look-ups in the old generation) has then
+  // run before V8 optimises the callers, which would otherwise deoptimise the first time a memo fills up.
+  private limit = 64;
   constructor(private readonly max = 4096) {}
   get(slot: number, k: string): T | undefined {
     const hit = this.young.get(slot)?.get(k);
@@ -59,7 +62,7 @@ export class Memo<T> {
     return old;
   }
   set(slot: number, k: string, v: T): void {
-    if (this.size >= this.max) { this.old = this.young; this.young = new Map(); this.size = 0; }
+    if (this.size >= this.limit) { this.old = this.young; this.young = new Map(); this.size = 0; this.limit = this.max; }
     let map = this.young.get(slot);
     if (!map) { map = new Map(); this.young.set(slot, map); }
     map.set(k, v);
