@@ -10,11 +10,11 @@ import { resolveRef } from '../core/refs.js';
 import { searchProvisions, describeProvision } from '../core/describe.js';
 import { parseCase } from '../io/case.js';
 import { formatError, formatList, formatProvision, formatResult } from '../io/text.js';
-import { loadRules, RulesError, DEFAULT_RULES_DIR } from '../rules/load.js';
+import { DEFAULT_RULES_DIR, RulesError, rulesFromSnapshot } from '../rules/read.js';
 import { parseChargeArg, parsePriorArg, UsageError } from './charges.js';
 import { BatchInputError, defaultWorkers, runBatch, startWorkers } from './batch.js';
 import { formatSummary } from '../io/summary.js';
-import { diffCommand, jsonSchema, SCHEMAS, statsCommand, validateCommand } from './rules-commands.js';
+import { SCHEMA_KINDS, type SchemaKind } from './schema-kinds.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
@@ -30,9 +30,15 @@ class InputError extends Error {
   constructor(readonly error: QuantumError, readonly id: string | null = null) { super(error.message); }
 }
 
-function load(argv: Common): Rules {
+/**
+ * The rules of a command. The shipped rules, unchanged since the build, come from the build's snapshot; any other
+ * directory loads the validating loader (and zod) first: only then is it imported, so most commands start sooner.
+ */
+async function load(argv: Common): Promise<Rules> {
+  const dir = argv.rules ?? DEFAULT_RULES_DIR;
   try {
-    return loadRules(argv.rules ?? DEFAULT_RULES_DIR);
+    const { rules, read } = rulesFromSnapshot(dir);
+    return rules ?? (await import('../rules/load.js')).loadRules(dir, { read });
   } catch (e) {
     if (e instanceof RulesError) throw new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: e.message });
     throw e;
@@ -95,16 +101,16 @@ async function evalCommand(argv: Common & { refs?: string[]; case?: string; date
   }
   const parsed = parseCase(input, argv.maxCharges);
   if (!parsed.ok) throw new InputError(parsed.error, parsed.id);
-  const rules = load(argv);
+  const rules = await load(argv);
   const outcome = evaluateCase(rules, parsed.case as Case, { today: localToday(), lang: argv.lang, trace: true });
   if (!outcome.ok) throw new InputError(outcome.error, outcome.id);
   process.stdout.write(argv.json ? `${JSON.stringify(outcome, null, 2)}\n` : formatResult(outcome, argv.lang, { trace: argv.trace }));
   return EXIT.ok;
 }
 
-function showCommand(argv: Common & { ref: string; date?: string }): number {
+async function showCommand(argv: Common & { ref: string; date?: string }): Promise<number> {
   const date = checkDate('date', argv.date) ?? localToday();
-  const rules = load(argv);
+  const rules = await load(argv);
   const r = resolveRef(rules, argv.ref, 'ref');
   if (!r.ok) throw new InputError(r.error);
   const p = r.provision;
@@ -117,9 +123,9 @@ function showCommand(argv: Common & { ref: string; date?: string }): number {
   return EXIT.ok;
 }
 
-function listCommand(argv: Common & { words?: string[]; date?: string }): number {
+async function listCommand(argv: Common & { words?: string[]; date?: string }): Promise<number> {
   const date = checkDate('date', argv.date) ?? localToday();
-  const rules = load(argv);
+  const rules = await load(argv);
   const found = searchProvisions(rules, (argv.words ?? []).map(String));
   if (argv.json) {
     const rows = found.map((p) => {
@@ -149,7 +155,7 @@ async function batchCommand(argv: Common & { file: string; format: 'jsonl' | 'cs
   const pool = startWorkers(argv.file, workers, opts);
   let rules: Rules;
   try {
-    rules = load(argv);
+    rules = await load(argv);
   } catch (e) {
     await pool?.close();
     throw e;
@@ -178,7 +184,7 @@ async function tuiCommand(argv: Common): Promise<number> {
       : 'quantum tui: needs an interactive terminal; without one, use `quantum eval` (a few charges) or `quantum batch` (thousands of cases).\n');
     return EXIT.input;
   }
-  const rules = load(argv);
+  const rules = await load(argv);
   // ink and react load here only: every other command keeps its start-up time.
   const { runTui } = await import('../ui/run.js');
   await runTui(rules, { today: localToday(), lang: argv.lang });
@@ -251,20 +257,26 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
       .positional('action', { choices: ['validate', 'stats'] as const, describe: 'validate: schema and integrity, each error with file and JSON path; stats: provisions and versions by status' })
       .example('$0 rules validate --rules ./my-rules', '')
       .example('$0 rules stats', ''),
-    (a) => run(() => {
+    (a) => run(async () => {
       const argv = a as unknown as Common & { action: 'validate' | 'stats' };
-      return argv.action === 'validate' ? validateCommand(argv.rules ?? DEFAULT_RULES_DIR, argv.json) : statsCommand(load(argv), argv.json, argv.lang);
+      const { statsCommand, validateCommand } = await import('./rules-commands.js');
+      return argv.action === 'validate' ? validateCommand(argv.rules ?? DEFAULT_RULES_DIR, argv.json) : statsCommand(await load(argv), argv.json, argv.lang);
     })())
     .command('schema [kind]', 'print the JSON Schema of rule files, generated from the zod schemas', (y) => y
-      .positional('kind', { choices: Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[], default: 'article' as const, describe: 'article (rules/<article>.json), parameters, recidive or aggravations (rules/general/)' }),
-    (a) => run(() => { process.stdout.write(`${JSON.stringify(jsonSchema((a as unknown as { kind: keyof typeof SCHEMAS }).kind), null, 2)}\n`); return EXIT.ok; })())
+      .positional('kind', { choices: SCHEMA_KINDS, default: 'article' as const, describe: 'article (rules/<article>.json), parameters, recidive or aggravations (rules/general/)' }),
+    (a) => run(async () => {
+      const { jsonSchema } = await import('./rules-commands.js');
+      process.stdout.write(`${JSON.stringify(jsonSchema((a as unknown as { kind: SchemaKind }).kind), null, 2)}\n`);
+      return EXIT.ok;
+    })())
     .command('diff', 'the provisions whose penalties changed between two dates, old and new', (y) => y
       .option('from', { type: 'string', demandOption: true, describe: 'first date, YYYY-MM-DD' })
       .option('to', { type: 'string', demandOption: true, describe: 'second date, YYYY-MM-DD' })
       .example('$0 diff --from 2020-01-01 --to 2024-01-01', ''),
-    (a) => run(() => {
+    (a) => run(async () => {
       const argv = a as unknown as Common & { from: string; to: string };
-      return diffCommand(load(argv), checkDate('from', argv.from)!, checkDate('to', argv.to)!, argv.json, argv.lang);
+      const { diffCommand } = await import('./rules-commands.js');
+      return diffCommand(await load(argv), checkDate('from', argv.from)!, checkDate('to', argv.to)!, argv.json, argv.lang);
     })())
     .command('tui', 'terminal UI: search the catalogue, build a case, watch the maximum move (also: quantum alone in a terminal)', (y) => y
       .example('$0 tui --lang en', ''),

@@ -5,6 +5,7 @@ import { describeProvision, compareRefs, type ProvisionView } from '../core/desc
 import { formatDate, formatPenalty } from '../core/units.js';
 import { aggravationsFile, articleFile, generalFile, recidiveFile } from '../rules/schema.js';
 import { validateRules } from '../rules/validate.js';
+import type { SchemaKind } from './schema-kinds.js';
 
 export function validateCommand(dir: string, json: boolean): number {
   const r = validateRules(dir);
@@ -54,10 +55,10 @@ export function statsCommand(rules: Rules, json: boolean, lang: Lang): number {
   return 0;
 }
 
-export const SCHEMAS = { article: articleFile, parameters: generalFile, recidive: recidiveFile, aggravations: aggravationsFile } as const;
+export const SCHEMAS = { article: articleFile, parameters: generalFile, recidive: recidiveFile, aggravations: aggravationsFile } as const satisfies Record<SchemaKind, z.ZodType>;
 
 /** The JSON Schema of a kind of rule file, generated from the zod schema (input side: what authors write). */
-export function jsonSchema(kind: keyof typeof SCHEMAS): unknown {
+export function jsonSchema(kind: SchemaKind): unknown {
   return z.toJSONSchema(SCHEMAS[kind], { io: 'input', unrepresentable: 'any' });
 }
 

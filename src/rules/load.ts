@@ -1,24 +1,15 @@
-// Loads a rules directory: reads, validates (zod + integrity), indexes. The only module that reads rules/.
-import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Loads a rules directory: reads (read.ts), validates (zod + integrity), indexes. With read.ts, the only modules
+// that read rules/.
+import { writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { jsonPath } from '../core/json-path.js';
 import type { AggravationData, Article, GeneralParams, Provision, RecidiveData, Rules } from '../core/model.js';
 import { itemSub } from '../core/model.js';
 import { aggravationsFile, articleFile, datasetFile, generalFile, recidiveFile } from './schema.js';
+import { DEFAULT_RULES_DIR, fromSnapshot, readRulesDir, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead, type Snapshot } from './read.js';
 
-export interface RulesIssue { file: string; path: string; message: string }
-
-export class RulesError extends Error {
-  readonly code = 'RULES_ERROR' as const;
-  constructor(readonly issues: RulesIssue[]) {
-    super(issues.slice(0, 20).map((i) => `${i.file}${i.path ? ` at ${i.path}` : ''}: ${i.message}`).join('\n')
-      + (issues.length > 20 ? `\n… and ${issues.length - 20} more` : ''));
-    this.name = 'RulesError';
-  }
-}
+export { DEFAULT_RULES_DIR, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead } from './read.js';
 
 /** The files of rules/general/: their schema and where their dated values are (checked for order and gaps). */
 type DatedList = [string, { from: string; to: string | null }[]][];
@@ -28,25 +19,6 @@ const GENERAL_FILES = {
   'general/aggravations.json': { schema: aggravationsFile, dated: (a: z.infer<typeof aggravationsFile>): DatedList => a.aggravations.map((x, i) => [`aggravations[${i}].values`, x.values]) },
 } as const;
 
-/** The rules shipped with the package. */
-export const DEFAULT_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules');
-
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-
-function readJson(dir: string, file: string, issues: RulesIssue[]): unknown {
-  const full = join(dir, file);
-  try {
-    const st = lstatSync(full);
-    if (!st.isFile()) { issues.push({ file, path: '', message: 'not a regular file (links are not followed)' }); return undefined; }
-    if (st.size > MAX_FILE_BYTES) { issues.push({ file, path: '', message: `file too large (${st.size} bytes; at most ${MAX_FILE_BYTES})` }); return undefined; }
-    const text = readFileSync(full, 'utf8');
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    issues.push({ file, path: '', message: e instanceof SyntaxError ? `not valid JSON: ${e.message}` : `cannot read: ${(e as Error).message}` });
-    return undefined;
-  }
-}
 
 function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, issues: RulesIssue[]): T | undefined {
   const r = schema.safeParse(data);
@@ -55,14 +27,6 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, issues: 
   return undefined;
 }
 
-/**
- * The shipped rules as checked at build time (npm run build): used only when the files read now hash to the
- * same value, so an edited file is always validated again. It saves the zod validation at every start-up.
- */
-export const SNAPSHOT_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../rules.snapshot.json');
-
-interface Snapshot { hash: string; rules: Omit<Rules, 'provisions' | 'articles' | 'aliases'> & { provisions: Provision[]; articles: Article[]; aliases: [string, string][] } }
-
 /** Writes the snapshot of a rules directory that loaded without error (the build calls this). */
 export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string = SNAPSHOT_FILE): void {
   const r = loadRules(dir, { snapshot: false });
@@ -70,57 +34,24 @@ export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string
   writeFileSync(file, JSON.stringify(snap));
 }
 
-function fromSnapshot(file: string, hash: string): Rules | null {
-  let snap: Snapshot;
-  try {
-    snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
-  } catch {
-    return null; // no snapshot (a source checkout, a custom build): validate as usual
-  }
-  if (snap.hash !== hash) return null;
-  const r = snap.rules;
-  return { ...r, provisions: new Map(r.provisions.map((p) => [p.ref, p])), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases) };
-}
-
 /**
  * Reads and checks a rules directory; throws RulesError naming each file and JSON path at fault. The shipped
  * directory may come from the build's snapshot when its files are unchanged (`snapshot: false` never does).
  */
-export function loadRules(dir: string = DEFAULT_RULES_DIR, options: { snapshot?: string | false } = {}): Rules {
-  const issues: RulesIssue[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir).sort();
-  } catch (e) {
-    throw new RulesError([{ file: dir, path: '', message: `cannot read the rules directory: ${(e as Error).message}` }]);
-  }
-  const hash = createHash('sha256');
-  // general/ must be a real directory: links are never followed (no loops, nothing outside the tree).
-  let generalFiles: string[] = [];
-  if (entries.includes('general')) {
-    if (!lstatSync(join(dir, 'general')).isDirectory()) issues.push({ file: 'general', path: '', message: 'not a directory (links are not followed)' });
-    else generalFiles = readdirSync(join(dir, 'general')).sort().filter((f) => f.endsWith('.json')).map((f) => `general/${f}`);
-  }
-  const files = [...entries.filter((f) => f.endsWith('.json')), ...generalFiles];
-  const provisions = new Map<string, Provision>();
-  const articles = new Map<string, Article>();
-  const aliases = new Map<string, string>();
-  const parsed = new Map<string, unknown>();
-  let version = '0.0.0';
-
-  const raw: [string, unknown][] = [];
-  for (const file of files) {
-    const data = readJson(dir, file, issues);
-    if (data === undefined) continue;
-    hash.update(file).update('\0').update(JSON.stringify(data)).update('\0');
-    raw.push([file, data]);
-  }
-  const digest = `sha256:${hash.digest('hex')}`;
+export function loadRules(dir: string = DEFAULT_RULES_DIR, options: { snapshot?: string | false; read?: RulesRead } = {}): Rules {
+  const read = options.read ?? readRulesDir(dir);
+  const issues = [...read.issues];
+  const { raw, digest } = read;
   const snapshot = options.snapshot ?? (resolve(dir) === DEFAULT_RULES_DIR ? SNAPSHOT_FILE : false);
   if (snapshot && issues.length === 0) {
     const r = fromSnapshot(snapshot, digest);
     if (r) return r;
   }
+  const provisions = new Map<string, Provision>();
+  const articles = new Map<string, Article>();
+  const aliases = new Map<string, string>();
+  const parsed = new Map<string, unknown>();
+  let version = '0.0.0';
   for (const [file, data] of raw) {
     if (file === 'dataset.json') {
       const d = validate(datasetFile, data, file, issues);
