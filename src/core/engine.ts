@@ -207,7 +207,7 @@ function versionOut(v: Version, lean = false): VersionOut {
  * 112-1 for a subdivision whose every listing is dated: one added to the text later (e.g. an aggravating item)
  * does not reach earlier facts; one that left the text before judgment no longer applies (112-1 al. 3).
  */
-function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoDate, ref: string, v0: Version, steps: Steps): Reason | null {
+function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoDate, ref: string, v0: Version, steps: Steps, warnings: WarningDraft[]): Reason | null {
   if (!items || items.length === 0) return null;
   for (const i of items) if (typeof i === 'string' || (i.from === undefined && (i.to ?? null) === null)) return null;
   const dated = items as Exclude<Item, string>[];
@@ -224,6 +224,13 @@ function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoD
   if (at.to && at.to <= judgment) {
     // Renumbered, not removed: the same circumstance goes on under its new number, so nothing is abolished.
     if (at.renumberedAs) { steps?.push({ rule: '112-1', code: 'ITEM_RENUMBERED', params: { ref, at: at.to, as: at.renumberedAs } }); return null; }
+    // Moved to another text (an article, a general aggravation): the conduct stayed punishable, so not abolished.
+    // The later versions compared (112-1 al. 3) are this provision's; the warning says so.
+    if (at.movedTo) {
+      steps?.push({ rule: '112-1', code: 'ITEM_MOVED', params: { ref, at: at.to, to: at.movedTo } });
+      warnings.push({ code: 'NOTE', ref, key: 'W_ITEM_MOVED', params: { ref, at: at.to, to: at.movedTo } });
+      return null;
+    }
     steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: at.to, repealed: null, judgment } });
     return 'ABOLISHED';
   }
@@ -283,7 +290,7 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
     steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
     return notPunishable('REPEALED_BEFORE_FACTS');
   }
-  const itemReason = itemNotInForce(resolved.items, date, ctx.judgment, ref, v0, steps);
+  const itemReason = itemNotInForce(resolved.items, date, ctx.judgment, ref, v0, steps, ctx.warnings);
   if (itemReason) return notPunishable(itemReason);
   base.version = versionOut(v0, ctx.lean);
   steps?.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });

@@ -27,6 +27,10 @@ const PHRASES: Record<string, { fr: Phrase; en: Phrase }> = {
     fr: (p) => `Condamnation antérieure ${p.ref} non prise en compte : ${p.why === 'NOT_IN_FORCE' ? "le texte n'était pas en vigueur à sa date" : "l'infraction de référence n'entre pas dans le texte"}.`,
     en: (p) => `Prior conviction ${p.ref} not taken into account: ${p.why === 'NOT_IN_FORCE' ? 'the text was not in force on its date' : 'its offence referred to is outside the text'}.`,
   },
+  W_ITEM_MOVED: {
+    fr: (p, l) => `${p.ref} a quitté ce texte le ${d(p.at, l)} pour ${p.to} : les faits restent punissables ; la loi plus douce est recherchée parmi les versions de ce texte, pas dans ${p.to}.`,
+    en: (p, l) => `${p.ref} left this text on ${d(p.at, l)} for ${p.to}: the facts remain punishable; the milder law is looked for among this text's versions, not in ${p.to}.`,
+  },
   W_AGGRAVATIONS_STACKED: {
     fr: () => `Plusieurs circonstances aggravantes générales sont appliquées l'une après l'autre ; leur cumul n'est pas tranché par les textes.`,
     en: () => `Several general aggravations are applied one after the other; whether they stack is not settled by the texts.`,
@@ -62,6 +66,10 @@ const PHRASES: Record<string, { fr: Phrase; en: Phrase }> = {
   ABOLISHED: {
     fr: (p, l) => `Non punissable : ${p.ref} a cessé d'être en vigueur le ${d(p.at, l)}${p.repealed ? ` (${p.repealed.by})` : ''}, avant le jugement (${d(p.judgment, l)}) ; la loi nouvelle plus douce s'applique aux faits non encore jugés.`,
     en: (p, l) => `Not punishable: ${p.ref} ceased to be in force on ${d(p.at, l)}${p.repealed ? ` (${p.repealed.by})` : ''}, before judgment (${d(p.judgment, l)}); the milder new law reaches facts not yet judged.`,
+  },
+  ITEM_MOVED: {
+    fr: (p, l) => `${p.ref} a quitté ce texte le ${d(p.at, l)} ; la même conduite est punie depuis par ${p.to} : l'incrimination continue, les faits restent punissables.`,
+    en: (p, l) => `${p.ref} left this text on ${d(p.at, l)}; the same conduct has since been punished by ${p.to}: the offence continues, so the facts remain punishable.`,
   },
   ITEM_RENUMBERED: {
     fr: (p, l) => `${p.ref} a été renuméroté ${p.as} le ${d(p.at, l)} : la circonstance demeure dans le texte, les faits restent punissables.`,

@@ -78,12 +78,13 @@ export interface Provision {
   file: string;
 }
 
-/** A subdivision that shares its provision's penalty; dated when it entered or left the text later. */
 /**
- * A subdivision sharing a provision's penalty. Dated when it entered (from) or left (to) the text; a "to" with
- * "renumberedAs" means the circumstance went on under another number, so it was not abolished.
+ * A subdivision sharing a provision's penalty. Dated when it entered (from) or left (to) the text. A "to" with
+ * "renumberedAs" means the circumstance went on under another number of the article; with "movedTo", that from
+ * then on another text punishes the same conduct (an article, or a general aggravation such as 132-77). Either
+ * way it was not abolished.
  */
-export type Item = string | { sub: string; from?: IsoDate; to?: IsoDate | null; label?: Label; amendedBy?: string; renumberedAs?: string };
+export type Item = string | { sub: string; from?: IsoDate; to?: IsoDate | null; label?: Label; amendedBy?: string; renumberedAs?: string; movedTo?: string };
 export const itemSub = (i: Item): string => (typeof i === 'string' ? i : i.sub);
 
 export interface Article { article: string; label: Label; refs: string[]; file: string }

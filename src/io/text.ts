@@ -128,7 +128,7 @@ export function formatProvision(rules: Rules, p: Provision, date: string, lang: 
   if (p.rule) out.push(`${fr ? 'Règle' : 'Rule'} : ${p.rule[lang]}${p.appliesTo?.length ? ` (${p.appliesTo.join(', ')})` : ''}`);
   if (p.items?.length) {
     // A dated item says when it is in the text: `show` describes the provision, an item may be younger.
-    const period = (i: Exclude<Item, string>) => [i.from && `${fr ? 'depuis le' : 'from'} ${formatDate(i.from, lang)}`, i.to && `${fr ? "jusqu'au" : 'until'} ${formatDate(i.to, lang)}${i.renumberedAs ? ` (${fr ? 'puis' : 'then'} ${i.renumberedAs})` : ''}`].filter(Boolean).join(' ');
+    const period = (i: Exclude<Item, string>) => [i.from && `${fr ? 'depuis le' : 'from'} ${formatDate(i.from, lang)}`, i.to && `${fr ? "jusqu'au" : 'until'} ${formatDate(i.to, lang)}${i.renumberedAs ?? i.movedTo ? ` (${fr ? 'puis' : 'then'} ${i.renumberedAs ?? i.movedTo})` : ''}`].filter(Boolean).join(' ');
     const items = p.items.map((i) => (typeof i === 'string' || (!i.from && !i.to) ? itemSub(i) : `${i.sub} (${period(i)})`));
     out.push(`${fr ? 'Subdivisions de même peine' : 'Subdivisions with this penalty'} : ${items.join(', ')}`);
   }

@@ -66,7 +66,7 @@ export const version = z.strictObject({
 
 const item = z.union([
   subdivision,
-  z.strictObject({ sub: subdivision, from: isoDate.optional(), to: isoDate.nullable().optional(), label: label.optional(), amendedBy: z.string().min(1).optional(), renumberedAs: subdivision.optional() }),
+  z.strictObject({ sub: subdivision, from: isoDate.optional(), to: isoDate.nullable().optional(), label: label.optional(), amendedBy: z.string().min(1).optional(), renumberedAs: subdivision.optional(), movedTo: z.string().regex(/^[RDL]?\d+(-\d+)*( .+)?$/).max(40).optional() }),
 ]);
 
 export const provision = z.strictObject({

@@ -44,6 +44,19 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
       if (!target) errors.push({ file: p.file, path, message: `${it.sub} becomes ${it.renumberedAs} on ${it.to}, but no item ${it.renumberedAs} of article ${p.article} starts that day` });
     });
   }
+  // An item moved to another text (movedTo) needs an end date; its target is an article or a general aggravation.
+  for (const p of rules.provisions.values()) {
+    const idx = rules.articles.get(p.article)!.refs.indexOf(p.ref);
+    (p.items ?? []).forEach((it, j) => {
+      if (typeof it === 'string' || !it.movedTo) return;
+      const path = `provisions[${idx}].items[${j}].movedTo`;
+      if (!it.to) { errors.push({ file: p.file, path, message: `${it.sub} moved to ${it.movedTo} but has no "to" date` }); return; }
+      if (it.renumberedAs) errors.push({ file: p.file, path, message: `${it.sub} cannot be both renumbered and moved` });
+      const target = articleOf(it.movedTo);
+      const aggravation = rules.aggravations.aggravations.some((a) => a.article === target);
+      if (!knownArticle(target) && !aggravation) notes.push({ file: p.file, path, message: `${it.sub} moved to ${it.movedTo}, which is not in the catalogue (cited only)` });
+    });
+  }
   const general = 'general/recidive.json';
   rules.recidive.predicateAssimilations.forEach((pa, i) => pa.appliesTo.forEach((a, j) => {
     if (!knownArticle(a)) errors.push({ file: general, path: `predicateAssimilations[${i}].appliesTo[${j}]`, message: `article ${a} is not in the rules` });

@@ -40,6 +40,12 @@ describe('quantum rules validate', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/225-7\.json at provisions\[0\]\.items\[\d+\]\.renumberedAs: 99° becomes 98° on 2010-01-01, but no item 98° of article 225-7 starts that day/);
   });
+  it('fails on an item moved to another text without the date it left', () => {
+    const dir = brokenCopy('225-7.json', (d) => { d.provisions[0].items.push({ sub: '99°', movedTo: '132-77' }); });
+    const r = quantum(['rules', 'validate', '--rules', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/225-7\.json at provisions\[0\]\.items\[\d+\]\.movedTo: 99° moved to 132-77 but has no "to" date/);
+  });
   it('fails on a missing source', () => {
     const dir = brokenCopy('225-5.json', (d) => { d.provisions[0].versions[0].sources = []; });
     const r = quantum(['rules', 'validate', '--rules', dir]);

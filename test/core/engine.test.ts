@@ -24,9 +24,11 @@ const rules = fixtureRules([
     version('1994-03-01', '2019-01-01', { prison: RC(240), fine: null }),
     version('2019-01-01', null, { prison: E(120), fine: { amount: '150000' } }),
   ], { items: ['1°', { sub: '2°', from: '2010-01-01' }] })]),
-  // 906-1: 3° became 4° in 2010 (renumbered: the circumstance goes on); 5° left the text in 2012 (removed).
+  // 906-1: 3° became 4° in 2010 (renumbered: the circumstance goes on); 5° left the text in 2012 (removed); 6°
+  // left it in 2017 for a general aggravation (moved: the conduct stays punishable elsewhere).
   article('906-1', [provision('906-1', [version('1994-03-01', null, { prison: E(60), fine: { amount: '75000' } })], {
-    items: ['1°', { sub: '3°', to: '2010-01-01', renumberedAs: '4°' }, { sub: '4°', from: '2010-01-01' }, { sub: '5°', to: '2012-01-01' }],
+    items: ['1°', { sub: '3°', to: '2010-01-01', renumberedAs: '4°' }, { sub: '4°', from: '2010-01-01' }, { sub: '5°', to: '2012-01-01' },
+      { sub: '6°', to: '2017-01-29', movedTo: '132-77' }],
   })]),
   // 907-1: a political crime punished by 15 years of détention criminelle.
   article('907-1', [provision('907-1', [version('1994-03-01', null, { prison: { kind: 'detention-criminelle', months: 180 }, fine: null })])]),
@@ -88,6 +90,15 @@ describe('application in time (112-1)', () => {
     expect(renumbered.trace.some((s) => s.code === 'ITEM_RENUMBERED')).toBe(true);
     // Before the renumbering took effect, the old number was simply in force.
     expect(run({ date: '2005-01-01', judgmentDate: '2009-06-01', charges: [{ ref: '906-1 5°' }] }).charges[0]!.punishable).toBe(true);
+  });
+  it('an item moved to another text is not abolished: the facts stay punishable, with a note (112-1 al. 3)', () => {
+    const moved = run({ date: '2015-01-01', judgmentDate: '2026-01-01', charges: [{ ref: '906-1 6°' }] });
+    expect(moved.charges[0]!.punishable).toBe(true);
+    expect(moved.total.prison?.months).toBe(60);
+    expect(moved.trace.some((s) => s.code === 'ITEM_MOVED')).toBe(true);
+    expect(moved.warnings.map((w) => w.message).join(' ')).toMatch(/132-77/);
+    // Facts after the move are not punishable under the old item: the new text is what applies.
+    expect(run({ date: '2018-01-01', judgmentDate: '2026-01-01', charges: [{ ref: '906-1 6°' }] }).charges[0]!.reason).toBe('REPEALED_BEFORE_FACTS');
   });
   it('a dated item does not reach facts before it was added', () => {
     const r = run({ date: '2009-12-31', judgmentDate: '2010-06-01', charges: [{ ref: '904-1 2°' }] });
