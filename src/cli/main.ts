@@ -30,19 +30,34 @@ class InputError extends Error {
   constructor(readonly error: QuantumError, readonly id: string | null = null) { super(error.message); }
 }
 
-/**
- * The rules of a command. The shipped rules, unchanged since the build, come from the build's snapshot; any other
- * directory loads the validating loader (and zod) first: only then is it imported, so most commands start sooner.
- */
-async function load(argv: Common): Promise<Rules> {
+function rulesInputError(e: unknown): unknown {
+  return e instanceof RulesError ? new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: e.message }) : e;
+}
+
+type FirstRead = ReturnType<typeof rulesFromSnapshot> & { dir: string };
+/** The shipped rules, unchanged since the build, from the build's snapshot, at once (rules: null otherwise). */
+function shippedRules(argv: Common): FirstRead {
   const dir = argv.rules ?? DEFAULT_RULES_DIR;
   try {
-    const { rules, read } = rulesFromSnapshot(dir);
-    return rules ?? (await import('../rules/load.js')).loadRules(dir, { read });
+    return { ...rulesFromSnapshot(dir), dir };
   } catch (e) {
-    if (e instanceof RulesError) throw new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: e.message });
-    throw e;
+    throw rulesInputError(e);
   }
+}
+
+/** Any other rules directory: the validating loader (and zod) is imported only then, so most commands start sooner. */
+async function validatedRules(first: FirstRead): Promise<Rules> {
+  try {
+    return (await import('../rules/load.js')).loadRules(first.dir, { read: first.read });
+  } catch (e) {
+    throw rulesInputError(e);
+  }
+}
+
+/** The rules of a command. */
+async function load(argv: Common): Promise<Rules> {
+  const first = shippedRules(argv);
+  return first.rules ?? validatedRules(first);
 }
 
 function readInput(file: string): string {
@@ -155,7 +170,10 @@ async function batchCommand(argv: Common & { file: string; format: 'jsonl' | 'cs
   const pool = startWorkers(argv.file, workers, opts);
   let rules: Rules;
   try {
-    rules = await load(argv);
+    const first = shippedRules(argv);
+    // Sent before anything awaits: the workers have the rules while the command line finishes starting up.
+    if (first.rules) pool?.init(first.rules);
+    rules = first.rules ?? await validatedRules(first);
   } catch (e) {
     await pool?.close();
     throw e;
