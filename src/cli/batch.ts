@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { Rules } from '../core/model.js';
-import { CSV_OUTPUT_HEADER, csvHeader, evaluateWork, type BatchOptions, type Work } from '../io/batch.js';
+import type { BatchOptions, Work } from '../io/batch.js';
 import { LineBlocker, RecordSplitter, type LineBlock, type RawRecord } from '../io/records.js';
 import { ByteSink } from '../io/sink.js';
 
@@ -136,6 +136,9 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   let header: string[] | null = null;
   let pool: Pool | null = run.pool ?? null;
   const startedEarly = pool !== null;
+  // The engine and the CSV helpers load here only if this thread needs them: JSON Lines handed to workers
+  // started with the run never do.
+  const io = startedEarly && !csv && run.opts.output !== 'csv' ? null : await import('../io/batch.js');
   pool?.init(run.rules);
   const queue: Promise<Done>[] = [];
   let seq = 0;
@@ -151,7 +154,7 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
     if (interrupted) return;
     if (!out.write(text, done && ((e) => { if (!e) done(); }))) await Promise.race([once(out, 'drain'), failed$]);
   };
-  if (run.opts.output === 'csv') await write(`${CSV_OUTPUT_HEADER}\n`);
+  if (run.opts.output === 'csv') await write(`${io!.CSV_OUTPUT_HEADER}\n`);
 
   const sink = new ByteSink(); // this thread's output buffers (inline chunks)
 
@@ -177,7 +180,7 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
   })();
 
   const inline = (work: Work): Done => {
-    const { count, failed: f } = evaluateWork(run.rules, work, run.opts, sink);
+    const { count, failed: f } = io!.evaluateWork(run.rules, work, run.opts, sink);
     return { text: sink.take(), count, failed: f, ...('block' in work && { input: work.block.bytes.buffer as ArrayBuffer }) };
   };
   let batch: RawRecord[] = [];
@@ -209,7 +212,7 @@ export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = proce
     for (const rec of records) {
       if (!rec.tooLong && rec.text.trim() === '') continue; // blank lines are skipped
       if (header === null) {
-        const h = csvHeader(rec.text);
+        const h = io!.csvHeader(rec.text);
         if (typeof h === 'string') throw new BatchInputError(`line ${rec.line}: ${h}`);
         header = h;
         continue;

@@ -1,6 +1,6 @@
 // The command line's charge syntax: `REF[; option[=value]]…`, e.g. "450-1; predicate=222-37".
 import type { Charge, Prior } from '../core/contract.js';
-import { parsePriorShorthand } from '../io/case.js';
+import { parsePriorShorthand } from '../io/shorthand.js';
 
 export class UsageError extends Error {}
 

@@ -5,11 +5,8 @@ import { hideBin } from 'yargs/helpers';
 import type { Case, ErrorResult, QuantumError } from '../core/contract.js';
 import { CONTRACT_VERSION } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
-import { evaluateCase } from '../core/engine.js';
-import { resolveRef } from '../core/refs.js';
-import { searchProvisions, describeProvision } from '../core/describe.js';
-import { parseCase } from '../io/case.js';
-import { formatError, formatList, formatProvision, formatResult } from '../io/text.js';
+// The engine, zod (case validation) and the text formatters load inside the commands that use them: a large
+// batch never needs them in this thread, and starts its workers sooner.
 import { DEFAULT_RULES_DIR, RulesError, rulesFromSnapshot } from '../rules/read.js';
 import { parseChargeArg, parsePriorArg, UsageError } from './charges.js';
 import { BatchInputError, defaultWorkers, runBatch, startWorkers } from './batch.js';
@@ -114,6 +111,7 @@ async function evalCommand(argv: Common & { refs?: string[]; case?: string; date
     if (argv.legalPerson || priors.length) c.offender = { ...(argv.legalPerson ? { type: 'legal' } : {}), ...(priors.length ? { priors } : {}) };
     input = c;
   }
+  const [{ parseCase }, { evaluateCase }, { formatResult }] = await Promise.all([import('../io/case.js'), import('../core/engine.js'), import('../io/text.js')]);
   const parsed = parseCase(input, argv.maxCharges);
   if (!parsed.ok) throw new InputError(parsed.error, parsed.id);
   const rules = await load(argv);
@@ -126,6 +124,7 @@ async function evalCommand(argv: Common & { refs?: string[]; case?: string; date
 async function showCommand(argv: Common & { ref: string; date?: string }): Promise<number> {
   const date = checkDate('date', argv.date) ?? localToday();
   const rules = await load(argv);
+  const [{ resolveRef }, { describeProvision }, { formatProvision }] = await Promise.all([import('../core/refs.js'), import('../core/describe.js'), import('../io/text.js')]);
   const r = resolveRef(rules, argv.ref, 'ref');
   if (!r.ok) throw new InputError(r.error);
   const p = r.provision;
@@ -141,6 +140,7 @@ async function showCommand(argv: Common & { ref: string; date?: string }): Promi
 async function listCommand(argv: Common & { words?: string[]; date?: string }): Promise<number> {
   const date = checkDate('date', argv.date) ?? localToday();
   const rules = await load(argv);
+  const [{ describeProvision, searchProvisions }, { formatList }] = await Promise.all([import('../core/describe.js'), import('../io/text.js')]);
   const found = searchProvisions(rules, (argv.words ?? []).map(String));
   if (argv.json) {
     const rows = found.map((p) => {
@@ -312,15 +312,15 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
     await parser.parseAsync();
     return code;
   } catch (e) {
-    return report(e, json, lang);
+    return await report(e, json, lang);
   }
 }
 
-function report(e: unknown, json: boolean, lang: Lang): number {
+async function report(e: unknown, json: boolean, lang: Lang): Promise<number> {
   if (e instanceof InputError) {
     const out: ErrorResult = { contract: CONTRACT_VERSION, id: e.id, ok: false, error: e.error };
     if (json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-    else process.stderr.write(`${formatError(e.error, lang)}\n`);
+    else process.stderr.write(`${(await import('../io/text.js')).formatError(e.error, lang)}\n`);
     return EXIT.input;
   }
   const message = e instanceof Error ? e.message : String(e);

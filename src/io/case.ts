@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { jsonPath } from '../core/json-path.js';
-import type { Case, Prior, QuantumError } from '../core/contract.js';
+import type { Case, QuantumError } from '../core/contract.js';
 
 z.config(en()); // zod/mini has no default messages: the same English ones as the classic API
 
@@ -81,8 +81,4 @@ export function parseCase(input: unknown, maxCharges = DEFAULT_MAX_CHARGES, owne
   return { ok: false, id, error: { code: 'INVALID_CASE', path: path || null, message: `${path ? `${path}: ` : ''}${message}${more}` } };
 }
 
-/** The prior-conviction shorthand of the CLI and the TUI: `REF@FINAL[:EXPIRED]`, e.g. "222-37@2018-01-10:2020-01-10". */
-export function parsePriorShorthand(text: string): Prior | null {
-  const m = /^(.+?)@(\d{4}-\d{2}-\d{2})(?::(\d{4}-\d{2}-\d{2}))?$/.exec(text.trim());
-  return m ? { ref: m[1]!.trim(), final: m[2]!, ...(m[3] ? { expired: m[3] } : {}) } : null;
-}
+export { parsePriorShorthand } from './shorthand.js';

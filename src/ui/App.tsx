@@ -11,7 +11,7 @@ import { resolveRef } from '../core/refs.js';
 import { paramAt } from '../core/dates.js';
 import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from '../core/units.js';
 import { formatMarkdown } from '../io/markdown.js';
-import { parsePriorShorthand } from '../io/case.js';
+import { parsePriorShorthand } from '../io/shorthand.js';
 import { MESSAGES, type Messages } from './messages.js';
 
 export interface AppProps {
