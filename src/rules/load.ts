@@ -7,7 +7,7 @@ import { jsonPath } from '../core/json-path.js';
 import type { AggravationData, Article, GeneralParams, Provision, RecidiveData, Rules } from '../core/model.js';
 import { itemSub } from '../core/model.js';
 import { aggravationsFile, articleFile, datasetFile, generalFile, recidiveFile } from './schema.js';
-import { DEFAULT_RULES_DIR, fromSnapshot, readRulesDir, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead, type Snapshot } from './read.js';
+import { DEFAULT_RULES_DIR, fromSnapshot, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Snapshot } from './read.js';
 
 export { DEFAULT_RULES_DIR, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead } from './read.js';
 
@@ -94,7 +94,7 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR, options: { snapshot?:
         const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from));
         if (sorted.some((x, i) => i > 0 && (sorted[i - 1]!.to === null || sorted[i - 1]!.to! > x.from))) issues.push({ file, path: `${at}.items`, message: `item ${sub} is listed more than once with overlapping dates` });
       }
-      provisions.set(p.ref, { ...p, article: a.article, file } as Provision);
+      provisions.set(p.ref, uniformProvision({ ...p, article: a.article, file } as Provision));
       refs.push(p.ref);
       for (const alias of p.aliases ?? []) {
         if (aliases.has(alias)) issues.push({ file, path: `${at}.aliases`, message: `alias "${alias}" already names ${aliases.get(alias)}` });

@@ -5,7 +5,22 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, Provision, Rules } from '../core/model.js';
+import type { Article, Provision, Rules, Version } from '../core/model.js';
+
+/**
+ * A version with every key, in one order (undefined where the file has none; JSON leaves those out). Objects
+ * parsed from JSON take their hidden class from their own keys: the engine would meet a dozen shapes of version
+ * and V8 would deoptimise it each time a new one came.
+ */
+function uniformVersion(v: Version): Version {
+  return { from: v.from, to: v.to, amendedBy: v.amendedBy, sources: v.sources, status: v.status, note: v.note, penalty: v.penalty,
+    attempt: v.attempt, safetyPeriod: v.safetyPeriod, recidiveClause: v.recidiveClause, complementary: v.complementary };
+}
+/** A provision with every key, in one order, and uniform versions (see uniformVersion). */
+export function uniformProvision(p: Provision): Provision {
+  return { ref: p.ref, article: p.article, kind: p.kind, label: p.label, rule: p.rule, appliesTo: p.appliesTo, aliases: p.aliases,
+    items: p.items, circumstances: p.circumstances, repealed: p.repealed, versions: p.versions.map(uniformVersion), file: p.file };
+}
 
 export interface RulesIssue { file: string; path: string; message: string }
 
@@ -83,7 +98,7 @@ export function fromSnapshot(file: string, hash: string): Rules | null {
   }
   if (snap.hash !== hash) return null;
   const r = snap.rules;
-  return { ...r, provisions: new Map(r.provisions.map((p) => [p.ref, p])), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases) };
+  return { ...r, provisions: new Map(r.provisions.map((p) => [p.ref, uniformProvision(p)])), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases) };
 }
 
 /**
