@@ -37,7 +37,8 @@ const rules = fixtureRules([
   article('R905-2', [provision('R905-2', [version('1994-03-01', null, { prison: null, fine: { class: 4 } })])]),
 ]);
 
-const run = (c: object) => evaluate(rules, c, { today: '2026-11-29' }) as Result;
+// Results of a traced evaluation (the default): their trace is always there.
+const run = (c: object) => evaluate(rules, c, { today: '2026-11-29' }) as Result & { trace: NonNullable<Result['trace']> };
 
 describe('application in time (112-1)', () => {
   it('applies a milder later law penalty by penalty: the lighter prison of the new law, the lighter fine of the old', () => {
