@@ -173,7 +173,7 @@ describe('trace', () => {
     expect(r.trace.some((s) => s.code === 'MILDER_LAW')).toBe(true);
   });
   it('speaks English on request', () => {
-    const r = evaluate(rules, { date: '2018-01-01', charges: [{ ref: '901-1' }] }, { today: '2026-01-01', lang: 'en' }) as Result;
+    const r = evaluate(rules, { date: '2018-01-01', charges: [{ ref: '901-1' }] }, { today: '2026-01-01', lang: 'en' }) as Result & { trace: NonNullable<Result['trace']> };
     expect(r.trace[0]!.text).toMatch(/^Text applicable/);
   });
 });
