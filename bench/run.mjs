@@ -6,6 +6,12 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const N = Number(process.argv[2] ?? 100_000);
+// The CLI serves the shipped rules from the build's snapshot while the files hash the same; after an edit it
+// validates them at every start-up, which would be measured too.
+{
+  const { rulesFromSnapshot } = await import(new URL('../dist/rules/read.js', import.meta.url).href);
+  if (!rulesFromSnapshot(new URL('../rules', import.meta.url).pathname).rules) console.warn('bench: the rules changed since the last build (stale snapshot); run `npm run build` first for start-up as shipped');
+}
 const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'quantum-bench-'));
 const input = join(dir, 'cases.jsonl');
