@@ -319,6 +319,8 @@ function evaluateCharge(ctx: Ctx, charge: Charge, i: number): ChargeOutcome {
       return notPunishable(out.reason);
     }
     for (const used of out.versions) unverified(ctx, used, used === v ? ref : out.penalty.predicateRef ?? ref);
+    // A rule of law the data states in words (e.g. 434-31 for escape): said in the result, not applied.
+    if (v.notice) ctx.warnings.push({ code: 'NOTE', ref, key: 'W_NOTICE', params: { ref, text: v.notice[ctx.lang] } });
     const nature = classify(rules, out.penalty, date);
     // 121-4, 121-5: attempt of a crime always; of a délit where a text says so; of a contravention never.
     if (charge.attempt) {

@@ -27,6 +27,10 @@ const PHRASES: Record<string, { fr: Phrase; en: Phrase }> = {
     fr: (p) => `Condamnation antérieure ${p.ref} non prise en compte : ${p.why === 'NOT_IN_FORCE' ? "le texte n'était pas en vigueur à sa date" : "l'infraction de référence n'entre pas dans le texte"}.`,
     en: (p) => `Prior conviction ${p.ref} not taken into account: ${p.why === 'NOT_IN_FORCE' ? 'the text was not in force on its date' : 'its offence referred to is outside the text'}.`,
   },
+  W_NOTICE: {
+    fr: (p) => `${p.ref} : ${p.text}`,
+    en: (p) => `${p.ref}: ${p.text}`,
+  },
   W_ITEM_MOVED: {
     fr: (p, l) => `${p.ref} a quitté ce texte le ${d(p.at, l)} pour ${p.to} : les faits restent punissables ; la loi plus douce est recherchée parmi les versions de ce texte, pas dans ${p.to}.`,
     en: (p, l) => `${p.ref} left this text on ${d(p.at, l)} for ${p.to}: the facts remain punishable; the milder law is looked for among this text's versions, not in ${p.to}.`,

@@ -52,6 +52,8 @@ export interface Version {
   sources: string[];
   status: Status;
   note?: string;
+  /** A point of law every result using this version must mention (a rule the engine does not apply), in words. */
+  notice?: Label;
   penalty?: PenaltySpec;
   attempt?: { punishable: boolean; article?: string };
   safetyPeriod?: boolean;

@@ -13,7 +13,7 @@ import type { Article, Provision, Rules, Version } from '../core/model.js';
  * and V8 would deoptimise it each time a new one came.
  */
 function uniformVersion(v: Version): Version {
-  return { from: v.from, to: v.to, amendedBy: v.amendedBy, sources: v.sources, status: v.status, note: v.note, penalty: v.penalty,
+  return { from: v.from, to: v.to, amendedBy: v.amendedBy, sources: v.sources, status: v.status, note: v.note, notice: v.notice, penalty: v.penalty,
     attempt: v.attempt, safetyPeriod: v.safetyPeriod, recidiveClause: v.recidiveClause, complementary: v.complementary };
 }
 /** A provision with every key, in one order, and uniform versions (see uniformVersion). */

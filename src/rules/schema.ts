@@ -55,6 +55,7 @@ export const version = z.strictObject({
   sources: z.array(url).min(1, { error: 'every version needs at least one source' }),
   status,
   note: z.string().optional(),
+  notice: label.optional(),
   penalty: z.union([byPredicate, fixedPenalty]).optional(),
   attempt: z.strictObject({ punishable: z.boolean(), article: z.string().min(1).optional() }).optional(),
   safetyPeriod: z.boolean().optional(),
