@@ -7,7 +7,7 @@ import { jsonPath } from '../core/json-path.js';
 import type { AggravationData, Article, GeneralParams, Provision, RecidiveData, Rules } from '../core/model.js';
 import { itemSub } from '../core/model.js';
 import { aggravationsFile, articleFile, datasetFile, generalFile, recidiveFile } from './schema.js';
-import { DEFAULT_RULES_DIR, fromSnapshot, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Snapshot } from './read.js';
+import { DEFAULT_RULES_DIR, fromSnapshot, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Snapshot } from './read.js';
 
 export { DEFAULT_RULES_DIR, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead } from './read.js';
 
@@ -41,12 +41,13 @@ export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string
 export function loadRules(dir: string = DEFAULT_RULES_DIR, options: { snapshot?: string | false; read?: RulesRead } = {}): Rules {
   const read = options.read ?? readRulesDir(dir);
   const issues = [...read.issues];
-  const { raw, digest } = read;
+  const { digest } = read;
   const snapshot = options.snapshot ?? (resolve(dir) === DEFAULT_RULES_DIR ? SNAPSHOT_FILE : false);
   if (snapshot && issues.length === 0) {
     const r = fromSnapshot(snapshot, digest);
     if (r) return r;
   }
+  const raw = parseRulesFiles(read, issues);
   const provisions = new Map<string, Provision>();
   const articles = new Map<string, Article>();
   const aliases = new Map<string, string>();

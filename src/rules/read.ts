@@ -38,22 +38,38 @@ export const DEFAULT_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url))
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-function readJson(dir: string, file: string, issues: RulesIssue[]): unknown {
+function readBytes(dir: string, file: string, issues: RulesIssue[]): Buffer | undefined {
   const full = join(dir, file);
   try {
     const st = lstatSync(full);
     if (!st.isFile()) { issues.push({ file, path: '', message: 'not a regular file (links are not followed)' }); return undefined; }
     if (st.size > MAX_FILE_BYTES) { issues.push({ file, path: '', message: `file too large (${st.size} bytes; at most ${MAX_FILE_BYTES})` }); return undefined; }
-    const text = readFileSync(full, 'utf8');
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return readFileSync(full);
   } catch (e) {
-    issues.push({ file, path: '', message: e instanceof SyntaxError ? `not valid JSON: ${e.message}` : `cannot read: ${(e as Error).message}` });
+    issues.push({ file, path: '', message: `cannot read: ${(e as Error).message}` });
     return undefined;
   }
 }
 
-/** A rules directory as read: each JSON file parsed (in name order, general/ last), and the hash of them all. */
-export interface RulesRead { raw: [string, unknown][]; digest: string; issues: RulesIssue[] }
+/**
+ * A rules directory as read: each JSON file's bytes (in name order, general/ last), and the hash of them all.
+ * The bytes are hashed as they are: checking the snapshot parses nothing but the snapshot.
+ */
+export interface RulesRead { files: [string, Buffer][]; digest: string; issues: RulesIssue[] }
+
+/** The files of a read directory, parsed; a file that is not JSON is an issue naming it. */
+export function parseRulesFiles(read: RulesRead, issues: RulesIssue[]): [string, unknown][] {
+  const raw: [string, unknown][] = [];
+  for (const [file, bytes] of read.files) {
+    const text = bytes.toString('utf8');
+    try {
+      raw.push([file, JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)]);
+    } catch (e) {
+      issues.push({ file, path: '', message: `not valid JSON: ${(e as Error).message}` });
+    }
+  }
+  return raw;
+}
 
 export function readRulesDir(dir: string): RulesRead {
   const issues: RulesIssue[] = [];
@@ -71,14 +87,14 @@ export function readRulesDir(dir: string): RulesRead {
     else generalFiles = readdirSync(join(dir, 'general')).sort().filter((f) => f.endsWith('.json')).map((f) => `general/${f}`);
   }
   const files = [...entries.filter((f) => f.endsWith('.json')), ...generalFiles];
-  const raw: [string, unknown][] = [];
+  const read: [string, Buffer][] = [];
   for (const file of files) {
-    const data = readJson(dir, file, issues);
-    if (data === undefined) continue;
-    hash.update(file).update('\0').update(JSON.stringify(data)).update('\0');
-    raw.push([file, data]);
+    const bytes = readBytes(dir, file, issues);
+    if (bytes === undefined) continue;
+    hash.update(file).update('\0').update(bytes).update('\0');
+    read.push([file, bytes]);
   }
-  return { raw, digest: `sha256:${hash.digest('hex')}`, issues };
+  return { files: read, digest: `sha256:${hash.digest('hex')}`, issues };
 }
 
 /**
