@@ -32,29 +32,25 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
       }
     });
   }
-  // A renumbered item (renumberedAs) needs an end date and its new number listed in the article from that date.
+  // An item that left the text but went on needs an end date: renumbered (renumberedAs), its new number listed in
+  // the article from that date; moved (movedTo), its target an article or a general aggravation.
   for (const p of rules.provisions.values()) {
     const idx = rules.articles.get(p.article)!.refs.indexOf(p.ref);
     (p.items ?? []).forEach((it, j) => {
-      if (typeof it === 'string' || !it.renumberedAs) return;
-      const path = `provisions[${idx}].items[${j}].renumberedAs`;
-      if (!it.to) { errors.push({ file: p.file, path, message: `${it.sub} is renumbered but has no "to" date` }); return; }
-      const target = rules.articles.get(p.article)!.refs.flatMap((r) => rules.provisions.get(r)!.items ?? [])
-        .find((x) => typeof x !== 'string' && x.sub === it.renumberedAs && x.from === it.to);
-      if (!target) errors.push({ file: p.file, path, message: `${it.sub} becomes ${it.renumberedAs} on ${it.to}, but no item ${it.renumberedAs} of article ${p.article} starts that day` });
-    });
-  }
-  // An item moved to another text (movedTo) needs an end date; its target is an article or a general aggravation.
-  for (const p of rules.provisions.values()) {
-    const idx = rules.articles.get(p.article)!.refs.indexOf(p.ref);
-    (p.items ?? []).forEach((it, j) => {
-      if (typeof it === 'string' || !it.movedTo) return;
-      const path = `provisions[${idx}].items[${j}].movedTo`;
-      if (!it.to) { errors.push({ file: p.file, path, message: `${it.sub} moved to ${it.movedTo} but has no "to" date` }); return; }
-      if (it.renumberedAs) errors.push({ file: p.file, path, message: `${it.sub} cannot be both renumbered and moved` });
-      const target = articleOf(it.movedTo);
-      const aggravation = rules.aggravations.aggravations.some((a) => a.article === target);
-      if (!knownArticle(target) && !aggravation) notes.push({ file: p.file, path, message: `${it.sub} moved to ${it.movedTo}, which is not in the catalogue (cited only)` });
+      if (typeof it === 'string' || (!it.renumberedAs && !it.movedTo)) return;
+      const field = it.renumberedAs ? 'renumberedAs' : 'movedTo';
+      const path = `provisions[${idx}].items[${j}].${field}`;
+      if (!it.to) { errors.push({ file: p.file, path, message: `${it.sub} ${it.renumberedAs ? 'is renumbered' : `moved to ${it.movedTo}`} but has no "to" date` }); return; }
+      if (it.renumberedAs && it.movedTo) errors.push({ file: p.file, path, message: `${it.sub} cannot be both renumbered and moved` });
+      if (it.renumberedAs) {
+        const target = rules.articles.get(p.article)!.refs.flatMap((r) => rules.provisions.get(r)!.items ?? [])
+          .find((x) => typeof x !== 'string' && x.sub === it.renumberedAs && x.from === it.to);
+        if (!target) errors.push({ file: p.file, path, message: `${it.sub} becomes ${it.renumberedAs} on ${it.to}, but no item ${it.renumberedAs} of article ${p.article} starts that day` });
+      } else {
+        const target = articleOf(it.movedTo!);
+        const aggravation = rules.aggravations.aggravations.some((a) => a.article === target);
+        if (!knownArticle(target) && !aggravation) notes.push({ file: p.file, path, message: `${it.sub} moved to ${it.movedTo}, which is not in the catalogue (cited only)` });
+      }
     });
   }
   const general = 'general/recidive.json';
