@@ -1,18 +1,25 @@
-// The library API: load the law, evaluate cases. Typed with the contract's types.
-import type { Case, Outcome } from './core/contract.js';
-import type { Lang, Rules } from './core/model.js';
+// The library API: load the law, evaluate cases, search and describe the catalogue. Typed with the contract's
+// types (docs/contract.md). The command line and the terminal UI use this API and nothing deeper.
+import type { Case, Outcome, QuantumError } from './core/contract.js';
+import type { Lang, Provision, Rules } from './core/model.js';
 import { CONTRACT_VERSION } from './core/contract.js';
 import { evaluateCase } from './core/engine.js';
+import { evaluateCaseFast } from './core/fast.js';
+import { resolveRef } from './core/refs.js';
+import { renderError } from './core/errors.js';
+import { isByPredicate } from './core/model.js';
 import { parseCase } from './io/case.js';
 
 export { loadRules, RulesError, DEFAULT_RULES_DIR } from './rules/load.js';
 export { parseCase } from './io/case.js';
-export { parseRef, resolveRef } from './core/refs.js';
+export { parseRef, canonical } from './core/refs.js';
+export { describeProvision, searchProvisions, compareRefs, type ProvisionView } from './core/describe.js';
+export { FORMATS, type FormatName } from './io/formats.js';
 export type * from './core/contract.js';
-export type { Rules, Provision, Version, Lang } from './core/model.js';
+export type { Rules, Provision, Version, Lang, Code } from './core/model.js';
 
 export interface EvaluateOptions {
-  /** Default date of facts and of judgment; defaults to today's date (UTC). */
+  /** Default date of facts and of judgment (YYYY-MM-DD); defaults to today's date (UTC). */
   today?: string;
   lang?: Lang;
   trace?: boolean;
@@ -20,7 +27,7 @@ export interface EvaluateOptions {
   maxCharges?: number;
   /** Small results for bulk use (no trace, no source lists, default fields left out). */
   lean?: boolean;
-  /** With lean: reuse identical charges' results (default true). */
+  /** With lean: reuse identical charges' results, frozen (default true). */
   memo?: boolean;
 }
 
@@ -30,12 +37,11 @@ export function todayIso(): string {
 
 /** Evaluates one case (validated here: untrusted input is fine). Never throws for bad input. */
 export function evaluate(rules: Rules, input: unknown, options: EvaluateOptions = {}): Outcome {
-  const parsed = parseCase(input, options.maxCharges);
+  const lang = options.lang ?? 'fr';
+  const parsed = parseCase(input, { ...(options.maxCharges !== undefined && { maxCharges: options.maxCharges }), lang });
   if (!parsed.ok) return { contract: CONTRACT_VERSION, id: parsed.id, ok: false, error: parsed.error };
-  return evaluateCase(rules, parsed.case as Case, {
-    today: options.today ?? todayIso(), lang: options.lang ?? 'fr', trace: options.trace ?? !options.lean,
-    ...(options.lean !== undefined && { lean: options.lean }), ...(options.memo !== undefined && { memo: options.memo }),
-  });
+  const opts = { today: options.today ?? todayIso(), lang, trace: options.trace ?? !options.lean, lean: options.lean === true, memo: options.memo !== false };
+  return opts.lean ? evaluateCaseFast(rules, parsed.case as Case, opts) : evaluateCase(rules, parsed.case as Case, opts);
 }
 
 /**
@@ -49,4 +55,15 @@ export async function* evaluateMany(
 ): AsyncGenerator<Outcome, void, undefined> {
   const opts = { ...options, today: options.today ?? todayIso() };
   for await (const c of cases) yield evaluate(rules, c, opts);
+}
+
+/** The provision a ref names (forgiving input, docs/contract.md "Refs"), or an error in words. */
+export function resolve(rules: Rules, ref: string, lang: Lang = 'fr'): { ok: true; ref: string; provision: Provision } | { ok: false; error: QuantumError } {
+  const r = resolveRef(rules, ref, 'ref');
+  return r.ok ? { ok: true, ref: r.ref, provision: r.provision } : { ok: false, error: renderError(r.error, lang) };
+}
+
+/** Whether a provision's penalty follows another offence that the charge must name (450-1; 324-4 when required). */
+export function needsPredicate(p: Provision): boolean {
+  return p.versions.some((v) => v.penalty && (isByPredicate(v.penalty) || ('heavierPredicate' in v.penalty && v.penalty.heavierPredicate?.required === true)));
 }

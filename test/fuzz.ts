@@ -15,7 +15,7 @@ const refs = offences.map((p) => p.ref);
 const inputs = [...refs, ...offences.flatMap((p) => (p.aliases ?? []).slice(0, 1)), '323-3-9', 'art. 323-3-2, iii', '222-24 8 °', 'nonsense', ''];
 const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2026-11-29'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 // Mostly plausible charges (options where the provision uses them), some deliberately wrong.
-const usesPredicate = offences.filter((p) => p.versions.some((v) => v.penalty && ('byPredicate' in v.penalty || v.penalty.heavierPredicate))).map((p) => p.ref);
+const usesPredicate = offences.filter((p) => p.versions.some((v) => v.penalty && ('byPredicate' in v.penalty || ('heavierPredicate' in v.penalty && v.penalty.heavierPredicate)))).map((p) => p.ref);
 const usesAmount = offences.filter((p) => p.versions.some((v) => v.penalty && 'fine' in v.penalty && v.penalty.fine && 'amount' in v.penalty.fine && v.penalty.fine.proportional)).map((p) => p.ref);
 const sometimes = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 8 });
 const charge = fc.oneof(

@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_RULES_DIR, loadRules } from '../src/rules/load.js';
+import { articleFileName, DEFAULT_RULES_DIR, loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/core/model.js';
 
 export const SRC = ['https://example.org/fixture'];
@@ -12,8 +12,8 @@ export function version(from: string, to: string | null, penalty: unknown, extra
   return { from, to, amendedBy: `fixture text of ${from}`, sources: SRC, status: 'text', penalty, ...extra };
 }
 
-export function article(no: string, provisions: unknown[]) {
-  return { article: no, label: { fr: `article fictif ${no}`, en: `fictitious article ${no}` }, provisions };
+export function article(no: string, provisions: unknown[], code = 'CP') {
+  return { code, article: no, label: { fr: `article fictif ${no}`, en: `fictitious article ${no}` }, provisions };
 }
 
 export function provision(ref: string, versions: unknown[], extra: Record<string, unknown> = {}) {
@@ -25,7 +25,12 @@ export function rulesDir(articles: Record<string, unknown>[]): string {
   mkdirSync(join(dir, 'general'));
   cpSync(join(DEFAULT_RULES_DIR, 'general'), join(dir, 'general'), { recursive: true });
   writeFileSync(join(dir, 'dataset.json'), JSON.stringify({ version: '2026.1.0' }));
-  for (const a of articles) writeFileSync(join(dir, `${(a as { article: string }).article}.json`), JSON.stringify(a, null, 2));
+  cpSync(join(DEFAULT_RULES_DIR, 'codes.json'), join(dir, 'codes.json'));
+  for (const a of articles) {
+    const { code = 'CP', article: no } = a as { code?: string; article: string };
+    mkdirSync(join(dir, code), { recursive: true });
+    writeFileSync(join(dir, code, articleFileName(no)), JSON.stringify({ code, ...a }, null, 2));
+  }
   return dir;
 }
 

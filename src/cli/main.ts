@@ -21,6 +21,7 @@ export function localToday(): string {
 }
 
 interface Common { rules?: string; lang: Lang; json: boolean }
+type FormatName = 'text' | 'json' | 'markdown' | 'csv';
 
 /** An input error: printed once (JSON on stdout with --json, one line on stderr otherwise), exit 1. */
 class InputError extends Error {
@@ -76,7 +77,7 @@ function checkDate(name: string, v: unknown): string | undefined {
   return s;
 }
 
-async function evalCommand(argv: Common & { refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; trace: boolean; prior?: string[]; maxCharges: number }): Promise<number> {
+async function evalCommand(argv: Common & { refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; trace: boolean; prior?: string[]; maxCharges: number; format: FormatName }): Promise<number> {
   checkLimit('max-charges', argv.maxCharges);
   const priors = (argv.prior ?? []).map(String).map(parsePriorArg);
   const date = checkDate('date', argv.date);
@@ -111,21 +112,19 @@ async function evalCommand(argv: Common & { refs?: string[]; case?: string; date
     if (argv.legalPerson || priors.length) c.offender = { ...(argv.legalPerson ? { type: 'legal' } : {}), ...(priors.length ? { priors } : {}) };
     input = c;
   }
-  const [{ parseCase }, { evaluateCase }, { formatResult }] = await Promise.all([import('../io/case.js'), import('../core/engine.js'), import('../io/text.js')]);
-  const parsed = parseCase(input, argv.maxCharges);
-  if (!parsed.ok) throw new InputError(parsed.error, parsed.id);
+  const [{ evaluate }, { FORMATS }] = await Promise.all([import('../index.js'), import('../io/formats.js')]);
   const rules = await load(argv);
-  const outcome = evaluateCase(rules, parsed.case as Case, { today: localToday(), lang: argv.lang, trace: true });
+  const outcome = evaluate(rules, input, { today: localToday(), lang: argv.lang, trace: true, maxCharges: argv.maxCharges });
   if (!outcome.ok) throw new InputError(outcome.error, outcome.id);
-  process.stdout.write(argv.json ? `${JSON.stringify(outcome, null, 2)}\n` : formatResult(outcome, argv.lang, { trace: argv.trace }));
+  process.stdout.write(FORMATS[argv.format].result(outcome, { lang: argv.lang, trace: argv.trace }));
   return EXIT.ok;
 }
 
 async function showCommand(argv: Common & { ref: string; date?: string }): Promise<number> {
   const date = checkDate('date', argv.date) ?? localToday();
   const rules = await load(argv);
-  const [{ resolveRef }, { describeProvision }, { formatProvision }] = await Promise.all([import('../core/refs.js'), import('../core/describe.js'), import('../io/text.js')]);
-  const r = resolveRef(rules, argv.ref, 'ref');
+  const [{ resolve, describeProvision }, { formatProvision }] = await Promise.all([import('../index.js'), import('../io/text.js')]);
+  const r = resolve(rules, argv.ref, argv.lang);
   if (!r.ok) throw new InputError(r.error);
   const p = r.provision;
   if (argv.json) {
@@ -140,7 +139,7 @@ async function showCommand(argv: Common & { ref: string; date?: string }): Promi
 async function listCommand(argv: Common & { words?: string[]; date?: string }): Promise<number> {
   const date = checkDate('date', argv.date) ?? localToday();
   const rules = await load(argv);
-  const [{ describeProvision, searchProvisions }, { formatList }] = await Promise.all([import('../core/describe.js'), import('../io/text.js')]);
+  const [{ describeProvision, searchProvisions }, { formatList }] = await Promise.all([import('../index.js'), import('../io/text.js')]);
   const found = searchProvisions(rules, (argv.words ?? []).map(String));
   if (argv.json) {
     const rows = found.map((p) => {
@@ -217,7 +216,7 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
     process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
   }
   let code: number = EXIT.ok;
-  let json = args.includes('--json');
+  let json: FormatName = args.includes('--json') ? 'json' : 'text';
   let lang: Lang = 'fr';
   const run = (fn: () => number | Promise<number>) => async () => { code = await fn(); };
   const parser = yargs(args)
@@ -226,7 +225,7 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
     .option('rules', { type: 'string', describe: 'rules directory (default: the rules shipped with quantum)', global: true })
     .option('lang', { choices: ['fr', 'en'] as const, default: 'fr' as Lang, describe: 'language of the text output', global: true })
     .option('json', { type: 'boolean', default: false, describe: 'JSON output (contract.md); errors as JSON on stdout', global: true })
-    .middleware((a) => { json = Boolean(a.json); lang = a.lang as Lang; })
+    .middleware((a) => { json = a.json ? 'json' : 'text'; lang = a.lang as Lang; })
     .command('eval [refs..]', 'evaluate charges: maximum penalties per charge and for the whole case', (y) => y
       .positional('refs', { type: 'string', array: true, describe: 'charges: REF[; option]…  options: attempt, accomplice, amount=EUROS, predicate=REF, date=YYYY-MM-DD, aggravation=132-76|132-77|132-79' })
       .option('date', { type: 'string', describe: 'date of the facts, YYYY-MM-DD (default: today)' })
@@ -236,6 +235,8 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
       .option('case', { type: 'string', describe: 'read a JSON case (contract.md) from FILE, or - for standard input' })
       .option('trace', { type: 'boolean', default: true, describe: 'show the explanation (--no-trace to hide it)' })
       .option('max-charges', { type: 'number', default: 10_000, describe: 'most charges accepted in one case' })
+      .option('format', { choices: ['text', 'json', 'markdown', 'csv'] as const, default: 'text' as const, describe: 'output format: text (for people), json (the contract, docs/contract.md), markdown (a report), csv (one row)' })
+      .middleware((a) => { if (a.json) a.format = 'json'; json = a.format as FormatName; })
       .example('$0 eval "323-3-2 III" --date 2024-05-01', 'online platform for illicit transactions, organised gang')
       .example('$0 eval "323-3-2 III" "225-8" "324-2 2°; amount=2000000" --date 2024-05-01', 'several charges in concours')
       .example('$0 eval "450-1; predicate=222-37" --date 2025-09-01', 'criminal association preparing drug trafficking')
@@ -316,11 +317,11 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
   }
 }
 
-async function report(e: unknown, json: boolean, lang: Lang): Promise<number> {
+async function report(e: unknown, json: FormatName, lang: Lang): Promise<number> {
   if (e instanceof InputError) {
     const out: ErrorResult = { contract: CONTRACT_VERSION, id: e.id, ok: false, error: e.error };
-    if (json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-    else process.stderr.write(`${(await import('../io/text.js')).formatError(e.error, lang)}\n`);
+    const format = (await import('../io/formats.js')).FORMATS[json];
+    (format.errorsToStdout ? process.stdout : process.stderr).write(format.error(out, { lang }));
     return EXIT.input;
   }
   const message = e instanceof Error ? e.message : String(e);

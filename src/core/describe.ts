@@ -1,9 +1,10 @@
 // The catalogue view of a provision on a date: its version and penalty, without a case.
 import type { IsoDate, Label, Nature, Provision, Rules, Version } from './model.js';
-import { isByPredicate, itemSub } from './model.js';
+import { isByPredicate, isPenaltyOf, itemSub } from './model.js';
 import type { PrisonOut } from './contract.js';
-import { versionAt } from './dates.js';
-import { classify, versionPenalty } from './penalty.js';
+import { at } from './dates.js';
+import { classify } from './law/classify.js';
+import { specialPenalty } from './law/special.js';
 import { moneyString } from './money.js';
 
 export interface ProvisionView {
@@ -19,32 +20,37 @@ export interface ProvisionView {
   fine: string | null;
   proportional: boolean;
   dependsOn: 'predicate' | null;
+  /** The provision whose penalties apply ("puni des peines prévues à l'article …"). */
+  penaltyOf: string | null;
   tiers?: { label: Label | null; prison: PrisonOut | null; fine: string | null }[];
 }
 
 export function describeProvision(rules: Rules, p: Provision, date: IsoDate): ProvisionView {
-  const v = versionAt(p.versions, date) ?? null;
+  const v = at(p.versions, date) ?? null;
   const view: ProvisionView = {
     ref: p.ref, article: p.article, kind: p.kind, label: p.label, items: (p.items ?? []).map(itemSub), aliases: p.aliases ?? [],
-    version: v, nature: null, prison: null, fine: null, proportional: false, dependsOn: null,
+    version: v, nature: null, prison: null, fine: null, proportional: false, dependsOn: null, penaltyOf: null,
   };
   if (!v?.penalty) return view;
   if (isByPredicate(v.penalty)) {
     view.dependsOn = 'predicate';
     view.tiers = v.penalty.byPredicate.tiers.map((t) => {
-      const out = versionPenalty(rules, p, { ...v, penalty: { prison: t.prison, fine: t.fine } }, { ref: p.ref, path: '' }, date, false);
+      const out = specialPenalty(rules, p, { ...v, penalty: { prison: t.prison, fine: t.fine } }, { ref: p.ref, path: '' }, date, false);
       return out.ok ? { label: t.label ?? null, prison: out.penalty.prison, fine: out.penalty.fine ? moneyString(out.penalty.fine) : null } : { label: t.label ?? null, prison: null, fine: null };
     });
     return view;
   }
   const spec = v.penalty;
-  const out = versionPenalty(rules, p, { ...v, penalty: { prison: spec.prison, fine: spec.fine } }, { ref: p.ref, path: '' }, date, false);
+  if (isPenaltyOf(spec)) view.penaltyOf = spec.penaltyOf;
+  const plain = isPenaltyOf(spec) ? spec : { prison: spec.prison, fine: spec.fine };
+  const out = specialPenalty(rules, p, { ...v, penalty: plain }, { ref: p.ref, path: '' }, date, false);
   if (out.ok) {
     view.prison = out.penalty.prison;
     view.fine = out.penalty.fine ? moneyString(out.penalty.fine) : null;
     view.nature = classify(rules, out.penalty, date);
   }
-  view.proportional = !!(spec.fine && 'amount' in spec.fine && spec.fine.proportional);
+  if (isPenaltyOf(spec)) return view;
+  view.proportional = !!(spec.fine && 'proportional' in spec.fine && spec.fine.proportional);
   if (spec.heavierPredicate) view.dependsOn = 'predicate';
   return view;
 }

@@ -1,150 +1,59 @@
-// The law as the engine sees it: plain data, validated upstream by src/rules (zod), never imported from there.
+// The law as the engine sees it: the rule files' types, inferred from their zod schemas (src/schema/rules.ts), plus
+// what the loader adds (code, qualified article, file). Type imports only: the engine loads no zod.
+import type { z } from 'zod';
+import type * as S from '../schema/rules.js';
 
 export type IsoDate = string; // YYYY-MM-DD
-export type Lang = 'fr' | 'en';
-export interface Label { fr: string; en: string }
+export type { Lang } from '../messages/index.js';
+export type Label = z.output<typeof S.label>;
+export type Status = z.output<typeof S.version>['status'];
+export type Nature = z.output<typeof S.nature>;
+export type PrisonKind = z.output<typeof S.prisonKind>;
 
-export type PrisonKind = 'emprisonnement' | 'reclusion-criminelle' | 'detention-criminelle';
-export type Nature = 'crime' | 'delit' | 'contravention';
-export type Status = 'text' | 'secondary' | 'unconfirmed';
+export type Version = z.output<typeof S.version>;
+export type PenaltySpec = NonNullable<Version['penalty']>;
+export type FixedPenalty = Extract<PenaltySpec, { prison: unknown }>;
+export type ByPredicatePenalty = Extract<PenaltySpec, { byPredicate: unknown }>;
+export type PenaltyOfSpec = Extract<PenaltySpec, { penaltyOf: unknown }>;
+export type FineSpec = NonNullable<FixedPenalty['fine']>;
+export type PrisonSpec = NonNullable<FixedPenalty['prison']>;
+export type PredicateTier = ByPredicatePenalty['byPredicate']['tiers'][number];
+export type Complementary = NonNullable<Version['complementary']>[number];
 
-/** A custodial maximum as written in a text: a term in months, or life. */
-export interface PrisonSpec { kind: PrisonKind; months?: number; life?: true }
+type ProvisionFile = z.output<typeof S.provision>;
+export type Item = NonNullable<ProvisionFile['items']>[number];
+/** A provision as loaded: its ref and article qualified by its code ("route L234-1 I"; the Code pénal's bare). */
+export type Provision = ProvisionFile & { code: string; article: string; file: string };
+export interface Article { article: string; code: string; label: Label; refs: string[]; file: string }
+export type Code = z.output<typeof S.codesFile>['codes'][number];
 
-export interface ProportionalSpec { ratio: string; article: string; base: Label }
-/** A fine as written: a fixed amount (with an optional proportional part), or a contravention class. */
-export type FineSpec =
-  | { amount: string; proportional?: ProportionalSpec }
-  | { class: 1 | 2 | 3 | 4 | 5 };
-
-export interface HeavierPredicateSpec { article: string; required?: boolean }
-
-export interface FixedPenalty {
-  prison: PrisonSpec | null;
-  fine: FineSpec | null;
-  heavierPredicate?: HeavierPredicateSpec;
-}
-
-export interface PredicateCondition {
-  nature?: Nature;
-  life?: boolean;
-  minMonths?: number;
-  circumstance?: string;
-}
-export interface PredicateTier {
-  when: PredicateCondition;
-  label?: Label;
-  prison: PrisonSpec | null;
-  fine: FineSpec | null;
-}
-/**
- * A penalty that follows the offence the charge refers to (450-1, 222-15). `predicates`, when given, lists the
- * articles the text refers to (222-15: 222-7 to 222-14-1); any other predicate is not eligible.
- */
-export interface ByPredicatePenalty { byPredicate: { article: string; predicates?: string[]; tiers: PredicateTier[] } }
-
-export type PenaltySpec = FixedPenalty | ByPredicatePenalty;
-
-export interface Version {
-  from: IsoDate;
-  to: IsoDate | null;
-  amendedBy: string;
-  sources: string[];
-  status: Status;
-  note?: string;
-  /** A point of law every result using this version must mention (a rule the engine does not apply), in words. */
-  notice?: Label;
-  penalty?: PenaltySpec;
-  attempt?: { punishable: boolean; article?: string };
-  safetyPeriod?: boolean;
-  /** The text itself provides récidive of this class-5 contravention (132-11, 132-15). */
-  recidiveClause?: boolean;
-  /** Complementary penalties the text provides, listed (not computed). */
-  complementary?: Complementary[];
-}
-
-export interface Complementary { article: string; label: Label; persons?: 'natural' | 'legal' | 'both' }
-
-export interface Provision {
-  ref: string;
-  article: string;
-  kind: 'offence' | 'rule';
-  label: Label;
-  rule?: Label;
-  appliesTo?: string[];
-  aliases?: string[];
-  items?: Item[];
-  circumstances?: string[];
-  repealed?: { from: IsoDate; by: string; sources: string[] };
-  versions: Version[];
-  file: string;
-}
-
-/**
- * A subdivision sharing a provision's penalty. Dated when it entered (from) or left (to) the text. A "to" with
- * "renumberedAs" means the circumstance went on under another number of the article; with "movedTo", that from
- * then on another text punishes the same conduct (an article, or a general aggravation such as 132-77). Either
- * way it was not abolished.
- */
-export type Item = string | { sub: string; from?: IsoDate; to?: IsoDate | null; label?: Label; amendedBy?: string; renumberedAs?: string; movedTo?: string };
-export const itemSub = (i: Item): string => (typeof i === 'string' ? i : i.sub);
-
-export interface Article { article: string; label: Label; refs: string[]; file: string }
-
-/** A dated value of the general part, with its article (OpenFisca-style parameter). */
-export interface ParamValue<T> {
-  from: IsoDate; to: IsoDate | null; value: T; amendedBy: string; sources: string[]; status: Status; note?: string;
-}
-export interface Param<T> { article: string; label: Label; values: ParamValue<T>[] }
-
-export interface GeneralParams {
-  contraventionClassFines: Param<Record<string, string>>;
-  contraventionClass5Recidive: Param<string>;
-  legalPersonFineMultiplier: Param<string>;
-  legalPersonCrimeFineWithoutNaturalFine: Param<string | null>;
-  legalPersonContraventionMultiplier: Param<string>;
-  legalPersonGeneralLiabilityFrom: Param<boolean>;
-  lifeNotPronouncedCap: Param<{ months: number }>;
-  delitFineThreshold: Param<string>;
-  contraventionFineMax: Param<string>;
-  criminalCustodialMin: Param<{ months: number }>;
-  delitCustodialMax: Param<{ months: number }>;
-  attemptRules: Param<{ crime: string; delit: string; contravention: string }>;
-  complicityRule: Param<{ asAuthor: boolean }>;
-}
-
-/** A dated rule of the general part with no value of its own: when it applies, and its source. */
-export interface Dated { from: IsoDate; to: IsoDate | null; amendedBy: string; sources: string[]; status: Status; note?: string }
-
-/** A condition on the legal maximum of an offence (natural person), used by récidive rules. */
-export interface MaxCondition {
-  nature?: Nature; class?: number; life?: boolean;
-  minMonths?: number; maxMonths?: number; moreThanMonths?: number; lessThanMonths?: number;
-  minFine?: string; moreThanFine?: string;
-}
-export interface StepEntry { months?: number; kind?: PrisonKind; to?: PrisonSpec; upToMonths?: number; factor?: string }
-export interface RecidiveRule {
-  id: string; article: string; offender: 'natural' | 'legal'; label: Label;
-  prior: MaxCondition[]; charge: MaxCondition[]; same: boolean; requiresClause?: boolean; windowYears: number | null;
-  effect: { prisonSteps?: StepEntry[]; prisonFactor?: string; fineFactor?: string; fineSet?: string };
-  values: Dated[];
-}
-export interface Assimilation { article: string; label: Label; articles: string[]; values: Dated[] }
-export interface PredicateAssimilation { article: string; label: Label; appliesTo: string[]; values: Dated[] }
-export interface Aggravation { article: string; key: string; label: Label; excludes: string[]; values: Dated[] }
-export interface RecidiveData { rules: RecidiveRule[]; assimilations: Assimilation[]; predicateAssimilations: PredicateAssimilation[] }
-export interface AggravationData { aggravations: Aggravation[]; steps: { article: string; label: Label; table: StepEntry[] } }
+export type GeneralParams = z.output<typeof S.parametersFile>['parameters'];
+export type ParamName = keyof GeneralParams;
+export type Param<K extends ParamName> = GeneralParams[K];
+export type ParamValue<K extends ParamName> = GeneralParams[K]['values'][number];
+export type Dated = z.output<typeof S.dated>;
+export type RecidiveData = Omit<z.output<typeof S.recidiveFile>, '$schema'>;
+export type RecidiveRule = RecidiveData['rules'][number];
+export type MaxCondition = RecidiveRule['prior'][number];
+export type StepEntry = NonNullable<RecidiveRule['effect']['prisonSteps']>[number];
+export type AggravationData = Omit<z.output<typeof S.aggravationsFile>, '$schema'>;
+export type Aggravation = AggravationData['aggravations'][number];
 
 export interface Rules {
   dataset: { version: string; hash: string };
+  codes: Code[];
   provisions: Map<string, Provision>;     // by canonical ref
-  articles: Map<string, Article>;         // by article number
+  articles: Map<string, Article>;         // by qualified article ("225-7", "route L234-1")
   aliases: Map<string, string>;           // lower-cased alias -> canonical ref
   general: GeneralParams;
   recidive: RecidiveData;
   aggravations: AggravationData;
 }
 
-export function isByPredicate(p: PenaltySpec): p is ByPredicatePenalty {
-  return 'byPredicate' in p;
-}
+export const isByPredicate = (p: PenaltySpec): p is ByPredicatePenalty => 'byPredicate' in p;
+export const isPenaltyOf = (p: PenaltySpec): p is PenaltyOfSpec => 'penaltyOf' in p;
+export const itemSub = (i: Item): string => (typeof i === 'string' ? i : i.sub);
+/** The Code pénal's short name: its refs are written without it. */
+export const PENAL_CODE = 'CP';
+/** A ref or article as data and output write it: the code first unless it is the Code pénal. */
+export const qualify = (code: string, local: string): string => (code === PENAL_CODE ? local : `${code} ${local}`);

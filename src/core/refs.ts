@@ -1,39 +1,86 @@
-// Names of provisions (contract.md, "refs"): forgiving input, canonical output.
-import type { Item, Provision, Rules } from './model.js';
-import { itemSub } from './model.js';
-import type { QuantumError } from './contract.js';
+// Names of provisions (docs/contract.md, "Refs"): forgiving input, canonical output. A ref is (code, article,
+// subdivisions); no code is the Code pénal. Errors are drafts (a message key and its figures), put into words by
+// the caller in the user's language.
+import type { Code, Item, Provision, Rules } from './model.js';
+import { itemSub, PENAL_CODE, qualify } from './model.js';
+import type { ErrorDraft } from './errors.js';
 
-export interface ParsedRef { article: string; sub: string | null }
+export interface ParsedRef { code: string | null; article: string; subs: string[] }
 
-const ARTICLE = /^([RDL])?\s*\.?\s*(\d+(?:-\d+)*)/i;
-const ROMAN = /^(?=[IVXLC]+$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/i;
+const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies';
+const ARTICLE = new RegExp(`^([LRDA])?\\s*\\.?\\s*(\\d+(?:\\s*-\\s*\\d+)*)(?:\\s+(${LATIN})(?![\\w°]))?`, 'i');
+const ROMAN = /^(?=[IVXLC]+(?![\wÀ-ÿ°]))M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})(?![\wÀ-ÿ°])/i;
+const ITEM = new RegExp(`^(\\d+)\\s*(?:°|º|o(?![a-z]))(?:\\s*(${LATIN})(?:\\s+([a-z])(?![\\w]))?)?`, 'i');
+// "al. 1", "alinéa 1"; a sentence of an alinéa with its own penalty: "al. 1 ph. 2", "alinéa 1, phrase 2", "al. 1 2e phrase".
+const ALINEA = /^al(?:inéa|inea)?\.?\s*(\d+)(?:[\s,]+(?:ph(?:rase)?\.?\s*(\d+)|(\d+)\s*(?:e|ème|eme)\s+phrase))?(?![\w°])/i;
 
-/** Parses `art. 323-3-2, III`, `323-3-2:iii`, `222-24 8°`, `227-23 alinéa 5`, `R.625-1`. */
-export function parseRef(input: string): ParsedRef | null {
-  let s = input.normalize('NFC').trim().replace(/\s+/g, ' ');
-  s = s.replace(/^(article|art)\s*\.?\s*/i, '');
-  const m = ARTICLE.exec(s);
+/** A character folded for matching code names: lower case, accents dropped, one character for one (lengths kept). */
+const foldChar = (c: string) => (c === '’' ? "'" : c.normalize('NFD')[0]!.toLowerCase());
+const fold = (s: string) => s.split('').map(foldChar).join('');
+
+const codePatterns = new WeakMap<Code[], { id: string; re: RegExp }[]>();
+/** Each code's names as patterns: dots and spaces optional between words, accents and case ignored. */
+function patternsOf(codes: Code[]): { id: string; re: RegExp }[] {
+  let list = codePatterns.get(codes);
+  if (!list) {
+    list = codes.flatMap((c) => [c.id, ...c.names].map((name) => {
+      const words = fold(name).split(/[.\s]+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      return { id: c.id, re: new RegExp(`^${words.join('[.\\s]*')}(?![a-z0-9])[.\\s,:]*`) };
+    }));
+    codePatterns.set(codes, list);
+  }
+  return list;
+}
+
+/** The code a ref starts with, if any (the longest name that matches), and where the rest begins. */
+function codePrefix(s: string, codes: Code[] | undefined): { code: string | null; rest: string } {
+  if (!codes?.length) return { code: null, rest: s };
+  const folded = fold(s);
+  let best: { id: string; len: number } | null = null;
+  for (const { id, re } of patternsOf(codes)) {
+    const m = re.exec(folded);
+    if (m && (!best || m[0].length > best.len)) best = { id, len: m[0].length };
+  }
+  return best ? { code: best.id, rest: s.slice(best.len) } : { code: null, rest: s };
+}
+
+/** Parses `art. 323-3-2, III`, `323-3-2:iii`, `222-24 8°`, `227-23 alinéa 5`, `R.625-1`, `C. route L. 234-1 I al. 2`. */
+export function parseRef(input: string, codes?: Code[]): ParsedRef | null {
+  const s = input.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const { code, rest: afterCode } = codePrefix(s, codes);
+  const rest0 = afterCode.replace(/^(article|art)\s*\.?\s*/i, '');
+  const m = ARTICLE.exec(rest0);
   if (!m) return null;
-  const article = `${m[1] ? m[1].toUpperCase() : ''}${m[2]}`;
-  let rest = s.slice(m[0].length).replace(/^[\s,:;]+/, '').trim();
-  if (!rest) return { article, sub: null };
-  let sub: string | null = null;
-  // "al. 1", "alinéa 1"; a sentence of an alinéa with its own penalty: "al. 1 ph. 2", "alinéa 1, phrase 2", "al. 1 2e phrase".
-  let al = /^al(?:inéa|inea)?\.?\s*(\d+)(?:[\s,]+(?:ph(?:rase)?\.?\s*(\d+)|(\d+)\s*(?:e|ème|eme)\s+phrase))?$/i.exec(rest);
-  if (al) sub = `al. ${al[1]}${al[2] ?? al[3] ? ` ph. ${al[2] ?? al[3]}` : ''}`;
-  else if ((al = /^(\d+)\s*(?:°|º|o)(?:\s*(bis|ter|quater|quinquies)(?:\s+([a-z]))?)?$/i.exec(rest))) sub = `${al[1]}°${al[2] ? ` ${al[2].toLowerCase()}` : ''}${al[3] ? ` ${al[3].toUpperCase()}` : ''}`;
-  else if (ROMAN.test(rest)) sub = rest.toUpperCase();
-  if (!sub) return null;
-  return { article, sub };
+  const number = m[2]!.replace(/\s+/g, '');
+  const article = `${m[1] ? m[1].toUpperCase() : ''}${number}${m[3] ? ` ${m[3].toLowerCase()}` : ''}`;
+  const subs = parseSubs(rest0.slice(m[0].length));
+  if (!subs) return null;
+  const resolvedCode = code === PENAL_CODE ? null : code;
+  return { code: resolvedCode, article, subs };
+}
+
+/** The subdivisions after an article, outermost first: "III", "8°", "3° bis", "al. 2", "al. 1 ph. 2". */
+function parseSubs(text: string): string[] | null {
+  const subs: string[] = [];
+  let rest = text.replace(/^[\s,:;]+/, '');
+  while (rest) {
+    let m: RegExpExecArray | null;
+    if ((m = ALINEA.exec(rest))) subs.push(`al. ${m[1]}${m[2] ?? m[3] ? ` ph. ${m[2] ?? m[3]}` : ''}`);
+    else if ((m = ITEM.exec(rest))) subs.push(`${m[1]}°${m[2] ? ` ${m[2].toLowerCase()}` : ''}${m[3] ? ` ${m[3].toUpperCase()}` : ''}`);
+    else if ((m = ROMAN.exec(rest)) && m[0]) subs.push(m[0].toUpperCase());
+    else return null;
+    rest = rest.slice(m[0].length).replace(/^[\s,:;]+/, '');
+  }
+  return subs;
 }
 
 export function canonical(p: ParsedRef): string {
-  return p.sub ? `${p.article} ${p.sub}` : p.article;
+  return qualify(p.code ?? PENAL_CODE, [p.article, ...p.subs].join(' '));
 }
 
 export type Resolution =
-  | { ok: true; provision: Provision; ref: string; sharedTiers?: boolean; items?: Item[] }
-  | { ok: false; error: QuantumError };
+  | { ok: true; provision: Provision; ref: string; sharedTiers: boolean; items: Item[] | undefined; within: string | undefined }
+  | { ok: false; error: ErrorDraft };
 
 const resolved = new WeakMap<Rules, Map<string, Resolution>>();
 
@@ -49,8 +96,8 @@ export function resolveRef(rules: Rules, input: string, path: string): Resolutio
 }
 
 /** A resolution, always with every field: one object shape for the engine's code (no re-optimisation). */
-function found(provision: Provision, ref: string, sharedTiers = false, items: Item[] | undefined = undefined): Resolution {
-  return { ok: true, provision, ref, sharedTiers, items };
+function found(provision: Provision, ref: string, sharedTiers = false, items: Item[] | undefined = undefined, within: string | undefined = undefined): Resolution {
+  return { ok: true, provision, ref, sharedTiers, items, within };
 }
 
 function resolveUncached(rules: Rules, input: string, path: string): Resolution {
@@ -59,39 +106,57 @@ function resolveUncached(rules: Rules, input: string, path: string): Resolution 
     const p = rules.provisions.get(alias);
     if (p) return found(p, alias);
   }
-  const parsed = parseRef(input);
-  if (!parsed) return unknown(rules, input, path, `"${input}" is not a provision reference (expected e.g. 323-3-2 III, 222-24 8°, 227-23 al. 5, R625-1)`);
-  const ref = canonical(parsed);
+  const parsed = parseRef(input, rules.codes);
+  if (!parsed) return unknown(rules, input, path, 'E_NOT_A_REF');
+  const article = qualify(parsed.code ?? PENAL_CODE, parsed.article);
+  if (!rules.articles.has(article)) return parsed.code === null ? otherCodes(rules, parsed, input, path) : unknown(rules, input, path);
+  // A subdivision finer than the data's tiers (an alinéa inside a tier, as NATINF tables cite) is in that tier.
+  const cited = canonical(parsed);
+  for (let n = parsed.subs.length; n >= 0; n--) {
+    const subs = parsed.subs.slice(0, n);
+    if (n < parsed.subs.length && !/^al\. /.test(parsed.subs[n]!)) break;
+    const r = resolveIn(rules, article, subs, input, path, n < parsed.subs.length ? cited : undefined);
+    if (r) return r;
+  }
+  const provisions = rules.articles.get(article)!.refs.map((r) => rules.provisions.get(r)!);
+  return unknown(rules, input, path, 'E_UNKNOWN_SUB', { article, sub: parsed.subs.join(' '), tiers: tierList(provisions) });
+}
+
+/** The provision of an article at these subdivisions (its own tier, or an item of one), or null. */
+function resolveIn(rules: Rules, article: string, subs: string[], input: string, path: string, within: string | undefined): Resolution | null {
+  const ref = subs.length ? `${article} ${subs.join(' ')}` : article;
   const direct = rules.provisions.get(ref);
-  if (direct) return found(direct, ref);
-  const article = rules.articles.get(parsed.article);
-  if (!article) return unknown(rules, input, path);
-  const provisions = article.refs.map((r) => rules.provisions.get(r)!).filter(Boolean);
-  if (parsed.sub) {
+  if (direct) return found(direct, ref, false, undefined, within);
+  const provisions = rules.articles.get(article)!.refs.map((r) => rules.provisions.get(r)!);
+  if (subs.length) {
     // An item may be listed more than once when its number meant different things at different dates.
+    const sub = subs.join(' ');
     for (const p of provisions) {
-      const items = (p.items ?? []).filter((i) => itemSub(i) === parsed.sub);
-      if (items.length) return found(p, ref, false, items);
+      const items = (p.items ?? []).filter((i) => itemSub(i) === sub);
+      if (items.length) return found(p, ref, false, items, within);
     }
-    return unknown(rules, input, path, `article ${parsed.article} has no subdivision ${parsed.sub}; it has: ${tierList(provisions)}`);
+    return null;
   }
   const offences = provisions.filter((p) => p.kind === 'offence');
   const candidates = offences.length ? offences : provisions;
-  if (candidates.length === 1) return found(candidates[0]!, candidates[0]!.ref);
-  if (candidates.every((p) => samePenalties(p, candidates[0]!))) {
-    return found(candidates[0]!, parsed.article, true);
-  }
+  if (candidates.length === 1) return found(candidates[0]!, candidates[0]!.ref, false, undefined, within);
+  if (candidates.every((p) => samePenalties(p, candidates[0]!))) return found(candidates[0]!, article, true, undefined, within);
+  return { ok: false, error: { code: 'AMBIGUOUS_PROVISION', path, key: 'E_AMBIGUOUS_TIERS', params: { article, tiers: tierList(candidates) }, suggestions: candidates.map((p) => p.ref) } };
+}
+
+/** A bare article that the Code pénal lacks: the codes that have it are named, never guessed (even one). */
+function otherCodes(rules: Rules, parsed: ParsedRef, input: string, path: string): Resolution {
+  const rest = [parsed.article, ...parsed.subs].join(' ');
+  const codes = rules.codes.filter((c) => c.id !== PENAL_CODE && rules.articles.has(qualify(c.id, parsed.article)));
+  if (!codes.length) return unknown(rules, input, path);
+  const choices = codes.map((c) => qualify(c.id, rest));
   return {
     ok: false,
-    error: {
-      code: 'AMBIGUOUS_PROVISION', path,
-      message: `article ${parsed.article} has tiers with different penalties; name one: ${tierList(candidates)}`,
-      suggestions: candidates.map((p) => p.ref),
-    },
+    error: { code: 'AMBIGUOUS_PROVISION', path, key: 'E_AMBIGUOUS_CODE', params: { article: parsed.article, choices: codes.map((c, i) => ({ ref: choices[i], label: c.label })) }, suggestions: choices },
   };
 }
 
-function tierList(ps: Provision[]): string {
+export function tierList(ps: Provision[]): string {
   return ps.map((p) => (p.items?.length ? `${p.ref} (${p.items.map(itemSub).join(', ')})` : p.ref)).join(', ');
 }
 
@@ -100,18 +165,14 @@ function samePenalties(a: Provision, b: Provision): boolean {
   return key(a) === key(b);
 }
 
-function unknown(rules: Rules, input: string, path: string, why?: string): Resolution {
+function unknown(rules: Rules, input: string, path: string, key = 'E_UNKNOWN_PROVISION', params: Record<string, unknown> = {}): Resolution {
   const suggestions = suggest(rules, input);
-  const hint = suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '';
-  return {
-    ok: false,
-    error: { code: 'UNKNOWN_PROVISION', path, message: `${why ?? `no provision ${input.trim()} in the rules`}${hint}`, suggestions },
-  };
+  return { ok: false, error: { code: 'UNKNOWN_PROVISION', path, key, params: { input: input.trim(), ...params }, suggestions } };
 }
 
 /** Close matches among refs, article numbers and aliases (edit distance). */
 export function suggest(rules: Rules, input: string, max = 3): string[] {
-  const parsed = parseRef(input);
+  const parsed = parseRef(input, rules.codes);
   const needle = (parsed ? canonical(parsed) : input.trim()).toLowerCase();
   const names = new Set<string>([...rules.provisions.keys(), ...rules.articles.keys()]);
   const scored: [string, number][] = [];

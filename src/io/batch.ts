@@ -2,9 +2,10 @@
 import type { Case, ErrorCode, Outcome, PrisonOut, Result } from '../core/contract.js';
 import { CONTRACT_VERSION } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
-import { evaluateCase, isMemoised, type EvaluateOptions } from '../core/engine.js';
+import { evaluateCaseFast, isMemoised, type FastOptions } from '../core/fast.js';
 import { parseCase } from './case.js';
-import { blockRecords, csvEscape, csvFields, type LineBlock, type RawRecord } from './records.js';
+import { blockRecords, csvFields, type LineBlock, type RawRecord } from './records.js';
+import { csvLine } from './csv.js';
 import { type ByteSink, cachedJson, sharedJson } from './sink.js';
 
 export type InputFormat = 'jsonl' | 'csv';
@@ -21,7 +22,7 @@ export interface BatchOptions {
 }
 
 export const CSV_COLUMNS = ['id', 'date', 'judgment_date', 'offender', 'refs', 'amount', 'predicate', 'attempt', 'accomplice'] as const;
-export const CSV_OUTPUT_HEADER = 'line,id,ok,error_code,error_path,error_message,prison_kind,prison_months,prison_life,fine,arithmetic_months,arithmetic_life,arithmetic_fine';
+export { CSV_OUTPUT_HEADER } from './csv.js';
 
 /** Checks a CSV header row; returns the column order or a message naming what is wrong. */
 export function csvHeader(text: string): string[] | string {
@@ -86,10 +87,10 @@ function build(rec: RawRecord, opts: BatchOptions, header: string[] | null): Bui
 /** The id of a case that has none: its line (contract.md). */
 const lineId = (line: number): string => `line-${line}`;
 
-let optionsOf: BatchOptions | null = null, options: EvaluateOptions = { today: '' };
+let optionsOf: BatchOptions | null = null, options: FastOptions = { today: '' };
 /** The engine's options for a batch's options: one object for the whole run. */
-function evaluateOptions(opts: BatchOptions): EvaluateOptions {
-  if (opts !== optionsOf) { optionsOf = opts; options = { today: opts.today, lang: opts.lang, trace: opts.trace, lean: !opts.trace }; }
+function evaluateOptions(opts: BatchOptions): FastOptions {
+  if (opts !== optionsOf) { optionsOf = opts; options = { today: opts.today, lang: opts.lang, trace: opts.trace, lean: !opts.trace, shared: 'owned' }; }
   return options;
 }
 
@@ -102,13 +103,13 @@ export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions,
   } else if (built.value === null || typeof built.value !== 'object' || Array.isArray(built.value)) {
     outcome = { contract: CONTRACT_VERSION, id: lineId(rec.line), ok: false, error: { code: 'INVALID_CASE', path: null, message: 'a case must be a JSON object' } };
   } else {
-    const parsed = parseCase(built.value, opts.maxCharges, true);
+    const parsed = parseCase(built.value, { maxCharges: opts.maxCharges, owned: true, lang: opts.lang });
     if (!parsed.ok) outcome = { contract: CONTRACT_VERSION, id: parsed.id ?? lineId(rec.line), ok: false, error: parsed.error };
     else {
       const c = parsed.case as Case;
       if (c.id === undefined) c.id = lineId(rec.line);
       try {
-        outcome = evaluateCase(rules, c, evaluateOptions(opts));
+        outcome = evaluateCaseFast(rules, c, evaluateOptions(opts));
       } catch (e) {
         // A defect must not lose the line: report it as this case's error and go on.
         outcome = { contract: CONTRACT_VERSION, id: c.id, ok: false, error: { code: 'INVALID_CASE', path: null, message: `internal error: ${(e as Error).message}` } };
@@ -154,7 +155,7 @@ const prisonJson = (p: PrisonOut | null): string => (p === null ? 'null' : `{"ki
  * was a third of a line's cost). Same text as JSON.stringify, field for field: a property test holds it to that.
  */
 export function totalJson(t: Result['total']): string {
-  return `{"prison":${prisonJson(t.prison)},"fine":${plain(t.fine)},"fineParts":{"crimesDelits":${plain(t.fineParts.crimesDelits)},"contraventions":${plain(t.fineParts.contraventions)}},"cappedBy":{"prison":${plain(t.cappedBy.prison)},"fine":${plain(t.cappedBy.fine)}}${t.lifeNotPronouncedCapMonths === undefined ? '' : `,"lifeNotPronouncedCapMonths":${t.lifeNotPronouncedCapMonths}`}}`;
+  return `{"prison":${prisonJson(t.prison)},"fine":${plain(t.fine)},"fineParts":{"crimesDelits":${plain(t.fineParts.crimesDelits)},"contraventions":${plain(t.fineParts.contraventions)}},"cappedBy":{"prison":${plain(t.cappedBy.prison)},"fine":${plain(t.cappedBy.fine)}}${t.lifeNotPronouncedCapMonths === undefined ? '' : `,"lifeNotPronouncedCapMonths":${t.lifeNotPronouncedCapMonths}`}${t.lifeNotPronouncedCapArticle === undefined ? '' : `,"lifeNotPronouncedCapArticle":${JSON.stringify(t.lifeNotPronouncedCapArticle)}`}}`;
 }
 export function arithmeticJson(a: Result['arithmetic']): string {
   return `{"prison":${a.prison === null ? 'null' : `{"months":${a.prison.months},"life":${a.prison.life}}`},"fine":${plain(a.fine)}}`;
@@ -183,12 +184,4 @@ function resultLine(o: Result, line: number, sink: ByteSink): void {
   sink.text(totals);
   for (let i = 0; i < o.warnings.length; i++) { if (i) sink.bytes(COMMA); sink.bytes(sharedJson(o.warnings[i]!)); }
   sink.text(`],"line":${line}}\n`);
-}
-
-function csvLine(o: Outcome, line: number): string {
-  const cells: (string | number | boolean | null)[] = o.ok
-    ? [line, o.id, true, '', '', '', o.total.prison?.kind ?? '', o.total.prison?.months ?? '', o.total.prison?.life ?? '', o.total.fine ?? '',
-      (o as Result).arithmetic.prison?.months ?? '', (o as Result).arithmetic.prison?.life ?? '', (o as Result).arithmetic.fine ?? '']
-    : [line, o.id, false, o.error.code, o.error.path ?? '', o.error.message, '', '', '', '', '', '', ''];
-  return cells.map((c) => csvEscape(c === null ? '' : String(c))).join(',');
 }

@@ -1,84 +1,82 @@
-// The case of contract.md as a zod schema: everything a user sends goes through here first.
-// zod/mini: the same checks and messages as zod's classic API, in a bundle a sixth of the size. Batch workers load
-// this module and nothing else of zod, so each starts sooner.
+// Untrusted input in, a valid case or an error naming the field at fault out, in the user's language. The schema is
+// src/schema/case.ts (zod/mini); its `error` options are message keys.
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import type { Lang } from '../messages/index.js';
+import { say } from '../messages/index.js';
 import { jsonPath } from '../core/json-path.js';
 import type { Case, QuantumError } from '../core/contract.js';
+import { DEFAULT_MAX_CHARGES, makeCaseSchema } from '../schema/case.js';
 
-z.config(en()); // zod/mini has no default messages: the same English ones as the classic API
+export { DEFAULT_MAX_CHARGES } from '../schema/case.js';
 
-const date = z.iso.date({ error: 'must be a date YYYY-MM-DD' })
-  .check(z.refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { error: 'must be a date between 1900 and 2199' }));
-/** Euros as a decimal string: never a JSON number (floats lose cents), never negative. */
-const amount = z.string({ error: 'must be a decimal string of euros, e.g. "2000000" (not a JSON number)' })
-  .check(z.regex(/^\d{1,30}(\.\d{1,2})?$/, { error: 'must be a non-negative decimal string of euros with at most 30 digits and 2 decimals, e.g. "2000000.50"' }));
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-
-export const chargeSchema = z.strictObject({
-  ref: z.string({ error: 'must be a provision reference such as "323-3-2 III"' }).check(z.minLength(1), z.maxLength(100)),
-  date: z.optional(date),
-  attempt: z.optional(z.boolean()),
-  accomplice: z.optional(z.boolean()),
-  amount: z.optional(amount),
-  predicate: z.optional(text(100)),
-  aggravations: z.optional(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(10))),
-});
-
-/** The default limit on charges per case (an option: --max-charges, `maxCharges`). */
-export const DEFAULT_MAX_CHARGES = 10_000;
-
-const makeCaseSchema = (maxCharges: number) => z.strictObject({
-  id: z.optional(z.union([z.string().check(z.maxLength(200)), z.pipe(z.number(), z.transform(String))])),
-  date: z.optional(date),
-  judgmentDate: z.optional(date),
-  offender: z.optional(z.strictObject({
-    type: z.optional(z.enum(['natural', 'legal'])),
-    priors: z.optional(z.array(z.strictObject({
-      ref: text(100), final: date, expired: z.optional(date),
-      date: z.optional(date), predicate: z.optional(text(100)),
-    })).check(z.maxLength(1000))),
-  })),
-  charges: z.array(chargeSchema).check(
-    z.minLength(1, { error: 'a case needs at least one charge' }),
-    z.maxLength(maxCharges, { error: `at most ${maxCharges} charges in a case (see --max-charges)` }),
-  ),
-});
 const schemas = new Map<number, ReturnType<typeof makeCaseSchema>>();
 /**
  * The case schema for a charge limit, ahead-of-time compiled by zod where the installed zod offers it
- * (3 to 4 times faster in batch, same issues and messages: the tests check the error paths).
+ * (3 to 4 times faster in batch, same issues: the tests check the error paths).
  */
+let lastMax = -1, lastSchema: ReturnType<typeof makeCaseSchema> | null = null;
 export function caseSchemaFor(maxCharges = DEFAULT_MAX_CHARGES) {
+  if (maxCharges === lastMax) return lastSchema!;
   let s = schemas.get(maxCharges);
   if (!s) {
     const plain = makeCaseSchema(maxCharges);
     s = typeof z.compile === 'function' ? z.compile(plain) : plain;
     schemas.set(maxCharges, s);
   }
-  return s;
+  lastMax = maxCharges;
+  return (lastSchema = s);
 }
 
-
 export type CaseParse = { ok: true; case: Case } | { ok: false; error: QuantumError; id: string | null };
+export interface ParseOptions { maxCharges?: number; owned?: boolean; lang?: Lang }
+
+type Issue = z.core.$ZodIssue;
+const TYPE_NAMES: Record<string, string> = { object: 'object', array: 'array', string: 'string', number: 'number', boolean: 'boolean' };
+
+/** A zod issue in words: the schema's own message key when it set one, else by the kind of issue. */
+function issueMessage(issue: Issue, input: unknown, lang: Lang, maxCharges: number): string {
+  if (/^E_[A-Z_]+$/.test(issue.message)) return say(lang, 'errors', issue.message, { max: maxCharges });
+  switch (issue.code) {
+    case 'unrecognized_keys': return say(lang, 'errors', 'E_UNKNOWN_FIELDS', { keys: issue.keys });
+    case 'invalid_type': return say(lang, 'errors', 'E_TYPE', { expected: TYPE_NAMES[issue.expected] ?? issue.expected, received: received(valueAt(input, issue.path)) });
+    case 'too_small': return say(lang, 'errors', 'E_TOO_SHORT', { origin: issue.origin, minimum: issue.minimum });
+    case 'too_big': return say(lang, 'errors', 'E_TOO_LONG', { origin: issue.origin, maximum: issue.maximum });
+    case 'invalid_value': return say(lang, 'errors', 'E_OPTION', { values: issue.values.map(String) });
+    default: return say(lang, 'errors', 'E_INVALID');
+  }
+}
+
+/** The value at a path of the input (zod/mini does not keep it in its issues). */
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v = input;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function received(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
 
 /**
  * Validates untrusted input as a case; the error names the first field at fault and its path. The case returned
  * is a copy, unless `owned` says the input is the caller's own (batch: fresh from JSON.parse) and needs nothing
  * transformed (a numeric id becomes a string): zod then only checks it, and it is used as it is.
  */
-export function parseCase(input: unknown, maxCharges = DEFAULT_MAX_CHARGES, owned = false): CaseParse {
+export function parseCase(input: unknown, options: ParseOptions = {}): CaseParse {
+  const maxCharges = options.maxCharges ?? DEFAULT_MAX_CHARGES;
+  const lang = options.lang ?? 'fr';
   const schema = caseSchemaFor(maxCharges);
-  if (owned && z.validate(schema, input) && typeof (input as { id?: unknown }).id !== 'number') return { ok: true, case: input as Case };
+  if (options.owned && z.validate(schema, input) && typeof (input as { id?: unknown }).id !== 'number') return { ok: true, case: input as Case };
   const r = schema.safeParse(input);
   if (r.success) return { ok: true, case: r.data as Case };
   const issue = r.error.issues[0]!;
   const path = jsonPath(issue.path);
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more problem${r.error.issues.length > 2 ? 's' : ''})` : '';
+  const count = r.error.issues.length - 1;
+  const more = count > 0 ? say(lang, 'errors', 'E_MORE_PROBLEMS', { count }) : '';
   const id = input && typeof input === 'object' && 'id' in input && (typeof input.id === 'string' || typeof input.id === 'number') ? String(input.id) : null;
-  return { ok: false, id, error: { code: 'INVALID_CASE', path: path || null, message: `${path ? `${path}: ` : ''}${message}${more}` } };
+  return { ok: false, id, error: { code: 'INVALID_CASE', path: path || null, message: `${path ? `${path}: ` : ''}${issueMessage(issue, input, lang, maxCharges)}${more}` } };
 }
 
 export { parsePriorShorthand } from './shorthand.js';

@@ -1,56 +1,28 @@
 // Human-readable views of results, provisions and errors (French by default, English on request).
 import type { ChargeResult, ErrorResult, QuantumError, Result } from '../core/contract.js';
 import type { Lang, Provision, Rules } from '../core/model.js';
-import { formatDate, formatMoney, formatPenalty, formatPrison, formatSumPrison } from '../core/units.js';
+import { formatDate, formatMoney, formatPenalty, formatPrison, formatSumPrison } from '../messages/units.js';
+import { MESSAGES } from '../messages/index.js';
 import { itemSub, type Item } from '../core/model.js';
-import { natureLabel } from '../core/explain.js';
 import type { ProvisionView } from '../core/describe.js';
 import { describeProvision } from '../core/describe.js';
 
-const T = {
-  fr: {
-    title: 'Peines maximales encourues', facts: 'faits du', judgment: 'jugement au', natural: 'personne physique', legal: 'personne morale',
-    charges: 'Chefs de poursuite', total: 'Total (concours réel, art. 132-3 et 132-5)', prison: 'Privation de liberté', fine: 'Amende',
-    none: 'aucune', cappedBy: 'maximum fixé par', sum: 'Somme arithmétique (pour mémoire, pas la règle légale)',
-    warnings: 'Avertissements', trace: 'Explication', notPunishable: 'non punissable', version: 'version en vigueur', since: 'depuis le',
-    from: 'du', to: 'au', attempt: 'tentative', accomplice: 'complicité', predicate: 'infraction de référence',
-    contraventions: 'dont amendes contraventionnelles (art. 132-7)', life30: 'si la perpétuité n\'est pas prononcée : 30 ans au plus (art. 132-5)',
-    noCustody: 'aucune privation de liberté', safety: 'période de sûreté de plein droit (art. 132-23)', dataset: 'données',
-    reason: {
-      NOT_YET_IN_FORCE: 'texte pas encore en vigueur à la date des faits', REPEALED_BEFORE_FACTS: 'texte abrogé avant les faits',
-      ABOLISHED: 'texte abrogé avant le jugement', ATTEMPT_NOT_PUNISHABLE: 'tentative non punissable',
-      PREDICATE_NOT_ELIGIBLE: "l'infraction de référence n'entre pas dans les prévisions du texte",
-    },
-  },
-  en: {
-    title: 'Maximum penalties incurred', facts: 'facts of', judgment: 'judgment on', natural: 'natural person', legal: 'legal person',
-    charges: 'Charges', total: 'Total (concours réel, art. 132-3 and 132-5)', prison: 'Custody', fine: 'Fine',
-    none: 'none', cappedBy: 'maximum set by', sum: 'Arithmetic sum (for reference, not the legal rule)',
-    warnings: 'Warnings', trace: 'Explanation', notPunishable: 'not punishable', version: 'version in force', since: 'since',
-    from: 'from', to: 'to', attempt: 'attempt', accomplice: 'complicity', predicate: 'offence referred to',
-    contraventions: 'of which contravention fines (art. 132-7)', life30: 'if life is not pronounced: 30 years at most (art. 132-5)',
-    noCustody: 'no custody', safety: 'safety period of right (art. 132-23)', dataset: 'data',
-    reason: {
-      NOT_YET_IN_FORCE: 'text not yet in force on the date of the facts', REPEALED_BEFORE_FACTS: 'text repealed before the facts',
-      ABOLISHED: 'text repealed before judgment', ATTEMPT_NOT_PUNISHABLE: 'attempt not punishable',
-      PREDICATE_NOT_ELIGIBLE: 'the offence referred to is outside the text',
-    },
-  },
-} as const;
+const T = (lang: Lang) => MESSAGES[lang].text;
+const natureLabel = (n: string, lang: Lang) => MESSAGES[lang].nature[n] ?? n;
 
 /** French puts a space before the colon; English does not. */
 const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 
 function chargeLines(c: ChargeResult, lang: Lang): string[] {
-  const t = T[lang];
+  const t = T(lang);
   const flags = [c.attempt && t.attempt, c.accomplice && t.accomplice, c.predicate && `${t.predicate} ${c.predicate}`].filter(Boolean).join(', ');
   const head = `  ${c.ref}${c.input && c.input !== c.ref ? ` (« ${c.input} »)` : ''} — ${c.label}${flags ? ` [${flags}]` : ''}`;
-  if (!c.punishable) return [head, `      ${t.notPunishable.toUpperCase()}${colon(lang)}${c.reason ? t.reason[c.reason] : ''}`];
+  if (!c.punishable) return [head, `      ${t.notPunishable.toUpperCase()}${colon(lang)}${c.reason ? MESSAGES[lang].reasons[c.reason] : ''}`];
   const penalty = [c.prison ? formatPrison(c.prison, lang) : t.noCustody, c.fine ? formatMoney(c.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${t.none}`].join(lang === 'fr' ? ' ; ' : '; ');
   const lines = [head, `      ${c.nature ? natureLabel(c.nature, lang) : ''}${colon(lang)}${penalty}`];
   if (c.tier) lines.push(`      ${c.tier}`);
-  if (c.aggravations?.length) lines.push(`      ${lang === 'fr' ? 'circonstance aggravante générale' : 'general aggravation'}${colon(lang)}art. ${c.aggravations.join(', ')}`);
-  if (c.recidive) lines.push(`      ${lang === 'fr' ? 'récidive' : 'récidive (repeat offending)'}${colon(lang)}art. ${c.recidive}`);
+  if (c.aggravations?.length) lines.push(`      ${t.aggravation}${colon(lang)}art. ${c.aggravations.join(', ')}`);
+  if (c.recidive) lines.push(`      ${t.recidive}${colon(lang)}art. ${c.recidive}`);
   if (c.version) {
     const v = c.version;
     lines.push(`      ${t.version} ${v.to ? `${t.from} ${formatDate(v.from, lang)} ${t.to} ${formatDate(v.to, lang)}` : `${t.since} ${formatDate(v.from, lang)}`} — ${v.source}${v.status !== 'text' ? ` [${v.status}]` : ''}`);
@@ -60,7 +32,7 @@ function chargeLines(c: ChargeResult, lang: Lang): string[] {
 }
 
 export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = {}): string {
-  const t = T[lang];
+  const t = T(lang);
   const out: string[] = [];
   out.push(`${t.title} — ${t.facts} ${formatDate(r.date, lang)}, ${t.judgment} ${formatDate(r.judgmentDate, lang)}, ${r.offender === 'legal' ? t.legal : t.natural}${r.id ? ` — ${r.id}` : ''}`);
   out.push('', t.charges);
@@ -69,7 +41,7 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = 
   const tot = r.total;
   const w = Math.max(t.prison.length, t.fine.length);
   out.push(`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : t.none}${tot.cappedBy.prison ? ` — ${t.cappedBy} ${tot.cappedBy.prison}` : ''}`);
-  if (tot.prison?.life) out.push(`  ${''.padEnd(w)}   ${t.life30}`);
+  if (tot.prison?.life && tot.lifeNotPronouncedCapMonths !== undefined) out.push(`  ${''.padEnd(w)}   ${t.lifeCap({ months: tot.lifeNotPronouncedCapMonths, article: tot.lifeNotPronouncedCapArticle })}`);
   out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : t.none}${tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}` : ''}`);
   if (tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
   const a = r.arithmetic;
@@ -81,7 +53,7 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = 
   }
   const withComplementary = r.charges.filter((c) => c.complementary?.length);
   if (withComplementary.length) {
-    out.push('', lang === 'fr' ? 'Peines complémentaires prévues par les textes (listées, non calculées)' : 'Complementary penalties the texts provide (listed, not computed)');
+    out.push('', t.complementary);
     for (const c of withComplementary) {
       out.push(`  ${c.ref}${colon(lang).trimEnd()}`);
       for (const x of c.complementary!) out.push(`    - ${x.label} (art. ${x.article})`);
@@ -97,53 +69,58 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = 
 
 export function formatError(e: QuantumError | ErrorResult, lang: Lang): string {
   const err = 'error' in e ? e.error : e;
-  const label = lang === 'fr' ? 'erreur' : 'error';
-  return `quantum: ${label} ${err.code}${err.path ? ` (${err.path})` : ''}: ${err.message}`;
+  return `quantum: ${T(lang).error} ${err.code}${err.path ? ` (${err.path})` : ''}${colon(lang)}${err.message}`;
 }
 
 function penaltyText(v: ProvisionView, lang: Lang): string {
-  if (v.kind === 'rule') return lang === 'fr' ? 'règle (pas de peine propre)' : 'rule (no penalty of its own)';
-  if (!v.version) return lang === 'fr' ? 'pas en vigueur à cette date' : 'not in force on that date';
-  if (v.tiers) return lang === 'fr' ? "selon l'infraction de référence" : 'depends on the offence referred to';
-  const fine = v.fine ? formatMoney(v.fine, lang) + (v.proportional ? (lang === 'fr' ? ' (ou proportionnelle)' : ' (or proportional)') : '') : null;
-  return [v.prison ? formatPrison(v.prison, lang) : null, fine].filter(Boolean).join(' ; ') || (lang === 'fr' ? 'aucune peine' : 'no penalty');
+  const t = T(lang);
+  if (v.kind === 'rule') return t.rule;
+  if (!v.version) return t.notInForceOn;
+  if (v.tiers) return t.byPredicate;
+  const fine = v.fine ? formatMoney(v.fine, lang) + (v.proportional ? t.orProportional : '') : null;
+  return [v.prison ? formatPrison(v.prison, lang) : null, fine].filter(Boolean).join(lang === 'fr' ? ' ; ' : '; ') || t.noPenalty;
 }
 
 export function formatList(rules: Rules, provisions: Provision[], date: string, lang: Lang): string {
-  if (!provisions.length) return lang === 'fr' ? 'Aucune disposition ne correspond.\n' : 'No provision matches.\n';
+  const t = T(lang);
+  if (!provisions.length) return `${t.noMatch}\n`;
   const views = provisions.map((p) => describeProvision(rules, p, date));
   const w = Math.max(...views.map((v) => v.ref.length));
   return views.map((v) => {
     const status = v.version && v.version.status !== 'text' ? ` [${v.version.status}]` : '';
     return `${v.ref.padEnd(w)}  ${v.label[lang]} — ${penaltyText(v, lang)}${status}`;
-  }).join('\n') + `\n\n${provisions.length} ${lang === 'fr' ? 'disposition(s), peines en vigueur le' : 'provision(s), penalties in force on'} ${formatDate(date, lang)}\n`;
+  }).join('\n') + `\n\n${t.listed({ count: provisions.length, date })}\n`;
+}
+
+/** When a dated item is in the text: `show` describes the provision, an item may be younger. */
+function itemText(i: Item, lang: Lang): string {
+  if (typeof i === 'string' || (!i.from && !i.to)) return itemSub(i);
+  const t = T(lang);
+  const then = i.renumberedAs ?? i.movedTo;
+  const period = [i.from && t.itemFrom({ date: i.from }), i.to && `${t.itemUntil({ date: i.to })}${then ? ` (${t.itemThen} ${then})` : ''}`].filter(Boolean).join(' ');
+  return `${i.sub} (${period})`;
 }
 
 export function formatProvision(rules: Rules, p: Provision, date: string, lang: Lang): string {
+  const t = T(lang);
+  const c = colon(lang);
   const v = describeProvision(rules, p, date);
-  const fr = lang === 'fr';
   const out: string[] = [`${p.ref} — ${p.label[lang]}`];
   const art = rules.articles.get(p.article);
-  if (art && art.refs.length > 1) out.push(`${fr ? 'Article' : 'Article'} ${p.article} : ${art.label[lang]} (${art.refs.join(', ')})`);
-  if (p.rule) out.push(`${fr ? 'Règle' : 'Rule'} : ${p.rule[lang]}${p.appliesTo?.length ? ` (${p.appliesTo.join(', ')})` : ''}`);
-  if (p.items?.length) {
-    // A dated item says when it is in the text: `show` describes the provision, an item may be younger.
-    const period = (i: Exclude<Item, string>) => [i.from && `${fr ? 'depuis le' : 'from'} ${formatDate(i.from, lang)}`, i.to && `${fr ? "jusqu'au" : 'until'} ${formatDate(i.to, lang)}${i.renumberedAs ?? i.movedTo ? ` (${fr ? 'puis' : 'then'} ${i.renumberedAs ?? i.movedTo})` : ''}`].filter(Boolean).join(' ');
-    const items = p.items.map((i) => (typeof i === 'string' || (!i.from && !i.to) ? itemSub(i) : `${i.sub} (${period(i)})`));
-    out.push(`${fr ? 'Subdivisions de même peine' : 'Subdivisions with this penalty'} : ${items.join(', ')}`);
-  }
-  if (v.aliases.length) out.push(`${fr ? 'Alias' : 'Aliases'} : ${v.aliases.join(', ')}`);
-  if (p.circumstances?.length) out.push(`${fr ? 'Circonstances' : 'Circumstances'} : ${p.circumstances.join(', ')}`);
-  out.push('', `${fr ? 'En vigueur le' : 'In force on'} ${formatDate(date, lang)} : ${penaltyText(v, lang)}${v.nature ? ` (${natureLabel(v.nature, lang)})` : ''}`);
-  for (const tier of v.tiers ?? []) out.push(`  - ${tier.label?.[lang] ?? ''} : ${formatPenalty(tier.prison, tier.fine, lang) ?? '—'}`);
-  out.push('', fr ? 'Versions' : 'Versions');
+  if (art && art.refs.length > 1) out.push(`${t.article} ${p.article}${c}${art.label[lang]} (${art.refs.join(', ')})`);
+  if (p.rule) out.push(`${t.ruleLabel}${c}${p.rule[lang]}${p.appliesTo?.length ? ` (${p.appliesTo.join(', ')})` : ''}`);
+  if (p.items?.length) out.push(`${t.items}${c}${p.items.map((i) => itemText(i, lang)).join(', ')}`);
+  if (v.aliases.length) out.push(`${t.aliases}${c}${v.aliases.join(', ')}`);
+  if (p.circumstances?.length) out.push(`${t.circumstances}${c}${p.circumstances.join(', ')}`);
+  out.push('', `${t.inForceOn({ date })}${c}${penaltyText(v, lang)}${v.nature ? ` (${natureLabel(v.nature, lang)})` : ''}`);
+  for (const tier of v.tiers ?? []) out.push(`  - ${tier.label?.[lang] ?? ''}${c}${formatPenalty(tier.prison, tier.fine, lang) ?? '—'}`);
+  out.push('', t.versions);
   for (const ver of p.versions) {
-    const cur = v.version === ver ? (fr ? '  ← en vigueur à cette date' : '  ← in force on that date') : '';
-    out.push(`  ${formatDate(ver.from, lang)} → ${ver.to ? formatDate(ver.to, lang) : '…'}  ${ver.amendedBy}  [${ver.status}]${cur}`);
-    if (ver.attempt) out.push(`      ${fr ? 'tentative' : 'attempt'} : ${ver.attempt.punishable ? (fr ? 'punissable' : 'punishable') : (fr ? 'non punissable' : 'not punishable')}${ver.attempt.article ? ` (art. ${ver.attempt.article})` : ''}`);
-    if (ver.note) out.push(`      ${fr ? 'note' : 'note'} : ${ver.note}`);
-    for (const s of ver.sources) out.push(`      ${s}`);
+    out.push(`  ${formatDate(ver.from, lang)} → ${ver.to ? formatDate(ver.to, lang) : '…'}  ${ver.amendedBy}  [${ver.status}]${v.version === ver ? t.inForceMark : ''}`);
+    if (ver.attempt) out.push(`      ${t.attemptLine({ punishable: ver.attempt.punishable, article: ver.attempt.article })}`);
+    if (ver.note) out.push(`      ${t.note}${c}${ver.note}`);
+    for (const src of ver.sources) out.push(`      ${src}`);
   }
-  if (p.repealed) out.push('', `${fr ? 'Abrogé le' : 'Repealed on'} ${formatDate(p.repealed.from, lang)} (${p.repealed.by})`);
+  if (p.repealed) out.push('', t.repealedOn({ date: p.repealed.from, by: p.repealed.by }));
   return out.join('\n') + '\n';
 }

@@ -1,24 +1,35 @@
 // Loads a rules directory: reads (read.ts), validates (zod + integrity), indexes. With read.ts, the only modules
 // that read rules/.
 import { writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { z } from 'zod';
+import { resolve } from 'node:path';
 import { jsonPath } from '../core/json-path.js';
-import type { AggravationData, Article, GeneralParams, Provision, RecidiveData, Rules } from '../core/model.js';
-import { itemSub } from '../core/model.js';
-import { aggravationsFile, articleFile, datasetFile, generalFile, recidiveFile } from './schema.js';
-import { DEFAULT_RULES_DIR, fromSnapshot, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Snapshot } from './read.js';
+import type { Article, Code, Provision, Rules } from '../core/model.js';
+import { itemSub, qualify } from '../core/model.js';
+import { freezeRules } from '../core/freeze.js';
+import { aggravationsFile, articleFile, codesFile, datasetFile, parametersFile, provision as provisionSchema, recidiveFile, version as versionSchema } from '../schema/rules.js';
+import { DEFAULT_RULES_DIR, fromSnapshot, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Shapes, type Snapshot } from './read.js';
 
 export { DEFAULT_RULES_DIR, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead } from './read.js';
 
-/** The files of rules/general/: their schema and where their dated values are (checked for order and gaps). */
-type DatedList = [string, { from: string; to: string | null }[]][];
-const GENERAL_FILES = {
-  'general/parameters.json': { schema: generalFile, dated: (g: z.infer<typeof generalFile>): DatedList => Object.entries(g.parameters).map(([n, p]) => [`parameters.${n}.values`, p.values]) },
-  'general/recidive.json': { schema: recidiveFile, dated: (r: z.infer<typeof recidiveFile>): DatedList => r.rules.map((x, i) => [`rules[${i}].values`, x.values]) },
-  'general/aggravations.json': { schema: aggravationsFile, dated: (a: z.infer<typeof aggravationsFile>): DatedList => a.aggravations.map((x, i) => [`aggravations[${i}].values`, x.values]) },
-} as const;
+/** The keys of a version and of a loaded provision, from the schemas: nothing the schemas declare is dropped. */
+export const SHAPES: Shapes = {
+  version: Object.keys(versionSchema.shape),
+  provision: [...Object.keys(provisionSchema.shape), 'code', 'article', 'file'],
+};
 
+type DatedList = [string, { from: string; to: string | null }[]][];
+/**
+ * The general part (rules/general/): one entry per kind of file, its schema, where its dated values are (checked
+ * for order and gaps), and which part of the loaded rules it becomes. A new general rule adds its file here.
+ */
+const GENERAL_FILES = {
+  'general/parameters.json': { schema: parametersFile, into: 'general', pick: (g: z.infer<typeof parametersFile>) => g.parameters, dated: (g: z.infer<typeof parametersFile>): DatedList => Object.entries(g.parameters).map(([n, p]) => [`parameters.${n}.values`, p.values]) },
+  'general/recidive.json': { schema: recidiveFile, into: 'recidive', pick: ({ $schema: _, ...r }: z.infer<typeof recidiveFile>) => r, dated: (r: z.infer<typeof recidiveFile>): DatedList => r.rules.map((x, i) => [`rules[${i}].values`, x.values]) },
+  'general/aggravations.json': { schema: aggravationsFile, into: 'aggravations', pick: ({ $schema: _, ...a }: z.infer<typeof aggravationsFile>) => a, dated: (a: z.infer<typeof aggravationsFile>): DatedList => a.aggravations.map((x, i) => [`aggravations[${i}].values`, x.values]) },
+} as const;
+type GeneralKey = (typeof GENERAL_FILES)[keyof typeof GENERAL_FILES]['into'];
 
 function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, issues: RulesIssue[]): T | undefined {
   const r = schema.safeParse(data);
@@ -30,8 +41,101 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, issues: 
 /** Writes the snapshot of a rules directory that loaded without error (the build calls this). */
 export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string = SNAPSHOT_FILE): void {
   const r = loadRules(dir, { snapshot: false });
-  const snap: Snapshot = { hash: r.dataset.hash, rules: { ...r, provisions: [...r.provisions.values()], articles: [...r.articles.values()], aliases: [...r.aliases] } };
+  const snap: Snapshot = { hash: r.dataset.hash, shapes: SHAPES, rules: { ...r, provisions: [...r.provisions.values()], articles: [...r.articles.values()], aliases: [...r.aliases] } };
   writeFileSync(file, JSON.stringify(snap));
+}
+
+/** The file name of an article: as printed, a space (in "24 bis") written "_". */
+export const articleFileName = (article: string) => `${article.replace(/ /g, '_')}.json`;
+
+/** One article file: checked, its provisions indexed under their qualified refs. */
+function addArticle(file: string, data: unknown, codes: Map<string, Code>, out: { provisions: Map<string, Provision>; articles: Map<string, Article>; aliases: Map<string, string> }, issues: RulesIssue[]): void {
+  const a = validate(articleFile, data, file, issues);
+  if (!a) return;
+  const dir = dirname(file);
+  if (a.code !== dir) issues.push({ file, path: 'code', message: `the file says code "${a.code}" but lives in ${dir}/` });
+  if (!codes.has(a.code)) issues.push({ file, path: 'code', message: `unknown code "${a.code}" (codes.json lists ${[...codes.keys()].join(', ')})` });
+  if (basename(file) !== articleFileName(a.article)) issues.push({ file, path: 'article', message: `the file of article ${a.article} must be named ${articleFileName(a.article)}` });
+  const article = qualify(a.code, a.article);
+  const refs: string[] = [];
+  a.provisions.forEach((p, i) => {
+    const at = `provisions[${i}]`;
+    const ref = qualify(a.code, p.ref);
+    if (p.ref !== a.article && !p.ref.startsWith(`${a.article} `)) issues.push({ file, path: `${at}.ref`, message: `${p.ref} is not a subdivision of article ${a.article}` });
+    if (out.provisions.has(ref)) issues.push({ file, path: `${at}.ref`, message: `${ref} is defined twice (also in ${out.provisions.get(ref)!.file})` });
+    checkProvision(p, file, at, issues);
+    out.provisions.set(ref, uniformProvision({ ...p, ref, code: a.code, article, file } as Provision, SHAPES));
+    refs.push(ref);
+    for (const alias of p.aliases ?? []) {
+      if (out.aliases.has(alias)) issues.push({ file, path: `${at}.aliases`, message: `alias "${alias}" already names ${out.aliases.get(alias)}` });
+      out.aliases.set(alias, ref);
+    }
+  });
+  out.articles.set(article, { article, code: a.code, label: a.label, refs, file });
+}
+
+/** Versions contiguous, a repeal where the last one ends, items listed twice only over periods that do not overlap. */
+function checkProvision(p: z.infer<typeof provisionSchema>, file: string, at: string, issues: RulesIssue[]): void {
+  checkDated(p.versions, file, `${at}.versions`, issues);
+  const last = p.versions[p.versions.length - 1]!;
+  if (p.repealed && last.to !== p.repealed.from) issues.push({ file, path: `${at}.repealed.from`, message: `the repeal date must be the last version's "to" (${last.to})` });
+  if (!p.repealed && last.to !== null) issues.push({ file, path: `${at}.versions[${p.versions.length - 1}].to`, message: 'the last version ends but the provision has no "repealed"' });
+  const bySub = new Map<string, { from: string; to: string | null }[]>();
+  (p.items ?? []).forEach((it, j) => {
+    if (typeof it !== 'string' && it.from && it.to && it.to <= it.from) issues.push({ file, path: `${at}.items[${j}].to`, message: `ends (${it.to}) on or before it starts (${it.from})` });
+    const list = bySub.get(itemSub(it)) ?? [];
+    list.push(typeof it === 'string' ? { from: '0000-00-00', to: null } : { from: it.from ?? '0000-00-00', to: it.to ?? null });
+    bySub.set(itemSub(it), list);
+  });
+  for (const [sub, periods] of bySub) {
+    const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from));
+    if (sorted.some((x, i) => i > 0 && (sorted[i - 1]!.to === null || sorted[i - 1]!.to! > x.from))) issues.push({ file, path: `${at}.items`, message: `item ${sub} is listed more than once with overlapping dates` });
+  }
+}
+
+/** The rules a directory's files make, or the issues that stop them (never a partial set). */
+function build(raw: [string, unknown][], digest: string, issues: RulesIssue[]): Rules {
+  const out = { provisions: new Map<string, Provision>(), articles: new Map<string, Article>(), aliases: new Map<string, string>() };
+  const general: Partial<Record<GeneralKey, unknown>> = {};
+  const byName = new Map(raw);
+  const dataset = byName.has('dataset.json') ? validate(datasetFile, byName.get('dataset.json'), 'dataset.json', issues) : undefined;
+  const codesData = byName.has('codes.json') ? validate(codesFile, byName.get('codes.json'), 'codes.json', issues) : undefined;
+  const codes = new Map((codesData?.codes ?? []).map((c) => [c.id, c]));
+  for (const name of ['dataset.json', 'codes.json']) if (!byName.has(name) && !issues.some((i) => i.file === name)) issues.push({ file: name, path: '', message: 'this file is missing' });
+  for (const [file, data] of raw) {
+    controlCharacters(data, file, '', issues);
+    if (file === 'dataset.json' || file === 'codes.json') continue;
+    const g = GENERAL_FILES[file as keyof typeof GENERAL_FILES];
+    if (g) {
+      const v = validate(g.schema as z.ZodType<unknown>, data, file, issues);
+      if (v) { g.dated(v as never).forEach(([path, values]) => checkDated(values, file, path, issues)); general[g.into] = g.pick(v as never); }
+    } else if (file.startsWith('general/')) {
+      issues.push({ file, path: '', message: `unknown file in general/ (expected ${Object.keys(GENERAL_FILES).map((f) => f.slice(8)).join(', ')})` });
+    } else addArticle(file, data, codes, out, issues);
+  }
+  crossIndex(out, issues);
+  for (const [name, g] of Object.entries(GENERAL_FILES)) if (!(g.into in general) && !issues.some((i) => i.file === name)) issues.push({ file: name, path: '', message: 'this file of the general part is missing' });
+  if (issues.length) throw new RulesError(issues);
+  return freezeRules({ dataset: { version: dataset!.version, hash: digest }, codes: codesData!.codes, ...out, ...(general as Pick<Rules, GeneralKey>) });
+}
+
+/** Rule strings reach terminals (labels, notes, sources): a control character in one is refused, with its path. */
+function controlCharacters(o: unknown, file: string, path: string, issues: RulesIssue[]): void {
+  if (typeof o === 'string') {
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(o)) issues.push({ file, path, message: 'control characters are not allowed in rule strings' });
+  } else if (Array.isArray(o)) o.forEach((x, i) => controlCharacters(x, file, `${path}[${i}]`, issues));
+  else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) controlCharacters(v, file, path ? `${path}.${k}` : k, issues);
+}
+
+/** Aliases that shadow a ref, and rules that name provisions the data lacks. */
+function crossIndex(out: { provisions: Map<string, Provision>; articles: Map<string, Article>; aliases: Map<string, string> }, issues: RulesIssue[]): void {
+  for (const [alias, ref] of out.aliases) {
+    if (out.provisions.has(alias) || out.articles.has(alias)) issues.push({ file: out.provisions.get(ref)!.file, path: 'aliases', message: `alias "${alias}" collides with a provision ref` });
+  }
+  for (const p of out.provisions.values()) {
+    for (const target of p.appliesTo ?? []) if (!out.provisions.has(target)) issues.push({ file: p.file, path: 'appliesTo', message: `${p.ref} applies to ${target}, which is not in the rules` });
+  }
 }
 
 /**
@@ -41,90 +145,16 @@ export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string
 export function loadRules(dir: string = DEFAULT_RULES_DIR, options: { snapshot?: string | false; read?: RulesRead } = {}): Rules {
   const read = options.read ?? readRulesDir(dir);
   const issues = [...read.issues];
-  const { digest } = read;
   const snapshot = options.snapshot ?? (resolve(dir) === DEFAULT_RULES_DIR ? SNAPSHOT_FILE : false);
   if (snapshot && issues.length === 0) {
-    const r = fromSnapshot(snapshot, digest);
+    const r = fromSnapshot(snapshot, read.digest);
     if (r) return r;
   }
-  const raw = parseRulesFiles(read, issues);
-  const provisions = new Map<string, Provision>();
-  const articles = new Map<string, Article>();
-  const aliases = new Map<string, string>();
-  const parsed = new Map<string, unknown>();
-  let version = '0.0.0';
-  for (const [file, data] of raw) {
-    if (file === 'dataset.json') {
-      const d = validate(datasetFile, data, file, issues);
-      if (d) version = d.version;
-      continue;
-    }
-    const general$ = GENERAL_FILES[file as keyof typeof GENERAL_FILES];
-    if (general$) {
-      const g = validate(general$.schema as z.ZodType<unknown>, data, file, issues);
-      if (g) {
-        general$.dated(g as never).forEach(([path, values]) => checkDated(values, file, path, issues, false));
-        parsed.set(file, g);
-      }
-      continue;
-    }
-    if (file.startsWith('general/')) {
-      issues.push({ file, path: '', message: 'unknown file in general/ (expected parameters.json, recidive.json, aggravations.json)' });
-      continue;
-    }
-    const a = validate(articleFile, data, file, issues);
-    if (!a) continue;
-    if (basename(file, '.json') !== a.article) issues.push({ file, path: 'article', message: `the file of article ${a.article} must be named ${a.article}.json` });
-    const refs: string[] = [];
-    a.provisions.forEach((p, i) => {
-      const at = `provisions[${i}]`;
-      if (p.ref !== a.article && !p.ref.startsWith(`${a.article} `)) issues.push({ file, path: `${at}.ref`, message: `${p.ref} is not a subdivision of article ${a.article}` });
-      if (provisions.has(p.ref)) issues.push({ file, path: `${at}.ref`, message: `${p.ref} is defined twice (also in ${provisions.get(p.ref)!.file})` });
-      checkDated(p.versions, file, `${at}.versions`, issues, true);
-      const last = p.versions[p.versions.length - 1]!;
-      if (p.repealed && last.to !== p.repealed.from) issues.push({ file, path: `${at}.repealed.from`, message: `the repeal date must be the last version's "to" (${last.to})` });
-      if (!p.repealed && last.to !== null) issues.push({ file, path: `${at}.versions[${p.versions.length - 1}].to`, message: 'the last version ends but the provision has no "repealed"' });
-      // An item may appear more than once only with dated periods that do not overlap.
-      const bySub = new Map<string, { from: string; to: string | null }[]>();
-      for (const it of p.items ?? []) {
-        const list = bySub.get(itemSub(it)) ?? [];
-        list.push(typeof it === 'string' ? { from: '0000-00-00', to: null } : { from: it.from ?? '0000-00-00', to: it.to ?? null });
-        bySub.set(itemSub(it), list);
-      }
-      for (const [sub, periods] of bySub) {
-        const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from));
-        if (sorted.some((x, i) => i > 0 && (sorted[i - 1]!.to === null || sorted[i - 1]!.to! > x.from))) issues.push({ file, path: `${at}.items`, message: `item ${sub} is listed more than once with overlapping dates` });
-      }
-      provisions.set(p.ref, uniformProvision({ ...p, article: a.article, file } as Provision));
-      refs.push(p.ref);
-      for (const alias of p.aliases ?? []) {
-        if (aliases.has(alias)) issues.push({ file, path: `${at}.aliases`, message: `alias "${alias}" already names ${aliases.get(alias)}` });
-        aliases.set(alias, p.ref);
-      }
-    });
-    articles.set(a.article, { article: a.article, label: a.label, refs, file });
-  }
-  for (const [alias, ref] of aliases) {
-    if (provisions.has(alias) || articles.has(alias)) issues.push({ file: provisions.get(ref)!.file, path: 'aliases', message: `alias "${alias}" collides with a provision ref` });
-  }
-  for (const p of provisions.values()) {
-    for (const target of p.appliesTo ?? []) {
-      if (!provisions.has(target)) issues.push({ file: p.file, path: 'appliesTo', message: `${p.ref} applies to ${target}, which is not in the rules` });
-    }
-  }
-  for (const name of Object.keys(GENERAL_FILES)) {
-    if (!parsed.has(name) && !issues.some((i) => i.file === name)) issues.push({ file: name, path: '', message: 'this file of the general part is missing' });
-  }
-  if (issues.length) throw new RulesError(issues);
-  return { dataset: { version, hash: digest }, provisions, articles, aliases,
-    general: (parsed.get('general/parameters.json') as z.infer<typeof generalFile>).parameters as unknown as GeneralParams,
-    recidive: parsed.get('general/recidive.json') as RecidiveData,
-    aggravations: parsed.get('general/aggravations.json') as AggravationData,
-  };
+  return build(parseRulesFiles(read, issues), read.digest, issues);
 }
 
 /** Versions (or parameter values) are ordered, non-empty and contiguous: each ends where the next begins. */
-function checkDated(values: { from: string; to: string | null }[], file: string, path: string, issues: RulesIssue[], _offence: boolean): void {
+function checkDated(values: { from: string; to: string | null }[], file: string, path: string, issues: RulesIssue[]): void {
   values.forEach((v, i) => {
     if (v.to !== null && v.to <= v.from) issues.push({ file, path: `${path}[${i}].to`, message: `ends (${v.to}) on or before it starts (${v.from})` });
     const next = values[i + 1];

@@ -5,21 +5,30 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, Provision, Rules, Version } from '../core/model.js';
+import type { Article, Provision, Rules } from '../core/model.js';
+import { freezeRules } from '../core/freeze.js';
 
 /**
- * A version with every key, in one order (undefined where the file has none; JSON leaves those out). Objects
- * parsed from JSON take their hidden class from their own keys: the engine would meet a dozen shapes of version
- * and V8 would deoptimise it each time a new one came.
+ * The keys of a version and of a provision, in the zod schemas' order (load.ts gives them from the schemas; the
+ * snapshot carries them). Objects parsed from JSON take their hidden class from their own keys: the engine would
+ * meet a dozen shapes of version and V8 would deoptimise it each time a new one came. Built with every key in one
+ * order (undefined where the file has none; JSON leaves those out), they have one shape; and since the keys come
+ * from the schemas, a field added to a schema is never dropped here.
  */
-function uniformVersion(v: Version): Version {
-  return { from: v.from, to: v.to, amendedBy: v.amendedBy, sources: v.sources, status: v.status, note: v.note, notice: v.notice, penalty: v.penalty,
-    attempt: v.attempt, safetyPeriod: v.safetyPeriod, recidiveClause: v.recidiveClause, complementary: v.complementary };
+export interface Shapes { version: string[]; provision: string[] }
+
+/** A copy of an object with exactly these keys, in this order (undefined where it has none). */
+export function withKeys<T extends object>(o: T, keys: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = (o as Record<string, unknown>)[k];
+  return out as T;
 }
-/** A provision with every key, in one order, and uniform versions (see uniformVersion). */
-export function uniformProvision(p: Provision): Provision {
-  return { ref: p.ref, article: p.article, kind: p.kind, label: p.label, rule: p.rule, appliesTo: p.appliesTo, aliases: p.aliases,
-    items: p.items, circumstances: p.circumstances, repealed: p.repealed, versions: p.versions.map(uniformVersion), file: p.file };
+
+/** A provision with every key in one order, and its versions likewise. */
+export function uniformProvision(p: Provision, shapes: Shapes): Provision {
+  const out = withKeys(p, shapes.provision);
+  out.versions = p.versions.map((v) => withKeys(v, shapes.version));
+  return out;
 }
 
 export interface RulesIssue { file: string; path: string; message: string }
@@ -37,6 +46,8 @@ export class RulesError extends Error {
 export const DEFAULT_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules');
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** A rules directory as a whole: far above the shipped one (a few MB), far below what would exhaust memory. */
+const MAX_DIR_BYTES = 64 * 1024 * 1024;
 
 function readBytes(dir: string, file: string, issues: RulesIssue[]): Buffer | undefined {
   const full = join(dir, file);
@@ -71,6 +82,17 @@ export function parseRulesFiles(read: RulesRead, issues: RulesIssue[]): [string,
   return raw;
 }
 
+/** Top-level files of a rules directory; every other JSON file is in a code's directory or in general/. */
+const TOP_FILES = ['dataset.json', 'codes.json'];
+/** Directories that hold no rule files. */
+const NOT_RULES = new Set(['schema']);
+
+/** The JSON files of a subdirectory, as `dir/file.json`; links are never followed (no loops, nothing outside the tree). */
+function jsonFilesIn(dir: string, sub: string, issues: RulesIssue[]): string[] {
+  if (!lstatSync(join(dir, sub)).isDirectory()) { issues.push({ file: sub, path: '', message: 'not a directory (links are not followed)' }); return []; }
+  return readdirSync(join(dir, sub)).sort().filter((f) => f.endsWith('.json')).map((f) => `${sub}/${f}`);
+}
+
 export function readRulesDir(dir: string): RulesRead {
   const issues: RulesIssue[] = [];
   let entries: string[];
@@ -80,17 +102,26 @@ export function readRulesDir(dir: string): RulesRead {
     throw new RulesError([{ file: dir, path: '', message: `cannot read the rules directory: ${(e as Error).message}` }]);
   }
   const hash = createHash('sha256');
-  // general/ must be a real directory: links are never followed (no loops, nothing outside the tree).
-  let generalFiles: string[] = [];
-  if (entries.includes('general')) {
-    if (!lstatSync(join(dir, 'general')).isDirectory()) issues.push({ file: 'general', path: '', message: 'not a directory (links are not followed)' });
-    else generalFiles = readdirSync(join(dir, 'general')).sort().filter((f) => f.endsWith('.json')).map((f) => `general/${f}`);
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.endsWith('.json')) {
+      if (TOP_FILES.includes(entry)) files.push(entry);
+      else issues.push({ file: entry, path: '', message: `article files go in their code's directory (e.g. CP/${entry}); the top level holds only ${TOP_FILES.join(' and ')}` });
+      continue;
+    }
+    if (NOT_RULES.has(entry) || entry.startsWith('.')) continue;
+    const st = lstatSync(join(dir, entry));
+    if (st.isDirectory() || st.isSymbolicLink()) files.push(...jsonFilesIn(dir, entry, issues));
   }
-  const files = [...entries.filter((f) => f.endsWith('.json')), ...generalFiles];
+  // general/ last: the articles' files come first, in name order, then the general part.
+  files.sort((a, b) => Number(a.startsWith('general/')) - Number(b.startsWith('general/')) || (a < b ? -1 : a > b ? 1 : 0));
   const read: [string, Buffer][] = [];
+  let total = 0;
   for (const file of files) {
     const bytes = readBytes(dir, file, issues);
     if (bytes === undefined) continue;
+    total += bytes.length;
+    if (total > MAX_DIR_BYTES) { issues.push({ file, path: '', message: `the rules directory is too large (over ${MAX_DIR_BYTES} bytes in all)` }); break; }
     hash.update(file).update('\0').update(bytes).update('\0');
     read.push([file, bytes]);
   }
@@ -103,7 +134,7 @@ export function readRulesDir(dir: string): RulesRead {
  */
 export const SNAPSHOT_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../rules.snapshot.json');
 
-export interface Snapshot { hash: string; rules: Omit<Rules, 'provisions' | 'articles' | 'aliases'> & { provisions: Provision[]; articles: Article[]; aliases: [string, string][] } }
+export interface Snapshot { hash: string; shapes: Shapes; rules: Omit<Rules, 'provisions' | 'articles' | 'aliases'> & { provisions: Provision[]; articles: Article[]; aliases: [string, string][] } }
 
 export function fromSnapshot(file: string, hash: string): Rules | null {
   let snap: Snapshot;
@@ -114,7 +145,7 @@ export function fromSnapshot(file: string, hash: string): Rules | null {
   }
   if (snap.hash !== hash) return null;
   const r = snap.rules;
-  return { ...r, provisions: new Map(r.provisions.map((p) => [p.ref, uniformProvision(p)])), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases) };
+  return freezeRules({ ...r, provisions: new Map(r.provisions.map((p) => [p.ref, uniformProvision(p, snap.shapes)])), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases) });
 }
 
 /**

@@ -1,11 +1,20 @@
 // `quantum rules validate`: the loader's checks (schema, dates, duplicates) plus cross-references between files.
-import type { Rules } from '../core/model.js';
-import { isByPredicate } from '../core/model.js';
+import type { Provision, Rules, Version } from '../core/model.js';
+import { isByPredicate, isPenaltyOf } from '../core/model.js';
+import { param } from '../core/params.js';
+import { Money } from '../core/money.js';
 import { loadRules, RulesError, type RulesIssue } from './load.js';
 
 export interface ValidationReport { errors: RulesIssue[]; notes: RulesIssue[]; rules: Rules | null }
 
-const articleOf = (ref: string) => ref.split(' ')[0]!;
+/** The article of a ref: its code (when not the Code pénal) and number, without the subdivisions. */
+const articleOf = (rules: Rules, ref: string) => {
+  const words = ref.split(' ');
+  const coded = words.length > 1 && rules.codes.some((c) => c.id === words[0]);
+  const latin = /^(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)$/;
+  const n = coded ? 2 : 1;
+  return words.slice(0, n + (words[n] && latin.test(words[n]!) ? 1 : 0)).join(' ');
+};
 
 /** Every reference from one piece of data to another must land on something the rules define. */
 export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIssue[] } {
@@ -24,10 +33,13 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
           if (!knownArticle(a)) notes.push({ file: p.file, path: at(k, `.penalty.byPredicate.predicates[${j}]`), message: `predicate article ${a} is not in the catalogue yet` });
         });
       }
-      if (pen && !isByPredicate(pen) && pen.heavierPredicate && !knownArticle(pen.heavierPredicate.article)) {
+      if (pen && isPenaltyOf(pen) && !rules.provisions.has(pen.penaltyOf) && !knownArticle(pen.penaltyOf)) {
+        errors.push({ file: p.file, path: at(k, '.penalty.penaltyOf'), message: `${pen.penaltyOf} is not in the rules` });
+      }
+      if (pen && 'heavierPredicate' in pen && pen.heavierPredicate && !knownArticle(pen.heavierPredicate.article)) {
         errors.push({ file: p.file, path: at(k, '.penalty.heavierPredicate.article'), message: `article ${pen.heavierPredicate.article} is not in the rules` });
       }
-      if (v.attempt?.article && !knownArticle(articleOf(v.attempt.article))) {
+      if (v.attempt?.article && !knownArticle(articleOf(rules, v.attempt.article))) {
         notes.push({ file: p.file, path: at(k, '.attempt.article'), message: `attempt article ${v.attempt.article} is not in the catalogue (cited only)` });
       }
     });
@@ -47,7 +59,7 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
           .find((x) => typeof x !== 'string' && x.sub === it.renumberedAs && x.from === it.to);
         if (!target) errors.push({ file: p.file, path, message: `${it.sub} becomes ${it.renumberedAs} on ${it.to}, but no item ${it.renumberedAs} of article ${p.article} starts that day` });
       } else {
-        const target = articleOf(it.movedTo!);
+        const target = articleOf(rules, it.movedTo!);
         const aggravation = rules.aggravations.aggravations.some((a) => a.article === target);
         if (!knownArticle(target) && !aggravation) notes.push({ file: p.file, path, message: `${it.sub} moved to ${it.movedTo}, which is not in the catalogue (cited only)` });
       }
@@ -67,7 +79,34 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
   for (const [alias, ref] of rules.aliases) {
     if (!rules.provisions.has(ref)) errors.push({ file: '(aliases)', path: alias, message: `alias ${alias} names ${ref}, which is not in the rules` });
   }
+  for (const p of rules.provisions.values()) p.versions.forEach((v, k) => errors.push(...classBounds(rules, p, v, k)));
   return { errors, notes };
+}
+
+/**
+ * 131-1, 131-4, 131-13 and C. proc. pén. 381, as dated parameters: réclusion and détention criminelle for a term run
+ * from the criminal minimum, emprisonnement up to the délit maximum, and a fine alone is either a contravention's
+ * (at most the contravention maximum) or a délit's (at least the délit threshold). A figure outside is a data error.
+ */
+function classBounds(rules: Rules, p: Provision, v: Version, k: number): RulesIssue[] {
+  const pen = v.penalty;
+  if (!pen || isByPredicate(pen) || isPenaltyOf(pen)) return [];
+  const path = `provisions[${rules.articles.get(p.article)!.refs.indexOf(p.ref)}].versions[${k}].penalty`;
+  const out: RulesIssue[] = [];
+  const prison = pen.prison;
+  if (prison?.months !== undefined) {
+    const min = param(rules, 'criminalCustodialMin', v.from)?.value.months;
+    const max = param(rules, 'delitCustodialMax', v.from)?.value.months;
+    if (prison.kind !== 'emprisonnement' && min !== undefined && prison.months < min) out.push({ file: p.file, path: `${path}.prison.months`, message: `${prison.kind} for ${prison.months} months is below the criminal minimum (${min} months, 131-1)` });
+    if (prison.kind === 'emprisonnement' && max !== undefined && prison.months > max) out.push({ file: p.file, path: `${path}.prison.months`, message: `emprisonnement for ${prison.months} months is above the délit maximum (${max} months, 131-4)` });
+  }
+  if (!prison && pen.fine && 'amount' in pen.fine) {
+    const cmax = param(rules, 'contraventionFineMax', v.from)?.value;
+    const dmin = param(rules, 'delitFineThreshold', v.from)?.value;
+    const f = new Money(pen.fine.amount);
+    if (cmax !== undefined && dmin !== undefined && f.gt(cmax) && f.lt(dmin)) out.push({ file: p.file, path: `${path}.fine.amount`, message: `a fine alone of ${pen.fine.amount} € is neither a contravention's (at most ${cmax}) nor a délit's (at least ${dmin})` });
+  }
+  return out;
 }
 
 export function validateRules(dir: string): ValidationReport {

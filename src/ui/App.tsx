@@ -5,14 +5,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Case, Charge, Outcome, Prior, Result } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
-import { evaluateCase } from '../core/engine.js';
-import { describeProvision, searchProvisions } from '../core/describe.js';
-import { resolveRef } from '../core/refs.js';
-import { paramAt } from '../core/dates.js';
-import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from '../core/units.js';
-import { formatMarkdown } from '../io/markdown.js';
+import { describeProvision, evaluate, FORMATS, needsPredicate, resolve, searchProvisions } from '../index.js';
+import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from '../messages/units.js';
 import { parsePriorShorthand } from '../io/shorthand.js';
-import { MESSAGES, type Messages } from './messages.js';
+import { MESSAGES, type Messages as AllMessages } from '../messages/index.js';
+
+type Messages = AllMessages['ui'];
 
 export interface AppProps {
   rules: Rules;
@@ -44,14 +42,13 @@ type Action = { type: 'key'; ev: KeyEvent } | { type: 'message'; text: string } 
 const offences = (rules: Rules, query: string) => searchProvisions(rules, query.trim() ? [query] : []).filter((p) => p.kind === 'offence');
 
 /** Every key goes through this pure function of (state, key): fast typing never sees a stale state. */
-function reducer(rules: Rules, m: Messages) {
+function reducer(rules: Rules, m: Messages, lang: Lang) {
   const add = (st: State, ref: string): State => {
-    const r = resolveRef(rules, ref, 'ref');
+    const r = resolve(rules, ref, lang);
     if (!r.ok) return { ...st, message: r.error.message };
     const charges = [...st.charges, { ref: r.ref }];
     // A provision whose penalty follows another offence asks for it at once.
-    const v = describeProvision(rules, r.provision, st.date);
-    const needs = !!v.tiers || r.provision.versions.some((x) => x.penalty && 'heavierPredicate' in x.penalty && x.penalty.heavierPredicate?.required);
+    const needs = needsPredicate(r.provision);
     return { ...st, charges, selected: charges.length - 1, query: '', highlight: 0, message: `${m.added} ${r.ref}`, prompt: needs ? { kind: 'predicate', value: '' } : null };
   };
   const patchSelected = (st: State, f: (c: Charge) => Charge): State =>
@@ -72,7 +69,7 @@ function reducer(rules: Rules, m: Messages) {
       // REF@FINAL[:EXPIRED], as on the command line (--prior).
       const parsed = parsePriorShorthand(v);
       if (!parsed) return { ...st, message: m.badPrior };
-      const r = resolveRef(rules, parsed.ref, 'prior');
+      const r = resolve(rules, parsed.ref, lang);
       if (!r.ok) return { ...st, message: r.error.message };
       const prior: Prior = { ...parsed, ref: r.ref };
       return { ...st, priors: [...st.priors, prior], prompt: null, message: `${m.priorAdded} ${r.ref}` };
@@ -111,7 +108,7 @@ function reducer(rules: Rules, m: Messages) {
       const pasted = !key.return && /[\r\n]/.test(input) ? input.split(/[\r\n]/)[0]! : null;
       if (key.return || pasted !== null) {
         const q = (st.query + (pasted ?? '')).trim();
-        const exact = q ? resolveRef(rules, q, 'ref') : null;
+        const exact = q ? resolve(rules, q, lang) : null;
         if (exact?.ok) return add(st, q);
         const list = pasted !== null ? offences(rules, q) : matches;
         const pick = list[pasted !== null ? 0 : st.highlight];
@@ -147,12 +144,12 @@ function reducer(rules: Rules, m: Messages) {
 }
 
 export function App({ rules, today, lang, exportDir, now = () => new Date(), initial = {} }: AppProps) {
-  const m: Messages = MESSAGES[lang];
+  const m: Messages = MESSAGES[lang].ui;
   const { exit } = useApp();
   const { stdout } = useStdout();
   const columns = Math.max(60, stdout.columns || 80);
   const rows = Math.max(20, stdout.rows || 24);
-  const reduce = useMemo(() => reducer(rules, m), [rules, m]);
+  const reduce = useMemo(() => reducer(rules, m, lang), [rules, m, lang]);
   const [st, dispatch] = useReducer(reduce, undefined, (): State => ({
     query: '', highlight: 0, focus: 'search', charges: initial.charges ?? [], selected: 0, priors: [],
     date: initial.date ?? today, judgmentDate: initial.judgmentDate ?? today, legal: initial.legal ?? false,
@@ -166,7 +163,7 @@ export function App({ rules, today, lang, exportDir, now = () => new Date(), ini
     ...(legal || priors.length ? { offender: { ...(legal ? { type: 'legal' as const } : {}), ...(priors.length ? { priors } : {}) } } : {}),
   }), [date, judgmentDate, charges, legal, priors]);
   const outcome: Outcome | null = useMemo(
-    () => (charges.length ? evaluateCase(rules, theCase, { today, lang }) : null),
+    () => (charges.length ? evaluate(rules, theCase, { today, lang }) : null),
     [rules, theCase, today, lang, charges.length],
   );
 
@@ -182,7 +179,7 @@ export function App({ rules, today, lang, exportDir, now = () => new Date(), ini
     const stamp = `${d.getFullYear()}${p2(d.getMonth() + 1)}${p2(d.getDate())}-${p2(d.getHours())}${p2(d.getMinutes())}${p2(d.getSeconds())}`;
     try {
       writeFileSync(join(exportDir, `quantum-case-${stamp}.json`), `${JSON.stringify(theCase, null, 2)}\n`);
-      writeFileSync(join(exportDir, `quantum-report-${stamp}.md`), formatMarkdown(outcome, lang));
+      writeFileSync(join(exportDir, `quantum-report-${stamp}.md`), FORMATS.markdown.result(outcome, { lang }));
       dispatch({ type: 'message', text: `${m.exported} quantum-case-${stamp}.json, quantum-report-${stamp}.md (${exportDir})` });
     } catch (e) {
       dispatch({ type: 'message', text: `${m.exportFailed}: ${(e as Error).message}` });
@@ -222,7 +219,7 @@ export function App({ rules, today, lang, exportDir, now = () => new Date(), ini
       {priors.length ? <Text wrap="truncate-end" color="magenta">{m.priors}{lang === 'fr' ? ' : ' : ': '}{priors.map((p) => `${p.ref} (${m.final} ${formatDate(p.final, lang)}${p.expired ? `, ${m.expired} ${formatDate(p.expired, lang)}` : ''})`).join(' ; ')}</Text> : null}
       {error ? <Text color="red" wrap="wrap">! {error.message}</Text> : null}
       {result ? <Totals r={result} m={m} lang={lang} /> : null}
-      {result && !showTrace ? <Chart r={result} m={m} lang={lang} columns={columns} lifeScale={result.total.lifeNotPronouncedCapMonths ?? (paramAt(rules.general.lifeNotPronouncedCap, date) ?? rules.general.lifeNotPronouncedCap.values.at(-1)!).value.months} /> : null}
+      {result && !showTrace ? <Chart r={result} m={m} lang={lang} columns={columns} lifeScale={result.total.lifeNotPronouncedCapMonths ?? 0} /> : null}
       {result && showTrace ? <Trace r={result} rows={Math.max(3, rows - fixed)} /> : null}
       {result && result.warnings.length ? <Text color="yellow" wrap="truncate-end">! {result.warnings.length} {m.warnings}: {result.warnings.map((w) => w.ref).filter(Boolean).join(', ')}</Text> : null}
       {prompt ? (

@@ -29,34 +29,34 @@ describe('quantum rules validate', () => {
     expect(r.out).toMatch(/^ok: .*: \d+ provisions/m);
   });
   it('fails on an overlapping version, naming file and JSON path', () => {
-    const dir = brokenCopy('450-1.json', (d) => { d.provisions[0].versions[1].from = '2001-01-01'; });
+    const dir = brokenCopy('CP/450-1.json', (d) => { d.provisions[0].versions[1].from = '2001-01-01'; });
     const r = quantum(['rules', 'validate', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('error  450-1.json at provisions[0].versions[1].from: overlaps the previous version');
+    expect(r.out).toContain('error  CP/450-1.json at provisions[0].versions[1].from: overlaps the previous version');
   });
   it('fails on a renumbered item whose new number is not listed from that day', () => {
-    const dir = brokenCopy('225-7.json', (d) => { d.provisions[0].items.push({ sub: '99°', to: '2010-01-01', renumberedAs: '98°' }); });
+    const dir = brokenCopy('CP/225-7.json', (d) => { d.provisions[0].items.push({ sub: '99°', to: '2010-01-01', renumberedAs: '98°' }); });
     const r = quantum(['rules', 'validate', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/225-7\.json at provisions\[0\]\.items\[\d+\]\.renumberedAs: 99° becomes 98° on 2010-01-01, but no item 98° of article 225-7 starts that day/);
+    expect(r.out).toMatch(/CP\/225-7\.json at provisions\[0\]\.items\[\d+\]\.renumberedAs: 99° becomes 98° on 2010-01-01, but no item 98° of article 225-7 starts that day/);
   });
   it('fails on an item moved to another text without the date it left', () => {
-    const dir = brokenCopy('225-7.json', (d) => { d.provisions[0].items.push({ sub: '99°', movedTo: '132-77' }); });
+    const dir = brokenCopy('CP/225-7.json', (d) => { d.provisions[0].items.push({ sub: '99°', movedTo: '132-77' }); });
     const r = quantum(['rules', 'validate', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/225-7\.json at provisions\[0\]\.items\[\d+\]\.movedTo: 99° moved to 132-77 but has no "to" date/);
+    expect(r.out).toMatch(/CP\/225-7\.json at provisions\[0\]\.items\[\d+\]\.movedTo: 99° moved to 132-77 but has no "to" date/);
   });
   it('fails on a missing source', () => {
-    const dir = brokenCopy('225-5.json', (d) => { d.provisions[0].versions[0].sources = []; });
+    const dir = brokenCopy('CP/225-5.json', (d) => { d.provisions[0].versions[0].sources = []; });
     const r = quantum(['rules', 'validate', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('error  225-5.json at provisions[0].versions[0].sources: every version needs at least one source');
+    expect(r.out).toContain('error  CP/225-5.json at provisions[0].versions[0].sources: every version needs at least one source');
   });
   it('fails on an unknown field', () => {
-    const dir = brokenCopy('324-1.json', (d) => { d.provisions[0].versions[0].penality = 'x'; });
+    const dir = brokenCopy('CP/324-1.json', (d) => { d.provisions[0].versions[0].penality = 'x'; });
     const r = quantum(['rules', 'validate', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/error {2}324-1\.json at provisions\[0\]\.versions\[0\]: .*"penality"/);
+    expect(r.out).toMatch(/error {2}CP\/324-1\.json at provisions\[0\]\.versions\[0\]: .*"penality"/);
   });
   it('fails on a dangling cross-reference', () => {
     const dir = brokenCopy('general/recidive.json', (d) => { d.predicateAssimilations[0].appliesTo.push('999-1'); });

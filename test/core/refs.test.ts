@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonical, parseRef } from '../../src/core/refs.js';
-import { formatMoney, formatPrison } from '../../src/core/units.js';
+import { formatMoney, formatPrison } from '../../src/messages/units.js';
 
 describe('refs (contract.md: forgiving input, canonical output)', () => {
   const cases: [string, string][] = [

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCase } from '../../src/io/case.js';
 
 const msg = (input: unknown, max?: number) => {
-  const r = parseCase(input, max);
+  const r = parseCase(input, { ...(max !== undefined && { maxCharges: max }), lang: 'en' });
   return r.ok ? 'ok' : `${r.error.path} | ${r.error.message}`;
 };
 
@@ -31,14 +31,14 @@ describe('parseCase messages', () => {
   });
   it('with an input the caller owns (batch): the same verdicts and messages, the object itself when valid', () => {
     const mine = { id: 'x', charges: [{ ref: 'a' }] };
-    const r = parseCase(mine, undefined, true);
+    const r = parseCase(mine, { owned: true, lang: 'en' });
     expect(r.ok && r.case).toBe(mine);
     const copied = parseCase(mine);
     expect(copied.ok && copied.case).not.toBe(mine);
     expect(copied.ok && copied.case).toEqual(mine);
-    const numeric = parseCase({ id: 7, charges: [{ ref: 'a' }] }, undefined, true);
+    const numeric = parseCase({ id: 7, charges: [{ ref: 'a' }] }, { owned: true, lang: 'en' });
     expect(numeric.ok && numeric.case.id).toBe('7');
-    const bad = parseCase({ charges: [{ ref: 'a', attempt: 'yes' }] }, undefined, true);
+    const bad = parseCase({ charges: [{ ref: 'a', attempt: 'yes' }] }, { owned: true, lang: 'en' });
     expect(!bad.ok && bad.error.message).toBe('charges[0].attempt: Invalid input: expected boolean, received string');
   });
 });

@@ -56,7 +56,7 @@ describe('adversarial input, library', () => {
     // 132-7: 5 000 contravention fines of 1 500 € add to 311-3's 45 000 €.
     if (r.ok) expect(r.total.fine).toBe(String(45000 + 5000 * 1500));
     const over = evaluate(rules, { charges: [...charges, { ref: '311-3' }] }, { today });
-    expect(!over.ok && over.error.message).toMatch(/at most 10000 charges/);
+    expect(!over.ok && over.error.message).toMatch(/au plus 10000 chefs/);
     expect(evaluate(rules, { date: '2024-05-01', charges: [...charges, { ref: '311-3' }] }, { today, maxCharges: 20_000, trace: false }).ok).toBe(true);
   });
   it('random JSON values never throw', () => {
@@ -102,7 +102,7 @@ describe('adversarial input, batch', () => {
   });
   it('--max-charges is an option', () => {
     const c = JSON.stringify({ date: '2024-05-01', charges: [{ ref: '225-5' }, { ref: '225-6' }] });
-    expect(JSON.parse(batch(['--max-charges', '1'], c).lines[0]!).error.message).toMatch(/at most 1 charges/);
+    expect(JSON.parse(batch(['--max-charges', '1'], c).lines[0]!).error.message).toMatch(/au plus 1 chefs/);
   });
 });
 
@@ -120,19 +120,19 @@ describe('untrusted rules directories', () => {
     expect(r.stderr).toContain('RULES_ERROR');
     noStack(r.stderr);
   };
-  it('malformed JSON', () => { const d = copy(); writeFileSync(join(d, '225-5.json'), '{"article": "225-5",'); fails(d, /225-5\.json: not valid JSON/); });
+  it('malformed JSON', () => { const d = copy(); writeFileSync(join(d, 'CP', '225-5.json'), '{"article": "225-5",'); fails(d, /CP\/225-5\.json: not valid JSON/); });
   it('a schema violation names the JSON path', () => {
     const d = copy();
-    const j = JSON.parse(readFileSync(join(d, '225-5.json'), 'utf8'));
+    const j = JSON.parse(readFileSync(join(d, 'CP', '225-5.json'), 'utf8'));
     j.provisions[0].versions[0].penalty.prison.months = -3;
-    writeFileSync(join(d, '225-5.json'), JSON.stringify(j));
-    fails(d, /225-5\.json at provisions\[0\]\.versions\[0\]\.penalty\.prison\.months/);
+    writeFileSync(join(d, 'CP', '225-5.json'), JSON.stringify(j));
+    fails(d, /CP\/225-5\.json at provisions\[0\]\.versions\[0\]\.penalty\.prison\.months/);
   });
-  it('a huge file', () => { const d = copy(); writeFileSync(join(d, '999-1.json'), `{"x":"${'a'.repeat(3 * 1024 * 1024)}"}`); fails(d, /999-1\.json: file too large/); });
+  it('a huge file', () => { const d = copy(); writeFileSync(join(d, 'CP', '999-1.json'), `{"x":"${'a'.repeat(3 * 1024 * 1024)}"}`); fails(d, /CP\/999-1\.json: file too large/); });
   it('a symlink loop and a linked general/ are not followed', () => {
     const d = copy();
-    symlinkSync(join(d, 'loop.json'), join(d, 'loop.json'));
-    fails(d, /loop\.json: not a regular file/);
+    symlinkSync(join(d, 'CP', 'loop.json'), join(d, 'CP', 'loop.json'));
+    fails(d, /CP\/loop\.json: not a regular file/);
     const e = copy();
     cpSync(join(e, 'general'), join(e, 'general-real'), { recursive: true });
     spawnSync('rm', ['-rf', join(e, 'general')]);
@@ -141,13 +141,13 @@ describe('untrusted rules directories', () => {
   });
   it('a JSON file that is not a rule, and a directory named like one', () => {
     const d = copy(); writeFileSync(join(d, 'notes.json'), '[1,2,3]'); fails(d, /notes\.json/);
-    const e = copy(); mkdirSync(join(e, '999-2.json')); fails(e, /999-2\.json: not a regular file/);
+    const e = copy(); mkdirSync(join(e, 'CP', '999-2.json')); fails(e, /CP\/999-2\.json: not a regular file/);
   });
   it('rules are data: a string that looks like code stays a string', () => {
     const d = copy();
-    const j = JSON.parse(readFileSync(join(d, '225-5.json'), 'utf8'));
+    const j = JSON.parse(readFileSync(join(d, 'CP', '225-5.json'), 'utf8'));
     j.provisions[0].label.fr = '${process.exit(9)} `rm -rf /` <script>alert(1)</script>';
-    writeFileSync(join(d, '225-5.json'), JSON.stringify(j));
+    writeFileSync(join(d, 'CP', '225-5.json'), JSON.stringify(j));
     const r = spawnSync(process.execPath, [BIN, 'eval', '225-5', '--rules', d, '--date', '2024-05-01'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('${process.exit(9)}');

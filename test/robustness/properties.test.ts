@@ -11,7 +11,7 @@ const rules = loadRules();
 const today = '2026-11-29';
 // Offences that need nothing but their ref (no predicate).
 const standalone = [...rules.provisions.values()]
-  .filter((p) => p.kind === 'offence' && p.versions.every((v) => v.penalty && !('byPredicate' in v.penalty) && !(v.penalty.heavierPredicate?.required)));
+  .filter((p) => p.kind === 'offence' && p.versions.every((v) => v.penalty && !('byPredicate' in v.penalty) && !('heavierPredicate' in v.penalty && v.penalty.heavierPredicate?.required)));
 const simpleRefs = standalone.map((p) => p.ref);
 const proportional = standalone.filter((p) => p.versions.some((v) => v.penalty && 'fine' in v.penalty && v.penalty.fine && 'amount' in v.penalty.fine && v.penalty.fine.proportional)).map((p) => p.ref);
 

@@ -20,7 +20,7 @@ describe('rules snapshot (the build\'s, used at start-up)', () => {
     writeRulesSnapshot(rules, snap);
     expect(loadRules(rules, { snapshot: snap })).toEqual(loadRules(rules, { snapshot: false }));
     // An edited file no longer hashes the same: it is validated, and here refused.
-    const f = join(rules, '225-5.json');
+    const f = join(rules, 'CP', '225-5.json');
     const d = JSON.parse(readFileSync(f, 'utf8'));
     d.provisions[0].versions[0].sources = [];
     writeFileSync(f, JSON.stringify(d));
@@ -54,11 +54,11 @@ describe('rules loader', () => {
   });
   it('rejects malformed JSON, a wrong file name, money as a number', () => {
     const dir = rulesDir([ok()]);
-    writeFileSync(join(dir, '911-1.json'), '{ "article": ');
-    writeFileSync(join(dir, '912-1.json'), JSON.stringify(ok('913-1')));
+    writeFileSync(join(dir, 'CP', '911-1.json'), '{ "article": ');
+    writeFileSync(join(dir, 'CP', '912-1.json'), JSON.stringify(ok('913-1')));
     const m = ok('914-1');
     (m.provisions[0] as any).versions[0].penalty.fine.amount = 1000;
-    writeFileSync(join(dir, '914-1.json'), JSON.stringify(m));
+    writeFileSync(join(dir, 'CP', '914-1.json'), JSON.stringify(m));
     const msg = issues(dir);
     expect(msg).toMatch(/911-1\.json: not valid JSON/);
     expect(msg).toMatch(/912-1\.json at article: the file of article 913-1 must be named 913-1\.json/);
@@ -66,7 +66,7 @@ describe('rules loader', () => {
   });
   it('does not follow symbolic links', () => {
     const dir = rulesDir([ok()]);
-    symlinkSync(join(dir, '910-1.json'), join(dir, '915-1.json'));
+    symlinkSync(join(dir, 'CP', '910-1.json'), join(dir, 'CP', '915-1.json'));
     expect(issues(dir)).toMatch(/915-1\.json: not a regular file/);
   });
   it('rejects a duplicate ref and a missing general part', () => {
@@ -74,7 +74,7 @@ describe('rules loader', () => {
     mkdirSync(join(dir, 'x'));
     const dup = ok('916-1');
     (dup.provisions as any[]).push((dup.provisions as any[])[0]);
-    writeFileSync(join(dir, '916-1.json'), JSON.stringify(dup));
+    writeFileSync(join(dir, 'CP', '916-1.json'), JSON.stringify(dup));
     expect(issues(dir)).toMatch(/916-1 is defined twice/);
   });
 });

@@ -1,0 +1,91 @@
+// One charge: resolve the provision and its version, then fold over the pipeline of law modules (pipeline.ts).
+import type { Decimal } from 'decimal.js';
+import type { Charge, ChargeResult, VersionOut } from './contract.js';
+import type { Version } from './model.js';
+import { moneyString } from './money.js';
+import { resolveRef, type Resolution } from './refs.js';
+import { draft, type ErrorDraft } from './errors.js';
+import { deepFreeze } from './freeze.js';
+import type { Steps } from './steps.js';
+import { CHARGE_PIPELINE } from './pipeline.js';
+import { usesInputs } from './law/special.js';
+import type { CaseCtx, ChargeState } from './law/types.js';
+
+export type ChargeOutcome = { result: ChargeResult; steps: Steps; fine: Decimal | null } | ErrorDraft;
+export const isError = (o: ChargeOutcome): o is ErrorDraft => 'key' in o;
+
+const versionOuts = new WeakMap<Version, VersionOut>();
+const leanVersionOuts = new WeakMap<Version, VersionOut>();
+/** The contract's view of a version: one frozen object per version, shared by every result that cites it. */
+export function versionOut(v: Version, lean: boolean): VersionOut {
+  const cache = lean ? leanVersionOuts : versionOuts;
+  let out = cache.get(v);
+  if (!out) {
+    out = deepFreeze(lean ? { from: v.from, to: v.to, source: v.amendedBy, status: v.status } : { from: v.from, to: v.to, source: v.amendedBy, status: v.status, sources: v.sources });
+    cache.set(v, out);
+  }
+  return out;
+}
+
+/** Nothing a user gave is silently dropped: an amount or predicate the provision never uses is an error. */
+function unusedInput(r: Extract<Resolution, { ok: true }>, charge: Charge, path: string): ErrorDraft | null {
+  if (charge.amount === undefined && charge.predicate === undefined) return null;
+  const uses = usesInputs(r.provision);
+  if (charge.amount !== undefined && !uses.amount) return draft('INVALID_CASE', `${path}.amount`, 'E_UNUSED_AMOUNT', { ref: r.ref });
+  if (charge.predicate !== undefined && !uses.predicate) return draft('INVALID_CASE', `${path}.predicate`, 'E_UNUSED_PREDICATE', { ref: r.ref });
+  return null;
+}
+
+/** The charge's result, built with its keys in one order (one object shape; lean results leave defaults out). */
+function chargeResult(s: ChargeState, c: CaseCtx, r: Extract<Resolution, { ok: true }>): ChargeResult {
+  const { lean, lang } = c;
+  const punishable = s.stop === null;
+  const out: ChargeResult = {
+    ref: s.ref, input: !lean || s.charge.ref !== s.ref ? s.charge.ref : undefined,
+    label: (r.sharedTiers ? c.rules.articles.get(s.provision.article)!.label : s.provision.label)[lang],
+    date: !lean || s.date !== c.date ? s.date : undefined,
+    punishable, reason: s.stop, version: s.v0 ? versionOut(s.v0, lean) : null,
+    nature: punishable ? s.nature : null, prison: punishable ? s.penalty.prison : null,
+    fine: punishable && s.penalty.fine ? moneyString(s.penalty.fine) : null,
+    attempt: !lean || s.charge.attempt ? s.charge.attempt === true : undefined,
+    accomplice: !lean || s.charge.accomplice ? s.charge.accomplice === true : undefined,
+    steps: !lean ? [] : undefined,
+  };
+  if (s.charge.predicate) out.predicate = s.charge.predicate;
+  if (!punishable) return out;
+  if (s.prisonFrom !== s.v0 || s.fineFrom !== s.v0) out.appliedVersions = { prison: versionOut(s.prisonFrom!, lean), fine: versionOut(s.fineFrom!, lean) };
+  if (s.recidive) out.recidive = s.recidive;
+  if (s.aggravations) out.aggravations = s.aggravations;
+  // Lean (batch) results leave the list out: it is reference material, not a figure of the case.
+  const list = !lean ? s.v0!.complementary?.filter((x) => (x.persons ?? 'both') === 'both' || x.persons === (c.legal ? 'legal' : 'natural')) : undefined;
+  if (list?.length) out.complementary = list.map((x) => ({ article: x.article, label: x.label[lang] }));
+  if (s.penalty.tier) out.tier = s.penalty.tier[lang];
+  if (s.safety) out.safetyPeriod = true;
+  return out;
+}
+
+const NO_PENALTY = { prison: null, fine: null, contraventionFine: false };
+
+export function evaluateCharge(c: CaseCtx, charge: Charge, i: number): ChargeOutcome {
+  const path = `charges[${i}]`;
+  const r = resolveRef(c.rules, charge.ref, `${path}.ref`);
+  if (!r.ok) return r.error;
+  const { provision, ref } = r;
+  if (provision.kind === 'rule') return draft('INVALID_CASE', `${path}.ref`, 'E_RULE_NOT_OFFENCE', { ref, rule: provision.rule ?? provision.label, targets: provision.appliesTo ?? [] });
+  const date = charge.date ?? c.date;
+  if (c.judgment < date) return draft('INVALID_CASE', charge.date ? `${path}.date` : 'judgmentDate', 'E_JUDGMENT_BEFORE_FACTS', { judgment: c.judgment, date });
+  const unused = unusedInput(r, charge, path);
+  if (unused) return unused;
+  if (r.within) c.warnings.push({ code: 'NOTE', ref, key: 'W_WITHIN_TIER', params: { ref, within: r.within } });
+  const s: ChargeState = {
+    charge, provision, ref, items: r.items, date, path, steps: c.trace ? [] : null,
+    v0: null, chain: [], prisonFrom: null, fineFrom: null, penalty: NO_PENALTY, nature: null,
+    recidive: null, aggravations: null, safety: false, stop: null, error: null,
+  };
+  for (const m of CHARGE_PIPELINE) {
+    m.apply(s, c);
+    if (s.error) return s.error;
+    if (s.stop) break;
+  }
+  return { result: chargeResult(s, c, r), steps: s.steps, fine: s.stop ? null : s.penalty.fine };
+}

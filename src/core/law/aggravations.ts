@@ -1,0 +1,77 @@
+// Code pénal, art. 132-76 (racist or religious motive), 132-77 (sexist or homophobic motive), 132-79 (use of
+// cryptology): general aggravations. Each moves the custodial maximum one step up the table of 132-76 (fines do
+// not move), from the date it became general and except for the offences its text excludes.
+import type { PrisonOut } from '../contract.js';
+import type { PrisonSpec, StepEntry } from '../model.js';
+import { at } from '../dates.js';
+import { prisonOut } from '../penalty.js';
+import { draft } from '../errors.js';
+import { classify } from './classify.js';
+import type { ChargeModule, ChargeState, CaseCtx } from './types.js';
+
+/** A step of a table (132-8, 132-76) applies to a maximum of its months and, when it names one, of its kind. */
+export function fitsStep(s: StepEntry, p: PrisonOut): boolean {
+  return s.months !== undefined && !p.life && p.months === s.months && (!s.kind || s.kind === p.kind);
+}
+
+/** The step table of 132-76 (also used by 132-77 and 132-79): the custodial maximum moves one step up. */
+export function stepUp(table: StepEntry[], p: PrisonOut): PrisonOut | null {
+  if (p.life) return null;
+  const months = p.months ?? 0;
+  for (const s of table) {
+    if (fitsStep(s, p) && s.to) return prisonOut(s.to as PrisonSpec);
+    if (s.upToMonths !== undefined && months <= s.upToMonths && s.factor) return { ...p, months: Math.round(months * Number(s.factor)) };
+  }
+  return null;
+}
+
+/** One aggravation asked for: refused (an error), without effect (a step), or applied. */
+function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: string[]): boolean {
+  const path = `${s.path}.aggravations[${k}]`;
+  const all = c.rules.aggravations.aggravations;
+  const ag = all.find((a) => a.key === key || a.article === key);
+  if (!ag) { s.error = draft('INVALID_CASE', path, 'E_UNKNOWN_AGGRAVATION', { key, known: all.map((a) => a.key).join(', ') }); return false; }
+  if (applied.includes(ag.key) || s.charge.aggravations!.indexOf(key) !== k) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_TWICE', { key: ag.key }); return false; }
+  if (s.nature === 'contravention') { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_CONTRAVENTION', { key: ag.key, ref: s.ref }); return false; }
+  if (ag.excludes.includes(s.provision.article)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_EXCLUDED', { key: ag.key, article: s.provision.article }); return false; }
+  if ((s.provision.circumstances ?? []).includes(ag.key)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_BUILT_IN', { key: ag.key, ref: s.ref }); return false; }
+  const when = at(ag.values, s.date);
+  if (!when) {
+    s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date: s.date, from: ag.values[0]?.from ?? null } });
+    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: 'NOT_IN_FORCE', from: ag.values[0]?.from ?? null } });
+    return true;
+  }
+  if (when.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: ag.article, status: when.status, key: 'W_PARAM_UNVERIFIED', params: { article: ag.article, status: when.status } });
+  const up = s.penalty.prison ? stepUp(c.rules.aggravations.steps.table, s.penalty.prison) : null;
+  if (!up) {
+    s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NO_STEP', params: { key: ag.key, label: ag.label, prison: s.penalty.prison } });
+    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: s.penalty.prison ? 'NO_STEP' : 'NO_PRISON' } });
+    return true;
+  }
+  if (applied.length) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATIONS_STACKED' });
+  s.steps?.push({ rule: ag.article, code: 'AGGRAVATION', params: { key: ag.key, label: ag.label, before: s.penalty.prison, after: up } });
+  s.penalty = { ...s.penalty, prison: up };
+  applied.push(ag.key);
+  return true;
+}
+
+export const generalAggravations: ChargeModule = {
+  id: '132-76',
+  cites: 'Code pénal, art. 132-76, 132-77 et 132-79',
+  rule: {
+    fr: "Les circonstances aggravantes générales (mobile raciste, religieux, sexiste ou homophobe ; usage d'un moyen de cryptologie) portent le maximum de la peine privative de liberté à l'échelon supérieur.",
+    en: 'The general aggravations (racist, religious, sexist or homophobic motive; use of cryptology) raise the custodial maximum to the next step.',
+  },
+  reads: ['charge.aggravations'],
+  params: [],
+  apply(s, c) {
+    const keys = s.charge.aggravations;
+    if (!keys?.length) return;
+    const applied: string[] = [];
+    for (let k = 0; k < keys.length; k++) if (!applyOne(s, c, keys[k]!, k, applied)) return;
+    if (!applied.length) return;
+    s.aggravations = applied;
+    const nature = classify(c.rules, s.penalty, s.date);
+    if (nature !== s.nature) { s.nature = nature; s.steps?.push({ rule: '111-1', code: 'NATURE', params: { nature } }); }
+  },
+};

@@ -1,0 +1,99 @@
+// Code pénal, art. 132-2 to 132-5 and 132-7: concours réel. Offences judged together that were committed before any
+// final conviction for another: penalties of the same nature do not add up, each is incurred within the highest
+// legal maximum (custody: one nature, 132-5; crime and délit fines: 132-3); contravention fines add up with each
+// other and with the rest (132-7). When life is incurred but not pronounced, the maximum is a parameter (132-5).
+import type { Decimal } from 'decimal.js';
+import type { ChargeResult, PrisonOut, Result } from '../contract.js';
+import { Money, moneyString } from '../money.js';
+import { param, paramArticle } from '../params.js';
+import { comparePrison } from '../penalty.js';
+import type { Steps } from '../steps.js';
+import type { CaseCtx, Module } from './types.js';
+
+export const concoursModule: Module = {
+  id: '132-3',
+  cites: 'Code pénal, art. 132-2 à 132-5 et 132-7',
+  rule: {
+    fr: "En concours réel, chaque peine de même nature est encourue dans la limite du maximum légal le plus élevé ; les amendes contraventionnelles se cumulent entre elles et avec les autres.",
+    en: 'In concours réel, each penalty of the same nature is incurred within the highest legal maximum; contravention fines add up with each other and with the rest.',
+  },
+  reads: [],
+  params: ['lifeNotPronouncedCap'],
+};
+
+/**
+ * A sum of fines, exact. A sum of one fine keeps that charge's own text: most totals are one charge's fine, and
+ * they then cost no arithmetic and no formatting.
+ */
+class FineSum {
+  value: Decimal | null = null;
+  private str: string | null = null;
+  add(f: Decimal, text?: string): this {
+    this.str = this.value === null ? text ?? null : null;
+    this.value = this.value === null ? f : this.value.plus(f);
+    return this;
+  }
+  text(): string { return (this.str ??= moneyString(this.value!)); }
+}
+
+export interface Totals { total: Result['total']; arithmetic: Result['arithmetic']; steps: Steps }
+
+const NOTHING = (): Totals['total'] => ({
+  prison: null, fine: null, fineParts: { crimesDelits: '0', contraventions: '0' }, cappedBy: { prison: null, fine: null },
+  lifeNotPronouncedCapMonths: undefined, lifeNotPronouncedCapArticle: undefined,
+});
+
+/** 132-2, 132-3, 132-5, 132-7: the total of the charges judged together. */
+export function concours(c: CaseCtx, charges: ChargeResult[], fines: (Decimal | null)[]): Totals {
+  const steps: Steps = c.trace ? [] : null;
+  let live = 0;
+  for (const ch of charges) if (ch.punishable) live++;
+  if (live === 0) {
+    steps?.push({ rule: '112-1', code: 'NOTHING_PUNISHABLE' });
+    return { total: NOTHING(), arithmetic: { prison: null, fine: null }, steps };
+  }
+  if (live > 1) steps?.push({ rule: '132-2', code: 'CONCOURS', params: { count: live } });
+  let prison: PrisonOut | null = null, prisonRef: string | null = null;
+  let cap: FineSum | null = null, capRef: string | null = null;
+  const contraventions = new FineSum();
+  const contraventionRefs: string[] = [];
+  let months = 0, life = false, anyPrison = false;
+  const sum = new FineSum();
+  for (let i = 0; i < charges.length; i++) {
+    const ch = charges[i]!;
+    if (!ch.punishable) continue;
+    if (ch.prison) {
+      anyPrison = true;
+      if (ch.prison.life) life = true; else months += ch.prison.months ?? 0;
+      if (comparePrison(ch.prison, prison) > 0) { prison = ch.prison; prisonRef = ch.ref; }
+    }
+    if (ch.fine !== null) {
+      const f = fines[i] ?? new Money(ch.fine);
+      sum.add(f, ch.fine);
+      if (ch.nature === 'contravention') { contraventions.add(f, ch.fine); contraventionRefs.push(ch.ref); }
+      else if (cap === null || f.gt(cap.value!)) { cap = new FineSum().add(f, ch.fine); capRef = ch.ref; }
+    }
+  }
+  const arithmetic = { prison: anyPrison ? { months, life } : null, fine: sum.value === null ? null : sum.text() };
+  const lifeCap = prison?.life ? param(c.rules, 'lifeNotPronouncedCap', c.date) : undefined;
+  if (prison) {
+    steps?.push({ rule: '132-5', code: live > 1 ? 'CONCOURS_PRISON' : 'SINGLE_PRISON', params: { ref: prisonRef, prison: prison } });
+    if (lifeCap) steps?.push({ rule: paramArticle(c.rules, 'lifeNotPronouncedCap'), code: 'LIFE_CAP', params: { months: lifeCap.value.months } });
+  }
+  if (cap) steps?.push({ rule: '132-3', code: live > 1 ? 'CONCOURS_FINE' : 'SINGLE_FINE', params: { ref: capRef, fine: cap.text() } });
+  if (contraventionRefs.length) steps?.push({ rule: '132-7', code: 'CONTRAVENTION_FINES_ADDED', params: { refs: contraventionRefs, fine: contraventions.text() } });
+  // 132-7: the contravention fines come on top of the crime/délit cap.
+  const totalFine = cap === null ? contraventions : contraventions.value === null ? cap : new FineSum().add(cap.value!.plus(contraventions.value));
+  if (cap && contraventionRefs.length) steps?.push({ rule: '132-7', code: 'TOTAL_FINE', params: { fine: totalFine.text() } });
+  if (live > 1) steps?.push({ rule: '132-3', code: 'ARITHMETIC', params: arithmetic });
+  const total: Result['total'] = {
+    prison: prison,
+    fine: totalFine.value === null ? null : totalFine.text(),
+    fineParts: { crimesDelits: cap ? cap.text() : '0', contraventions: contraventions.value === null ? '0' : contraventions.text() },
+    cappedBy: { prison: prisonRef, fine: capRef ?? (contraventionRefs[0] ?? null) },
+    // Always keys (undefined unless life; JSON leaves them out): one object shape for whoever reads totals.
+    lifeNotPronouncedCapMonths: lifeCap?.value.months,
+    lifeNotPronouncedCapArticle: lifeCap ? paramArticle(c.rules, 'lifeNotPronouncedCap') : undefined,
+  };
+  return { total, arithmetic, steps };
+}

@@ -1,0 +1,65 @@
+// Code pénal, art. 131-37, 131-38, 131-41 and 121-2: a legal person incurs no custodial penalty; its fine is a
+// multiple of the natural person's (a fixed sum for a crime with no fine); since 2005-12-31 it is liable for any
+// offence, before only where the text of the offence said so (speciality).
+import type { Decimal } from 'decimal.js';
+import { moneyOf } from '../money.js';
+import { param, paramArticle, paramValues } from '../params.js';
+import type { CaseCtx, ChargeModule, ChargeState } from './types.js';
+
+function unverified(c: CaseCtx, article: string, status: string): void {
+  if (status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: article, status: status as 'secondary', key: 'W_PARAM_UNVERIFIED', params: { article, status } });
+}
+
+/** The legal person's fine: a multiple of the natural person's, a fixed sum for a crime with none, or none. */
+function legalFine(s: ChargeState, c: CaseCtx): Decimal | null {
+  const { rules } = c;
+  const fine = s.penalty.fine;
+  if (s.nature === 'contravention') {
+    const m = param(rules, 'legalPersonContraventionMultiplier', s.date);
+    if (!fine || !m) return fine;
+    unverified(c, paramArticle(rules, 'legalPersonContraventionMultiplier'), m.status);
+    s.steps?.push({ rule: paramArticle(rules, 'legalPersonContraventionMultiplier'), code: 'LEGAL_PERSON_CONTRAVENTION', params: { multiplier: m.value } });
+    return fine.times(m.value);
+  }
+  const m = param(rules, 'legalPersonFineMultiplier', s.date);
+  if (fine && m) {
+    unverified(c, paramArticle(rules, 'legalPersonFineMultiplier'), m.status);
+    s.steps?.push({ rule: paramArticle(rules, 'legalPersonFineMultiplier'), code: 'LEGAL_PERSON_FINE', params: { multiplier: m.value, natural: fine.toFixed(), fine: fine.times(m.value).toFixed() } });
+    return fine.times(m.value);
+  }
+  if (!fine && s.nature === 'crime') {
+    const d = param(rules, 'legalPersonCrimeFineWithoutNaturalFine', s.date);
+    if (d?.value) {
+      unverified(c, paramArticle(rules, 'legalPersonCrimeFineWithoutNaturalFine'), d.status);
+      s.steps?.push({ rule: paramArticle(rules, 'legalPersonCrimeFineWithoutNaturalFine'), code: 'LEGAL_PERSON_CRIME_NO_FINE', params: { fine: d.value } });
+      return moneyOf(d.value);
+    }
+  }
+  s.steps?.push({ rule: '131-38', code: 'LEGAL_PERSON_NO_FINE' });
+  c.warnings.push({ code: 'NOT_COMPUTED', ref: null, key: 'W_LEGAL_PERSON_NO_FINE' });
+  return null;
+}
+
+export const legalPerson: ChargeModule = {
+  id: '131-38',
+  cites: 'Code pénal, art. 121-2, 131-37, 131-38 et 131-41',
+  rule: {
+    fr: "Une personne morale n'encourt pas de peine privative de liberté ; son amende est un multiple de celle des personnes physiques, ou une somme fixe pour un crime qui n'en prévoit pas.",
+    en: 'A legal person incurs no custodial penalty; its fine is a multiple of the natural person\'s, or a fixed sum for a crime that sets none.',
+  },
+  reads: ['offender.type'],
+  params: ['legalPersonFineMultiplier', 'legalPersonCrimeFineWithoutNaturalFine', 'legalPersonContraventionMultiplier', 'legalPersonGeneralLiabilityFrom'],
+  apply(s, c) {
+    if (!c.legal) return;
+    if (s.penalty.prison) s.steps?.push({ rule: '131-37', code: 'LEGAL_PERSON_NO_PRISON' });
+    const fine = legalFine(s, c);
+    s.penalty = { prison: null, fine, contraventionFine: s.penalty.contraventionFine, tier: s.penalty.tier, predicateRef: s.penalty.predicateRef };
+  },
+  finish(c) {
+    if (!c.legal) return;
+    const p = param(c.rules, 'legalPersonGeneralLiabilityFrom', c.date);
+    if (p && p.value === false) {
+      c.warnings.push({ code: 'NOTE', ref: null, key: 'W_SPECIALITY', params: { from: paramValues(c.rules, 'legalPersonGeneralLiabilityFrom').find((v) => v.value === true)?.from ?? null } });
+    }
+  },
+};

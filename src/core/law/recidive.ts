@@ -1,0 +1,161 @@
+// Code pénal, art. 132-8 to 132-11 (natural persons) and 132-12 to 132-15 (legal persons): récidive légale. A
+// prior final conviction raises the maximum of a new offence, once, by the first rule of the data whose conditions
+// it meets; "the same" offence includes the assimilations of 132-16 ff., 321-5 and 324-5. Rules, windows, factors
+// and assimilations are data (rules/general/recidive.json).
+import type { Decimal } from 'decimal.js';
+import type { Prior, PrisonOut } from '../contract.js';
+import type { IsoDate, MaxCondition, Nature, RecidiveRule, Rules, Version } from '../model.js';
+import { moneyOf } from '../money.js';
+import { addYears, at } from '../dates.js';
+import { param } from '../params.js';
+import { resolveRef } from '../refs.js';
+import { prisonOut } from '../penalty.js';
+import { draft, type ErrorDraft } from '../errors.js';
+import type { Steps } from '../steps.js';
+import { classify } from './classify.js';
+import { fitsStep } from './aggravations.js';
+import { specialPenalty } from './special.js';
+import type { CaseCtx, ChargeModule, ChargeState, OffenceMax, Penalty, PriorMax } from './types.js';
+
+const matchesPattern = (pat: string, a: string) => (pat.endsWith('-*') ? a.startsWith(pat.slice(0, -1)) : a === pat);
+
+/** 132-16 ff., 321-5, 324-5: the identities an offence shares with others for "the same délit". */
+export function identities(rules: Rules, article: string, predicateArticle: string | null, date: IsoDate): Set<string> {
+  const ids = new Set<string>([`art:${article}`]);
+  let own = article;
+  for (const pa of rules.recidive.predicateAssimilations) {
+    if (pa.appliesTo.includes(article) && at(pa.values, date) && predicateArticle) {
+      ids.add(`art:${predicateArticle}`);
+      own = predicateArticle;
+    }
+  }
+  for (const g of rules.recidive.assimilations) {
+    if (!at(g.values, date)) continue;
+    for (const a of [article, own]) if (g.articles.some((pat) => matchesPattern(pat, a))) ids.add(`group:${g.article}`);
+  }
+  return ids;
+}
+
+function matches(c: MaxCondition, o: { nature: Nature; penalty: Penalty; clazz: number | null }): boolean {
+  if (c.nature && c.nature !== o.nature) return false;
+  if (c.class !== undefined && c.class !== o.clazz) return false;
+  const p = o.penalty.prison;
+  const months = p ? (p.life ? Infinity : p.months ?? 0) : 0;
+  if (c.life !== undefined && (p?.life ?? false) !== c.life) return false;
+  if (c.minMonths !== undefined && months < c.minMonths) return false;
+  if (c.maxMonths !== undefined && months > c.maxMonths) return false;
+  if (c.moreThanMonths !== undefined && !(months > c.moreThanMonths)) return false;
+  if (c.lessThanMonths !== undefined && !(months < c.lessThanMonths)) return false;
+  const fine = o.penalty.fine;
+  if (c.minFine !== undefined && !(fine && fine.gte(c.minFine))) return false;
+  if (c.moreThanFine !== undefined && !(fine && fine.gt(c.moreThanFine))) return false;
+  return true;
+}
+
+const clazzOf = (v: Version): number | null => {
+  const f = v.penalty && 'fine' in v.penalty ? v.penalty.fine : null;
+  return f && 'class' in f ? f.class : null;
+};
+
+/** The legal maximum of a prior conviction's offence, on the date of its facts (or of the conviction). */
+function priorMax(rules: Rules, prior: Prior, k: number): { ok: true; max: OffenceMax } | { ok: false; error: ErrorDraft } | { ok: false; skip: string } {
+  const path = `offender.priors[${k}]`;
+  const r = resolveRef(rules, prior.ref, `${path}.ref`);
+  if (!r.ok) return { ok: false, error: r.error };
+  if (r.provision.kind === 'rule') return { ok: false, error: draft('INVALID_CASE', `${path}.ref`, 'E_PREDICATE_RULE', { ref: r.ref }) };
+  const date = prior.date ?? prior.final;
+  const v = at(r.provision.versions, date);
+  if (!v?.penalty) return { ok: false, skip: 'NOT_IN_FORCE' };
+  const out = specialPenalty(rules, r.provision, v, { ref: r.ref, path, predicate: prior.predicate }, date, false);
+  if (!out.ok) return 'error' in out ? { ok: false, error: out.error } : { ok: false, skip: 'PREDICATE_NOT_ELIGIBLE' };
+  const pred = prior.predicate ? resolveRef(rules, prior.predicate, `${path}.predicate`) : null;
+  const ids = identities(rules, r.provision.article, pred?.ok ? pred.provision.article : null, date);
+  return { ok: true, max: { ref: r.ref, article: r.provision.article, nature: classify(rules, out.penalty, date), penalty: out.penalty, version: v, identities: ids } };
+}
+
+/** Works out every prior's maximum once per case; an invalid prior stops the case, an unusable one is a note. */
+function preparePriors(c: CaseCtx, priors: readonly Prior[]): ErrorDraft | null {
+  for (let k = 0; k < priors.length; k++) {
+    const prior = priors[k]!;
+    if (prior.expired && prior.expired < prior.final) return draft('INVALID_CASE', `offender.priors[${k}].expired`, 'E_PRIOR_EXPIRED', { expired: prior.expired, final: prior.final });
+    const pm = priorMax(c.rules, prior, k);
+    if (!pm.ok && 'error' in pm) return pm.error;
+    if (!pm.ok) { c.warnings.push({ code: 'NOTE', ref: prior.ref, key: 'W_PRIOR_IGNORED', params: { ref: prior.ref, why: pm.skip } }); continue; }
+    c.priors.push({ prior, max: pm.max });
+  }
+  return null;
+}
+
+function effect(rules: Rules, e: RecidiveRule['effect'], prison: PrisonOut | null, fine: Decimal | null, date: IsoDate) {
+  let p = prison, f = fine;
+  if (p && e.prisonSteps) {
+    const step = e.prisonSteps.find((s) => fitsStep(s, p!));
+    if (step?.to) p = prisonOut(step.to);
+  }
+  if (p && e.prisonFactor && !p.life) p = { ...p, months: Math.round((p.months ?? 0) * Number(e.prisonFactor)) };
+  if (f && e.fineFactor) f = f.times(e.fineFactor);
+  if (e.fineSetByParameter) {
+    const v = param(rules, e.fineSetByParameter, date)?.value;
+    if (v) f = moneyOf(v);
+  }
+  return { prison: p, fine: f };
+}
+
+/** The first rule whose conditions a prior meets raises the maximum, once; the rule's id, or null. */
+function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', ids: Set<string>, steps: Steps): string | null {
+  const clazz = clazzOf(s.v0!);
+  for (const rule of c.rules.recidive.rules) {
+    if (rule.offender !== offender) continue;
+    const when = at(rule.values, s.date);
+    if (!when) continue;
+    if (!rule.charge.some((x) => matches(x, { nature: s.nature!, penalty: s.penalty, clazz }))) continue;
+    if (rule.requiresClause && s.v0!.recidiveClause !== true) continue;
+    for (const { prior, max } of c.priors) {
+      // A prior counts only if it was final before the new facts.
+      if (!(prior.final < s.date)) continue;
+      if (!rule.prior.some((x) => matches(x, { nature: max.nature, penalty: max.penalty, clazz: clazzOf(max.version) }))) continue;
+      if (rule.same && ![...ids].some((id) => max.identities.has(id))) continue;
+      const expired = prior.expired ?? prior.final;
+      const windowEnd = rule.windowYears === null ? null : addYears(expired, rule.windowYears);
+      if (windowEnd !== null && s.date > windowEnd) continue;
+      const next = effect(c.rules, rule.effect, s.penalty.prison, s.penalty.fine, s.date);
+      steps?.push({
+        rule: rule.article, code: 'RECIDIVE', params: {
+          id: rule.id, label: rule.label, prior: prior.ref, final: prior.final, expired, windowYears: rule.windowYears, windowEnd,
+          before: s.penalty.prison, beforeFine: s.penalty.fine?.toFixed() ?? null, after: next.prison, afterFine: next.fine?.toFixed() ?? null, status: when.status,
+          same: rule.same ? [...ids].find((id) => max.identities.has(id)) ?? null : null,
+        },
+      });
+      if (when.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: rule.article, status: when.status, key: 'W_PARAM_UNVERIFIED', params: { article: rule.article, status: when.status } });
+      s.penalty = { ...s.penalty, prison: next.prison, fine: next.fine };
+      return rule.id;
+    }
+  }
+  return null;
+}
+
+function recidiveModule(offender: 'natural' | 'legal'): ChargeModule {
+  const natural = offender === 'natural';
+  return {
+    id: natural ? '132-8' : '132-12',
+    cites: natural ? 'Code pénal, art. 132-8 à 132-11, 132-16 à 132-16-6' : 'Code pénal, art. 132-12 à 132-15',
+    rule: natural
+      ? { fr: "Une condamnation définitive antérieure aux faits relève le maximum encouru, selon la gravité des deux infractions et le délai écoulé depuis l'expiration de la peine.", en: 'A conviction final before the facts raises the maximum incurred, by the gravity of both offences and the time since the penalty expired.' }
+      : { fr: "Pour une personne morale, la récidive relève le maximum de l'amende, selon les mêmes conditions de gravité et de délai.", en: 'For a legal person, récidive raises the maximum fine, on the same conditions of gravity and time.' },
+    reads: ['offender.priors', 'offender.type', 'charge.predicate'],
+    params: natural ? ['contraventionClass5Recidive'] : [],
+    prepare: natural ? preparePriors : undefined,
+    apply(s, c) {
+      if (!c.priors.length || c.legal !== !natural) return;
+      // What this charge is "the same" as (132-16 ff., 324-5) depends on its predicate.
+      const pred = s.charge.predicate ? resolveRef(c.rules, s.charge.predicate, `${s.path}.predicate`) : null;
+      const ids = identities(c.rules, s.provision.article, pred?.ok ? pred.provision.article : null, s.date);
+      s.recidive = applyRules(s, c, offender, ids, s.steps);
+      if (!s.recidive) s.steps?.push({ rule: '132-16-7', code: 'RECIDIVE_NONE', params: { count: c.priors.length } });
+      else if (natural) s.nature = classify(c.rules, s.penalty, s.date);
+    },
+  };
+}
+
+export const recidive = recidiveModule('natural');
+export const recidiveOfLegalPerson = recidiveModule('legal');

@@ -1,0 +1,22 @@
+// Code pénal, art. 132-23 al. 1 and 2: where the text of the offence says so, a non-suspended custodial sentence of
+// at least the parameter's length carries a période de sûreté of right. Flagged, not an incurred penalty.
+import { param, paramArticle } from '../params.js';
+import type { ChargeModule } from './types.js';
+
+export const safetyPeriod: ChargeModule = {
+  id: '132-23',
+  cites: 'Code pénal, art. 132-23',
+  rule: {
+    fr: "Pour les infractions que la loi désigne, une peine privative de liberté ferme de la durée que fixe l'article 132-23 ou plus emporte une période de sûreté de plein droit.",
+    en: 'For the offences the law names, an unsuspended custodial sentence of the length 132-23 sets, or more, carries a safety period of right.',
+  },
+  reads: [],
+  params: ['safetyPeriodMinSentence'],
+  apply(s, c) {
+    if (s.prisonFrom?.safetyPeriod !== true || s.penalty.prison === null) return;
+    const min = param(c.rules, 'safetyPeriodMinSentence', s.date);
+    if (!min) return;
+    s.safety = true;
+    s.steps?.push({ rule: paramArticle(c.rules, 'safetyPeriodMinSentence'), code: 'SAFETY_PERIOD', params: { months: min.value.months } });
+  },
+};

@@ -1,0 +1,149 @@
+// The special part: the penalty one version of a provision sets, for a natural person, before any general rule.
+// Its own figures, a contravention class (131-13), a tier that follows the offence referred to (450-1, 222-15), a
+// fine raised to a share of a value (324-3), the penalties of a heavier offence of origin (324-4), or those of
+// another article ("puni des peines prévues à l'article 434-10").
+import type { Reason } from '../contract.js';
+import type { FineSpec, IsoDate, Nature, Provision, Rules, Version } from '../model.js';
+import { isByPredicate, isPenaltyOf } from '../model.js';
+import { Money, moneyOf } from '../money.js';
+import { at } from '../dates.js';
+import { param, paramArticle } from '../params.js';
+import { resolveRef } from '../refs.js';
+import { comparePrison, prisonOut } from '../penalty.js';
+import { draft, type ErrorDraft } from '../errors.js';
+import type { StepDraft, Steps } from '../steps.js';
+import { classify } from './classify.js';
+import type { Penalty } from './types.js';
+
+export type SpecialOutcome =
+  | { ok: true; penalty: Penalty; steps: Steps; versions: Version[]; needsAmount: boolean }
+  | { ok: false; reason: Reason; steps: Steps }
+  | { ok: false; error: ErrorDraft };
+
+export interface SpecialInput {
+  ref: string;
+  amount?: string | undefined;
+  predicate?: string | undefined;
+  /** JSON path of the charge, for errors. */
+  path: string;
+}
+
+function fineOf(rules: Rules, spec: FineSpec | null, date: IsoDate, steps: Steps): { fine: Money | null; contravention: boolean } {
+  if (!spec) return { fine: null, contravention: false };
+  if ('class' in spec) {
+    const table = param(rules, 'contraventionClassFines', date);
+    const amount = table?.value[String(spec.class) as '1'];
+    if (!table || amount === undefined) return { fine: null, contravention: true };
+    steps?.push({ rule: paramArticle(rules, 'contraventionClassFines'), code: 'CONTRAVENTION_CLASS', params: { class: spec.class, fine: amount, status: table.status } });
+    return { fine: moneyOf(amount), contravention: true };
+  }
+  return { fine: 'amount' in spec ? moneyOf(spec.amount) : null, contravention: false };
+}
+
+type Max = { ok: true; provision: Provision; ref: string; penalty: Penalty; nature: Nature; version: Version } | { ok: false; reason: Reason; steps: StepDraft[] } | { ok: false; error: ErrorDraft };
+
+/** The maximum another offence carries on a date (a predicate, or the article whose penalties apply), plain. */
+function otherMax(rules: Rules, refInput: string, date: IsoDate, path: string, seen: number): Max {
+  const r = resolveRef(rules, refInput, path);
+  if (!r.ok) return { ok: false, error: r.error };
+  if (r.provision.kind === 'rule') return { ok: false, error: draft('INVALID_CASE', path, 'E_PREDICATE_RULE', { ref: r.ref }) };
+  const v = at(r.provision.versions, date);
+  if (!v || !v.penalty) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps: [{ rule: '112-1', code: 'PREDICATE_NOT_IN_FORCE', params: { predicate: r.ref, date } }] };
+  if (isByPredicate(v.penalty) || seen > 4) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps: [{ rule: r.provision.article, code: 'PREDICATE_NEEDS_PREDICATE', params: { predicate: r.ref } }] };
+  if (isPenaltyOf(v.penalty)) return otherMax(rules, v.penalty.penaltyOf, date, path, seen + 1);
+  const f = fineOf(rules, v.penalty.fine, date, null);
+  const penalty: Penalty = { prison: prisonOut(v.penalty.prison), fine: f.fine, contraventionFine: f.contravention };
+  return { ok: true, provision: r.provision, ref: r.ref, penalty, nature: classify(rules, penalty, date), version: v };
+}
+
+/** What one version of a provision sets for this charge (natural person, before the general rules). */
+export function specialPenalty(rules: Rules, provision: Provision, v: Version, input: SpecialInput, date: IsoDate, trace: boolean): SpecialOutcome {
+  const spec = v.penalty!;
+  const steps: Steps = trace ? [] : null;
+  if (isByPredicate(spec)) return byPredicate(rules, spec.byPredicate, v, input, date, steps);
+  if (isPenaltyOf(spec)) {
+    const m = otherMax(rules, spec.penaltyOf, date, `${input.path}.ref`, 0);
+    if (!m.ok) return 'error' in m ? m : { ok: false, reason: m.reason, steps: trace ? m.steps : null };
+    steps?.push({ rule: provision.article, code: 'PENALTY_OF', params: { other: m.ref, prison: m.penalty.prison, fine: m.penalty.fine?.toFixed() ?? null } });
+    return { ok: true, penalty: { ...m.penalty, predicateRef: m.ref }, steps, versions: [v, m.version], needsAmount: false };
+  }
+  const f = fineOf(rules, spec.fine, date, steps);
+  let penalty: Penalty = { prison: prisonOut(spec.prison), fine: f.fine, contraventionFine: f.contravention };
+  steps?.push({ rule: provision.article, code: 'PENALTY', params: { prison: penalty.prison, fine: penalty.fine?.toFixed() ?? null } });
+  let needsAmount = false;
+  // 324-3 and the like: the fixed fine may be raised to a share of a value the case gives; some texts set only that.
+  if (spec.fine && 'proportional' in spec.fine && spec.fine.proportional) {
+    const prop = spec.fine.proportional;
+    if (input.amount !== undefined) {
+      const share = new Money(input.amount).times(prop.ratio);
+      const fine = penalty.fine === null || share.gt(penalty.fine) ? share : penalty.fine;
+      steps?.push({ rule: prop.article, code: 'PROPORTIONAL_FINE', params: { ratio: prop.ratio, base: prop.base, amount: input.amount, share: share.toFixed(), fixed: penalty.fine?.toFixed() ?? null, fine: fine.toFixed() } });
+      penalty = { prison: penalty.prison, fine, contraventionFine: penalty.contraventionFine };
+    } else {
+      needsAmount = penalty.fine === null;
+      steps?.push({ rule: prop.article, code: needsAmount ? 'PROPORTIONAL_ONLY_NOT_COMPUTED' : 'PROPORTIONAL_NOT_COMPUTED', params: { ratio: prop.ratio, base: prop.base } });
+    }
+  }
+  if (spec.heavierPredicate) return heavierPredicate(rules, spec.heavierPredicate, v, penalty, input, date, steps, needsAmount);
+  return { ok: true, penalty, steps, versions: [v], needsAmount };
+}
+
+/** 450-1, 222-15: the penalty follows the offence referred to, by tiers. */
+function byPredicate(rules: Rules, spec: { article: string; predicates?: string[] | undefined; tiers: { when: { nature?: Nature | undefined; life?: boolean | undefined; minMonths?: number | undefined; circumstance?: string | undefined }; label?: { fr: string; en: string } | undefined; prison: Parameters<typeof prisonOut>[0]; fine: FineSpec | null }[] }, v: Version, input: SpecialInput, date: IsoDate, steps: Steps): SpecialOutcome {
+  if (!input.predicate) return { ok: false, error: draft('MISSING_PREDICATE', `${input.path}.predicate`, 'E_MISSING_PREDICATE', { ref: input.ref }) };
+  const pm = otherMax(rules, input.predicate, date, `${input.path}.predicate`, 0);
+  if (!pm.ok) return 'error' in pm ? pm : { ok: false, reason: pm.reason, steps: steps ? pm.steps : null };
+  const tier = spec.tiers.find((t) => {
+    const w = t.when;
+    if (w.nature && w.nature !== pm.nature) return false;
+    if (w.life !== undefined && (pm.penalty.prison?.life ?? false) !== w.life) return false;
+    if (w.minMonths !== undefined) {
+      const p = pm.penalty.prison;
+      if (!p || (!p.life && (p.months ?? 0) < w.minMonths)) return false;
+    }
+    if (w.circumstance && !(pm.provision.circumstances ?? []).includes(w.circumstance)) return false;
+    return true;
+  });
+  const pparams = { predicate: pm.ref, nature: pm.nature, prison: pm.penalty.prison, fine: pm.penalty.fine?.toFixed() ?? null };
+  if (!tier || (spec.predicates && !spec.predicates.includes(pm.provision.article))) {
+    steps?.push({ rule: spec.article, code: 'PREDICATE_NOT_ELIGIBLE', params: pparams });
+    return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
+  }
+  const f = fineOf(rules, tier.fine, date, steps);
+  const penalty: Penalty = { prison: prisonOut(tier.prison), fine: f.fine, contraventionFine: f.contravention, predicateRef: pm.ref, tier: tier.label };
+  steps?.push({ rule: spec.article, code: 'PREDICATE_TIER', params: { ...pparams, tier: tier.label ?? null, resultPrison: penalty.prison, resultFine: penalty.fine?.toFixed() ?? null } });
+  return { ok: true, penalty, steps, versions: [v, pm.version], needsAmount: false };
+}
+
+/** 324-4: laundering is punished as the offence the property came from, when that one is heavier. */
+function heavierPredicate(rules: Rules, hp: { article: string; required?: boolean | undefined }, v: Version, own: Penalty, input: SpecialInput, date: IsoDate, steps: Steps, needsAmount: boolean): SpecialOutcome {
+  if (!input.predicate) {
+    if (hp.required) return { ok: false, error: draft('MISSING_PREDICATE', `${input.path}.predicate`, 'E_MISSING_ORIGIN', { ref: input.ref }) };
+    return { ok: true, penalty: own, steps, versions: [v], needsAmount };
+  }
+  const pm = otherMax(rules, input.predicate, date, `${input.path}.predicate`, 0);
+  if (!pm.ok) return 'error' in pm ? pm : { ok: false, reason: pm.reason, steps: steps ? pm.steps : null };
+  const params = { predicate: pm.ref, predicatePrison: pm.penalty.prison, predicateFine: pm.penalty.fine?.toFixed() ?? null, ownPrison: own.prison };
+  if (comparePrison(pm.penalty.prison, own.prison) > 0) {
+    steps?.push({ rule: hp.article, code: 'HEAVIER_PREDICATE_APPLIED', params });
+    return { ok: true, penalty: { prison: pm.penalty.prison, fine: pm.penalty.fine, contraventionFine: false, predicateRef: pm.ref }, steps, versions: [v, pm.version], needsAmount: false };
+  }
+  steps?.push({ rule: hp.article, code: 'HEAVIER_PREDICATE_NOT_APPLIED', params });
+  if (hp.required) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
+  return { ok: true, penalty: { ...own, predicateRef: pm.ref }, steps, versions: [v, pm.version], needsAmount };
+}
+
+const inputsUsed = new WeakMap<Provision, { amount: boolean; predicate: boolean }>();
+/** Whether some version of a provision uses an amount (a proportional fine) or a predicate: worked out once. */
+export function usesInputs(p: Provision): { amount: boolean; predicate: boolean } {
+  let u = inputsUsed.get(p);
+  if (!u) {
+    const specs = p.versions.map((v) => v.penalty).filter((x) => x !== undefined);
+    u = {
+      amount: specs.some((s) => 'fine' in s && s.fine !== null && 'proportional' in s.fine && s.fine.proportional !== undefined),
+      predicate: specs.some((s) => 'byPredicate' in s || ('heavierPredicate' in s && s.heavierPredicate !== undefined)),
+    };
+    inputsUsed.set(p, u);
+  }
+  return u;
+}

@@ -1,0 +1,149 @@
+// Code pénal, art. 112-1: the law in time. Al. 1-2: only facts punishable when committed are punished, with the
+// penalties then in force. Al. 3: a later, milder law applies to facts not yet finally judged, including a law that
+// no longer punishes them.
+import type { Item, IsoDate, Version } from '../model.js';
+import type { Steps } from '../steps.js';
+import type { Reason } from '../contract.js';
+import { at } from '../dates.js';
+import { compareFine, comparePrison } from '../penalty.js';
+import { classify } from './classify.js';
+import { attemptPunishable } from './attempt.js';
+import { specialPenalty } from './special.js';
+import type { CaseCtx, ChargeModule, ChargeState, Penalty, WarningDraft } from './types.js';
+
+/**
+ * A subdivision whose every listing is dated: one added to the text later (e.g. an aggravating item) does not reach
+ * earlier facts; one that left the text before judgment no longer applies, unless it was only renumbered or its
+ * conduct moved to another text (then the offence continues).
+ */
+function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoDate, ref: string, v0: Version, steps: Steps, warnings: WarningDraft[]): Reason | null {
+  if (!items || items.length === 0) return null;
+  for (const i of items) if (typeof i === 'string' || (i.from === undefined && (i.to ?? null) === null)) return null;
+  const dated = items as Exclude<Item, string>[];
+  const found = dated.find((i) => (i.from ?? '0000') <= date && (i.to == null || date < i.to));
+  if (!found) {
+    const first = dated.reduce((a, b) => ((a.from ?? '') < (b.from ?? '') ? a : b));
+    if (date < (first.from ?? '')) {
+      steps?.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy ?? v0.amendedBy } });
+      return 'NOT_YET_IN_FORCE';
+    }
+    steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: null } });
+    return 'REPEALED_BEFORE_FACTS';
+  }
+  if (!found.to || found.to > judgment) return null;
+  if (found.renumberedAs) { steps?.push({ rule: '112-1', code: 'ITEM_RENUMBERED', params: { ref, at: found.to, as: found.renumberedAs } }); return null; }
+  if (found.movedTo) {
+    // The later versions compared (al. 3) are this provision's; the warning says so.
+    steps?.push({ rule: '112-1', code: 'ITEM_MOVED', params: { ref, at: found.to, to: found.movedTo } });
+    warnings.push({ code: 'NOTE', ref, key: 'W_ITEM_MOVED', params: { ref, at: found.to, to: found.movedTo } });
+    return null;
+  }
+  steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: found.to, repealed: null, judgment } });
+  return 'ABOLISHED';
+}
+
+/** 112-1 al. 1 and 2: the text in force on the date of the facts; al. 3: the later ones in force before judgment. */
+export const inForce: ChargeModule = {
+  id: '112-1',
+  cites: 'Code pénal, art. 112-1 al. 1 et 2',
+  rule: {
+    fr: 'Seuls sont punissables les faits constituant une infraction à la date où ils ont été commis, des peines alors applicables ; une abrogation avant le jugement les rend non punissables.',
+    en: 'Only facts that were an offence when committed are punishable, by the penalties then in force; a repeal before judgment makes them unpunishable.',
+  },
+  reads: [],
+  params: [],
+  apply(s, c) {
+    const { provision, ref, date, steps } = s;
+    const v0 = at(provision.versions, date);
+    if (!v0) {
+      const first = provision.versions[0]!;
+      if (date < first.from) {
+        steps?.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy } });
+        s.stop = 'NOT_YET_IN_FORCE';
+      } else {
+        steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
+        s.stop = 'REPEALED_BEFORE_FACTS';
+      }
+      return;
+    }
+    s.stop = itemNotInForce(s.items, date, c.judgment, ref, v0, steps, c.warnings);
+    if (s.stop) return;
+    s.v0 = v0;
+    steps?.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
+    s.chain = [v0];
+    for (let cur = v0; cur.to !== null && cur.to <= c.judgment;) {
+      const next = provision.versions.find((v) => v.from === cur.to);
+      if (!next) {
+        steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: cur.to, repealed: provision.repealed ?? null, judgment: c.judgment } });
+        s.stop = 'ABOLISHED';
+        return;
+      }
+      s.chain.push(next);
+      cur = next;
+    }
+  },
+};
+
+interface Candidate { v: Version; penalty: Penalty }
+
+/** One version's penalty for this charge, with what the result must say about it; null when the charge stops. */
+function candidate(s: ChargeState, c: CaseCtx, v: Version, later: boolean): Candidate | null {
+  const out = specialPenalty(c.rules, s.provision, v, { ref: s.ref, path: s.path, amount: s.charge.amount, predicate: s.charge.predicate }, s.date, s.steps !== null);
+  if (!out.ok && 'error' in out) { s.error = out.error; return null; }
+  if (later) s.steps?.push({ rule: '112-1', code: 'LATER_VERSION', params: { from: v.from, amendedBy: v.amendedBy, status: v.status } });
+  if (s.steps && out.steps) s.steps.push(...out.steps);
+  if (!out.ok) {
+    if (later) s.steps?.push({ rule: '112-1', code: 'MILDER_NOT_PUNISHABLE', params: { from: v.from } });
+    s.stop = out.reason;
+    return null;
+  }
+  for (const used of out.versions) {
+    if (used.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: used === v ? s.ref : out.penalty.predicateRef ?? s.ref, status: used.status, key: 'W_UNVERIFIED', params: { ref: used === v ? s.ref : out.penalty.predicateRef ?? s.ref, from: used.from, status: used.status } });
+  }
+  // A rule of law the data states in words (e.g. 434-31 for escape): said in the result, not applied.
+  if (v.notice) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_NOTICE', params: { ref: s.ref, text: v.notice[c.lang] } });
+  if (out.needsAmount) c.warnings.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_FINE_NEEDS_AMOUNT', params: { ref: s.ref } });
+  // 121-4: an attempt a version does not punish makes that version the milder law.
+  if (s.charge.attempt) {
+    const nature = classify(c.rules, out.penalty, s.date);
+    if (!attemptPunishable(c.rules, nature, v, s.date)) {
+      s.steps?.push({ rule: '121-4', code: 'ATTEMPT_NOT_PUNISHABLE', params: { nature, later, from: v.from } });
+      s.stop = 'ATTEMPT_NOT_PUNISHABLE';
+      return null;
+    }
+  }
+  return { v, penalty: out.penalty };
+}
+
+/** 112-1 al. 3, penalty by penalty: the mildest of the versions in force between facts and judgment. */
+export const milderLaw: ChargeModule = {
+  id: '112-1',
+  cites: 'Code pénal, art. 112-1 al. 3',
+  rule: {
+    fr: "Une loi nouvelle plus douce s'applique aux faits non encore définitivement jugés : pour chaque peine, la version la moins sévère en vigueur entre les faits et le jugement.",
+    en: 'A milder new law applies to facts not yet finally judged: for each penalty, the least severe version in force between the facts and the judgment.',
+  },
+  reads: ['charge.amount', 'charge.predicate', 'charge.attempt'],
+  params: [],
+  apply(s, c) {
+    const candidates: Candidate[] = [];
+    for (let k = 0; k < s.chain.length; k++) {
+      const cand = candidate(s, c, s.chain[k]!, k > 0);
+      if (!cand) return;
+      candidates.push(cand);
+    }
+    let prisonFrom = candidates[0]!, fineFrom = candidates[0]!;
+    for (let k = 1; k < candidates.length; k++) {
+      const x = candidates[k]!;
+      if (comparePrison(x.penalty.prison, prisonFrom.penalty.prison) < 0) prisonFrom = x;
+      if (compareFine(x.penalty.fine, fineFrom.penalty.fine) < 0) fineFrom = x;
+    }
+    if (candidates.length > 1) {
+      const changed = prisonFrom !== candidates[0] || fineFrom !== candidates[0];
+      s.steps?.push({ rule: '112-1', code: 'MILDER_LAW', params: { prisonFrom: prisonFrom.v.from, fineFrom: fineFrom.v.from, prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine?.toFixed() ?? null, changed } });
+    }
+    s.prisonFrom = prisonFrom.v;
+    s.fineFrom = fineFrom.v;
+    s.penalty = { prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine, contraventionFine: fineFrom.penalty.contraventionFine, tier: prisonFrom.penalty.tier, predicateRef: prisonFrom.penalty.predicateRef };
+  },
+};

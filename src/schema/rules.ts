@@ -1,0 +1,211 @@
+// zod schemas of the rule files (rules/README.md): the only place that knows their JSON shape. The engine's
+// types are inferred from them (src/core/model.ts), so a field is declared once.
+import { z } from 'zod';
+
+const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+const money = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, { error: 'must be a decimal string of euros, e.g. "150000"' });
+// A share of the base: "0.5" for half (324-3), "2" for double (432-11 and the corruption offences since 2013).
+const ratio = z.string().regex(/^(0\.\d*[1-9]\d*|[1-9]\d?(\.\d+)?)$/, { error: 'must be a positive decimal string, e.g. "0.5" (half) or "2" (double)' });
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+export const label = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
+const status = z.enum(['text', 'secondary', 'unconfirmed']);
+
+// The spelling of refs (docs/contract.md, "Refs"): an article as printed (a letter for the L, R, D or A parts of a
+// code, numbers joined by dashes, a Latin suffix for the few statutes that use one: "24 bis"), then subdivisions as
+// printed, outermost first: a Roman tier, an item, an alinéa and its sentence ("I al. 2", "3° bis", "al. 1 ph. 2").
+// A ref to another code starts with the code's short name (rules/codes.json): "route L234-1 I"; none is the
+// Code pénal. In an article file the provisions' own refs are written without the code (the file names it).
+const LATIN = '(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)';
+const ART = `[LRDA]?\\d+(?:-\\d+)*(?: ${LATIN})?`;
+const SUB = `(?:[IVXLC]+|\\d+°(?: ${LATIN}(?: [A-Z])?)?|al\\. \\d+(?: ph\\. \\d+)?)`;
+const SUBS = `${SUB}(?: ${SUB})*`;
+const CODE = '[A-Za-z][A-Za-z0-9]*';
+const re = (source: string) => new RegExp(`^${source}$`);
+export const REF_PATTERNS = { article: re(ART), subdivision: re(SUBS), localRef: re(`${ART}(?: ${SUBS})?`), ref: re(`(?:${CODE} )?${ART}(?: ${SUBS})?`), code: re(CODE) };
+
+const articleNo = z.string().regex(REF_PATTERNS.article, { error: 'must be an article number as printed, e.g. 323-3-2, R625-1, L234-1 or 24 bis' });
+const subdivision = z.string().regex(REF_PATTERNS.subdivision, { error: 'must be a subdivision as printed: I, 8°, 3° bis, 4° bis A, al. 2, al. 1 ph. 2, I al. 2' });
+/** A provision's own ref in its file: the article and its subdivision, without the code. */
+const localRef = z.string().regex(REF_PATTERNS.localRef, { error: 'must be a canonical ref, e.g. "323-3-2 III", "222-24 8°", "227-23 al. 5", "L234-1 I"' });
+/** A ref from one piece of data to another: the code first unless it is the Code pénal ("route L234-1", "434-10"). */
+const ref = z.string().max(60).regex(REF_PATTERNS.ref, { error: 'must be a ref, e.g. "222-37", "227-23 al. 5", or another code\'s "route L234-1 I"' });
+/** An article named by data, with its code unless it is the Code pénal; a final "-*" names every article it starts. */
+const articleRef = z.string().max(60).regex(new RegExp(`^(?:${CODE} )?${ART}(?:-\\*)?$`), { error: 'must be an article, e.g. "222-37" or "route L234-1" (a final -* for a whole chapter)' });
+
+export const prisonKind = z.enum(['emprisonnement', 'reclusion-criminelle', 'detention-criminelle']);
+export const nature = z.enum(['crime', 'delit', 'contravention']);
+export const prison = z.strictObject({
+  kind: prisonKind,
+  months: z.number().int().positive().max(1200).optional(),
+  life: z.literal(true).optional(),
+}).refine((p) => (p.months === undefined) !== (p.life === undefined), { error: 'give either "months" or "life": true' });
+
+/** A fine raised to a share (or a multiple) of a value the case gives as `amount`: laundered sums, goods, advantage. */
+const proportional = z.strictObject({ ratio, article: ref, base: label });
+const fine = z.union([
+  // A fixed maximum, which a proportional part may raise (the higher of the two: 324-3, CMF L465-1).
+  z.strictObject({ amount: money, proportional: proportional.optional() }),
+  // Only a multiple of a value (Code des douanes 414: up to twice the value of the goods): no figure without it.
+  z.strictObject({ proportional }),
+  // A contravention class: its amount is the general part's (131-13).
+  z.strictObject({ class: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]) }),
+]);
+
+const fixedPenalty = z.strictObject({
+  prison: prison.nullable(),
+  fine: fine.nullable(),
+  heavierPredicate: z.strictObject({ article: ref, required: z.boolean().optional() }).optional(),
+});
+
+const tier = z.strictObject({
+  when: z.strictObject({
+    nature: nature.optional(),
+    life: z.boolean().optional(),
+    minMonths: z.number().int().positive().optional(),
+    circumstance: z.string().min(1).optional(),
+  }),
+  label: label.optional(),
+  prison: prison.nullable(),
+  fine: fine.nullable(),
+});
+
+const byPredicate = z.strictObject({
+  byPredicate: z.strictObject({ article: ref, predicates: z.array(articleRef).min(1).optional(), tiers: z.array(tier).min(1) }),
+});
+
+/** The penalties of another provision on the same date ("puni des peines prévues à l'article 434-10"). */
+const penaltyOf = z.strictObject({ penaltyOf: ref });
+
+export const version = z.strictObject({
+  from: isoDate,
+  to: isoDate.nullable(),
+  amendedBy: z.string().min(1),
+  sources: z.array(url).min(1, { error: 'every version needs at least one source' }),
+  status,
+  note: z.string().optional(),
+  notice: label.optional(),
+  penalty: z.union([byPredicate, penaltyOf, fixedPenalty]).optional(),
+  attempt: z.strictObject({ punishable: z.boolean(), article: z.string().min(1).max(80).optional() }).optional(),
+  safetyPeriod: z.boolean().optional(),
+  recidiveClause: z.boolean().optional(),
+  complementary: z.array(z.strictObject({
+    article: z.string().min(1), label, persons: z.enum(['natural', 'legal', 'both']).optional(),
+  })).optional(),
+});
+
+const item = z.union([
+  subdivision,
+  z.strictObject({ sub: subdivision, from: isoDate.optional(), to: isoDate.nullable().optional(), label: label.optional(), amendedBy: z.string().min(1).optional(), renumberedAs: subdivision.optional(), movedTo: z.string().min(1).max(60).optional() }),
+]);
+
+export const provision = z.strictObject({
+  ref: localRef,
+  kind: z.enum(['offence', 'rule']).default('offence'),
+  label,
+  rule: label.optional(),
+  appliesTo: z.array(ref).optional(),
+  aliases: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'aliases are lower-case letters, digits and dashes' })).optional(),
+  items: z.array(item).optional(),
+  circumstances: z.array(z.string().min(1)).optional(),
+  /** An offence committed while driving a vehicle (Code de la route L233-1 II pairs them with a refusal to stop). */
+  driving: z.boolean().optional(),
+  repealed: z.strictObject({ from: isoDate, by: z.string().min(1), sources: z.array(url).min(1) }).optional(),
+  versions: z.array(version).min(1),
+}).superRefine((p, ctx) => {
+  p.versions.forEach((v, i) => {
+    if (p.kind === 'offence' && !v.penalty) ctx.addIssue({ code: 'custom', path: ['versions', i, 'penalty'], message: 'an offence version needs a penalty' });
+    if (p.kind === 'rule' && v.penalty) ctx.addIssue({ code: 'custom', path: ['versions', i, 'penalty'], message: 'a rule provision sets no penalty' });
+  });
+  if (p.kind === 'rule' && !p.rule) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'a rule provision needs a "rule" summary' });
+});
+
+export const articleFile = z.strictObject({
+  $schema: z.string().optional(),
+  /** The code's short name (rules/codes.json); the file lives in the directory of that name. */
+  code: z.string().regex(REF_PATTERNS.code, { error: 'must be a code short name, e.g. "CP" or "route"' }),
+  article: articleNo,
+  label,
+  provisions: z.array(provision).min(1),
+});
+
+/** rules/codes.json: the codes and statutes the data covers, with the names users type for them. */
+export const codesFile = z.strictObject({
+  $schema: z.string().optional(),
+  codes: z.array(z.strictObject({
+    id: z.string().regex(REF_PATTERNS.code, { error: 'a short name: letters and digits, e.g. "route"' }),
+    label,
+    /** Spellings accepted before an article (lower case, accents and dots optional at input): "c. route", "code de la route". */
+    names: z.array(z.string().min(1).max(100)).min(1),
+  })).min(1),
+});
+
+const paramValue = <T extends z.ZodType>(value: T) => z.strictObject({
+  from: isoDate, to: isoDate.nullable(), value, amendedBy: z.string().min(1),
+  sources: z.array(url).min(1), status, note: z.string().optional(),
+});
+const param = <T extends z.ZodType>(value: T) => z.strictObject({ article: z.string().min(1), label, values: z.array(paramValue(value)).min(1) });
+const months = z.strictObject({ months: z.number().int().positive() });
+/** Whether the attempt of a class of offence is punished: always, where a text says so, or never (121-4). */
+const attemptRule = z.enum(['always', 'where-a-text-provides', 'never']);
+
+export const parametersFile = z.strictObject({
+  $schema: z.string().optional(),
+  parameters: z.strictObject({
+    contraventionClassFines: param(z.strictObject({ 1: money, 2: money, 3: money, 4: money, 5: money })),
+    contraventionClass5Recidive: param(money.nullable()),
+    legalPersonFineMultiplier: param(money),
+    legalPersonCrimeFineWithoutNaturalFine: param(money.nullable()),
+    legalPersonContraventionMultiplier: param(money),
+    legalPersonGeneralLiabilityFrom: param(z.boolean()),
+    lifeNotPronouncedCap: param(months),
+    delitFineThreshold: param(money),
+    contraventionFineMax: param(money),
+    criminalCustodialMin: param(months),
+    delitCustodialMax: param(months),
+    attemptRules: param(z.strictObject({ crime: attemptRule, delit: attemptRule, contravention: attemptRule })),
+    complicityRule: param(z.strictObject({ asAuthor: z.boolean() })),
+    safetyPeriodMinSentence: param(months),
+  }),
+});
+
+export const datasetFile = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/),
+  title: z.string().optional(),
+});
+
+export const dated = z.strictObject({ from: isoDate, to: isoDate.nullable(), amendedBy: z.string().min(1), sources: z.array(url).min(1), status, note: z.string().optional() });
+const months0 = z.number().int().nonnegative();
+const maxCondition = z.strictObject({
+  nature: nature.optional(), class: z.number().int().min(1).max(5).optional(), life: z.boolean().optional(),
+  minMonths: months0.optional(), maxMonths: months0.optional(), moreThanMonths: months0.optional(), lessThanMonths: months0.optional(),
+  minFine: money.optional(), moreThanFine: money.optional(),
+});
+const stepEntry = z.strictObject({
+  months: z.number().int().positive().optional(), kind: prisonKind.optional(),
+  to: prison.optional(), upToMonths: z.number().int().positive().optional(), factor: z.string().regex(/^\d+(\.\d+)?$/).optional(),
+});
+const factor = z.string().regex(/^\d+(\.\d+)?$/, { error: 'must be a decimal string, e.g. "2"' });
+
+export const recidiveFile = z.strictObject({
+  $schema: z.string().optional(),
+  rules: z.array(z.strictObject({
+    id: z.string().min(1), article: z.string().min(1), offender: z.enum(['natural', 'legal']), label,
+    prior: z.array(maxCondition).min(1), charge: z.array(maxCondition).min(1), same: z.boolean(), requiresClause: z.boolean().optional(),
+    windowYears: z.number().int().positive().nullable(),
+    effect: z.strictObject({
+      prisonSteps: z.array(stepEntry).optional(), prisonFactor: factor.optional(), fineFactor: factor.optional(),
+      /** The fine becomes the value of a general parameter on the date (132-11: contraventionClass5Recidive). */
+      fineSetByParameter: z.literal('contraventionClass5Recidive').optional(),
+    }),
+    values: z.array(dated).min(1),
+  })),
+  assimilations: z.array(z.strictObject({ article: z.string().min(1), label, articles: z.array(articleRef).min(1), values: z.array(dated).min(1) })),
+  predicateAssimilations: z.array(z.strictObject({ article: z.string().min(1), label, appliesTo: z.array(articleRef).min(1), values: z.array(dated).min(1) })),
+});
+
+export const aggravationsFile = z.strictObject({
+  $schema: z.string().optional(),
+  aggravations: z.array(z.strictObject({ article: z.string().min(1), key: z.string().min(1), label, excludes: z.array(articleRef), values: z.array(dated).min(1) })),
+  steps: z.strictObject({ article: z.string().min(1), label, table: z.array(stepEntry).min(1) }),
+});
