@@ -9,7 +9,7 @@ import { deepFreeze } from './freeze.js';
 import type { Steps } from './steps.js';
 import { CHARGE_PIPELINE } from './pipeline.js';
 import { usesInputs } from './law/special.js';
-import type { CaseCtx, ChargeState } from './law/types.js';
+import type { CaseCtx, ChargeModule, ChargeState } from './law/types.js';
 
 export type ChargeOutcome = { result: ChargeResult; steps: Steps; fine: Decimal | null } | ErrorDraft;
 export const isError = (o: ChargeOutcome): o is ErrorDraft => 'key' in o;
@@ -66,7 +66,8 @@ function chargeResult(s: ChargeState, c: CaseCtx, r: Extract<Resolution, { ok: t
 
 const NO_PENALTY = { prison: null, fine: null, contraventionFine: false };
 
-export function evaluateCharge(c: CaseCtx, charge: Charge, i: number): ChargeOutcome {
+/** A charge resolved and checked, ready for the pipeline; or the error that stops the case. */
+export function startCharge(c: CaseCtx, charge: Charge, i: number): { s: ChargeState; r: Extract<Resolution, { ok: true }> } | ErrorDraft {
   const path = `charges[${i}]`;
   const r = resolveRef(c.rules, charge.ref, `${path}.ref`);
   if (!r.ok) return r.error;
@@ -82,10 +83,24 @@ export function evaluateCharge(c: CaseCtx, charge: Charge, i: number): ChargeOut
     v0: null, chain: [], prisonFrom: null, fineFrom: null, penalty: NO_PENALTY, nature: null,
     recidive: null, aggravations: null, safety: false, stop: null, error: null,
   };
-  for (const m of CHARGE_PIPELINE) {
-    m.apply(s, c);
+  return { s, r };
+}
+
+/** Folds a charge over the modules, in order, until one stops it (not punishable) or finds an error. */
+export function runPipeline(s: ChargeState, c: CaseCtx, modules: readonly ChargeModule[] = CHARGE_PIPELINE): ErrorDraft | null {
+  for (let k = 0; k < modules.length; k++) {
+    modules[k]!.apply(s, c);
     if (s.error) return s.error;
     if (s.stop) break;
   }
+  return null;
+}
+
+export function evaluateCharge(c: CaseCtx, charge: Charge, i: number): ChargeOutcome {
+  const started = startCharge(c, charge, i);
+  if ('key' in started) return started;
+  const { s, r } = started;
+  const e = runPipeline(s, c);
+  if (e) return e;
   return { result: chargeResult(s, c, r), steps: s.steps, fine: s.stop ? null : s.penalty.fine };
 }

@@ -124,7 +124,9 @@ export const milderLaw: ChargeModule = {
     en: 'A milder new law applies to facts not yet finally judged: for each penalty, the least severe version in force between the facts and the judgment.',
   },
   reads: ['charge.amount', 'charge.predicate', 'charge.attempt'],
-  params: [],
+  // Each version's penalty: contravention classes (131-13), the class of a predicate (CPP 381), and whether the
+  // attempt is punished under it (121-4).
+  params: ['contraventionClassFines', 'delitFineThreshold', 'attemptRules'],
   apply(s, c) {
     const candidates: Candidate[] = [];
     for (let k = 0; k < s.chain.length; k++) {
