@@ -5,9 +5,9 @@ import type { Lang, Provision, Rules } from './core/model.js';
 import { CONTRACT_VERSION } from './core/contract.js';
 import { evaluateCase } from './core/engine.js';
 import { evaluateCaseFast } from './core/fast.js';
-import { resolveRef } from './core/refs.js';
+import { parseRef as parseRefWith, resolveRef } from './core/refs.js';
 import { renderError } from './core/errors.js';
-import { isByPredicate } from './core/model.js';
+import { isByPredicate, PENAL_CODE, qualify } from './core/model.js';
 import { parseCase } from './io/case.js';
 
 export { loadRules, RulesError, DEFAULT_RULES_DIR } from './rules/load.js';
@@ -66,4 +66,14 @@ export function resolve(rules: Rules, ref: string, lang: Lang = 'fr'): { ok: tru
 /** Whether a provision's penalty follows another offence that the charge must name (450-1; 324-4 when required). */
 export function needsPredicate(p: Provision): boolean {
   return p.versions.some((v) => v.penalty && (isByPredicate(v.penalty) || ('heavierPredicate' in v.penalty && v.penalty.heavierPredicate?.required === true)));
+}
+
+/** The provisions of the article a ref names on its own ("323-3-2"): each tier, offences first; none otherwise. */
+export function articleOf(rules: Rules, ref: string): Provision[] {
+  const p = parseRefWith(ref, rules.codes);
+  if (!p || p.subs.length) return [];
+  const article = rules.articles.get(qualify(p.code ?? PENAL_CODE, p.article));
+  if (!article) return [];
+  const all = article.refs.map((r) => rules.provisions.get(r)!);
+  return [...all.filter((x) => x.kind === 'offence'), ...all.filter((x) => x.kind !== 'offence')];
 }

@@ -1,13 +1,16 @@
-// `quantum batch`: streams records in, results out in input order, over worker threads, in flat memory.
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+// `quantum batch`: streams records in, results out in input order, over worker threads, in bounded memory. Every
+// non-blank record gives exactly one output line; a failed or stopped run never loses the file it was to replace.
+import { createReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { availableParallelism } from 'node:os';
-import type { Readable, Writable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
+import type { Readable } from 'node:stream';
 import type { Rules } from '../core/model.js';
 import type { BatchOptions, Work } from '../io/batch.js';
 import { LineBlocker, RecordSplitter, type LineBlock, type RawRecord } from '../io/records.js';
 import { ByteSink } from '../io/sink.js';
+import { type Done, EARLY_WORKERS_BYTES, INLINE_CHUNKS, Pool } from './pool.js';
+import { openOutput, type Output } from './output.js';
+
+export { defaultWorkers, maxWorkers, startWorkers } from './pool.js';
 
 export interface BatchRun {
   input: string;            // a file, or '-' for standard input
@@ -18,247 +21,241 @@ export interface BatchRun {
   pool?: Pool | null;       // workers already started (startWorkers), closed by runBatch
   chunk: number;            // lines (JSON Lines) or records (CSV) per block sent to a worker
   progress: boolean;
+  /** Writes one progress line (the caller words it). */
+  showProgress?: (p: { cases: number; failed: number; rate: number; pct: number | null; final: boolean }) => void;
 }
 
-export interface BatchSummary { cases: number; failed: number; ms: number; interrupted: 'SIGINT' | 'EPIPE' | null; peakRssBytes: number }
+export type Stop = 'SIGINT' | 'SIGTERM' | 'EPIPE' | 'OUTPUT';
+export interface BatchSummary {
+  cases: number; failed: number; ms: number; interrupted: Stop | null; peakRssBytes: number;
+  /** The output could not be written (a full disk, a closed file): its system reason. */
+  outputError: string | null;
+  /** Where the partial output of a failed or stopped run was left (the target file is unchanged). */
+  partial: string | null;
+}
 
-export class BatchInputError extends Error {}
+/** The input cannot be read, or its CSV header is wrong: the run stops before any result. */
+export class BatchInputError extends Error {
+  constructor(readonly key: 'READ' | 'HEADER', readonly params: Record<string, unknown>) { super(key); }
+}
 
-/** Chunks evaluated in the main thread before workers start (tiny batches stay single-threaded)... */
-const INLINE_CHUNKS = 8;
-/** ...unless the input file is at least this large: then workers start at once. */
-const EARLY_WORKERS_BYTES = 1024 * 1024;
+/** How far the run has gone and how it stops: shared by the reader, the dispatcher and the writer. */
+class State {
+  stop: Stop | null = null;
+  outputError: string | null = null;
+  cases = 0; failed = 0; bytes = 0;
+  constructor(private readonly input: Readable) {}
+  halt(why: Stop, reason?: string): void {
+    if (this.stop) return;
+    this.stop = why;
+    if (reason) this.outputError = reason;
+    this.input.destroy();
+  }
+}
 
-interface Done {
-  text: Uint8Array; count: number; failed: number;
-  /** The worker that wrote `text` (its buffer goes back there once written); absent for the main thread. */
-  from?: number;
-  /** The input block's buffer, back from the worker, for the next block. */
-  input?: ArrayBuffer;
+function openInput(run: BatchRun): { input: Readable; size: number } {
+  if (run.input === '-') return { input: process.stdin, size: 0 };
+  let size: number;
+  try {
+    size = statSync(run.input).size;
+  } catch (e) {
+    throw new BatchInputError('READ', { file: run.input, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+  return { input: createReadStream(run.input, { highWaterMark: 256 * 1024 }), size };
+}
+
+/** Writes finished chunks strictly in input order; each buffer goes back to whoever filled it once written. */
+class Writer {
+  private queue: (Promise<Done> | undefined)[] = [];
+  private written = 0;
+  private more: (() => void) | null = null;
+  private room: (() => void) | null = null;
+  private closed = false;
+  private failed$: Promise<void>;
+  readonly done: Promise<void>;
+  constructor(private readonly out: NodeJS.WritableStream, private readonly st: State, private readonly giveBack: (d: Done) => void, private readonly maxInFlight: number) {
+    // Settles when the output fails: a write waiting for 'drain' must not wait forever.
+    this.failed$ = new Promise<void>((resolve) => out.once('error', () => resolve()));
+    this.done = this.loop();
+  }
+  get inFlight(): number { return this.queue.length - this.written; }
+  push(d: Promise<Done>): void { this.queue.push(d); this.more?.(); }
+  async write(text: string | Uint8Array, done?: () => void): Promise<void> {
+    if (this.st.stop) return;
+    if (!this.out.write(text, done && ((e) => { if (!e) done(); }))) await Promise.race([once(this.out as never, 'drain'), this.failed$]);
+  }
+  /** Waits until fewer chunks than the limit are in flight (backpressure on the reader). */
+  async roomFor(): Promise<void> {
+    while (this.inFlight >= this.maxInFlight && !this.st.stop) await new Promise<void>((r) => { this.room = r; });
+  }
+  end(): Promise<void> { this.closed = true; this.more?.(); return this.done; }
+  private async loop(): Promise<void> {
+    for (;;) {
+      if (this.written < this.queue.length) {
+        const d = await this.queue[this.written]!;
+        this.queue[this.written] = undefined; // release the text as soon as it is written
+        if (!this.st.stop) {
+          await this.write(d.text, () => this.giveBack(d));
+          this.st.cases += d.count; this.st.failed += d.failed;
+        }
+        this.written++;
+        this.room?.();
+      } else if (this.closed) return;
+      else await new Promise<void>((r) => { this.more = r; });
+    }
+  }
+}
+
+export async function runBatch(run: BatchRun): Promise<BatchSummary> {
+  const started = process.hrtime.bigint();
+  const { input, size } = openInput(run);
+  const output: Output | null = run.out ? openOutput(run.out) : null;
+  const out = output?.stream ?? process.stdout;
+  const st = new State(input);
+  const signals = { SIGINT: () => st.halt('SIGINT'), SIGTERM: () => st.halt('SIGTERM') };
+  process.on('SIGINT', signals.SIGINT);
+  process.on('SIGTERM', signals.SIGTERM);
+  // A closed pipe ends the run quietly; any other write error (a full disk) is named.
+  out.on('error', (e: NodeJS.ErrnoException) => st.halt(e.code === 'EPIPE' ? 'EPIPE' : 'OUTPUT', e.code ?? e.message));
+  const feeder = await Feeder.start(run, st, size, out);
+  try {
+    await feeder.readAll(input);
+  } finally {
+    process.off('SIGINT', signals.SIGINT);
+    process.off('SIGTERM', signals.SIGTERM);
+    await feeder.close();
+  }
+  const partial = output ? await finishOutput(output, st) : null;
+  return { cases: st.cases, failed: st.failed, ms: Number(process.hrtime.bigint() - started) / 1e6, interrupted: st.stop, peakRssBytes: process.resourceUsage().maxRSS * 1024, outputError: st.outputError, partial };
+}
+
+/** A run that ended well replaces the target; any other keeps it and says where the partial output is. */
+async function finishOutput(output: Output, st: State): Promise<string | null> {
+  if (st.stop) return output.abort();
+  try {
+    await output.commit();
+    return null;
+  } catch (e) {
+    st.halt('OUTPUT', (e as Error).message);
+    return output.abort();
+  }
 }
 
 /**
- * Worker threads and the chunks they owe us. Workers can start before the rules are loaded (their start-up then
- * overlaps the main thread's); `init` sends them the rules, already validated, so no worker reads or checks a file.
+ * Reads the input into chunks and hands them out: JSON Lines as raw blocks of lines (this thread only finds the
+ * newlines), CSV as records. Small inputs run in this thread until a worker is ready; a large file's workers,
+ * started with the run, get every chunk.
  */
-export class Pool {
-  private workers: { w: Worker; busy: number; ready: boolean; waiting: Map<number, (d: Done) => void> }[] = [];
-  private failure: Error | null = null;
-  private initialised = false;
-  constructor(n: number, opts: BatchOptions) {
-    const url = new URL('./batch-worker.js', import.meta.url);
-    for (let i = 0; i < n; i++) {
-      // Room for a young generation of 64 MB (V8's default is 16 to 32): a block's short-lived objects (parsed
-      // cases, results) die young, and fewer scavenges save a few per cent of a run (bench/run.mjs).
-      const w = new Worker(url, { workerData: { opts }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-      const slot = { w, busy: 0, ready: false, waiting: new Map<number, (d: Done) => void>() };
-      const index = i;
-      w.on('message', (m: ({ seq: number } & Done) | { ready: true }) => {
-        if ('ready' in m) { slot.ready = true; return; }
-        m.from = index;
-        slot.busy--;
-        const resolve = slot.waiting.get(m.seq);
-        slot.waiting.delete(m.seq);
-        resolve?.(m);
-      });
-      w.on('error', (e) => {
-        this.failure = e;
-        for (const resolve of slot.waiting.values()) resolve({ text: new Uint8Array(0), count: 0, failed: 0, error: e } as Done);
-        slot.waiting.clear();
-      });
-      this.workers.push(slot);
-    }
+class Feeder {
+  private readonly csv: boolean;
+  private readonly splitter: RecordSplitter | null;
+  private readonly blocker: LineBlocker | null;
+  private header: string[] | null = null;
+  private records: RawRecord[] = [];
+  private seq = 0;
+  private readonly sink = new ByteSink();
+  private readonly writer: Writer;
+  private readonly startedEarly: boolean;
+  private lastProgress = 0;
+  private readonly started = Date.now();
+
+  private constructor(private readonly run: BatchRun, private readonly st: State, private readonly size: number, out: NodeJS.WritableStream, private readonly io: typeof import('../io/batch.js') | null, private pool: Pool | null) {
+    this.csv = run.opts.format === 'csv';
+    this.splitter = this.csv ? new RecordSplitter(true, run.opts.maxChars, run.opts.delimiter ?? 'auto') : null;
+    this.blocker = this.csv ? null : new LineBlocker(run.chunk, run.opts.maxChars);
+    this.startedEarly = pool !== null;
+    this.writer = new Writer(out, st, (d) => this.giveBack(d), Math.max(2, run.workers * 4));
   }
-  init(rules: Rules): void {
-    if (this.initialised) return;
-    this.initialised = true;
-    for (const s of this.workers) s.w.postMessage({ rules });
+
+  static async start(run: BatchRun, st: State, size: number, out: NodeJS.WritableStream): Promise<Feeder> {
+    const pool = run.pool ?? null;
+    const csv = run.opts.format === 'csv';
+    // The engine and the CSV helpers load in this thread only if it needs them: JSON Lines handed to workers started
+    // with the run never do.
+    const io = pool !== null && !csv && run.opts.output !== 'csv' ? null : await import('../io/batch.js');
+    pool?.init(run.rules);
+    const f = new Feeder(run, st, size, out, io, pool);
+    if (run.opts.output === 'csv') await f.writer.write(`${io!.CSV_OUTPUT_HEADER}\n`);
+    return f;
   }
-  /** Whether a worker has started: until then the main thread evaluates chunks itself. */
-  get ready(): boolean { return this.workers.some((s) => s.ready); }
-  run(seq: number, work: Work): Promise<Done> {
-    if (this.failure) return Promise.reject(this.failure);
-    const slot = this.workers.reduce((a, b) => ((b.ready && !a.ready) || (b.ready === a.ready && b.busy < a.busy) ? b : a));
-    slot.busy++;
-    return new Promise((resolve, reject) => {
-      slot.waiting.set(seq, (d) => ((d as Done & { error?: Error }).error ? reject((d as Done & { error: Error }).error) : resolve(d)));
-      // A block's bytes are moved, not copied: the main thread never reads them again.
-      slot.w.postMessage({ seq, work }, 'block' in work ? [work.block.bytes.buffer as ArrayBuffer] : []);
-    });
-  }
-  /** Gives an output buffer back to the worker that filled it, now that it is written. */
-  giveBack(from: number, b: ArrayBuffer): void {
-    try {
-      this.workers[from]?.w.postMessage({ spare: b }, [b]);
-    } catch {
-      // the worker has ended: the buffer is simply dropped
-    }
-  }
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((s) => s.w.terminate()));
-  }
-}
 
-/** Starts the workers of a run at once when its input is a large file: before the main thread loads the rules. */
-export function startWorkers(input: string, workers: number, opts: BatchOptions): Pool | null {
-  if (workers <= 0 || input === '-') return null;
-  try {
-    return statSync(input).size >= EARLY_WORKERS_BYTES ? new Pool(workers, opts) : null;
-  } catch {
-    return null; // runBatch reports an unreadable input
-  }
-}
-
-export async function runBatch(run: BatchRun, stderr: NodeJS.WriteStream = process.stderr): Promise<BatchSummary> {
-  const started = process.hrtime.bigint();
-  let input: Readable;
-  let total = 0;
-  if (run.input === '-') input = process.stdin;
-  else {
-    try {
-      total = statSync(run.input).size;
-    } catch (e) {
-      throw new BatchInputError(`cannot read ${run.input}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    input = createReadStream(run.input, { highWaterMark: 256 * 1024 });
-  }
-  const out: Writable = run.out ? createWriteStream(run.out) : process.stdout;
-  let interrupted: BatchSummary['interrupted'] = null;
-  const stop = (why: 'SIGINT' | 'EPIPE') => { if (!interrupted) { interrupted = why; input.destroy(); } };
-  const onSigint = () => stop('SIGINT');
-  process.on('SIGINT', onSigint);
-  out.on('error', () => stop('EPIPE')); // a closed pipe, a full disk: the output is gone, the run ends
-
-  // JSON Lines go to workers as raw blocks of lines (this thread only finds the newlines); CSV as records.
-  const csv = run.opts.format === 'csv';
-  const splitter = csv ? new RecordSplitter(true, run.opts.maxChars) : null;
-  const blocker = csv ? null : new LineBlocker(run.chunk, run.opts.maxChars);
-  let header: string[] | null = null;
-  let pool: Pool | null = run.pool ?? null;
-  const startedEarly = pool !== null;
-  // The engine and the CSV helpers load here only if this thread needs them: JSON Lines handed to workers
-  // started with the run never do.
-  const io = startedEarly && !csv && run.opts.output !== 'csv' ? null : await import('../io/batch.js');
-  pool?.init(run.rules);
-  const queue: Promise<Done>[] = [];
-  let seq = 0;
-  let written = 0;
-  let cases = 0, failed = 0, bytes = 0;
-  // Resolves whoever waits for progress (the writer for new chunks, the reader for room in flight).
-  const signal: { more: (() => void) | null; room: (() => void) | null } = { more: null, room: null };
-  const maxInFlight = Math.max(2, run.workers * 4);
-
-  // Settles when the output fails (closed pipe, full disk): a write waiting for 'drain' must not wait forever.
-  const failed$ = new Promise<void>((resolve) => out.once('error', () => resolve()));
-  const write = async (text: string | Uint8Array, done?: () => void) => {
-    if (interrupted) return;
-    if (!out.write(text, done && ((e) => { if (!e) done(); }))) await Promise.race([once(out, 'drain'), failed$]);
-  };
-  if (run.opts.output === 'csv') await write(`${io!.CSV_OUTPUT_HEADER}\n`);
-
-  const sink = new ByteSink(); // this thread's output buffers (inline chunks)
-
-  // The writer: takes finished chunks strictly in input order.
-  let writerDone = false;
-  const writer = (async () => {
-    for (;;) {
-      if (written < queue.length) {
-        const d = await queue[written]!;
-        queue[written] = undefined as never; // release the text as soon as it is written
-        if (d.input) blocker?.reuse(d.input);
-        if (!interrupted) {
-          // Once written, the buffer goes back to whoever filled it.
-          const b = d.text.buffer as ArrayBuffer;
-          await write(d.text, () => (d.from === undefined ? sink.give(b) : (pool as Pool | null)?.giveBack(d.from, b)));
-          cases += d.count; failed += d.failed;
-        }
-        written++;
-        signal.room?.();
-      } else if (writerDone) return;
-      else await new Promise<void>((r) => { signal.more = r; });
-    }
-  })();
-
-  const inline = (work: Work): Done => {
-    const { count, failed: f } = io!.evaluateWork(run.rules, work, run.opts, sink);
-    return { text: sink.take(), count, failed: f, ...('block' in work && { input: work.block.bytes.buffer as ArrayBuffer }) };
-  };
-  let batch: RawRecord[] = [];
-  const dispatch = async (work: Work) => {
-    // Small inputs never pay for worker start-up: the first chunks run here, the rest on workers, and this thread
-    // goes on until one is ready. A large file's workers started with the run: they get every chunk (queued
-    // until they are up), as a third thread warming up the engine would only compete with them for the cores.
-    if (run.workers > 0 && !pool && (seq >= INLINE_CHUNKS || total >= EARLY_WORKERS_BYTES)) { pool = new Pool(run.workers, run.opts); pool.init(run.rules); }
-    const toPool = pool !== null && (startedEarly || (pool as Pool).ready);
-    queue.push(toPool ? (pool as Pool).run(seq++, work) : (seq++, Promise.resolve(inline(work))));
-    signal.more?.();
-    while (queue.length - written >= maxInFlight && !interrupted) await new Promise<void>((r) => { signal.room = r; });
-  };
-
-  let lastProgress = 0;
-  const progress = (final = false) => {
-    if (!run.progress) return;
-    const now = Date.now();
-    if (!final && now - lastProgress < 200) return;
-    lastProgress = now;
-    const secs = Number(process.hrtime.bigint() - started) / 1e9;
-    const pct = total ? ` ${Math.min(100, Math.floor((bytes / total) * 100))}%` : '';
-    const width = 24, filled = total ? Math.round((bytes / total) * width) : 0;
-    const bar = total ? ` [${'#'.repeat(filled)}${'.'.repeat(width - filled)}]` : '';
-    stderr.write(`\r\x1b[Kquantum batch${bar}${pct} ${cases} cases, ${failed} errors, ${Math.round(cases / Math.max(secs, 1e-3))}/s${final ? '\n' : ''}`);
-  };
-
-  const takeRecords = async (records: RawRecord[]) => {
-    for (const rec of records) {
-      if (!rec.tooLong && rec.text.trim() === '') continue; // blank lines are skipped
-      if (header === null) {
-        const h = io!.csvHeader(rec.text);
-        if (typeof h === 'string') throw new BatchInputError(`line ${rec.line}: ${h}`);
-        header = h;
-        continue;
-      }
-      batch.push(rec);
-      if (batch.length >= run.chunk) await flushRecords();
-    }
-  };
-  const flushRecords = async () => {
-    if (!batch.length) return;
-    const records = batch;
-    batch = [];
-    await dispatch({ records, header });
-  };
-  const takeBlocks = async (blocks: LineBlock[]) => {
-    for (const block of blocks) await dispatch({ block });
-  };
-
-  try {
+  async readAll(input: Readable): Promise<void> {
     try {
       for await (const chunk of input) {
-        bytes += (chunk as Buffer).length;
-        if (blocker) await takeBlocks(blocker.push(chunk as Buffer));
-        else await takeRecords(splitter!.push(chunk as Buffer));
-        progress();
-        if (interrupted) break;
+        this.st.bytes += (chunk as Buffer).length;
+        if (this.blocker) await this.takeBlocks(this.blocker.push(chunk as Buffer));
+        else await this.takeRecords(this.splitter!.push(chunk as Buffer));
+        this.progress(false);
+        if (this.st.stop) break;
       }
     } catch (e) {
-      if (!interrupted) throw new BatchInputError(`cannot read ${run.input === '-' ? 'standard input' : run.input}: ${(e as Error).message}`);
+      if (e instanceof BatchInputError) throw e;
+      if (!this.st.stop) throw new BatchInputError('READ', { file: this.run.input, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
     }
-    if (!interrupted) {
-      if (blocker) await takeBlocks(blocker.end());
-      else { await takeRecords(splitter!.end()); await flushRecords(); }
-    }
-    writerDone = true;
-    signal.more?.();
-    await writer;
-  } finally {
-    process.off('SIGINT', onSigint);
-    if (pool) await (pool as Pool).close();
-    if (run.out) { (out as Writable).end(); await once(out, 'close').catch(() => undefined); }
+    if (this.st.stop) return;
+    if (this.blocker) await this.takeBlocks(this.blocker.end());
+    else { await this.takeRecords(this.splitter!.end()); await this.flushRecords(); }
   }
-  if (run.progress) progress(true);
-  return { cases, failed, ms: Number(process.hrtime.bigint() - started) / 1e6, interrupted, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
-}
 
-export function defaultWorkers(): number {
-  return availableParallelism();
+  async close(): Promise<void> {
+    await this.writer.end();
+    if (this.pool) await this.pool.close();
+    this.progress(true);
+  }
+
+  private giveBack(d: Done): void {
+    if (d.input) this.blocker?.reuse(d.input);
+    const b = d.text.buffer as ArrayBuffer;
+    if (d.from === undefined) this.sink.give(b); else this.pool?.giveBack(d.from, b);
+  }
+
+  private async takeBlocks(blocks: LineBlock[]): Promise<void> {
+    for (const block of blocks) await this.dispatch({ block });
+  }
+
+  private async takeRecords(records: RawRecord[]): Promise<void> {
+    for (const rec of records) {
+      if (!rec.tooLong && rec.text.trim() === '') continue; // blank lines are skipped
+      if (this.header === null) {
+        const h = this.io!.csvHeader(rec.text, this.splitter!.delimiter === ';' ? ';' : ',');
+        if (typeof h === 'string') throw new BatchInputError('HEADER', { line: rec.line, message: h });
+        this.header = h;
+        continue;
+      }
+      this.records.push(rec);
+      if (this.records.length >= this.run.chunk) await this.flushRecords();
+    }
+  }
+
+  private async flushRecords(): Promise<void> {
+    if (!this.records.length) return;
+    const records = this.records;
+    this.records = [];
+    await this.dispatch({ records, header: this.header, delimiter: this.splitter!.delimiter === ';' ? ';' : ',' });
+  }
+
+  private async dispatch(work: Work): Promise<void> {
+    const { run } = this;
+    if (run.workers > 0 && !this.pool && (this.seq >= INLINE_CHUNKS || this.size >= EARLY_WORKERS_BYTES)) {
+      this.pool = new Pool(run.workers, run.opts);
+      this.pool.init(run.rules);
+    }
+    const toPool = this.pool !== null && (this.startedEarly || this.pool.ready);
+    this.writer.push(toPool ? this.pool!.run(this.seq++, work) : (this.seq++, Promise.resolve(this.inline(work))));
+    await this.writer.roomFor();
+  }
+
+  private inline(work: Work): Done {
+    const { count, failed } = this.io!.evaluateWork(this.run.rules, work, this.run.opts, this.sink);
+    return { text: this.sink.take(), count, failed, ...('block' in work && { input: work.block.bytes.buffer as ArrayBuffer }) };
+  }
+
+  private progress(final: boolean): void {
+    if (!this.run.progress || !this.run.showProgress) return;
+    const now = Date.now();
+    if (!final && now - this.lastProgress < 200) return;
+    this.lastProgress = now;
+    const secs = Math.max((now - this.started) / 1000, 1e-3);
+    this.run.showProgress({ cases: this.st.cases, failed: this.st.failed, rate: Math.round(this.st.cases / secs), pct: this.size ? Math.min(100, Math.floor((this.st.bytes / this.size) * 100)) : null, final });
+  }
 }

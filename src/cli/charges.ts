@@ -1,10 +1,12 @@
 // The command line's charge syntax: `REF[; option[=value]]…`, e.g. "450-1; predicate=222-37".
 import type { Charge, Prior } from '../core/contract.js';
 import { parsePriorShorthand } from '../io/shorthand.js';
+import { parseUserDate } from '../io/dates.js';
+import { canonicalAmount } from '../schema/amount.js';
+import { UsageError } from './common.js';
 
-export class UsageError extends Error {}
-
-const KEYS: Record<string, 'attempt' | 'accomplice' | 'amount' | 'predicate' | 'date' | 'aggravation'> = {
+type Key = 'attempt' | 'accomplice' | 'amount' | 'predicate' | 'date' | 'aggravation';
+const KEYS: Record<string, Key> = {
   aggravation: 'aggravation', aggravations: 'aggravation', circonstance: 'aggravation',
   attempt: 'attempt', tentative: 'attempt',
   accomplice: 'accomplice', complice: 'accomplice', complicite: 'accomplice', 'complicité': 'accomplice',
@@ -12,30 +14,42 @@ const KEYS: Record<string, 'attempt' | 'accomplice' | 'amount' | 'predicate' | '
   predicate: 'predicate', predicat: 'predicate', 'prédicat': 'predicate', origine: 'predicate',
   date: 'date',
 };
+const YES = ['true', 'oui', 'yes'], NO = ['false', 'non', 'no'];
+const EXAMPLE: Record<Key, string> = { aggravation: 'aggravation=132-79', amount: 'amount=2000000', date: 'date=2024-05-01', predicate: 'predicate=222-37', attempt: '', accomplice: '' };
 
-/** Parses one REF argument with its options; unknown options are usage errors, values are checked later. */
+/** One option of a charge: its value checked and written as the contract wants it. */
+function option(charge: Charge, key: Key, rawKey: string, value: string | undefined, arg: string): void {
+  if (key === 'attempt' || key === 'accomplice') {
+    if (value !== undefined && ![...YES, ...NO].includes(value.toLowerCase())) throw new UsageError('U_NO_VALUE', { key: rawKey, arg });
+    charge[key] = value === undefined || YES.includes(value.toLowerCase());
+    return;
+  }
+  if (!value) throw new UsageError('U_NEEDS_VALUE', { key: rawKey, arg, example: EXAMPLE[key] });
+  if (key === 'aggravation') { charge.aggravations = [...(charge.aggravations ?? []), ...value.split(/[+,\s]+/).filter(Boolean)]; return; }
+  if (charge[key] !== undefined) throw new UsageError('U_TWICE', { key: rawKey, arg });
+  if (key === 'amount') {
+    const amount = canonicalAmount(value);
+    if (amount === null) throw new UsageError('U_BAD_AMOUNT', { value, arg });
+    charge.amount = amount;
+  } else if (key === 'date') {
+    const iso = parseUserDate(value);
+    if (!iso) throw new UsageError('U_DATE', { name: 'date=', value });
+    charge.date = iso;
+  } else charge.predicate = value;
+}
+
+/** Parses one REF argument with its options; unknown options, repeats and bad values are usage errors. */
 export function parseChargeArg(arg: string): Charge {
   const [ref = '', ...opts] = arg.split(';').map((s) => s.trim());
-  if (!ref) throw new UsageError(`empty reference in "${arg}"`);
+  if (!ref) throw new UsageError('U_EMPTY_REF', { arg });
   const charge: Charge = { ref };
   for (const opt of opts) {
     if (!opt) continue;
     const eq = opt.indexOf('=');
     const rawKey = (eq < 0 ? opt : opt.slice(0, eq)).trim().toLowerCase();
-    const value = eq < 0 ? undefined : opt.slice(eq + 1).trim();
     const key = KEYS[rawKey];
-    if (!key) throw new UsageError(`unknown charge option "${rawKey}" in "${arg}" (known: attempt, accomplice, amount=EUROS, predicate=REF, date=YYYY-MM-DD, aggravation=132-76|132-77|132-79)`);
-    if (key === 'aggravation') {
-      if (!value) throw new UsageError(`"${rawKey}" needs a value in "${arg}", e.g. aggravation=132-79`);
-      charge.aggravations = [...(charge.aggravations ?? []), ...value.split(/[+,\s]+/).filter(Boolean)];
-    } else if (key === 'attempt' || key === 'accomplice') {
-      if (value !== undefined && !['true', 'false', 'oui', 'non', 'yes', 'no'].includes(value.toLowerCase())) throw new UsageError(`"${rawKey}" takes no value (or true/false) in "${arg}"`);
-      charge[key] = value === undefined || ['true', 'oui', 'yes'].includes(value.toLowerCase());
-    } else {
-      if (!value) throw new UsageError(`"${rawKey}" needs a value in "${arg}", e.g. ${rawKey}=${key === 'amount' ? '2000000' : key === 'date' ? '2024-05-01' : '222-37'}`);
-      // French amounts are typed with spaces and a decimal comma: "2 000 000,50".
-      charge[key] = key === 'amount' ? value.replace(/[\s\u00a0\u202f_]/g, '').replace(',', '.').replace(/€$/, '') : value;
-    }
+    if (!key) throw new UsageError('U_UNKNOWN_OPTION', { key: rawKey, arg });
+    option(charge, key, rawKey, eq < 0 ? undefined : opt.slice(eq + 1).trim(), arg);
   }
   return charge;
 }
@@ -43,6 +57,6 @@ export function parseChargeArg(arg: string): Charge {
 /** `--prior REF@FINAL[:EXPIRED]`, e.g. "222-37@2018-01-10:2020-01-10" (a conviction final, then served). */
 export function parsePriorArg(arg: string): Prior {
   const prior = parsePriorShorthand(arg);
-  if (!prior) throw new UsageError(`--prior takes REF@FINAL[:EXPIRED] with dates YYYY-MM-DD, e.g. "222-37@2018-01-10:2020-01-10", not "${arg}"`);
+  if (!prior) throw new UsageError('U_PRIOR', { arg });
   return prior;
 }

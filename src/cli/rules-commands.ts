@@ -6,6 +6,19 @@ import { formatDate, formatPenalty } from '../messages/units.js';
 import { aggravationsFile, articleFile, codesFile, parametersFile, recidiveFile } from '../schema/rules.js';
 import { validateRules } from '../rules/validate.js';
 import type { SchemaKind } from './schema-kinds.js';
+import { DEFAULT_RULES_DIR } from '../rules/read.js';
+import { type Common, dateOption, loadRulesFor } from './common.js';
+
+/** `quantum rules validate|stats`. */
+export async function rulesCommand(argv: Common & { action: 'validate' | 'stats' }): Promise<number> {
+  return argv.action === 'validate' ? validateCommand(argv.rules ?? DEFAULT_RULES_DIR, argv.json) : statsCommand(await loadRulesFor(argv), argv.json, argv.lang);
+}
+
+/** `quantum schema [kind]`. */
+export function schemaCommand(argv: { kind: SchemaKind }): number {
+  process.stdout.write(`${JSON.stringify(jsonSchema(argv.kind), null, 2)}\n`);
+  return 0;
+}
 
 export function validateCommand(dir: string, json: boolean): number {
   const r = validateRules(dir);
@@ -85,6 +98,11 @@ function penaltyText(v: ProvisionView, lang: Lang): string {
   if (!v.version) return lang === 'fr' ? 'pas en vigueur' : 'not in force';
   if (v.tiers) return v.tiers.map((t) => formatPenalty(t.prison, t.fine, lang) ?? '—').join(' | ');
   return formatPenalty(v.prison, v.fine, lang) ?? '—';
+}
+
+/** `quantum diff --from D --to D`. */
+export async function diffCli(argv: Common & { from: string; to: string }): Promise<number> {
+  return diffCommand(await loadRulesFor(argv), dateOption('from', argv.from)!, dateOption('to', argv.to)!, argv.json, argv.lang);
 }
 
 export function diffCommand(rules: Rules, from: string, to: string, json: boolean, lang: Lang): number {

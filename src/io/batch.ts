@@ -6,6 +6,8 @@ import { evaluateCaseFast, isMemoised, type FastOptions } from '../core/fast.js'
 import { parseCase } from './case.js';
 import { blockRecords, csvFields, type LineBlock, type RawRecord } from './records.js';
 import { csvLine } from './csv.js';
+import { parseUserDate } from './dates.js';
+import { MESSAGES } from '../messages/index.js';
 import { type ByteSink, cachedJson, sharedJson } from './sink.js';
 
 export type InputFormat = 'jsonl' | 'csv';
@@ -19,73 +21,93 @@ export interface BatchOptions {
   lang: Lang;
   maxChars: number;
   maxCharges: number;
+  /** The largest output line, in bytes: a result over it becomes a RESULT_TOO_LARGE record. */
+  maxResult: number;
+  /** CSV input: the field delimiter, or taken from the header row. */
+  delimiter?: ',' | ';' | 'auto';
+  /** CSV output: keep cells that a spreadsheet would run as formulas (default: neutralised). */
+  csvRaw?: boolean;
 }
 
 export const CSV_COLUMNS = ['id', 'date', 'judgment_date', 'offender', 'refs', 'amount', 'predicate', 'attempt', 'accomplice'] as const;
 export { CSV_OUTPUT_HEADER } from './csv.js';
 
 /** Checks a CSV header row; returns the column order or a message naming what is wrong. */
-export function csvHeader(text: string): string[] | string {
-  const cols = csvFields(text);
-  if (!cols) return 'the CSV header row is not valid CSV';
+export function csvHeader(text: string, delimiter: ',' | ';', lang: Lang = 'fr'): string[] | string {
+  const e = MESSAGES[lang].errors;
+  const cols = csvFields(text, delimiter);
+  if (!cols) return e.E_CSV_HEADER();
   const names = cols.map((c) => c.trim().toLowerCase());
   const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
-  if (unknown.length) return `unknown CSV column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${CSV_COLUMNS.join(', ')})`;
-  if (!names.includes('refs')) return 'the CSV header has no "refs" column';
+  if (unknown.length) return e.E_CSV_UNKNOWN_COLUMNS({ columns: unknown, known: CSV_COLUMNS.join(', ') });
+  if (!names.includes('refs')) return e.E_CSV_NO_REFS();
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup) return `CSV column "${dup}" appears twice`;
+  if (dup) return e.E_CSV_DUPLICATE({ column: dup });
   return names;
 }
 
-type Built = { ok: true; value: unknown } | { ok: false; code: ErrorCode; path: string | null; message: string };
+type Built = { ok: true; value: unknown } | { ok: false; code: ErrorCode; path: string | null; message: string; id?: string };
 
-const BOOL: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, oui: true, non: false, yes: true, no: false };
+const BOOL: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, oui: true, non: false, yes: true, no: false, vrai: true, faux: false };
+/** Several values in one cell (one per ref, in order): ";" in a comma file, "|" in any. */
+const LIST = /[;|]/;
 
-/** A CSV row becomes a contract case; per-charge columns are ';'-separated in the order of `refs`. */
-function caseFromCsv(text: string, header: string[]): Built {
-  const fields = csvFields(text);
-  if (!fields) return { ok: false, code: 'PARSE_ERROR', path: null, message: 'not a valid CSV record (check the quotes)' };
-  if (fields.length !== header.length) return { ok: false, code: 'PARSE_ERROR', path: null, message: `${fields.length} fields where the header has ${header.length}` };
+/** One per-charge column of a CSV row, spread over the charges; a message when it does not fit. */
+function perCharge(col: 'amount' | 'predicate' | 'attempt' | 'accomplice', raw: string, charges: Record<string, unknown>[], lang: Lang): string | null {
+  const e = MESSAGES[lang].errors;
+  const values = raw.split(LIST).map((v) => v.trim());
+  if (values.length !== charges.length) return e.E_CSV_PER_CHARGE({ column: col, values: values.length, refs: charges.length });
+  for (const [i, v] of values.entries()) {
+    if (!v) continue;
+    if (col === 'attempt' || col === 'accomplice') {
+      const b = BOOL[v.toLowerCase()];
+      if (b === undefined) return e.E_CSV_BOOL({ column: col, value: v });
+      charges[i]![col] = b;
+    } else charges[i]![col] = v;
+  }
+  return null;
+}
+
+/** A CSV row becomes a contract case; per-charge columns hold one value per ref, in the order of `refs`. */
+function caseFromCsv(text: string, header: string[], delimiter: ',' | ';', lang: Lang): Built {
+  const e = MESSAGES[lang].errors;
+  const fields = csvFields(text, delimiter);
+  if (!fields) return { ok: false, code: 'PARSE_ERROR', path: null, message: e.E_CSV_RECORD() };
+  if (fields.length !== header.length) return { ok: false, code: 'PARSE_ERROR', path: null, message: e.E_CSV_FIELDS({ fields: fields.length, header: header.length }) };
   const row: Record<string, string> = {};
   header.forEach((h, i) => { row[h] = fields[i]!.trim(); });
+  const id = row.id || undefined;
+  const fail = (path: string, message: string): Built => ({ ok: false, code: 'INVALID_CASE', path, message, ...(id && { id }) });
   const c: Record<string, unknown> = {};
-  if (row.id) c.id = row.id;
-  if (row.date) c.date = row.date;
-  if (row.judgment_date) c.judgmentDate = row.judgment_date;
+  if (id) c.id = id;
+  if (row.date) c.date = parseUserDate(row.date) ?? row.date;
+  if (row.judgment_date) c.judgmentDate = parseUserDate(row.judgment_date) ?? row.judgment_date;
   if (row.offender) c.offender = { type: row.offender };
-  const refs = (row.refs ?? '').split(';').map((r) => r.trim());
-  if (!row.refs || refs.some((r) => !r)) return { ok: false, code: 'INVALID_CASE', path: 'refs', message: 'refs: give one or more refs separated by ";", none empty' };
+  const refs = (row.refs ?? '').split(LIST).map((r) => r.trim());
+  if (!row.refs || refs.some((r) => !r)) return fail('refs', e.E_CSV_REFS());
   const charges: Record<string, unknown>[] = refs.map((ref) => ({ ref }));
   for (const col of ['amount', 'predicate', 'attempt', 'accomplice'] as const) {
-    const raw = row[col];
-    if (!raw) continue;
-    const values = raw.split(';').map((v) => v.trim());
-    if (values.length !== refs.length) return { ok: false, code: 'INVALID_CASE', path: col, message: `${col}: ${values.length} value(s) for ${refs.length} ref(s); give one per ref, in order, separated by ";" (leave a slot empty for none)` };
-    for (const [i, v] of values.entries()) {
-      if (!v) continue;
-      if (col === 'attempt' || col === 'accomplice') {
-        const b = BOOL[v.toLowerCase()];
-        if (b === undefined) return { ok: false, code: 'INVALID_CASE', path: `charges[${i}].${col}`, message: `${col}: "${v}" is not true/false (or oui/non, 1/0)` };
-        charges[i]![col] = b;
-      } else charges[i]![col] = v;
-    }
+    const problem = row[col] ? perCharge(col, row[col]!, charges, lang) : null;
+    if (problem) return fail(col, problem);
   }
   c.charges = charges;
   return { ok: true, value: c };
 }
 
-function build(rec: RawRecord, opts: BatchOptions, header: string[] | null): Built {
-  if (rec.tooLong) return { ok: false, code: 'PARSE_ERROR', path: null, message: `record longer than ${opts.maxChars} characters (see --max-line)` };
-  if (opts.format === 'csv') return caseFromCsv(rec.text, header!);
+function build(rec: RawRecord, opts: BatchOptions, work: Work): Built {
+  const e = MESSAGES[opts.lang].errors;
+  if (rec.tooLong) return { ok: false, code: 'PARSE_ERROR', path: null, message: e.E_TOO_LONG_RECORD({ max: opts.maxChars }) };
+  if ('records' in work) return caseFromCsv(rec.text, work.header!, work.delimiter, opts.lang);
   try {
     return { ok: true, value: JSON.parse(rec.text) };
-  } catch (e) {
-    return { ok: false, code: 'PARSE_ERROR', path: null, message: `not valid JSON: ${(e as Error).message}` };
+  } catch (x) {
+    return { ok: false, code: 'PARSE_ERROR', path: null, message: e.E_NOT_JSON({ detail: (x as Error).message }) };
   }
 }
 
 /** The id of a case that has none: its line (contract.md). */
 const lineId = (line: number): string => `line-${line}`;
+const failure = (id: string, code: ErrorCode, path: string | null, message: string): Outcome => ({ contract: CONTRACT_VERSION, id, ok: false, error: { code, path, message } });
 
 let optionsOf: BatchOptions | null = null, options: FastOptions = { today: '' };
 /** The engine's options for a batch's options: one object for the whole run. */
@@ -94,49 +116,59 @@ function evaluateOptions(opts: BatchOptions): FastOptions {
   return options;
 }
 
-/** Evaluates one record and writes its output line to `sink`; never throws. The id defaults to `line-N` (contract.md). */
-export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions, header: string[] | null, sink: ByteSink): boolean {
-  let outcome: Outcome;
-  const built = build(rec, opts, header);
-  if (!built.ok) {
-    outcome = { contract: CONTRACT_VERSION, id: lineId(rec.line), ok: false, error: { code: built.code, path: built.path, message: built.message } };
-  } else if (built.value === null || typeof built.value !== 'object' || Array.isArray(built.value)) {
-    outcome = { contract: CONTRACT_VERSION, id: lineId(rec.line), ok: false, error: { code: 'INVALID_CASE', path: null, message: 'a case must be a JSON object' } };
-  } else {
-    const parsed = parseCase(built.value, { maxCharges: opts.maxCharges, owned: true, lang: opts.lang });
-    if (!parsed.ok) outcome = { contract: CONTRACT_VERSION, id: parsed.id ?? lineId(rec.line), ok: false, error: parsed.error };
-    else {
-      const c = parsed.case as Case;
-      if (c.id === undefined) c.id = lineId(rec.line);
-      try {
-        outcome = evaluateCaseFast(rules, c, evaluateOptions(opts));
-      } catch (e) {
-        // A defect must not lose the line: report it as this case's error and go on.
-        outcome = { contract: CONTRACT_VERSION, id: c.id, ok: false, error: { code: 'INVALID_CASE', path: null, message: `internal error: ${(e as Error).message}` } };
-      }
-    }
+/**
+ * A result's size in bytes, estimated from its charges before it is computed (a traced charge writes about 7 KB, a
+ * lean one about 0.5 KB): a case whose result would be too large is refused before it fills the memory.
+ */
+const estimate = (c: Case, trace: boolean): number => 2048 + c.charges.length * (trace ? 8192 : 1024);
+
+/** The outcome of one record: built, validated, evaluated; never throws. */
+function outcomeOf(rules: Rules, rec: RawRecord, opts: BatchOptions, work: Work): Outcome {
+  const e = MESSAGES[opts.lang].errors;
+  const built = build(rec, opts, work);
+  if (!built.ok) return failure(built.id ?? lineId(rec.line), built.code, built.path, built.message);
+  if (built.value === null || typeof built.value !== 'object' || Array.isArray(built.value)) return failure(lineId(rec.line), 'INVALID_CASE', null, e.E_CASE_OBJECT());
+  const parsed = parseCase(built.value, { maxCharges: opts.maxCharges, owned: true, lang: opts.lang });
+  if (!parsed.ok) return failure(parsed.id ?? lineId(rec.line), parsed.error.code, parsed.error.path, parsed.error.message);
+  const c = parsed.case as Case;
+  if (c.id === undefined) c.id = lineId(rec.line);
+  const size = estimate(c, opts.trace);
+  if (size > opts.maxResult) return failure(c.id, 'RESULT_TOO_LARGE', null, e.E_RESULT_TOO_LARGE({ size, max: opts.maxResult, estimated: true }));
+  try {
+    return evaluateCaseFast(rules, c, evaluateOptions(opts));
+  } catch (x) {
+    // A defect must not lose the line: report it as this case's error and go on.
+    return failure(c.id, 'INVALID_CASE', null, e.E_INTERNAL({ detail: (x as Error).message }));
   }
-  if (opts.output === 'csv') sink.text(`${csvLine(outcome, rec.line)}\n`);
-  // Errors and traced results are rare or large: generic JSON. The bulk goes through resultLine, which then only
-  // ever sees one kind of object (V8 compiles it once).
-  else if (outcome.ok && !opts.trace) resultLine(outcome, rec.line, sink);
-  else sink.text(`${JSON.stringify(outcome).slice(0, -1)},"line":${rec.line}}\n`);
-  return outcome.ok;
+}
+
+/** Evaluates one record and writes its output line to `sink`; never throws. The id defaults to `line-N` (contract.md). */
+export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions, work: Work, sink: ByteSink): boolean {
+  const outcome = outcomeOf(rules, rec, opts, work);
+  if (opts.output === 'csv') { sink.text(`${csvLine(outcome, rec.line, opts.csvRaw)}\n`); return outcome.ok; }
+  // The bulk goes through resultLine, which then only ever sees one kind of object (V8 compiles it once); errors
+  // and traced results, rare or large, through JSON.stringify, and their size is checked.
+  if (outcome.ok && !opts.trace) { resultLine(outcome, rec.line, sink); return true; }
+  const line = `${JSON.stringify(outcome).slice(0, -1)},"line":${rec.line}}\n`;
+  if (line.length <= opts.maxResult) { sink.text(line); return outcome.ok; }
+  const tooLarge = failure(outcome.id ?? lineId(rec.line), 'RESULT_TOO_LARGE', null, MESSAGES[opts.lang].errors.E_RESULT_TOO_LARGE({ size: line.length, max: opts.maxResult, estimated: false }));
+  sink.text(`${JSON.stringify(tooLarge).slice(0, -1)},"line":${rec.line}}\n`);
+  return false;
 }
 
 /** What a worker (or the main thread) is given to evaluate: a block of JSON Lines, or CSV records. */
-export type Work = { block: LineBlock } | { records: RawRecord[]; header: string[] | null };
+export type Work = { block: LineBlock } | { records: RawRecord[]; header: string[] | null; delimiter: ',' | ';' };
 
 /** Evaluates a unit of work into `sink`, one line per non-blank record; returns the counts. */
 export function evaluateWork(rules: Rules, work: Work, opts: BatchOptions, sink: ByteSink): { count: number; failed: number } {
   let count = 0, failed = 0;
-  const one = (r: RawRecord, header: string[] | null) => {
+  const one = (r: RawRecord) => {
     if (!r.tooLong && r.text.trim() === '') return; // blank lines are skipped
     count++;
-    if (!evaluateRecord(rules, r, opts, header, sink)) failed++;
+    if (!evaluateRecord(rules, r, opts, work, sink)) failed++;
   };
-  if ('block' in work) for (const r of blockRecords(work.block, opts.maxChars)) one(r, null);
-  else for (const r of work.records) one(r, work.header);
+  if ('block' in work) for (const r of blockRecords(work.block, opts.maxChars)) one(r);
+  else for (const r of work.records) one(r);
   return { count, failed };
 }
 

@@ -6,6 +6,7 @@ import { say } from '../messages/index.js';
 import { jsonPath } from '../core/json-path.js';
 import type { Case, QuantumError } from '../core/contract.js';
 import { DEFAULT_MAX_CHARGES, makeCaseSchema } from '../schema/case.js';
+import { isCanonicalAmount } from '../schema/amount.js';
 
 export { DEFAULT_MAX_CHARGES } from '../schema/case.js';
 
@@ -31,6 +32,25 @@ export type CaseParse = { ok: true; case: Case } | { ok: false; error: QuantumEr
 export interface ParseOptions { maxCharges?: number; owned?: boolean; lang?: Lang }
 
 type Issue = z.core.$ZodIssue;
+
+/**
+ * The most specific issue: a union that failed (the offender, an object or a word) reports the branch that got
+ * furthest, with its path.
+ */
+function specific(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return issue;
+  const branch = issue.errors.reduce((a, b) => (Math.max(0, ...b.map((i) => i.path.length)) > Math.max(0, ...a.map((i) => i.path.length)) ? b : a));
+  const inner = branch[0];
+  return inner ? specific({ ...inner, path: [...issue.path, ...inner.path] } as Issue) : issue;
+}
+
+/** Whether a case needs nothing normalised (a numeric id, an offender as a word, an amount as "2 000 000,50"). */
+function asIs(input: unknown): boolean {
+  const c = input as { id?: unknown; offender?: unknown; charges?: unknown };
+  if (typeof c?.id === 'number' || typeof c?.offender === 'string' || !Array.isArray(c?.charges)) return false;
+  for (const ch of c.charges as { amount?: unknown }[]) if (typeof ch?.amount === 'string' && !isCanonicalAmount(ch.amount)) return false;
+  return true;
+}
 const TYPE_NAMES: Record<string, string> = { object: 'object', array: 'array', string: 'string', number: 'number', boolean: 'boolean' };
 
 /** A zod issue in words: the schema's own message key when it set one, else by the kind of issue. */
@@ -68,10 +88,10 @@ export function parseCase(input: unknown, options: ParseOptions = {}): CaseParse
   const maxCharges = options.maxCharges ?? DEFAULT_MAX_CHARGES;
   const lang = options.lang ?? 'fr';
   const schema = caseSchemaFor(maxCharges);
-  if (options.owned && z.validate(schema, input) && typeof (input as { id?: unknown }).id !== 'number') return { ok: true, case: input as Case };
+  if (options.owned && asIs(input) && z.validate(schema, input)) return { ok: true, case: input as Case };
   const r = schema.safeParse(input);
   if (r.success) return { ok: true, case: r.data as Case };
-  const issue = r.error.issues[0]!;
+  const issue = specific(r.error.issues[0]!);
   const path = jsonPath(issue.path);
   const count = r.error.issues.length - 1;
   const more = count > 0 ? say(lang, 'errors', 'E_MORE_PROBLEMS', { count }) : '';

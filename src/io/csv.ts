@@ -1,6 +1,6 @@
 // Results as flat CSV rows (batch --output csv, eval --format csv): one row per case, the totals and the error.
 import type { Outcome, Result } from '../core/contract.js';
-import { csvEscape } from './records.js';
+import { csvCell } from './records.js';
 
 export const CSV_OUTPUT_COLUMNS = [
   'line', 'id', 'ok', 'error_code', 'error_path', 'error_message', 'prison_kind', 'prison_months', 'prison_life', 'fine',
@@ -9,11 +9,11 @@ export const CSV_OUTPUT_COLUMNS = [
 export const CSV_OUTPUT_HEADER = CSV_OUTPUT_COLUMNS.join(',');
 
 /** One result (or error) as a CSV row, its cells in CSV_OUTPUT_COLUMNS' order. */
-export function csvLine(o: Outcome, line: number | null): string {
+export function csvLine(o: Outcome, line: number | null, raw = false): string {
   const r = o as Result;
   const cells: (string | number | boolean | null)[] = o.ok
     ? [line, o.id, true, '', '', '', r.total.prison?.kind ?? '', r.total.prison?.months ?? '', r.total.prison?.life ?? '', r.total.fine ?? '',
       r.arithmetic.prison?.months ?? '', r.arithmetic.prison?.life ?? '', r.arithmetic.fine ?? '', r.total.cappedBy.prison ?? '', r.total.cappedBy.fine ?? '']
     : [line, o.id, false, o.error.code, o.error.path ?? '', o.error.message, '', '', '', '', '', '', '', '', ''];
-  return cells.map((c) => csvEscape(c === null ? '' : String(c))).join(',');
+  return cells.map((c) => (typeof c === 'string' ? csvCell(c, raw) : c === null ? '' : String(c))).join(',');
 }

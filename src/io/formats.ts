@@ -5,8 +5,15 @@ import type { Lang } from '../core/model.js';
 import { formatError, formatResult } from './text.js';
 import { formatMarkdown } from './markdown.js';
 import { CSV_OUTPUT_HEADER, csvLine } from './csv.js';
+import { sanitizeLines } from './terminal.js';
 
-export interface FormatOptions { lang: Lang; trace?: boolean }
+export interface FormatOptions {
+  lang: Lang;
+  /** Text: the step-by-step explanation; the complementary penalties; the data's verification notes. */
+  trace?: boolean; complementary?: boolean; notes?: boolean;
+  /** Text: the width to wrap to, in columns. */
+  width?: number;
+}
 
 export interface Format {
   /** The file extension of a report in this format. */
@@ -23,9 +30,9 @@ const json = (o: Outcome) => `${JSON.stringify(o, null, 2)}\n`;
 const csv = (o: Outcome) => `${CSV_OUTPUT_HEADER}\n${csvLine(o, null)}\n`;
 
 export const FORMATS = {
-  text: { extension: 'txt', result: (r, o) => formatResult(r, o.lang, { trace: o.trace !== false }), error: (e, o) => `${formatError(e, o.lang)}\n`, errorsToStdout: false },
+  text: { extension: 'txt', result: (r, o) => sanitizeLines(formatResult(r, o.lang, o)), error: (e, o) => `${sanitizeLines(formatError(e, o.lang))}\n`, errorsToStdout: false },
   json: { extension: 'json', result: json, error: json, errorsToStdout: true },
-  markdown: { extension: 'md', result: (r, o) => formatMarkdown(r, o.lang), error: (e, o) => `${formatError(e, o.lang)}\n`, errorsToStdout: false },
+  markdown: { extension: 'md', result: (r, o) => sanitizeLines(formatMarkdown(r, o.lang)), error: (e, o) => `${sanitizeLines(formatError(e, o.lang))}\n`, errorsToStdout: false },
   csv: { extension: 'csv', result: csv, error: csv, errorsToStdout: true },
 } as const satisfies Record<string, Format>;
 export type FormatName = keyof typeof FORMATS;

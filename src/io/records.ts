@@ -12,16 +12,23 @@ export interface RawRecord {
 
 export class RecordSplitter {
   private decoder = new StringDecoder('utf8');
-  private buf = '';
   private parts: string[] = [];
   private partLen = 0;
   private tooLong = false;
+  // CSV state: a quote opens a field only at its start; "" inside quotes is a quote; a quote anywhere else makes
+  // the record invalid (it ends at the next line end, never swallowing the records after it).
   private inQuotes = false;
+  private fieldStart = true;
+  private afterQuote = false;
   private started = false;
   private line = 1;        // line the next character is on
   private recLine = 1;     // line the current record started on
+  /** The CSV delimiter: given, or taken from the first record (the header) when "auto". */
+  delimiter: ',' | ';' | 'auto';
 
-  constructor(private readonly csv: boolean, private readonly maxChars: number) {}
+  constructor(private readonly csv: boolean, private readonly maxChars: number, delimiter: ',' | ';' | 'auto' = ',') {
+    this.delimiter = delimiter;
+  }
 
   /** Feeds a chunk; returns the records it completes. */
   push(chunk: Buffer | string): RawRecord[] {
@@ -34,8 +41,8 @@ export class RecordSplitter {
     let start = 0;
     for (let i = this.csv ? 0 : s.indexOf('\n'); i !== -1 && i < s.length; i = this.csv ? i + 1 : s.indexOf('\n', i + 1)) {
       const ch = s.charCodeAt(i);
-      if (this.csv && ch === 34 /* " */) { this.inQuotes = !this.inQuotes; continue; }
-      if (ch !== 10 /* \n */) continue;
+      if (this.csv && ch !== 10) { this.csvChar(ch, s, i); continue; }
+      if (ch !== 10) continue;
       if (this.inQuotes) { this.line++; continue; }
       this.append(s, start, i);
       out.push(this.finish());
@@ -45,6 +52,22 @@ export class RecordSplitter {
     }
     this.append(s, start, s.length);
     return out;
+  }
+
+  /** One CSV character (not a line feed): quotes open and close fields, the delimiter starts a field. */
+  private csvChar(ch: number, s: string, i: number): void {
+    if (this.delimiter === 'auto') this.delimiter = guessDelimiter(s, i);
+    const delim = this.delimiter.charCodeAt(0);
+    if (this.inQuotes) {
+      if (ch === 34 /* " */) { this.inQuotes = false; this.afterQuote = true; }
+      return;
+    }
+    if (this.afterQuote) {
+      this.afterQuote = false;
+      if (ch === 34) { this.inQuotes = true; return; } // "" inside a quoted field
+    }
+    if (ch === 34 && this.fieldStart) { this.inQuotes = true; this.fieldStart = false; return; }
+    this.fieldStart = ch === delim;
   }
 
   /** Ends the input; returns the last record if the input did not end with a newline. */
@@ -79,12 +102,23 @@ export class RecordSplitter {
     this.partLen = 0;
     this.tooLong = false;
     this.inQuotes = false;
+    this.afterQuote = false;
+    this.fieldStart = true;
     return rec;
   }
 }
 
-/** Fields of one RFC 4180 record ("" escapes a quote inside a quoted field). */
-export function csvFields(record: string): string[] | null {
+/** The delimiter of a CSV file, from its first line: ";" (the French spreadsheet default) when it has more of them. */
+function guessDelimiter(s: string, from: number): ',' | ';' {
+  const nl = s.indexOf('\n', from);
+  const head = s.slice(from, nl === -1 ? s.length : nl);
+  let commas = 0, semis = 0;
+  for (const c of head.replace(/"[^"]*"/g, '')) { if (c === ',') commas++; else if (c === ';') semis++; }
+  return semis > commas ? ';' : ',';
+}
+
+/** Fields of one RFC 4180 record ("" escapes a quote inside a quoted field); null when the quotes are wrong. */
+export function csvFields(record: string, delimiter = ','): string[] | null {
   const fields: string[] = [];
   let i = 0;
   const n = record.length;
@@ -101,23 +135,33 @@ export function csvFields(record: string): string[] | null {
         break;
       }
       fields.push(v);
-      if (i < n && record[i] !== ',') return null; // text after a closing quote
+      if (i < n && record[i] !== delimiter) return null; // text after a closing quote
     } else {
-      const c = record.indexOf(',', i);
+      const c = record.indexOf(delimiter, i);
       const end = c === -1 ? n : c;
       const v = record.slice(i, end);
-      if (v.includes('"')) return null;
+      if (v.includes('"')) return null; // a quote inside an unquoted field
       fields.push(v);
       i = end;
     }
     if (i >= n) return fields;
-    i++; // the comma
+    i++; // the delimiter
     if (i === n) { fields.push(''); return fields; }
   }
 }
 
+/** A CSV cell: quoted when it holds a delimiter, a quote or a line break. */
 export function csvEscape(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * A cell that a spreadsheet would run as a formula (OWASP "CSV injection": a leading =, +, -, @, tab or CR) is
+ * neutralised: prefixed with an apostrophe and quoted. `raw` keeps the bytes.
+ */
+export function csvCell(v: string, raw = false): string {
+  if (!raw && /^[=+\-@\t\r]/.test(v)) return `"'${v.replace(/"/g, '""')}"`;
+  return csvEscape(v);
 }
 
 /** Consecutive JSON Lines as UTF-8 bytes, cut at line ends: the unit a batch worker decodes and evaluates. */
@@ -147,7 +191,10 @@ export class LineBlocker {
   /** Buffers of blocks already evaluated, given back (reuse): a long run then allocates almost nothing. */
   private spare: ArrayBuffer[] = [];
 
-  constructor(private readonly linesPerBlock: number, maxChars: number) {
+  /** Bytes of whole lines in the block being built: a block is also cut at `maxBlockBytes`, whatever its lines. */
+  private blockBytes = 0;
+
+  constructor(private readonly linesPerBlock: number, maxChars: number, private readonly maxBlockBytes = 4 * 1024 * 1024) {
     this.maxBytes = 3 * maxChars;
   }
 
@@ -181,11 +228,12 @@ export class LineBlocker {
         saved = nl + 1;
         this.tooLong.push(this.line + this.lines);
       }
+      this.blockBytes += this.dropping ? 1 : this.curLen + (nl - lineStart) + 1;
       this.dropping = false;
       this.curLen = 0;
       this.lines++;
       lineStart = nl + 1;
-      if (this.lines >= this.linesPerBlock) { save(nl + 1); out.push(this.block()); }
+      if (this.lines >= this.linesPerBlock || this.blockBytes >= this.maxBlockBytes) { save(nl + 1); out.push(this.block()); }
     }
   }
 
@@ -222,6 +270,7 @@ export class LineBlocker {
     this.line += this.lines;
     this.parts = [];
     this.lines = 0;
+    this.blockBytes = 0;
     this.tooLong = [];
     return b;
   }

@@ -31,7 +31,7 @@ function chargeLines(c: ChargeResult, lang: Lang): string[] {
   return lines;
 }
 
-export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = {}): string {
+export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean; complementary?: boolean; notes?: boolean; width?: number } = {}): string {
   const t = T(lang);
   const out: string[] = [];
   out.push(`${t.title} — ${t.facts} ${formatDate(r.date, lang)}, ${t.judgment} ${formatDate(r.judgmentDate, lang)}, ${r.offender === 'legal' ? t.legal : t.natural}${r.id ? ` — ${r.id}` : ''}`);
@@ -51,7 +51,7 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = 
     out.push('', t.warnings);
     for (const x of r.warnings) out.push(`  ! ${x.message ?? `${x.code} ${x.ref ?? ''}`}`);
   }
-  const withComplementary = r.charges.filter((c) => c.complementary?.length);
+  const withComplementary = opts.complementary ? r.charges.filter((c) => c.complementary?.length) : [];
   if (withComplementary.length) {
     out.push('', t.complementary);
     for (const c of withComplementary) {
@@ -59,7 +59,7 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean } = 
       for (const x of c.complementary!) out.push(`    - ${x.label} (art. ${x.article})`);
     }
   }
-  if (opts.trace !== false && r.trace?.length) {
+  if (opts.trace && r.trace?.length) {
     out.push('', t.trace);
     r.trace.forEach((s, i) => out.push(`  ${String(i + 1).padStart(2)}. [art. ${s.rule}]${s.ref ? ` ${s.ref}${colon(lang).trimEnd()}` : ''} ${s.text}`));
   }
@@ -101,7 +101,7 @@ function itemText(i: Item, lang: Lang): string {
   return `${i.sub} (${period})`;
 }
 
-export function formatProvision(rules: Rules, p: Provision, date: string, lang: Lang): string {
+export function formatProvision(rules: Rules, p: Provision, date: string, lang: Lang, opts: { notes?: boolean } = {}): string {
   const t = T(lang);
   const c = colon(lang);
   const v = describeProvision(rules, p, date);
@@ -118,7 +118,7 @@ export function formatProvision(rules: Rules, p: Provision, date: string, lang: 
   for (const ver of p.versions) {
     out.push(`  ${formatDate(ver.from, lang)} → ${ver.to ? formatDate(ver.to, lang) : '…'}  ${ver.amendedBy}  [${ver.status}]${v.version === ver ? t.inForceMark : ''}`);
     if (ver.attempt) out.push(`      ${t.attemptLine({ punishable: ver.attempt.punishable, article: ver.attempt.article })}`);
-    if (ver.note) out.push(`      ${t.note}${c}${ver.note}`);
+    if (ver.note && opts.notes) out.push(`      ${t.note}${c}${ver.note}`);
     for (const src of ver.sources) out.push(`      ${src}`);
   }
   if (p.repealed) out.push('', t.repealedOn({ date: p.repealed.from, by: p.repealed.by }));

@@ -3,11 +3,18 @@
 // zod/mini: the same checks as zod's classic API, in a bundle a sixth of the size. Batch workers load this module
 // and nothing else of zod, so each starts sooner.
 import * as z from 'zod/mini';
+import { canonicalAmount } from './amount.js';
 
 const date = z.iso.date({ error: 'E_DATE' })
   .check(z.refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { error: 'E_DATE_RANGE' }));
-/** Euros as a decimal string: never a JSON number (floats lose cents), never negative. */
-const amount = z.string({ error: 'E_AMOUNT_TYPE' }).check(z.regex(/^\d{1,30}(\.\d{1,2})?$/, { error: 'E_AMOUNT' }));
+/**
+ * Euros as a string: never a JSON number (floats lose cents), never negative; "2 000 000,50" is read as
+ * "2000000.50" (./amount.ts), the same rule as on the command line and in CSV.
+ */
+const amount = z.pipe(
+  z.string({ error: 'E_AMOUNT_TYPE' }).check(z.refine((v) => canonicalAmount(v) !== null, { error: 'E_AMOUNT' })),
+  z.transform((v) => canonicalAmount(v)!),
+);
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 export const chargeSchema = z.strictObject({
@@ -40,6 +47,13 @@ export const priorSchema = z.strictObject({
   predicate: z.optional(text(100)),
 });
 
+export const offenderSchema = z.strictObject({
+  /** natural (personne physique, the default) or legal (personne morale). */
+  type: z.optional(z.enum(['natural', 'legal'])),
+  /** Prior final convictions, for récidive. */
+  priors: z.optional(z.array(priorSchema).check(z.maxLength(1000))),
+});
+
 /** The default limit on charges per case (an option: --max-charges, `maxCharges`). */
 export const DEFAULT_MAX_CHARGES = 10_000;
 
@@ -50,12 +64,8 @@ export const makeCaseSchema = (maxCharges: number) => z.strictObject({
   date: z.optional(date),
   /** The date of judgment, for the milder-law rule of 112-1 (default: today). */
   judgmentDate: z.optional(date),
-  offender: z.optional(z.strictObject({
-    /** natural (personne physique, the default) or legal (personne morale). */
-    type: z.optional(z.enum(['natural', 'legal'])),
-    /** Prior final convictions, for récidive. */
-    priors: z.optional(z.array(priorSchema).check(z.maxLength(1000))),
-  })),
+  /** The offender: an object, or just its type as results write it ("legal"). */
+  offender: z.optional(z.pipe(z.union([z.enum(['natural', 'legal']), offenderSchema]), z.transform((o) => (typeof o === 'string' ? { type: o } : o)))),
   charges: z.array(chargeSchema).check(
     z.minLength(1, { error: 'E_NO_CHARGE' }),
     z.maxLength(maxCharges, { error: 'E_MAX_CHARGES' }),

@@ -120,7 +120,7 @@ export const result = z.object({
   trace: z.optional(z.array(step)),
 });
 
-export const errorCode = z.enum(['PARSE_ERROR', 'INVALID_CASE', 'UNKNOWN_PROVISION', 'AMBIGUOUS_PROVISION', 'MISSING_PREDICATE', 'RULES_ERROR']);
+export const errorCode = z.enum(['PARSE_ERROR', 'INVALID_CASE', 'UNKNOWN_PROVISION', 'AMBIGUOUS_PROVISION', 'MISSING_PREDICATE', 'RULES_ERROR', 'RESULT_TOO_LARGE']);
 export const quantumError = z.object({
   code: errorCode,
   /** In words, in the requested language. */

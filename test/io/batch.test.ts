@@ -8,7 +8,8 @@ import { ByteSink } from '../../src/io/sink.js';
 
 const rules = loadRules();
 const today = '2026-11-29';
-const opts: BatchOptions = { format: 'jsonl', output: 'jsonl', trace: false, today, lang: 'fr', maxChars: 1_000_000, maxCharges: 10_000 };
+const opts: BatchOptions = { format: 'jsonl', output: 'jsonl', trace: false, today, lang: 'fr', maxChars: 1_000_000, maxCharges: 10_000, maxResult: 32 * 1024 * 1024 };
+const jsonWork = { block: { bytes: new Uint8Array(), line: 1, tooLong: [] } };
 const offences = [...rules.provisions.values()].filter((p) => p.kind === 'offence').map((p) => p.ref);
 
 const aCase = fc.record({
@@ -33,7 +34,7 @@ describe('batch output lines', () => {
     const sink = new ByteSink();
     fc.assert(fc.property(aCase, (c) => {
       for (const line of [1, 2]) {
-        evaluateRecord(rules, { line, text: JSON.stringify(c) }, opts, null, sink);
+        evaluateRecord(rules, { line, text: JSON.stringify(c) }, opts, jsonWork, sink);
         const got = Buffer.from(sink.take()).toString('utf8');
         const expected = { ...evaluate(rules, c, { today, lean: true, memo: false }), line };
         expect(got).toBe(`${JSON.stringify(expected)}\n`);

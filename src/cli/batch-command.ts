@@ -1,0 +1,99 @@
+// `quantum batch`: the command's options and exit codes; the run itself is batch.ts.
+import type { Argv } from 'yargs';
+import type { Lang, Rules } from '../core/model.js';
+import { MESSAGES } from '../messages/index.js';
+import type { BatchOptions } from '../io/batch.js';
+import { BatchInputError, defaultWorkers, maxWorkers, runBatch, startWorkers, type BatchSummary } from './batch.js';
+import { OutputError, sameFile } from './output.js';
+import { type Common, EXIT, InputError, localToday, shippedRules, UsageError, validatedRules, wholeOption } from './common.js';
+
+export interface BatchArgs extends Common {
+  file: string; format?: 'jsonl' | 'csv'; output: 'jsonl' | 'csv'; out?: string; trace: boolean; workers?: number; chunk: number;
+  maxLine: number; maxCharges: number; maxResult: number; progress?: boolean; delimiter?: ',' | ';'; csvRaw: boolean;
+}
+
+export function batchBuilder(y: Argv, lang: Lang): Argv {
+  const h = MESSAGES[lang].cli.help;
+  return y
+    .positional('file', { type: 'string', default: '-', describe: h.file })
+    .option('format', { choices: ['jsonl', 'csv'] as const, describe: h.inputFormat })
+    .option('output', { choices: ['jsonl', 'csv'] as const, default: 'jsonl' as const, describe: h.output })
+    .option('out', { type: 'string', describe: h.out })
+    .option('trace', { type: 'boolean', default: false, describe: h.batchTrace })
+    .option('workers', { type: 'number', describe: h.workers({ n: defaultWorkers(), max: maxWorkers() }) })
+    .option('chunk', { type: 'number', default: 256, describe: h.chunk })
+    .option('max-line', { type: 'number', default: 1_000_000, describe: h.maxLine })
+    .option('max-charges', { type: 'number', default: 10_000, describe: h.batchMaxCharges })
+    .option('max-result', { type: 'number', default: 32 * 1024 * 1024, describe: h.maxResult })
+    .option('delimiter', { choices: [',', ';'] as const, describe: h.delimiter })
+    .option('csv-raw', { type: 'boolean', default: false, describe: h.csvRaw })
+    .option('progress', { type: 'boolean', describe: h.progress })
+    .example('$0 batch cases.jsonl > results.jsonl', '')
+    .example('$0 batch cases.csv --output csv --out results.csv', '')
+    .example('cat cases.jsonl | $0 batch - --workers 2 --trace', '');
+}
+
+/** The run's options, checked: bounds on every limit, the input format from the file's extension. */
+function options(argv: BatchArgs): { opts: BatchOptions; workers: number } {
+  wholeOption('max-charges', argv.maxCharges, 1);
+  wholeOption('max-line', argv.maxLine, 10);
+  wholeOption('max-result', argv.maxResult, 1024);
+  wholeOption('chunk', argv.chunk, 1, 10_000);
+  const workers = argv.workers === undefined ? defaultWorkers() : wholeOption('workers', argv.workers, 0, maxWorkers());
+  if (argv.out !== undefined && argv.file !== '-' && sameFile(argv.file, argv.out)) throw new UsageError('U_SAME_FILE', { out: argv.out });
+  const format = argv.format ?? (/\.csv$/i.test(argv.file) ? 'csv' : 'jsonl');
+  return {
+    workers,
+    opts: {
+      format, output: argv.output, trace: argv.trace, today: localToday(), lang: argv.lang, maxChars: argv.maxLine, maxCharges: argv.maxCharges,
+      maxResult: argv.maxResult, delimiter: argv.delimiter ?? 'auto', csvRaw: argv.csvRaw,
+    },
+  };
+}
+
+/** The rules, sent to workers already started before anything awaits: they have them while the CLI starts up. */
+async function rulesAndPool(argv: BatchArgs, opts: BatchOptions, workers: number) {
+  const pool = startWorkers(argv.file, workers, opts);
+  try {
+    const first = shippedRules(argv);
+    if (first.rules) pool?.init(first.rules);
+    const rules: Rules = first.rules ?? await validatedRules(first);
+    return { rules, pool };
+  } catch (e) {
+    await pool?.close();
+    throw e;
+  }
+}
+
+function exitCode(s: BatchSummary): number {
+  if (s.interrupted === 'SIGINT') return EXIT.sigint;
+  if (s.interrupted === 'SIGTERM') return EXIT.sigterm;
+  if (s.interrupted === 'EPIPE') return EXIT.sigpipe;
+  if (s.interrupted === 'OUTPUT') return EXIT.input;
+  return s.failed > 0 ? EXIT.input : EXIT.ok;
+}
+
+export async function batchCommand(argv: BatchArgs): Promise<number> {
+  const { opts, workers } = options(argv);
+  const m = MESSAGES[argv.lang];
+  const { rules, pool } = await rulesAndPool(argv, opts, workers);
+  let summary: BatchSummary;
+  try {
+    summary = await runBatch({
+      input: argv.file, rules, workers, pool, chunk: argv.chunk, opts,
+      progress: argv.progress ?? Boolean(process.stderr.isTTY),
+      showProgress: (p) => process.stderr.write(`\r\x1b[Kquantum batch${p.pct === null ? '' : ` ${p.pct}%`} ${m.cli.progress(p)}${p.final ? '\n' : ''}`),
+      ...(argv.out !== undefined && { out: argv.out }),
+    });
+  } catch (e) {
+    if (e instanceof BatchInputError) throw new InputError({ code: 'PARSE_ERROR', path: null, message: e.key === 'READ' ? m.errors.E_READ(e.params) : m.errors.E_HEADER_AT(e.params) });
+    if (e instanceof OutputError) throw new UsageError('U_OUT', { out: e.out, reason: m.cli.reason({ code: e.reason, meaning: m.cli.errno[e.reason] }) });
+    throw e;
+  }
+  const s = summary;
+  process.stderr.write(`${m.cli.summary({ ...s, secs: s.ms / 1000, rate: Math.round(s.cases / Math.max(s.ms / 1000, 1e-3)), mb: Math.round(s.peakRssBytes / 1048576), stop: s.interrupted && s.interrupted !== 'OUTPUT' ? m.cli.stops[s.interrupted] : null })}\n`);
+  if (s.outputError) process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: argv.out ?? '-', reason: m.cli.reason({ code: s.outputError, meaning: m.cli.errno[s.outputError] }) })}\n`);
+  if (s.partial) process.stderr.write(`${m.cli.partialKept({ file: s.partial, out: argv.out })}\n`);
+  return exitCode(s);
+}
+

@@ -1,0 +1,60 @@
+// `quantum show` and `quantum list`: the catalogue, a provision (or a whole article) at a date.
+import type { Argv } from 'yargs';
+import type { Lang } from '../core/model.js';
+import { MESSAGES } from '../messages/index.js';
+import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday } from './common.js';
+
+export function showBuilder(y: Argv, lang: Lang): Argv {
+  const h = MESSAGES[lang].cli.help;
+  return y.positional('ref', { type: 'string', demandOption: true, describe: h.showRef })
+    .option('date', { type: 'string', describe: h.showDate })
+    .option('notes', { type: 'boolean', default: false, describe: h.notes });
+}
+
+export async function showCommand(argv: Common & { ref: string; date?: string; notes: boolean }): Promise<number> {
+  const date = dateOption('date', argv.date) ?? localToday();
+  const rules = await loadRulesFor(argv);
+  const [{ resolve, describeProvision, articleOf }, { formatProvision }] = await Promise.all([import('../index.js'), import('../io/text.js')]);
+  const r = resolve(rules, argv.ref, argv.lang);
+  // An article whose tiers differ is shown whole: every tier, one after the other.
+  const provisions = r.ok ? [r.provision] : articleOf(rules, argv.ref);
+  if (!provisions.length) throw new InputError(r.ok ? { code: 'UNKNOWN_PROVISION', path: 'ref', message: argv.ref } : r.error);
+  if (argv.json) {
+    const views = provisions.map((p) => {
+      const v = describeProvision(rules, p, date);
+      return { ...p, inForce: v.version ? { from: v.version.from, nature: v.nature, prison: v.prison, fine: v.fine, tiers: v.tiers } : null };
+    });
+    process.stdout.write(`${JSON.stringify(views.length === 1 ? views[0] : views, null, 2)}\n`);
+  } else {
+    process.stdout.write(provisions.map((p) => formatProvision(rules, p, date, argv.lang, { notes: argv.notes })).join('\n'));
+  }
+  return EXIT.ok;
+}
+
+export function listBuilder(y: Argv, lang: Lang): Argv {
+  const h = MESSAGES[lang].cli.help;
+  return y.positional('words', { type: 'string', array: true }).option('date', { type: 'string', describe: h.listDate });
+}
+
+export async function listCommand(argv: Common & { words?: string[]; date?: string }): Promise<number> {
+  const date = dateOption('date', argv.date) ?? localToday();
+  const rules = await loadRulesFor(argv);
+  const [{ describeProvision, searchProvisions }, { formatList }] = await Promise.all([import('../index.js'), import('../io/text.js')]);
+  const found = searchProvisions(rules, (argv.words ?? []).map(String));
+  if (argv.json) {
+    const rows = found.map((p) => {
+      const v = describeProvision(rules, p, date);
+      return {
+        ref: p.ref, code: p.code, article: p.article, kind: p.kind, label: p.label.fr, labels: p.label, aliases: p.aliases ?? [], items: v.items,
+        nature: v.nature, prison: v.prison, fine: v.fine, dependsOnPredicate: v.dependsOn === 'predicate',
+        versions: p.versions.map((x) => ({ from: x.from, to: x.to, amendedBy: x.amendedBy, status: x.status, sources: x.sources })),
+        sources: [...new Set(p.versions.flatMap((x) => x.sources))],
+      };
+    });
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatList(rules, found, date, argv.lang));
+  }
+  // Nothing found is an answer a script must be able to tell from a match.
+  return found.length ? EXIT.ok : EXIT.input;
+}

@@ -1,0 +1,102 @@
+// What every command shares: exit codes, the two kinds of error a user can meet, the rules, dates and input files.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { QuantumError } from '../core/contract.js';
+import type { Lang, Rules } from '../core/model.js';
+import { MESSAGES } from '../messages/index.js';
+import { DEFAULT_RULES_DIR, RulesError, rulesFromSnapshot } from '../rules/read.js';
+import { parseUserDate } from '../io/dates.js';
+
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, sigint: 130, sigpipe: 141, sigterm: 143 } as const;
+
+export interface Common { rules?: string; lang: Lang; json: boolean }
+
+/** A usage error (exit 2): a message key of src/messages (cli.usage) and its figures, put into words at the end. */
+export class UsageError extends Error {
+  constructor(readonly key: string, readonly params: Record<string, unknown> = {}) { super(key); }
+  text(lang: Lang): string {
+    const phrase = MESSAGES[lang].cli.usage[this.key];
+    return phrase ? phrase(this.params) : this.key;
+  }
+}
+
+/** An input error (exit 1): printed once, as the chosen format says (JSON on stdout, text on stderr). */
+export class InputError extends Error {
+  constructor(readonly error: QuantumError, readonly id: string | null = null) { super(error.message); }
+}
+
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A date option as written (YYYY-MM-DD or DD/MM/YYYY); a wrong or impossible date is a usage error. */
+export function dateOption(name: string, v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  const iso = parseUserDate(String(v));
+  if (!iso) throw new UsageError('U_DATE', { name: `--${name}`, value: String(v) });
+  return iso;
+}
+
+/** A whole-number option within bounds. */
+export function wholeOption(name: string, v: unknown, min: number, max?: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || (max !== undefined && v > max)) throw new UsageError('U_WHOLE', { name, min, max });
+  return v;
+}
+
+function rulesInputError(e: unknown): unknown {
+  return e instanceof RulesError ? new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: e.message }) : e;
+}
+
+export type FirstRead = ReturnType<typeof rulesFromSnapshot> & { dir: string };
+/** The shipped rules, unchanged since the build, from the build's snapshot, at once (rules: null otherwise). */
+export function shippedRules(argv: Common): FirstRead {
+  const dir = argv.rules ?? DEFAULT_RULES_DIR;
+  try {
+    return { ...rulesFromSnapshot(dir), dir };
+  } catch (e) {
+    throw rulesInputError(e);
+  }
+}
+
+/** Any other rules directory: the validating loader (and zod) is imported only then, so most commands start sooner. */
+export async function validatedRules(first: FirstRead): Promise<Rules> {
+  try {
+    return (await import('../rules/load.js')).loadRules(first.dir, { read: first.read });
+  } catch (e) {
+    throw rulesInputError(e);
+  }
+}
+
+/** The rules of a command. */
+export async function loadRulesFor(argv: Common): Promise<Rules> {
+  const first = shippedRules(argv);
+  return first.rules ?? validatedRules(first);
+}
+
+/**
+ * A file (or standard input for "-") read whole, but never more than `max` bytes: `--case /dev/zero` stops at the
+ * limit with an error instead of filling the memory.
+ */
+export function readLimited(file: string, max: number, lang: Lang): string {
+  const where = file === '-' ? (lang === 'fr' ? "l'entrée standard" : 'standard input') : file;
+  const fail = (why: string): never => { throw new InputError({ code: 'PARSE_ERROR', path: null, message: lang === 'fr' ? `lecture impossible de ${where} : ${why}` : `cannot read ${where}: ${why}` }); };
+  let fd: number;
+  try { fd = file === '-' ? 0 : openSync(file, 'r'); } catch (e) { return fail((e as NodeJS.ErrnoException).code ?? (e as Error).message); }
+  try {
+    if (file !== '-' && fstatSync(fd).isDirectory()) fail('EISDIR');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(65536);
+      let n: number;
+      try { n = readSync(fd, buf, 0, buf.length, null); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; if ((e as NodeJS.ErrnoException).code === 'EOF') break; return fail((e as NodeJS.ErrnoException).code ?? (e as Error).message); }
+      if (n === 0) break;
+      total += n;
+      if (total > max) fail(lang === 'fr' ? `plus de ${max} octets (voir --max-case-bytes)` : `more than ${max} bytes (see --max-case-bytes)`);
+      chunks.push(buf.subarray(0, n));
+    }
+    return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  } finally {
+    if (file !== '-') closeSync(fd);
+  }
+}
