@@ -51,7 +51,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   io: { layers: ['io', 'core', 'schema', 'messages'], packages: /^(zod\/mini|node:.*)$/ },
   index: { layers: ['index', 'core', 'io', 'rules', 'schema', 'messages'], packages: /^$/ },
   cli: { layers: ['cli', 'index', 'io', 'rules', 'core', 'schema', 'messages', 'ui'], packages: /^(yargs(\/helpers)?|zod|node:.*)$/ },
-  ui: { layers: ['ui', 'index', 'messages', 'io/shorthand'], packages: /^(ink|react|node:.*)$/ },
+  ui: { layers: ['ui', 'index', 'messages', 'io/shorthand', 'io/dates', 'io/terminal', 'schema/amount'], packages: /^(ink|react|node:.*)$/ },
 };
 
 describe('architecture', () => {

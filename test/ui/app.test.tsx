@@ -1,5 +1,5 @@
 // The terminal UI at 80 x 24: each interaction and what the screen shows, exactly.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ describe('terminal UI', () => {
     const a = app();
     await tick();
     const f = a.frame();
-    expect(lines(f)[0]).toBe('quantum — faits du 01/05/2024 · jugement au 29/11/2026 · personne physique');
+    expect(lines(f)[0]).toBe('quantum — faits 01/05/2024 · jugement 29/11/2026 (auj.) · personne physique');
     expect(lines(f).length).toBeLessThanOrEqual(24);
     expect(Math.max(...lines(f).map((l) => [...l].length))).toBeLessThanOrEqual(80);
     expect(f).toContain('aucun chef : tapez un article ou des mots, puis Entrée');
@@ -79,7 +79,7 @@ describe('terminal UI', () => {
     await a.type('225-5'); await a.press(KEY.enter);
     await a.press(KEY.tab);
     await a.type('t');
-    expect(a.frame()).toContain("▸ 225-5          [tentative] 7 ans d'emprisonnement · 150 000 €");
+    expect(a.frame()).toContain("▸ 225-5          7 ans d'emprisonnement · 150 000 €  [tentative]");
     await a.type('c');
     expect(a.frame()).toContain('[tentative · complicité]');
     await a.type('d');
@@ -99,11 +99,11 @@ describe('terminal UI', () => {
     await a.type('323-3-2 III'); await a.press(KEY.enter);
     await a.press(KEY.tab);
     await a.type('f');
-    expect(a.frame()).toContain('Date des faits (AAAA-MM-JJ) › 2024-05-01');
+    expect(a.frame()).toContain('Date des faits (JJ/MM/AAAA) › 2024-05-01');
     for (let i = 0; i < 10; i++) await a.press(KEY.backspace);
     await a.type('2022-06-01'); await a.press(KEY.enter);
     const f = a.frame();
-    expect(lines(f)[0]).toContain('faits du 01/06/2022');
+    expect(lines(f)[0]).toContain('faits 01/06/2022');
     expect(f).toContain('non punissable (pas encore en vigueur)');
   });
 
@@ -112,7 +112,7 @@ describe('terminal UI', () => {
     await a.type('450-1'); await a.press(KEY.enter);
     expect(a.frame()).toContain('Infraction de référence (ex. 222-37) ›');
     await a.type('222-37'); await a.press(KEY.enter);
-    expect(a.frame()).toContain("450-1          [réf. 222-37] 10 ans d'emprisonnement · 150 000 €");
+    expect(a.frame()).toContain("450-1          10 ans d'emprisonnement · 150 000 €  [réf. 222-37]");
   });
 
   it('legal person: no custody, fine x 5 (131-38)', async () => {
@@ -168,7 +168,7 @@ describe('terminal UI', () => {
     await a.type('222-37@2018-01-10:2020-01-10'); await a.press(KEY.enter);
     const f = a.frame();
     expect(f).toContain('Antécédents : 222-37 (définitive le 10/01/2018, peine expirée le 10/01/2020)');
-    expect(f).toContain("[récidive 132-9 al. 1] 20 ans d'emprisonnement · 15 000 000 €");
+    expect(f).toContain("20 ans d'emprisonnement · 15 000 000 €  [récidive 132-9 al. 1]");
   });
 
   it('speaks English with --lang en', async () => {
@@ -176,4 +176,87 @@ describe('terminal UI', () => {
     await a.type('323-3-2 III'); await a.press(KEY.enter);
     expect(a.frame()).toContain("Total: 10 years' imprisonment  ← 323-3-2 III, art. 132-5");
   });
+});
+
+describe('terminal UI: choices stay the user\'s, fields behave, nothing is cut', () => {
+  it('323-3-2 alone asks which tier (I, II, III), with each tier\'s penalty; it never picks one', async () => {
+    const a = app();
+    await a.type('323-3-2'); await a.press(KEY.enter);
+    let f = a.frame();
+    expect(f).toContain("L'article 323-3-2 a plusieurs paliers de peine : lequel ?");
+    expect(f).toMatch(/› 323-3-2 I +5 ans emp\. · 150 000 €/);   // 323-3-2 I: 5 years, 150 000 €
+    expect(f).toMatch(/323-3-2 III +10 ans emp\. · 500 000 €/);  // 323-3-2 III: 10 years, 500 000 €
+    expect(f).toContain('Chefs (0)');
+    await a.press(KEY.down); await a.press(KEY.down); await a.press(KEY.enter);
+    f = a.frame();
+    expect(f).toContain('Ajouté : 323-3-2 III');
+    expect(f).toContain('Chefs (1)');
+  });
+
+  it('Esc leaves the chooser without adding anything', async () => {
+    const a = app();
+    await a.type('323-3-2'); await a.press(KEY.enter);
+    await a.press(KEY.esc);
+    expect(a.frame()).toContain('Chefs (0)');
+  });
+
+  it('a list longer than the screen says how many more there are', async () => {
+    const a = app();
+    await a.type('vol');
+    expect(a.frame()).toMatch(/… \d+ de plus \(↓\)/);
+  });
+
+  it('several Backspaces in one read delete, Ctrl-U clears, control characters never enter a field', async () => {
+    const a = app();
+    await a.press('225-5xx');
+    await a.press('\u007f\u007f');
+    expect(lines(a.frame())[1]).toMatch(/^Recherche › 225-5 /);
+    await a.press('\u0015');
+    expect(lines(a.frame())[1]).toMatch(/^Recherche ›  /);
+    await a.press('a\u001b[2Jb');
+    expect(a.frame()).not.toContain('\u001b[2J');
+  });
+
+  it('a key asks for general aggravations: 132-79 raises 323-3-2 III from 10 to 15 years\' réclusion (132-79, 132-76 table)', async () => {
+    const a = app();
+    await a.type('323-3-2 III'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('a');
+    expect(a.frame()).toContain('Circonstances générales (132-76 132-77 132-79) ›');
+    await a.type('132-79'); await a.press(KEY.enter);
+    expect(a.frame()).toContain('15 ans de réclusion criminelle · 500 000 €  [132-79]');
+  });
+
+  it('the explanation scrolls with the arrows', async () => {
+    const a = app();
+    for (const ref of ['225-8', '323-3-2 III', '225-7', '324-1']) { await a.type(ref); await a.press(KEY.enter); }
+    await a.press(KEY.tab); await a.type('x');
+    expect(a.frame()).toMatch(/étapes 1-\d+ sur \d+/);
+    for (let i = 0; i < 5; i++) await a.press(KEY.down);
+    expect(a.frame()).toMatch(/étapes 6-\d+ sur \d+/);
+  });
+
+  it('two exports in the same second get two names; an existing file or a planted link is never written through', async () => {
+    const a = app();
+    await a.type('225-8'); await a.press(KEY.enter);
+    await a.press(KEY.tab);
+    symlinkSync('/dev/null', join(a.exportDir, 'quantum-case-20261129-103000-2.json'));
+    await a.type('e'); await a.type('e');
+    const files = readdirSync(a.exportDir).sort();
+    expect(files).toEqual(['quantum-case-20261129-103000-2.json', 'quantum-case-20261129-103000-3.json', 'quantum-case-20261129-103000.json', 'quantum-report-20261129-103000-3.md', 'quantum-report-20261129-103000.md']);
+    expect(a.frame()).toContain('quantum-case-20261129-103000-3.json');
+  });
+
+  for (const [w, h] of [[60, 20], [80, 24], [120, 40]] as const) {
+    it(`at ${w} x ${h} with five charges nothing goes past the edge and figures are whole`, async () => {
+      const exportDir = mkdtempSync(join(tmpdir(), 'quantum-tui-'));
+      const a = mount(<App rules={rules} today="2026-11-29" lang="fr" exportDir={exportDir} initial={{ date: '2024-05-01' }} />, w, h);
+      mounted.push(a);
+      for (const ref of ['323-3-2 III', '225-8', '324-2 2°', '225-7', '227-23 al. 5']) { await a.type(ref); await a.press(KEY.enter); }
+      const f = a.frame();
+      expect(lines(f).length).toBeLessThanOrEqual(h);
+      expect(Math.max(...lines(f).map((l) => [...l].length))).toBeLessThanOrEqual(w);
+      expect(f).toContain('3 000 000 €');   // 225-8: 3 000 000 € (the total's fine), never cut
+      expect(f).not.toMatch(/\d…/);
+    });
+  }
 });

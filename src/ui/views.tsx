@@ -1,0 +1,145 @@
+// The pieces of the terminal UI's screen. Figures come first on every line, so a narrow terminal cuts labels, never
+// a penalty; strings from input or data are shown with their control characters escaped.
+import { Box, Text } from 'ink';
+import type { Charge, Prior, Result } from '../core/contract.js';
+import type { Lang, Rules } from '../core/model.js';
+import { describeProvision, type ProvisionView } from '../index.js';
+import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from '../messages/units.js';
+import { sanitize } from '../io/terminal.js';
+import type { Chooser, Messages, Prompt } from './state.js';
+
+/** Colours, unless NO_COLOR asks for none (https://no-color.org). */
+export const colour = (c: string): string | undefined => (process.env.NO_COLOR ? undefined : c);
+const sep = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
+
+export function penaltyShort(v: ProvisionView, m: Messages, lang: Lang): string {
+  if (!v.version) return m.notInForce;
+  if (v.tiers) return m.byPredicate;
+  const parts = [v.prison ? shortPrison(v.prison, lang) : null, v.fine ? formatMoney(v.fine, lang) : null].filter(Boolean);
+  return parts.join(' · ') || '—';
+}
+
+function shortPrison(p: { kind: string; months: number | null; life: boolean }, lang: Lang): string {
+  const kind = p.kind === 'emprisonnement' ? (lang === 'fr' ? 'emp.' : 'imp.') : 'RC';
+  return p.life ? (lang === 'fr' ? 'perpétuité' : 'life') : `${formatDuration(p.months ?? 0, lang)} ${kind}`;
+}
+
+export function SearchList({ rules, matches, start, rows, highlight, active, date, lang, m }: { rules: Rules; matches: { ref: string; label: { fr: string; en: string } }[]; start: number; rows: number; highlight: number; active: boolean; date: string; lang: Lang; m: Messages }) {
+  const shown = matches.slice(start, start + rows);
+  const more = matches.length - start - shown.length;
+  return (
+    <Box flexDirection="column">
+      {shown.map((p, i) => {
+        const v = describeProvision(rules, p as never, date);
+        const on = active && start + i === highlight;
+        return <Text key={p.ref} wrap="truncate-end" color={on ? colour('green') : undefined}>{on ? '›' : ' '} {p.ref.padEnd(16)} {penaltyShort(v, m, lang)}  <Text dimColor>{sanitize(p.label[lang])}</Text></Text>;
+      })}
+      {more > 0 ? <Text dimColor>  … {m.more({ count: more })}</Text> : null}
+    </Box>
+  );
+}
+
+export function ChooserView({ rules, ch, date, lang, m }: { rules: Rules; ch: Chooser; date: string; lang: Lang; m: Messages }) {
+  return (
+    <Box flexDirection="column">
+      <Text bold color={colour('yellow')}>{m.chooseTier({ article: ch.article })}</Text>
+      {ch.refs.map((ref, i) => {
+        const p = rules.provisions.get(ref)!;
+        const v = describeProvision(rules, p, date);
+        return <Text key={ref} wrap="truncate-end" color={i === ch.highlight ? colour('green') : undefined}>{i === ch.highlight ? '›' : ' '} {ref.padEnd(16)} {penaltyShort(v, m, lang)}  <Text dimColor>{sanitize(p.label[lang])}</Text></Text>;
+      })}
+      <Text dimColor>{m.chooserHint}</Text>
+    </Box>
+  );
+}
+
+export function ChargeRow({ c, r, active, m, lang, columns }: { c: Charge; r: Result['charges'][number] | undefined; active: boolean; m: Messages; lang: Lang; columns: number }) {
+  const flags = [r?.recidive ? `${m.recidive} ${r.recidive}` : null, c.attempt ? m.attempt : null, c.accomplice ? m.accomplice : null,
+    c.amount ? `${m.amount} ${formatMoney(c.amount, lang)}` : null, c.predicate ? `${m.predicate} ${sanitize(c.predicate)}` : null,
+    c.aggravations?.length ? c.aggravations.join('+') : null].filter(Boolean).join(' · ');
+  let penalty = '';
+  if (r) penalty = r.punishable ? [r.prison ? formatPrison(r.prison, lang) : m.noCustody, r.fine ? formatMoney(r.fine, lang) : null].filter(Boolean).join(' · ') : `${m.notPunishable} (${m.reasons[r.reason!] ?? r.reason})`;
+  // In a narrow terminal the short form keeps every figure on the line.
+  if (r?.punishable && 17 + penalty.length > columns) penalty = [r.prison ? shortPrison(r.prison, lang) : m.noCustody, r.fine ? formatMoney(r.fine, lang) : null].filter(Boolean).join(' · ');
+  return (
+    <Text wrap="truncate-end" color={active ? colour('green') : r && !r.punishable ? colour('gray') : undefined}>
+      {active ? '▸' : ' '} {sanitize(c.ref).padEnd(14)} {penalty}{flags ? `  [${flags}]` : ''}
+    </Text>
+  );
+}
+
+export function Totals({ r, m, lang, columns }: { r: Result; m: Messages; lang: Lang; columns: number }) {
+  const t = r.total;
+  const a = r.arithmetic;
+  const contraventionsOnly = t.fineParts.crimesDelits === '0' && t.fineParts.contraventions !== '0';
+  const sum = `${sep(lang)}${a.prison ? formatSumPrison(a.prison, lang) : '—'} · ${a.fine ? formatMoney(a.fine, lang) : '—'}`;
+  const fineBy = contraventionsOnly ? m.fineSum : t.cappedBy.fine ? `${t.cappedBy.fine}, art. 132-3${t.fineParts.contraventions !== '0' ? ' + 132-7' : ''}` : null;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="wrap">
+        <Text bold>{m.total}{sep(lang)}</Text>
+        <Text bold color={colour('cyan')}>{t.prison ? formatPrison(t.prison, lang) : m.noCustody}</Text>
+        {t.cappedBy.prison ? <Text dimColor>  ← {t.cappedBy.prison}, art. 132-5</Text> : null}
+      </Text>
+      <Text wrap="wrap">
+        <Text>{' '.repeat(m.total.length + sep(lang).length)}</Text>
+        <Text bold color={colour('cyan')}>{t.fine ? formatMoney(t.fine, lang) : m.noFine}</Text>
+        {fineBy ? <Text dimColor>  ← {fineBy}</Text> : null}
+      </Text>
+      <Text dimColor wrap="truncate-end">{sum.length + m.sum.length > columns ? m.sumNarrow : m.sum}{sum}</Text>
+    </Box>
+  );
+}
+
+/** 132-3 in one picture: each charge's custodial maximum against the legal maximum and the plain sum. */
+export function Chart({ r, m, lang, columns }: { r: Result; m: Messages; lang: Lang; columns: number }) {
+  const live = r.charges.filter((c) => c.punishable && c.prison);
+  if (!live.length || !r.total.prison) return null;
+  // Life is drawn at the maximum of 132-5 when life is not pronounced (from the result).
+  const lifeScale = r.total.lifeNotPronouncedCapMonths ?? 0;
+  const monthsOf = (p: { months: number | null; life: boolean }) => (p.life ? lifeScale : p.months ?? 0);
+  const sum = r.arithmetic.prison ? (r.arithmetic.prison.life ? lifeScale + r.arithmetic.prison.months : r.arithmetic.prison.months) : 0;
+  const scale = Math.max(sum, monthsOf(r.total.prison), 1);
+  const labelW = 14, valueW = 16;
+  const width = Math.max(10, columns - labelW - valueW - 4);
+  const bar = (months: number) => '█'.repeat(Math.max(1, Math.round((months / scale) * width)));
+  const value = (p: { months: number | null; life: boolean }) => (p.life ? (lang === 'fr' ? 'perpétuité' : 'life') : formatDuration(p.months ?? 0, lang));
+  return (
+    <Box flexDirection="column">
+      {live.map((c, i) => <Text key={i} wrap="truncate-end"><Text>{c.ref.slice(0, labelW - 1).padEnd(labelW)}</Text><Text color={colour('blue')}>{bar(monthsOf(c.prison!))}</Text> {value(c.prison!)}</Text>)}
+      <Text wrap="truncate-end"><Text bold>{m.cap.padEnd(labelW)}</Text><Text color={colour('cyan')}>{bar(monthsOf(r.total.prison))}</Text> {value(r.total.prison)}</Text>
+      <Text wrap="truncate-end"><Text dimColor>{m.sumShort.padEnd(labelW)}</Text><Text color={colour('gray')}>{bar(sum)}</Text> {r.arithmetic.prison?.life ? `${value({ months: null, life: true })}${r.arithmetic.prison.months ? ' +' : ''}` : formatDuration(sum, lang)}</Text>
+    </Box>
+  );
+}
+
+/** The explanation, a window of it at a time: ↑↓ and PgUp/PgDn scroll. */
+export function Trace({ r, rows, top, m }: { r: Result; rows: number; top: number; m: Messages }) {
+  const steps = r.trace ?? [];
+  const first = Math.min(top, Math.max(0, steps.length - rows));
+  const shown = steps.slice(first, first + rows);
+  return (
+    <Box flexDirection="column">
+      {shown.map((s, i) => <Text key={first + i} wrap="truncate-end"><Text dimColor>{String(first + i + 1).padStart(2)}. [{s.rule}]</Text> {s.ref ? `${s.ref} : ` : ''}{sanitize(s.text)}</Text>)}
+      <Text dimColor>{m.traceWindow({ from: first + 1, to: first + shown.length, count: steps.length })}</Text>
+    </Box>
+  );
+}
+
+export function Priors({ priors, m, lang }: { priors: Prior[]; m: Messages; lang: Lang }) {
+  return <Text wrap="truncate-end" color={colour('magenta')}>{m.priors}{sep(lang)}{priors.map((p) => `${sanitize(p.ref)} (${m.final} ${formatDate(p.final, lang)}${p.expired ? `, ${m.expired} ${formatDate(p.expired, lang)}` : ''})`).join(' ; ')}</Text>;
+}
+
+export function PromptLine({ prompt, m }: { prompt: Prompt; m: Messages }) {
+  return <Text wrap="wrap"><Text bold color={colour('yellow')}>{m.prompts[prompt.kind]} › </Text>{sanitize(prompt.value)}<Text inverse> </Text><Text dimColor>  {m.promptHint}</Text></Text>;
+}
+
+export function Help({ m, columns }: { m: Messages; columns: number }) {
+  return (
+    <Box flexDirection="column" borderStyle="round" width={Math.min(columns, 80)} paddingX={1}>
+      <Text bold>{m.helpTitle}</Text>
+      {m.helpLines.map((l, i) => <Text key={i}>{l}</Text>)}
+      <Text dimColor>{m.helpClose}</Text>
+    </Box>
+  );
+}
