@@ -55,16 +55,32 @@ export function describeProvision(rules: Rules, p: Provision, date: IsoDate): Pr
   return view;
 }
 
-/** Catalogue search: every word must match the ref, an alias, an item or a label (accents ignored). */
+/** Text as search compares it: accents, case, hyphens and apostrophes, and plurals ignored. */
+function searchFold(s: string): string {
+  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+    .replace(/[-'’_/.,;:()«»"]/g, ' ').replace(/\b(\p{L}{3,}?)[sx]\b/gu, '$1');
+}
+
+const hays = new WeakMap<Provision, string>();
+/** Everything a provision can be found by: ref, labels (French and English), aliases, items, its article's label and keywords, its code. */
+function hayOf(rules: Rules, p: Provision): string {
+  let h = hays.get(p);
+  if (h === undefined) {
+    const a = rules.articles.get(p.article);
+    const code = rules.codes.find((c) => c.id === p.code);
+    h = searchFold([p.ref, p.label.fr, p.label.en, ...(p.aliases ?? []), ...(p.items ?? []).map((i) => `${p.article} ${itemSub(i)}`),
+      a?.label.fr ?? '', a?.label.en ?? '', ...(a?.keywords ?? []), code?.id ?? '', code?.label.fr ?? '', code?.label.en ?? ''].join(' | '));
+    hays.set(p, h);
+  }
+  return h;
+}
+
+/** Catalogue search: every word must appear in what the provision can be found by (accents, plurals optional). */
 export function searchProvisions(rules: Rules, words: string[]): Provision[] {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-  const needles = words.flatMap((w) => w.split(/\s+/)).filter(Boolean).map(fold);
+  const needles = words.flatMap((w) => searchFold(w).split(/\s+/)).filter(Boolean);
   const all = [...rules.provisions.values()].sort((a, b) => compareRefs(a.ref, b.ref));
   if (!needles.length) return all;
-  return all.filter((p) => {
-    const hay = fold([p.ref, p.label.fr, p.label.en, ...(p.aliases ?? []), ...(p.items ?? []).map((i) => `${p.article} ${itemSub(i)}`), rules.articles.get(p.article)?.label.fr ?? ''].join(' | '));
-    return needles.every((n) => hay.includes(n));
-  });
+  return all.filter((p) => { const hay = hayOf(rules, p); return needles.every((n) => hay.includes(n)); });
 }
 
 /** Orders refs as the Code does: R-articles after the legislative part, numbers numerically. */

@@ -67,6 +67,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions, ev
     date: ctx.date, judgmentDate: ctx.judgment, offender: ctx.legal ? 'legal' : 'natural',
     charges, total: totals.total, arithmetic: totals.arithmetic, warnings: warningList(ctx.warnings, ctx.lang, ctx.lean),
   };
+  if (c.judgmentDate === undefined) result.judgmentDateDefault = true;
   if (!ctx.lean) addTrace(result, drafts, totals.steps, ctx.lang);
   return result;
 }

@@ -24,7 +24,7 @@ type ProvisionFile = z.output<typeof S.provision>;
 export type Item = NonNullable<ProvisionFile['items']>[number];
 /** A provision as loaded: its ref and article qualified by its code ("route L234-1 I"; the Code pénal's bare). */
 export type Provision = ProvisionFile & { code: string; article: string; file: string };
-export interface Article { article: string; code: string; label: Label; refs: string[]; file: string }
+export interface Article { article: string; code: string; label: Label; refs: string[]; file: string; keywords?: string[] | undefined }
 export type Code = z.output<typeof S.codesFile>['codes'][number];
 
 export type GeneralParams = z.output<typeof S.parametersFile>['parameters'];

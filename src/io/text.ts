@@ -6,6 +6,7 @@ import { MESSAGES } from '../messages/index.js';
 import { itemSub, type Item } from '../core/model.js';
 import type { ProvisionView } from '../core/describe.js';
 import { describeProvision } from '../core/describe.js';
+import { wrapText } from './wrap.js';
 
 const T = (lang: Lang) => MESSAGES[lang].text;
 const natureLabel = (n: string, lang: Lang) => MESSAGES[lang].nature[n] ?? n;
@@ -13,12 +14,15 @@ const natureLabel = (n: string, lang: Lang) => MESSAGES[lang].nature[n] ?? n;
 /** French puts a space before the colon; English does not. */
 const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 
-function chargeLines(c: ChargeResult, lang: Lang): string[] {
+const semi = (lang: Lang) => (lang === 'fr' ? ' ; ' : '; ');
+
+function chargeLines(c: ChargeResult, r: Result, lang: Lang): string[] {
   const t = T(lang);
   const flags = [c.attempt && t.attempt, c.accomplice && t.accomplice, c.predicate && `${t.predicate} ${c.predicate}`].filter(Boolean).join(', ');
-  const head = `  ${c.ref}${c.input && c.input !== c.ref ? ` (« ${c.input} »)` : ''} — ${c.label}${flags ? ` [${flags}]` : ''}`;
+  const date = c.date && c.date !== r.date ? ` — ${t.facts} ${formatDate(c.date, lang)}` : '';
+  const head = `  ${c.ref}${c.input && c.input !== c.ref ? ` (« ${c.input} »)` : ''} — ${c.label}${flags ? ` [${flags}]` : ''}${date}`;
   if (!c.punishable) return [head, `      ${t.notPunishable.toUpperCase()}${colon(lang)}${c.reason ? MESSAGES[lang].reasons[c.reason] : ''}`];
-  const penalty = [c.prison ? formatPrison(c.prison, lang) : t.noCustody, c.fine ? formatMoney(c.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${t.none}`].join(lang === 'fr' ? ' ; ' : '; ');
+  const penalty = [c.prison ? formatPrison(c.prison, lang) : t.noCustody, c.fine ? formatMoney(c.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${t.none}`].join(semi(lang));
   const lines = [head, `      ${c.nature ? natureLabel(c.nature, lang) : ''}${colon(lang)}${penalty}`];
   if (c.tier) lines.push(`      ${c.tier}`);
   if (c.aggravations?.length) lines.push(`      ${t.aggravation}${colon(lang)}art. ${c.aggravations.join(', ')}`);
@@ -31,22 +35,42 @@ function chargeLines(c: ChargeResult, lang: Lang): string[] {
   return lines;
 }
 
-export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean; complementary?: boolean; notes?: boolean; width?: number } = {}): string {
+/** The total: one custodial penalty and one fine, each with what sets it (a charge's maximum, or a sum, 132-7). */
+function totalLines(r: Result, lang: Lang): string[] {
   const t = T(lang);
-  const out: string[] = [];
-  out.push(`${t.title} — ${t.facts} ${formatDate(r.date, lang)}, ${t.judgment} ${formatDate(r.judgmentDate, lang)}, ${r.offender === 'legal' ? t.legal : t.natural}${r.id ? ` — ${r.id}` : ''}`);
-  out.push('', t.charges);
-  for (const c of r.charges) out.push(...chargeLines(c, lang));
-  out.push('', t.total);
   const tot = r.total;
   const w = Math.max(t.prison.length, t.fine.length);
-  out.push(`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : t.none}${tot.cappedBy.prison ? ` — ${t.cappedBy} ${tot.cappedBy.prison}` : ''}`);
+  const out = [`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : t.none}${tot.cappedBy.prison ? ` — ${t.cappedBy} ${tot.cappedBy.prison}` : ''}`];
   if (tot.prison?.life && tot.lifeNotPronouncedCapMonths !== undefined) out.push(`  ${''.padEnd(w)}   ${t.lifeCap({ months: tot.lifeNotPronouncedCapMonths, article: tot.lifeNotPronouncedCapArticle })}`);
-  out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : t.none}${tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}` : ''}`);
-  if (tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
+  const onlyContraventions = tot.fineParts.crimesDelits === '0' && tot.fineParts.contraventions !== '0';
+  const fineBy = onlyContraventions ? ` — ${t.contraventionSum}` : tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}` : '';
+  out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : t.none}${fineBy}`);
+  if (!onlyContraventions && tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
   const a = r.arithmetic;
-  const aPrison = a.prison ? formatSumPrison(a.prison, lang) : t.noCustody;
-  out.push(`  ${t.sum}${colon(lang)}${aPrison}${lang === 'fr' ? ' ; ' : '; '}${a.fine ? formatMoney(a.fine, lang) : t.none}`);
+  out.push(`  ${t.sum}${colon(lang)}${a.prison ? formatSumPrison(a.prison, lang) : t.noCustody}${semi(lang)}${a.fine ? formatMoney(a.fine, lang) : t.none}`);
+  return out;
+}
+
+/** The header: who, and when (the case's dates; each charge's own date is on its line). */
+function headerLines(r: Result, lang: Lang): string[] {
+  const t = T(lang);
+  const own = r.charges.filter((c) => c.date && c.date !== r.date).length;
+  const facts = own === r.charges.length ? t.factsPerCharge : `${t.facts} ${formatDate(r.date, lang)}${own ? ` (${t.factsOtherwise})` : ''}`;
+  const judgment = `${t.judgment} ${formatDate(r.judgmentDate, lang)}${r.judgmentDateDefault ? ` (${MESSAGES[lang].cli.judgmentToday})` : ''}`;
+  return [`${t.title} — ${r.offender === 'legal' ? t.legal : t.natural}${r.id ? ` — ${r.id}` : ''}`, `${facts} · ${judgment}`];
+}
+
+/** What the default view leaves out, and how to ask for it. */
+function moreLines(r: Result, lang: Lang, opts: { trace?: boolean; complementary?: boolean }): string[] {
+  const t = T(lang);
+  const asks = [!opts.trace && r.trace?.length ? t.askTrace : null, !opts.complementary && r.charges.some((c) => c.complementary?.length) ? t.askComplementary : null].filter(Boolean);
+  return asks.length ? ['', `(${asks.join(semi(lang))})`] : [];
+}
+
+export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean; complementary?: boolean; notes?: boolean; width?: number } = {}): string {
+  const t = T(lang);
+  const out: string[] = [...headerLines(r, lang), '', t.total, ...totalLines(r, lang), '', t.charges];
+  for (const c of r.charges) out.push(...chargeLines(c, r, lang));
   if (r.warnings.length) {
     out.push('', t.warnings);
     for (const x of r.warnings) out.push(`  ! ${x.message ?? `${x.code} ${x.ref ?? ''}`}`);
@@ -63,8 +87,8 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean; com
     out.push('', t.trace);
     r.trace.forEach((s, i) => out.push(`  ${String(i + 1).padStart(2)}. [art. ${s.rule}]${s.ref ? ` ${s.ref}${colon(lang).trimEnd()}` : ''} ${s.text}`));
   }
-  out.push('', `${t.dataset} ${r.dataset.version} (${r.dataset.hash.slice(0, 19)}…)`);
-  return out.join('\n') + '\n';
+  out.push(...moreLines(r, lang, opts), '', `${t.dataset} ${r.dataset.version} (${r.dataset.hash.slice(0, 19)}…)`);
+  return `${wrapText(out.join('\n'), opts.width ?? 80)}\n`;
 }
 
 export function formatError(e: QuantumError | ErrorResult, lang: Lang): string {

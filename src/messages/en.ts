@@ -87,6 +87,7 @@ export const en: Messages = {
     W_COMPLICITY_NOT_AS_AUTHOR: (p: P) => `${p.ref}: the complicity rule in force does not punish the accomplice as the author; quantum does not compute this case.`,
     W_AGGRAVATIONS_STACKED: () => `Several general aggravations are applied one after the other; whether they stack is not settled by the texts.`,
     W_UNVERIFIED: (p: P) => `The version of ${p.ref} in force from ${d(p.from)} is not verified against the official text (status: ${p.status}).`,
+    W_UNVERIFIED_COMPARED: (p: P) => `The version of ${p.ref} in force from ${d(p.from)}, later than the facts, was compared and set aside (it is not milder); its figures are not verified against the official text (status: ${p.status}).`,
     W_PARAM_UNVERIFIED: (p: P) => `The general rule of article ${p.article} used here is not verified against the official text (status: ${p.status}).`,
     W_LEGAL_PERSON_NO_FINE: () => `No fine is computed for the legal person on this charge: the text sets none for natural persons and no general rule fills the gap.`,
     W_SPECIALITY: (p: P) => `${p.from ? `Before ${d(p.from)}` : 'On the date of the facts'} a legal person was liable only where the text of the offence said so (art. 121-2, speciality); quantum does not check this.`,
@@ -154,7 +155,7 @@ export const en: Messages = {
   /** The text view of `quantum eval` and the catalogue commands. */
   text: {
     title: 'Maximum penalties incurred', facts: 'facts of', judgment: 'judgment on', natural: 'natural person', legal: 'legal person',
-    charges: 'Charges', total: 'Total (concours réel, art. 132-3 and 132-5)', prison: 'Custody', fine: 'Fine',
+    charges: 'Charges', total: 'Total (concours réel, art. 132-3, 132-5 and 132-7)', prison: 'Custody', fine: 'Fine',
     none: 'none', cappedBy: 'maximum set by', sum: 'Arithmetic sum (for reference, not the legal rule)',
     warnings: 'Warnings', trace: 'Explanation', notPunishable: 'not punishable', version: 'version in force', since: 'since',
     from: 'from', to: 'to', attempt: 'attempt', accomplice: 'complicity', predicate: 'offence referred to',
@@ -170,6 +171,8 @@ export const en: Messages = {
     attemptLine: (p: P) => `attempt: ${p.punishable ? 'punishable' : 'not punishable'}${p.article ? ` (art. ${p.article})` : ''}`,
     note: 'note', repealedOn: (p: P) => `Repealed on ${d(p.date)} (${p.by})`,
     itemFrom: (p: P) => `from ${d(p.date)}`, itemUntil: (p: P) => `until ${d(p.date)}`, itemThen: 'then',
+    factsPerCharge: 'facts: see each charge', factsOtherwise: 'some charges on other dates', contraventionSum: 'sum of the contravention fines (art. 132-7)',
+    askTrace: '--trace: the step-by-step explanation', askComplementary: '--complementary: the complementary penalties provided',
     code: 'Code',
   },
   /** The Markdown report (eval --format markdown, the UI's export). */

@@ -86,6 +86,7 @@ export const fr = {
     W_COMPLICITY_NOT_AS_AUTHOR: (p: P) => `${p.ref} : la règle de complicité en vigueur ne punit pas le complice comme l'auteur ; quantum ne calcule pas ce cas.`,
     W_AGGRAVATIONS_STACKED: () => `Plusieurs circonstances aggravantes générales sont appliquées l'une après l'autre ; leur cumul n'est pas tranché par les textes.`,
     W_UNVERIFIED: (p: P) => `La version de ${p.ref} en vigueur depuis le ${d(p.from)} n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
+    W_UNVERIFIED_COMPARED: (p: P) => `La version de ${p.ref} en vigueur depuis le ${d(p.from)}, postérieure aux faits, a été comparée et écartée (elle n'est pas plus douce) ; ses chiffres n'ont pas été vérifiés sur le texte officiel (statut : ${p.status}).`,
     W_PARAM_UNVERIFIED: (p: P) => `La règle générale de l'article ${p.article} utilisée ici n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
     W_LEGAL_PERSON_NO_FINE: () => `Aucune amende n'est calculée pour la personne morale sur ce chef : le texte n'en prévoit pas pour les personnes physiques et aucune règle générale n'y supplée.`,
     W_SPECIALITY: (p: P) => `${p.from ? `Avant le ${d(p.from)}` : 'À la date des faits'}, une personne morale n'était responsable que si le texte d'incrimination le prévoyait (art. 121-2, principe de spécialité) ; quantum ne le vérifie pas.`,
@@ -153,7 +154,7 @@ export const fr = {
   /** The text view of `quantum eval` and the catalogue commands. */
   text: {
     title: 'Peines maximales encourues', facts: 'faits du', judgment: 'jugement au', natural: 'personne physique', legal: 'personne morale',
-    charges: 'Chefs de poursuite', total: 'Total (concours réel, art. 132-3 et 132-5)', prison: 'Privation de liberté', fine: 'Amende',
+    charges: 'Chefs de poursuite', total: 'Total (concours réel, art. 132-3, 132-5 et 132-7)', prison: 'Privation de liberté', fine: 'Amende',
     none: 'aucune', cappedBy: 'maximum fixé par', sum: 'Somme arithmétique (pour mémoire, pas la règle légale)',
     warnings: 'Avertissements', trace: 'Explication', notPunishable: 'non punissable', version: 'version en vigueur', since: 'depuis le',
     from: 'du', to: 'au', attempt: 'tentative', accomplice: 'complicité', predicate: 'infraction de référence',
@@ -169,6 +170,8 @@ export const fr = {
     attemptLine: (p: P) => `tentative : ${p.punishable ? 'punissable' : 'non punissable'}${p.article ? ` (art. ${p.article})` : ''}`,
     note: 'note', repealedOn: (p: P) => `Abrogé le ${d(p.date)} (${p.by})`,
     itemFrom: (p: P) => `depuis le ${d(p.date)}`, itemUntil: (p: P) => `jusqu'au ${d(p.date)}`, itemThen: 'puis',
+    factsPerCharge: 'faits : voir chaque chef', factsOtherwise: "certains chefs à d'autres dates", contraventionSum: 'somme des amendes contraventionnelles (art. 132-7)',
+    askTrace: "--trace : l'explication pas à pas", askComplementary: '--complementary : les peines complémentaires prévues',
     code: 'Code',
   },
   /** The Markdown report (eval --format markdown, the UI's export). */

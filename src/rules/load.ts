@@ -71,7 +71,7 @@ function addArticle(file: string, data: unknown, codes: Map<string, Code>, out: 
       out.aliases.set(alias, ref);
     }
   });
-  out.articles.set(article, { article, code: a.code, label: a.label, refs, file });
+  out.articles.set(article, { article, code: a.code, label: a.label, refs, file, keywords: a.keywords });
 }
 
 /** Versions contiguous, a repeal where the last one ends, items listed twice only over periods that do not overlap. */

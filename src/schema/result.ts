@@ -110,6 +110,8 @@ export const result = z.object({
   /** The case's date of facts and of judgment, as applied. */
   date: isoDate,
   judgmentDate: isoDate,
+  /** Present (true) when the case gave no date of judgment: today's was used. */
+  judgmentDateDefault: z.optional(z.literal(true)),
   offender: z.enum(['natural', 'legal']),
   charges: z.array(chargeResult),
   total,

@@ -125,6 +125,8 @@ export const articleFile = z.strictObject({
   code: z.string().regex(REF_PATTERNS.code, { error: 'must be a code short name, e.g. "CP" or "route"' }),
   article: articleNo,
   label,
+  /** Words users search for that the labels do not hold: common names, synonyms, English terms. */
+  keywords: z.array(z.string().min(1).max(60)).optional(),
   provisions: z.array(provision).min(1),
 });
 

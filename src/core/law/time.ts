@@ -84,7 +84,7 @@ export const inForce: ChargeModule = {
   },
 };
 
-interface Candidate { v: Version; penalty: Penalty }
+interface Candidate { v: Version; penalty: Penalty; versions: Version[] }
 
 /** One version's penalty for this charge, with what the result must say about it; null when the charge stops. */
 function candidate(s: ChargeState, c: CaseCtx, v: Version, later: boolean): Candidate | null {
@@ -96,9 +96,6 @@ function candidate(s: ChargeState, c: CaseCtx, v: Version, later: boolean): Cand
     if (later) s.steps?.push({ rule: '112-1', code: 'MILDER_NOT_PUNISHABLE', params: { from: v.from } });
     s.stop = out.reason;
     return null;
-  }
-  for (const used of out.versions) {
-    if (used.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: used === v ? s.ref : out.penalty.predicateRef ?? s.ref, status: used.status, key: 'W_UNVERIFIED', params: { ref: used === v ? s.ref : out.penalty.predicateRef ?? s.ref, from: used.from, status: used.status } });
   }
   // A rule of law the data states in words (e.g. 434-31 for escape): said in the result, not applied.
   if (v.notice) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_NOTICE', params: { ref: s.ref, text: v.notice[c.lang] } });
@@ -112,7 +109,19 @@ function candidate(s: ChargeState, c: CaseCtx, v: Version, later: boolean): Cand
       return null;
     }
   }
-  return { v, penalty: out.penalty };
+  return { v, penalty: out.penalty, versions: out.versions };
+}
+
+/**
+ * A version not read in the official text is flagged: as the source of a figure when its figures apply, as a
+ * compared and refused later version (not milder) when they do not: the refusal rests on unverified figures too.
+ */
+function unverified(s: ChargeState, c: CaseCtx, cand: Candidate, used: boolean): void {
+  for (const v of cand.versions) {
+    if (v.status === 'text') continue;
+    const ref = v === cand.v ? s.ref : cand.penalty.predicateRef ?? s.ref;
+    c.warnings.push({ code: 'UNVERIFIED', ref, status: v.status, key: used ? 'W_UNVERIFIED' : 'W_UNVERIFIED_COMPARED', params: { ref, from: v.from, status: v.status } });
+  }
 }
 
 /** 112-1 al. 3, penalty by penalty: the mildest of the versions in force between facts and judgment. */
@@ -144,6 +153,7 @@ export const milderLaw: ChargeModule = {
       const changed = prisonFrom !== candidates[0] || fineFrom !== candidates[0];
       s.steps?.push({ rule: '112-1', code: 'MILDER_LAW', params: { prisonFrom: prisonFrom.v.from, fineFrom: fineFrom.v.from, prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine?.toFixed() ?? null, changed } });
     }
+    for (const cand of candidates) unverified(s, c, cand, cand === prisonFrom || cand === fineFrom);
     s.prisonFrom = prisonFrom.v;
     s.fineFrom = fineFrom.v;
     s.penalty = { prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine, contraventionFine: fineFrom.penalty.contraventionFine, tier: prisonFrom.penalty.tier, predicateRef: prisonFrom.penalty.predicateRef };
