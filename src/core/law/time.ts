@@ -84,7 +84,7 @@ export const inForce: ChargeModule = {
   },
 };
 
-interface Candidate { v: Version; penalty: Penalty; versions: Version[] }
+interface Candidate { v: Version; penalty: Penalty; versions: Version[]; notes: WarningDraft[] }
 
 /** One version's penalty for this charge, with what the result must say about it; null when the charge stops. */
 function candidate(s: ChargeState, c: CaseCtx, v: Version, later: boolean): Candidate | null {
@@ -98,8 +98,9 @@ function candidate(s: ChargeState, c: CaseCtx, v: Version, later: boolean): Cand
     return null;
   }
   // A rule of law the data states in words (e.g. 434-31 for escape): said in the result, not applied.
-  if (v.notice) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_NOTICE', params: { ref: s.ref, text: v.notice[c.lang] } });
-  if (out.needsAmount) c.warnings.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_FINE_NEEDS_AMOUNT', params: { ref: s.ref } });
+  const notes: WarningDraft[] = [];
+  if (v.notice) notes.push({ code: 'NOTE', ref: s.ref, key: 'W_NOTICE', params: { ref: s.ref, text: v.notice[c.lang] } });
+  if (out.needsAmount) notes.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_FINE_NEEDS_AMOUNT', params: { ref: s.ref } });
   // 121-4: an attempt a version does not punish makes that version the milder law.
   if (s.charge.attempt) {
     const nature = classify(c.rules, out.penalty, s.date);
@@ -109,7 +110,7 @@ function candidate(s: ChargeState, c: CaseCtx, v: Version, later: boolean): Cand
       return null;
     }
   }
-  return { v, penalty: out.penalty, versions: out.versions };
+  return { v, penalty: out.penalty, versions: out.versions, notes };
 }
 
 /**
@@ -153,7 +154,7 @@ export const milderLaw: ChargeModule = {
       const changed = prisonFrom !== candidates[0] || fineFrom !== candidates[0];
       s.steps?.push({ rule: '112-1', code: 'MILDER_LAW', params: { prisonFrom: prisonFrom.v.from, fineFrom: fineFrom.v.from, prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine?.toFixed() ?? null, changed } });
     }
-    for (const cand of candidates) unverified(s, c, cand, cand === prisonFrom || cand === fineFrom);
+    for (const cand of candidates) { unverified(s, c, cand, cand === prisonFrom || cand === fineFrom); c.warnings.push(...cand.notes); }
     s.prisonFrom = prisonFrom.v;
     s.fineFrom = fineFrom.v;
     s.penalty = { prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine, contraventionFine: fineFrom.penalty.contraventionFine, tier: prisonFrom.penalty.tier, predicateRef: prisonFrom.penalty.predicateRef };
