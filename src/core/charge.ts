@@ -28,9 +28,9 @@ export function versionOut(v: Version, lean: boolean): VersionOut {
 }
 
 /** Nothing a user gave is silently dropped: an amount or predicate the provision never uses is an error. */
-function unusedInput(r: Extract<Resolution, { ok: true }>, charge: Charge, path: string): ErrorDraft | null {
+function unusedInput(c: CaseCtx, r: Extract<Resolution, { ok: true }>, charge: Charge, path: string): ErrorDraft | null {
   if (charge.amount === undefined && charge.predicate === undefined) return null;
-  const uses = usesInputs(r.provision);
+  const uses = usesInputs(c.rules, r.provision);
   if (charge.amount !== undefined && !uses.amount) return draft('INVALID_CASE', `${path}.amount`, 'E_UNUSED_AMOUNT', { ref: r.ref });
   if (charge.predicate !== undefined && !uses.predicate) return draft('INVALID_CASE', `${path}.predicate`, 'E_UNUSED_PREDICATE', { ref: r.ref });
   return null;
@@ -75,7 +75,7 @@ export function startCharge(c: CaseCtx, charge: Charge, i: number): { s: ChargeS
   if (provision.kind === 'rule') return draft('INVALID_CASE', `${path}.ref`, 'E_RULE_NOT_OFFENCE', { ref, rule: provision.rule ?? provision.label, targets: provision.appliesTo ?? [] });
   const date = charge.date ?? c.date;
   if (c.judgment < date) return draft('INVALID_CASE', charge.date ? `${path}.date` : 'judgmentDate', 'E_JUDGMENT_BEFORE_FACTS', { judgment: c.judgment, date });
-  const unused = unusedInput(r, charge, path);
+  const unused = unusedInput(c, r, charge, path);
   if (unused) return unused;
   if (r.within) c.warnings.push({ code: 'NOTE', ref, key: 'W_WITHIN_TIER', params: { ref, within: r.within } });
   const s: ChargeState = {

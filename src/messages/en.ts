@@ -31,7 +31,9 @@ export const en: Messages = {
     ABOLISHED: (p: P) => `Not punishable: ${p.ref} ceased to be in force on ${d(p.at)}${p.repealed ? ` (${p.repealed.by})` : ''}, before judgment (${d(p.judgment)}); the milder new law reaches facts not yet judged.`,
     ITEM_MOVED: (p: P) => `${p.ref} left this text on ${d(p.at)}; the same conduct has since been punished by ${p.to}: the offence continues, so the facts remain punishable.`,
     ITEM_RENUMBERED: (p: P) => `${p.ref} was renumbered ${p.as} on ${d(p.at)}: the circumstance stays in the text, so the facts remain punishable.`,
+    CONTINUED_BY: (p: P) => `${p.ref} was repealed on ${d(p.at)}${p.repealed ? ` (${p.repealed.by})` : ''}; the same conduct has since been punished by ${p.by}: the offence continues, and its versions are compared as the milder law.`,
     LATER_VERSION: (p: P) => `Later version in force before judgment: from ${d(p.from)} (${p.amendedBy})${st(p.status)}.`,
+    PENALTY_OF_NOT_IN_FORCE: (p: P) => `The text refers to the penalties of ${p.other}, which was not in force on ${d(p.date)}.`,
     PENALTY_OF: (p: P) => `The text refers to the penalties of ${p.other}: ${pr(p.prison)}; ${fi(p.fine)}.`,
     PROPORTIONAL_ONLY_NOT_COMPUTED: (p: P) => `The fine is ${pct(p.ratio)} of the ${p.base.en}; no amount given, so the fine is not computed.`,
     PENALTY: (p: P) => `Penalty set: ${pr(p.prison)}; ${fi(p.fine)}.`,
@@ -88,6 +90,8 @@ export const en: Messages = {
     W_AGGRAVATIONS_STACKED: () => `Several general aggravations are applied one after the other; whether they stack is not settled by the texts.`,
     W_UNVERIFIED: (p: P) => `The version of ${p.ref} in force from ${d(p.from)} is not verified against the official text (status: ${p.status}).`,
     W_UNVERIFIED_COMPARED: (p: P) => `The version of ${p.ref} in force from ${d(p.from)}, later than the facts, was compared and set aside (it is not milder); its figures are not verified against the official text (status: ${p.status}).`,
+    W_CONTINUED_BY: (p: P) => `${p.ref} was repealed on ${d(p.at)} and replaced by ${p.by}, which punishes the same conduct: the facts remain punishable, and the milder of both texts applies.`,
+    W_REPEALED_SEE: (p: P) => `${p.ref} has been repealed since ${d(p.at)}; the same conduct is punished by ${p.by}: for later facts, charge ${p.by}.`,
     W_PARAM_UNVERIFIED: (p: P) => `The general rule of article ${p.article} used here is not verified against the official text (status: ${p.status}).`,
     W_LEGAL_PERSON_NO_FINE: () => `No fine is computed for the legal person on this charge: the text sets none for natural persons and no general rule fills the gap.`,
     W_SPECIALITY: (p: P) => `${p.from ? `Before ${d(p.from)}` : 'On the date of the facts'} a legal person was liable only where the text of the offence said so (art. 121-2, speciality); quantum does not check this.`,
@@ -99,6 +103,7 @@ export const en: Messages = {
     ABOLISHED: 'text repealed before judgment',
     ATTEMPT_NOT_PUNISHABLE: 'attempt not punishable',
     PREDICATE_NOT_ELIGIBLE: 'the offence referred to is outside the text',
+    PENALTY_NOT_IN_FORCE: 'the text refers to the penalties of an article not in force',
   } as Record<string, string>,
   /** Errors: the case cannot be evaluated. Each names what is wrong; the path is printed beside it. */
   errors: {
@@ -199,7 +204,7 @@ export const en: Messages = {
     priorAdded: 'Prior added:', priorsCleared: 'Priors cleared', recidive: 'récidive',
     reasons: {
       NOT_YET_IN_FORCE: 'not yet in force', REPEALED_BEFORE_FACTS: 'repealed before the facts', ABOLISHED: 'repealed before judgment',
-      ATTEMPT_NOT_PUNISHABLE: 'attempt not punishable', PREDICATE_NOT_ELIGIBLE: 'offence referred to out of scope',
+      ATTEMPT_NOT_PUNISHABLE: 'attempt not punishable', PREDICATE_NOT_ELIGIBLE: 'offence referred to out of scope', PENALTY_NOT_IN_FORCE: 'referred penalty not in force',
     },
     todayShort: 'today',
     sumNarrow: 'Sum (not the rule)',

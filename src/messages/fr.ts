@@ -30,7 +30,9 @@ export const fr = {
     ABOLISHED: (p: P) => `Non punissable : ${p.ref} a cessé d'être en vigueur le ${d(p.at)}${p.repealed ? ` (${p.repealed.by})` : ''}, avant le jugement (${d(p.judgment)}) ; la loi nouvelle plus douce s'applique aux faits non encore jugés.`,
     ITEM_MOVED: (p: P) => `${p.ref} a quitté ce texte le ${d(p.at)} ; la même conduite est punie depuis par ${p.to} : l'incrimination continue, les faits restent punissables.`,
     ITEM_RENUMBERED: (p: P) => `${p.ref} a été renuméroté ${p.as} le ${d(p.at)} : la circonstance demeure dans le texte, les faits restent punissables.`,
+    CONTINUED_BY: (p: P) => `${p.ref} a été abrogé le ${d(p.at)}${p.repealed ? ` (${p.repealed.by})` : ''} ; la même conduite est punie depuis par ${p.by} : l'incrimination continue, et ses versions sont comparées comme loi plus douce.`,
     LATER_VERSION: (p: P) => `Version postérieure en vigueur avant le jugement : depuis le ${d(p.from)} (${p.amendedBy})${st(p.status)}.`,
+    PENALTY_OF_NOT_IN_FORCE: (p: P) => `Le texte renvoie aux peines de ${p.other}, qui n'était pas en vigueur le ${d(p.date)}.`,
     PENALTY_OF: (p: P) => `Le texte renvoie aux peines de ${p.other} : ${pr(p.prison)} ; ${fi(p.fine)}.`,
     PROPORTIONAL_ONLY_NOT_COMPUTED: (p: P) => `L'amende est fixée à ${pct(p.ratio)} de la ${p.base.fr} ; aucun montant donné : l'amende n'est pas calculée.`,
     PENALTY: (p: P) => `Peine prévue : ${pr(p.prison)} ; ${fi(p.fine)}.`,
@@ -87,6 +89,8 @@ export const fr = {
     W_AGGRAVATIONS_STACKED: () => `Plusieurs circonstances aggravantes générales sont appliquées l'une après l'autre ; leur cumul n'est pas tranché par les textes.`,
     W_UNVERIFIED: (p: P) => `La version de ${p.ref} en vigueur depuis le ${d(p.from)} n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
     W_UNVERIFIED_COMPARED: (p: P) => `La version de ${p.ref} en vigueur depuis le ${d(p.from)}, postérieure aux faits, a été comparée et écartée (elle n'est pas plus douce) ; ses chiffres n'ont pas été vérifiés sur le texte officiel (statut : ${p.status}).`,
+    W_CONTINUED_BY: (p: P) => `${p.ref} a été abrogé le ${d(p.at)} et remplacé par ${p.by}, qui punit la même conduite : les faits restent punissables, la loi la plus douce des deux textes s'applique.`,
+    W_REPEALED_SEE: (p: P) => `${p.ref} est abrogé depuis le ${d(p.at)} ; la même conduite est punie par ${p.by} : pour des faits postérieurs, poursuivez ${p.by}.`,
     W_PARAM_UNVERIFIED: (p: P) => `La règle générale de l'article ${p.article} utilisée ici n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
     W_LEGAL_PERSON_NO_FINE: () => `Aucune amende n'est calculée pour la personne morale sur ce chef : le texte n'en prévoit pas pour les personnes physiques et aucune règle générale n'y supplée.`,
     W_SPECIALITY: (p: P) => `${p.from ? `Avant le ${d(p.from)}` : 'À la date des faits'}, une personne morale n'était responsable que si le texte d'incrimination le prévoyait (art. 121-2, principe de spécialité) ; quantum ne le vérifie pas.`,
@@ -98,6 +102,7 @@ export const fr = {
     ABOLISHED: 'texte abrogé avant le jugement',
     ATTEMPT_NOT_PUNISHABLE: 'tentative non punissable',
     PREDICATE_NOT_ELIGIBLE: "l'infraction de référence n'entre pas dans les prévisions du texte",
+    PENALTY_NOT_IN_FORCE: "le texte renvoie aux peines d'un article qui n'était pas en vigueur",
   } as Record<string, string>,
   /** Errors: the case cannot be evaluated. Each names what is wrong; the path is printed beside it. */
   errors: {
@@ -198,7 +203,7 @@ export const fr = {
     priorAdded: 'Antécédent ajouté :', priorsCleared: 'Antécédents retirés', recidive: 'récidive',
     reasons: {
       NOT_YET_IN_FORCE: 'pas encore en vigueur', REPEALED_BEFORE_FACTS: 'abrogé avant les faits', ABOLISHED: 'abrogé avant le jugement',
-      ATTEMPT_NOT_PUNISHABLE: 'tentative non punissable', PREDICATE_NOT_ELIGIBLE: 'infraction de référence hors champ',
+      ATTEMPT_NOT_PUNISHABLE: 'tentative non punissable', PREDICATE_NOT_ELIGIBLE: 'infraction de référence hors champ', PENALTY_NOT_IN_FORCE: 'peine de renvoi pas en vigueur',
     },
     todayShort: 'auj.',
     sumNarrow: 'Somme (pas la règle)',

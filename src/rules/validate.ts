@@ -80,6 +80,14 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
     if (!rules.provisions.has(ref)) errors.push({ file: '(aliases)', path: alias, message: `alias ${alias} names ${ref}, which is not in the rules` });
   }
   for (const p of rules.provisions.values()) p.versions.forEach((v, k) => errors.push(...classBounds(rules, p, v, k)));
+  for (const p of rules.provisions.values()) {
+    const by = p.repealed?.continuedBy;
+    if (!by) continue;
+    const next = rules.provisions.get(by);
+    const path = `provisions[${rules.articles.get(p.article)!.refs.indexOf(p.ref)}].repealed.continuedBy`;
+    if (!next) errors.push({ file: p.file, path, message: `${by} is not in the rules (give its canonical ref, e.g. "CESEDA L823-1")` });
+    else if (!next.versions.some((v) => v.from <= p.repealed!.from && (v.to === null || p.repealed!.from < v.to))) errors.push({ file: p.file, path, message: `${by} has no version in force on ${p.repealed!.from}, the day ${p.ref} was repealed` });
+  }
   return { errors, notes };
 }
 
@@ -90,7 +98,7 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
  */
 function classBounds(rules: Rules, p: Provision, v: Version, k: number): RulesIssue[] {
   const pen = v.penalty;
-  if (!pen || isByPredicate(pen) || isPenaltyOf(pen)) return [];
+  if (!pen || isByPredicate(pen) || isPenaltyOf(pen) || v.nature) return [];
   const path = `provisions[${rules.articles.get(p.article)!.refs.indexOf(p.ref)}].versions[${k}].penalty`;
   const out: RulesIssue[] = [];
   const prison = pen.prison;

@@ -46,7 +46,7 @@ export const warning = z.object({
   status: z.optional(status),
   from: z.optional(isoDate),
 });
-export const reason = z.enum(['NOT_YET_IN_FORCE', 'REPEALED_BEFORE_FACTS', 'ABOLISHED', 'ATTEMPT_NOT_PUNISHABLE', 'PREDICATE_NOT_ELIGIBLE']);
+export const reason = z.enum(['NOT_YET_IN_FORCE', 'REPEALED_BEFORE_FACTS', 'ABOLISHED', 'ATTEMPT_NOT_PUNISHABLE', 'PREDICATE_NOT_ELIGIBLE', 'PENALTY_NOT_IN_FORCE']);
 
 export const chargeResult = z.object({
   /** The provision applied, canonical ("323-3-2 III", "route L234-1 I"). */

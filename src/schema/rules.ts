@@ -5,7 +5,7 @@ import { z } from 'zod';
 const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const money = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, { error: 'must be a decimal string of euros, e.g. "150000"' });
 // A share of the base: "0.5" for half (324-3), "2" for double (432-11 and the corruption offences since 2013).
-const ratio = z.string().regex(/^(0\.\d*[1-9]\d*|[1-9]\d?(\.\d+)?)$/, { error: 'must be a positive decimal string, e.g. "0.5" (half) or "2" (double)' });
+const ratio = z.string().regex(/^(0\.\d*[1-9]\d*|[1-9]\d{0,8}(\.\d+)?)$/, { error: 'must be a positive decimal string, e.g. "0.5" (half), "2" (double) or "6000" (per unit)' });
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 export const label = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
 const status = z.enum(['text', 'secondary', 'unconfirmed']);
@@ -85,6 +85,11 @@ export const version = z.strictObject({
   note: z.string().optional(),
   notice: label.optional(),
   penalty: z.union([byPredicate, penaltyOf, fixedPenalty]).optional(),
+  /**
+   * The class of the offence when its own code sets it otherwise than by the penalty (customs contraventions carry
+   * fines above the Code pénal's contravention maximum). Absent: from the penalty (111-1, 131-13, CPP 381).
+   */
+  nature: nature.optional(),
   attempt: z.strictObject({ punishable: z.boolean(), article: z.string().min(1).max(80).optional() }).optional(),
   safetyPeriod: z.boolean().optional(),
   recidiveClause: z.boolean().optional(),
@@ -109,7 +114,14 @@ export const provision = z.strictObject({
   circumstances: z.array(z.string().min(1)).optional(),
   /** An offence committed while driving a vehicle (Code de la route L233-1 II pairs them with a refusal to stop). */
   driving: z.boolean().optional(),
-  repealed: z.strictObject({ from: isoDate, by: z.string().min(1), sources: z.array(url).min(1) }).optional(),
+  repealed: z.strictObject({
+    from: isoDate, by: z.string().min(1), sources: z.array(url).min(1),
+    /**
+     * The provision that punishes the same conduct from that day (a recodification, a renumbering, a move to another
+     * text): the offence continues, and facts committed before are judged under the milder of both texts' versions.
+     */
+    continuedBy: ref.optional(),
+  }).optional(),
   versions: z.array(version).min(1),
 }).superRefine((p, ctx) => {
   p.versions.forEach((v, i) => {

@@ -177,3 +177,41 @@ describe('trace', () => {
     expect(r.trace[0]!.text).toMatch(/^Text applicable/);
   });
 });
+
+describe('an offence continued by another provision, and penalties of another article', () => {
+  const r2 = fixtureRules([
+    // 911-1 (3 years / 45 000 €) was repealed on 2021-05-01 and continued by "route L911-2" (5 years / 75 000 €,
+    // milder fine no: harsher); 912-1 was repealed without continuation.
+    article('911-1', [provision('911-1', [version('1994-03-01', '2021-05-01', { prison: E(36), fine: { amount: '45000' } })],
+      { repealed: { from: '2021-05-01', by: 'fixture recodification', sources: ['https://example.org/r'], continuedBy: 'route L911-2' } })]),
+    article('L911-2', [provision('L911-2', [version('2021-05-01', null, { prison: E(60), fine: { amount: '30000' } })])], 'route'),
+    article('912-1', [provision('912-1', [version('1994-03-01', '2021-05-01', { prison: E(36), fine: { amount: '45000' } })],
+      { repealed: { from: '2021-05-01', by: 'fixture repeal', sources: ['https://example.org/r'] } })]),
+    // 913-1 takes the penalties of 914-1, whose fine is the higher of 10 000 € and twice the amount.
+    article('913-1', [provision('913-1', [version('1994-03-01', null, { penaltyOf: '914-1' })])]),
+    article('914-1', [provision('914-1', [version('1994-03-01', null, { prison: E(24), fine: { amount: '10000', proportional: { ratio: '2', article: '914-1', base: { fr: 'valeur', en: 'value' } } } })])]),
+  ]);
+  const ev = (c: object) => evaluate(r2, { judgmentDate: '2026-11-29', ...c }, { today: '2026-11-29' }) as Result;
+
+  it('facts before the move, judged after: still punishable, each penalty the milder of both texts (112-1 al. 3)', () => {
+    const r = ev({ date: '2020-01-01', charges: [{ ref: '911-1' }] });
+    expect(r.charges[0]!.punishable).toBe(true);
+    expect(r.total.prison).toEqual({ kind: 'emprisonnement', months: 36, life: false }); // the old text's 3 years
+    expect(r.total.fine).toBe('30000'); // the new text's 30 000 € is milder
+    expect(r.warnings.map((w) => w.message).join(' ')).toContain('remplacé par route L911-2');
+  });
+  it('without a continuation the same repeal abolishes the offence (112-1 al. 3)', () => {
+    expect(ev({ date: '2020-01-01', charges: [{ ref: '912-1' }] }).charges[0]!.reason).toBe('ABOLISHED');
+  });
+  it('facts after the move charged under the old number are not punishable under it, and the result names the new one', () => {
+    const r = ev({ date: '2022-01-01', charges: [{ ref: '911-1' }] });
+    expect(r.charges[0]!.reason).toBe('REPEALED_BEFORE_FACTS');
+    expect(r.warnings.map((w) => w.message).join(' ')).toContain('poursuivez route L911-2');
+  });
+  it('"puni des peines prévues à l\'article 914-1" takes its prison, and its proportional fine with this charge\'s amount', () => {
+    const r = ev({ date: '2024-01-01', charges: [{ ref: '913-1', amount: '50000' }] });
+    expect(r.total.prison?.months).toBe(24);
+    expect(r.total.fine).toBe('100000'); // twice 50 000 €, above 10 000 €
+    expect(ev({ date: '2024-01-01', charges: [{ ref: '913-1' }] }).total.fine).toBe('10000');
+  });
+});

@@ -6,6 +6,7 @@ import { param } from '../params.js';
 import type { ChargeModule, Penalty } from './types.js';
 
 export function classify(rules: Rules, p: Penalty, date: IsoDate): Nature {
+  if (p.nature) return p.nature;
   if (p.prison) return p.prison.kind === 'emprisonnement' ? 'delit' : 'crime';
   if (p.contraventionFine) return 'contravention';
   const threshold = param(rules, 'delitFineThreshold', date);

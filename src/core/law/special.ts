@@ -57,16 +57,11 @@ function otherMax(rules: Rules, refInput: string, date: IsoDate, path: string, s
 }
 
 /** What one version of a provision sets for this charge (natural person, before the general rules). */
-export function specialPenalty(rules: Rules, provision: Provision, v: Version, input: SpecialInput, date: IsoDate, trace: boolean): SpecialOutcome {
+export function specialPenalty(rules: Rules, provision: Provision, v: Version, input: SpecialInput, date: IsoDate, trace: boolean, depth = 0): SpecialOutcome {
   const spec = v.penalty!;
   const steps: Steps = trace ? [] : null;
   if (isByPredicate(spec)) return byPredicate(rules, spec.byPredicate, v, input, date, steps);
-  if (isPenaltyOf(spec)) {
-    const m = otherMax(rules, spec.penaltyOf, date, `${input.path}.ref`, 0);
-    if (!m.ok) return 'error' in m ? m : { ok: false, reason: m.reason, steps: trace ? m.steps : null };
-    steps?.push({ rule: provision.article, code: 'PENALTY_OF', params: { other: m.ref, prison: m.penalty.prison, fine: m.penalty.fine?.toFixed() ?? null } });
-    return { ok: true, penalty: { ...m.penalty, predicateRef: m.ref }, steps, versions: [v, m.version], needsAmount: false };
-  }
+  if (isPenaltyOf(spec)) return penaltyOf(rules, provision, spec.penaltyOf, v, input, date, trace, depth);
   const f = fineOf(rules, spec.fine, date, steps);
   let penalty: Penalty = { prison: prisonOut(spec.prison), fine: f.fine, contraventionFine: f.contravention };
   steps?.push({ rule: provision.article, code: 'PENALTY', params: { prison: penalty.prison, fine: penalty.fine?.toFixed() ?? null } });
@@ -84,8 +79,26 @@ export function specialPenalty(rules: Rules, provision: Provision, v: Version, i
       steps?.push({ rule: prop.article, code: needsAmount ? 'PROPORTIONAL_ONLY_NOT_COMPUTED' : 'PROPORTIONAL_NOT_COMPUTED', params: { ratio: prop.ratio, base: prop.base } });
     }
   }
+  if (v.nature) penalty = { ...penalty, nature: v.nature };
   if (spec.heavierPredicate) return heavierPredicate(rules, spec.heavierPredicate, v, penalty, input, date, steps, needsAmount);
   return { ok: true, penalty, steps, versions: [v], needsAmount };
+}
+
+/**
+ * "Puni des peines prévues à l'article …": the other provision's penalty on the same date, computed in full for this
+ * charge (its proportional fine takes this charge's amount, its tiers this charge's predicate).
+ */
+function penaltyOf(rules: Rules, provision: Provision, ref: string, v: Version, input: SpecialInput, date: IsoDate, trace: boolean, depth: number): SpecialOutcome {
+  const steps: Steps = trace ? [] : null;
+  const r = resolveRef(rules, ref, `${input.path}.ref`);
+  if (!r.ok) return { ok: false, error: r.error };
+  const tv = at(r.provision.versions, date);
+  if (!tv?.penalty || depth > 4) return { ok: false, reason: 'PENALTY_NOT_IN_FORCE', steps: steps && [{ rule: provision.article, code: 'PENALTY_OF_NOT_IN_FORCE', params: { other: r.ref, date } }] };
+  const out = specialPenalty(rules, r.provision, tv, input, date, trace, depth + 1);
+  if (!out.ok) return out;
+  steps?.push({ rule: provision.article, code: 'PENALTY_OF', params: { other: r.ref, prison: out.penalty.prison, fine: out.penalty.fine?.toFixed() ?? null } });
+  if (steps && out.steps) steps.push(...out.steps);
+  return { ok: true, penalty: { ...out.penalty, predicateRef: out.penalty.predicateRef ?? r.ref }, steps, versions: [v, ...out.versions], needsAmount: out.needsAmount };
 }
 
 /** 450-1, 222-15: the penalty follows the offence referred to, by tiers. */
@@ -134,14 +147,18 @@ function heavierPredicate(rules: Rules, hp: { article: string; required?: boolea
 }
 
 const inputsUsed = new WeakMap<Provision, { amount: boolean; predicate: boolean }>();
-/** Whether some version of a provision uses an amount (a proportional fine) or a predicate: worked out once. */
-export function usesInputs(p: Provision): { amount: boolean; predicate: boolean } {
+/**
+ * Whether some version of a provision uses an amount (a proportional fine) or a predicate, its own or through the
+ * provision whose penalties it takes: worked out once.
+ */
+export function usesInputs(rules: Rules, p: Provision, depth = 0): { amount: boolean; predicate: boolean } {
   let u = inputsUsed.get(p);
   if (!u) {
     const specs = p.versions.map((v) => v.penalty).filter((x) => x !== undefined);
+    const others = depth > 4 ? [] : specs.filter(isPenaltyOf).map((x) => rules.provisions.get(x.penaltyOf)).filter((x) => x !== undefined).map((x) => usesInputs(rules, x, depth + 1));
     u = {
-      amount: specs.some((s) => 'fine' in s && s.fine !== null && 'proportional' in s.fine && s.fine.proportional !== undefined),
-      predicate: specs.some((s) => 'byPredicate' in s || ('heavierPredicate' in s && s.heavierPredicate !== undefined)),
+      amount: others.some((o) => o.amount) || specs.some((x) => 'fine' in x && x.fine !== null && 'proportional' in x.fine && x.fine.proportional !== undefined),
+      predicate: others.some((o) => o.predicate) || specs.some((x) => 'byPredicate' in x || ('heavierPredicate' in x && x.heavierPredicate !== undefined)),
     };
     inputsUsed.set(p, u);
   }

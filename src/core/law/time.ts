@@ -1,7 +1,7 @@
 // Code pénal, art. 112-1: the law in time. Al. 1-2: only facts punishable when committed are punished, with the
 // penalties then in force. Al. 3: a later, milder law applies to facts not yet finally judged, including a law that
 // no longer punishes them.
-import type { Item, IsoDate, Version } from '../model.js';
+import type { Item, IsoDate, Provision, Version } from '../model.js';
 import type { Steps } from '../steps.js';
 import type { Reason } from '../contract.js';
 import { at } from '../dates.js';
@@ -62,6 +62,8 @@ export const inForce: ChargeModule = {
         s.stop = 'NOT_YET_IN_FORCE';
       } else {
         steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
+        // The conduct is punished by another provision since: the charge should name it.
+        if (provision.repealed?.continuedBy) c.warnings.push({ code: 'NOTE', ref, key: 'W_REPEALED_SEE', params: { ref, at: provision.repealed.from, by: provision.repealed.continuedBy } });
         s.stop = 'REPEALED_BEFORE_FACTS';
       }
       return;
@@ -70,25 +72,50 @@ export const inForce: ChargeModule = {
     if (s.stop) return;
     s.v0 = v0;
     steps?.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
-    s.chain = [v0];
-    for (let cur = v0; cur.to !== null && cur.to <= c.judgment;) {
-      const next = provision.versions.find((v) => v.from === cur.to);
-      if (!next) {
-        steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: cur.to, repealed: provision.repealed ?? null, judgment: c.judgment } });
-        s.stop = 'ABOLISHED';
-        return;
-      }
-      s.chain.push(next);
-      cur = next;
-    }
+    s.chain = [{ v: v0, provision }];
+    s.stop = laterVersions(s, c, provision, v0);
   },
 };
+
+/**
+ * The versions in force after the facts and before judgment: the provision's own, then, if it was repealed and
+ * continued by another provision, that one's from the day of the repeal. A repeal with no continuation abolishes.
+ */
+function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version): Reason | null {
+  let provision = first;
+  for (let cur = v0; cur.to !== null && cur.to <= c.judgment;) {
+    let next = provision.versions.find((v) => v.from === cur.to);
+    const successor = next ? null : continuation(c, provision, cur.to);
+    if (successor) {
+      s.steps?.push({ rule: '112-1', code: 'CONTINUED_BY', params: { ref: provision.ref, at: cur.to, by: successor.provision.ref, repealed: provision.repealed ?? null } });
+      c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_CONTINUED_BY', params: { ref: provision.ref, at: cur.to, by: successor.provision.ref } });
+      provision = successor.provision;
+      next = successor.v;
+    }
+    if (!next) {
+      s.steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref: s.ref, at: cur.to, repealed: provision.repealed ?? null, judgment: c.judgment } });
+      return 'ABOLISHED';
+    }
+    s.chain.push({ v: next, provision });
+    cur = next;
+  }
+  return null;
+}
+
+/** The provision that continues a repealed one on the day of its repeal, with its version then in force. */
+function continuation(c: CaseCtx, provision: Provision, day: IsoDate): { provision: Provision; v: Version } | null {
+  const by = provision.repealed?.continuedBy;
+  if (!by || provision.repealed!.from !== day) return null;
+  const next = c.rules.provisions.get(by);
+  const v = next ? at(next.versions, day) : undefined;
+  return next && v ? { provision: next, v } : null;
+}
 
 interface Candidate { v: Version; penalty: Penalty; versions: Version[]; notes: WarningDraft[] }
 
 /** One version's penalty for this charge, with what the result must say about it; null when the charge stops. */
-function candidate(s: ChargeState, c: CaseCtx, v: Version, later: boolean): Candidate | null {
-  const out = specialPenalty(c.rules, s.provision, v, { ref: s.ref, path: s.path, amount: s.charge.amount, predicate: s.charge.predicate }, s.date, s.steps !== null);
+function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; provision: Provision }, later: boolean): Candidate | null {
+  const out = specialPenalty(c.rules, provision, v, { ref: s.ref, path: s.path, amount: s.charge.amount, predicate: s.charge.predicate }, s.date, s.steps !== null);
   if (!out.ok && 'error' in out) { s.error = out.error; return null; }
   if (later) s.steps?.push({ rule: '112-1', code: 'LATER_VERSION', params: { from: v.from, amendedBy: v.amendedBy, status: v.status } });
   if (s.steps && out.steps) s.steps.push(...out.steps);
@@ -157,6 +184,6 @@ export const milderLaw: ChargeModule = {
     for (const cand of candidates) { unverified(s, c, cand, cand === prisonFrom || cand === fineFrom); c.warnings.push(...cand.notes); }
     s.prisonFrom = prisonFrom.v;
     s.fineFrom = fineFrom.v;
-    s.penalty = { prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine, contraventionFine: fineFrom.penalty.contraventionFine, tier: prisonFrom.penalty.tier, predicateRef: prisonFrom.penalty.predicateRef };
+    s.penalty = { prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine, contraventionFine: fineFrom.penalty.contraventionFine, tier: prisonFrom.penalty.tier, predicateRef: prisonFrom.penalty.predicateRef, nature: fineFrom.penalty.nature };
   },
 };

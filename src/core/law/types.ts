@@ -17,6 +17,8 @@ export interface Penalty {
   tier?: Label | undefined;
   /** The offence whose penalty this is (324-4, 450-1), for the warnings. */
   predicateRef?: string | undefined;
+  /** The class the text sets itself, when it does (customs contraventions). */
+  nature?: Nature | undefined;
 }
 
 /**
@@ -71,8 +73,11 @@ export interface ChargeState {
   readonly steps: Steps;
   /** The version in force on the date of the facts (112-1 al. 1). */
   v0: Version | null;
-  /** v0 and the later versions in force before judgment (112-1 al. 3). */
-  chain: Version[];
+  /**
+   * v0 and the later versions in force before judgment (112-1 al. 3), each with its provision: when a provision is
+   * repealed and continued by another, the chain goes on with the other's versions.
+   */
+  chain: { v: Version; provision: Provision }[];
   /** The versions the custodial penalty and the fine are taken from (the mildest, 112-1 al. 3). */
   prisonFrom: Version | null;
   fineFrom: Version | null;
