@@ -9,6 +9,7 @@ import { parseRef as parseRefWith, resolveRef } from './core/refs.js';
 import { renderError } from './core/errors.js';
 import { isByPredicate, PENAL_CODE, qualify } from './core/model.js';
 import { parseCase } from './io/case.js';
+import { say } from './messages/index.js';
 
 export { loadRules, RulesError, DEFAULT_RULES_DIR } from './rules/load.js';
 export { parseCase } from './io/case.js';
@@ -35,10 +36,41 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Evaluates one case (validated here: untrusted input is fine). Never throws for bad input. */
+const optionError = (lang: Lang, path: string, key: string, params: Record<string, unknown> = {}): Outcome =>
+  ({ contract: CONTRACT_VERSION, id: null, ok: false, error: { code: 'INVALID_CASE', path, message: say(lang, 'errors', key, params) } });
+
+/** The options, checked: a wrong one is an error result naming it, never a throw or a silent default. */
+function checkOptions(o: EvaluateOptions): Outcome | null {
+  if (o === null || typeof o !== 'object') return optionError('fr', 'options', 'E_OPTIONS');
+  const lang: Lang = o.lang === 'en' ? 'en' : 'fr';
+  if (o.lang !== undefined && o.lang !== 'fr' && o.lang !== 'en') return optionError(lang, 'options.lang', 'E_OPTION_LANG', { value: JSON.stringify(o.lang) });
+  if (o.today !== undefined && (typeof o.today !== 'string' || !isIsoDate(o.today))) return optionError(lang, 'options.today', 'E_OPTION_TODAY', { value: JSON.stringify(o.today) });
+  if (o.maxCharges !== undefined && (!Number.isInteger(o.maxCharges) || o.maxCharges < 1)) return optionError(lang, 'options.maxCharges', 'E_OPTION_MAX', { value: String(o.maxCharges) });
+  for (const k of ['trace', 'lean', 'memo'] as const) if (o[k] !== undefined && typeof o[k] !== 'boolean') return optionError(lang, `options.${k}`, 'E_OPTION_BOOL', { name: k });
+  return null;
+}
+const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/**
+ * The case as plain JSON data: its own properties only (nothing inherited through a prototype), getters read once,
+ * proxies unwrapped; input that JSON cannot hold (a cycle, a BigInt, a throwing getter) is refused.
+ */
+function plainCase(input: unknown, lang: Lang): { ok: true; value: unknown } | { ok: false; error: Outcome } {
+  try {
+    return { ok: true, value: input === undefined ? undefined : JSON.parse(JSON.stringify(input)) };
+  } catch (e) {
+    return { ok: false, error: { contract: CONTRACT_VERSION, id: null, ok: false, error: { code: 'INVALID_CASE', path: null, message: say(lang, 'errors', 'E_NOT_PLAIN', { detail: (e as Error).message }) } } };
+  }
+}
+
+/** Evaluates one case (validated here: untrusted input is fine). Never throws for bad input: an error result. */
 export function evaluate(rules: Rules, input: unknown, options: EvaluateOptions = {}): Outcome {
+  const bad = checkOptions(options);
+  if (bad) return bad;
   const lang = options.lang ?? 'fr';
-  const parsed = parseCase(input, { ...(options.maxCharges !== undefined && { maxCharges: options.maxCharges }), lang });
+  const plain = plainCase(input, lang);
+  if (!plain.ok) return plain.error;
+  const parsed = parseCase(plain.value, { ...(options.maxCharges !== undefined && { maxCharges: options.maxCharges }), owned: true, lang });
   if (!parsed.ok) return { contract: CONTRACT_VERSION, id: parsed.id, ok: false, error: parsed.error };
   const opts = { today: options.today ?? todayIso(), lang, trace: options.trace ?? !options.lean, lean: options.lean === true, memo: options.memo !== false };
   return opts.lean ? evaluateCaseFast(rules, parsed.case as Case, opts) : evaluateCase(rules, parsed.case as Case, opts);

@@ -1,6 +1,6 @@
 // `quantum batch`: streams records in, results out in input order, over worker threads, in bounded memory. Every
 // non-blank record gives exactly one output line; a failed or stopped run never loses the file it was to replace.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import type { Rules } from '../core/model.js';
@@ -117,13 +117,21 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   process.on('SIGTERM', signals.SIGTERM);
   // A closed pipe ends the run quietly; any other write error (a full disk) is named.
   out.on('error', (e: NodeJS.ErrnoException) => st.halt(e.code === 'EPIPE' ? 'EPIPE' : 'OUTPUT', e.code ?? e.message));
-  const feeder = await Feeder.start(run, st, size, out);
   try {
-    await feeder.readAll(input);
+    const feeder = await Feeder.start(run, st, size, out);
+    try {
+      await feeder.readAll(input);
+    } finally {
+      await feeder.close();
+    }
+  } catch (e) {
+    // The run stopped before its end on an input error: nothing of it is kept, the target is untouched.
+    const partial = await output?.abort();
+    if (partial) rmSync(partial, { force: true });
+    throw e;
   } finally {
     process.off('SIGINT', signals.SIGINT);
     process.off('SIGTERM', signals.SIGTERM);
-    await feeder.close();
   }
   const partial = output ? await finishOutput(output, st) : null;
   return { cases: st.cases, failed: st.failed, ms: Number(process.hrtime.bigint() - started) / 1e6, interrupted: st.stop, peakRssBytes: process.resourceUsage().maxRSS * 1024, outputError: st.outputError, partial };

@@ -155,6 +155,12 @@ export const en: Messages = {
     E_CSV_BOOL: (p: P) => `${p.column}: "${p.value}" is not true/false (or oui/non, 1/0)`,
     E_READ: (p: P) => `cannot read ${p.file === '-' ? 'standard input' : p.file}: ${p.reason}`,
     E_HEADER_AT: (p: P) => `line ${p.line}: ${p.message}`,
+    E_OPTIONS: () => 'options must be an object',
+    E_OPTION_LANG: (p: P) => `lang must be "fr" or "en", not ${p.value}`,
+    E_OPTION_TODAY: (p: P) => `today must be a date YYYY-MM-DD, not ${p.value}`,
+    E_OPTION_MAX: (p: P) => `maxCharges must be a whole number, at least 1, not ${p.value}`,
+    E_OPTION_BOOL: (p: P) => `${p.name} must be true or false`,
+    E_NOT_PLAIN: (p: P) => `the case cannot be read as JSON data: ${p.detail}`,
     E_INTERNAL: (p: P) => `internal error: ${p.detail}`,
   },
   /** The text view of `quantum eval` and the catalogue commands. */

@@ -154,6 +154,12 @@ export const fr = {
     E_CSV_BOOL: (p: P) => `${p.column} : « ${p.value} » n'est pas oui/non (ou true/false, 1/0)`,
     E_READ: (p: P) => `lecture impossible de ${p.file === '-' ? "l'entrée standard" : p.file} : ${p.reason}`,
     E_HEADER_AT: (p: P) => `ligne ${p.line} : ${p.message}`,
+    E_OPTIONS: () => 'les options doivent être un objet',
+    E_OPTION_LANG: (p: P) => `lang doit valoir "fr" ou "en", pas ${p.value}`,
+    E_OPTION_TODAY: (p: P) => `today doit être une date AAAA-MM-JJ, pas ${p.value}`,
+    E_OPTION_MAX: (p: P) => `maxCharges doit être un nombre entier d'au moins 1, pas ${p.value}`,
+    E_OPTION_BOOL: (p: P) => `${p.name} doit valoir true ou false`,
+    E_NOT_PLAIN: (p: P) => `le cas ne peut pas être lu comme des données JSON : ${p.detail}`,
     E_INTERNAL: (p: P) => `erreur interne : ${p.detail}`,
   },
   /** The text view of `quantum eval` and the catalogue commands. */
