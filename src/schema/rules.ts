@@ -63,6 +63,8 @@ const tier = z.strictObject({
     life: z.boolean().optional(),
     minMonths: z.number().int().positive().optional(),
     circumstance: z.string().min(1).optional(),
+    /** The prepared offence is one the law punishes more severely when committed in a bande organisée (450-1 since 2025). */
+    organisedGangForm: z.literal(true).optional(),
   }),
   label: label.optional(),
   prison: prison.nullable(),
@@ -112,6 +114,11 @@ export const provision = z.strictObject({
   aliases: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'aliases are lower-case letters, digits and dashes' })).optional(),
   items: z.array(item).optional(),
   circumstances: z.array(z.string().min(1)).optional(),
+  /**
+   * Where the law punishes this offence more severely when committed in a bande organisée (221-1 → 221-4 8°,
+   * 222-35 al. 1 → 222-35 al. 2): the aggravating text and its dates. 450-1 (since 2025) reads it.
+   */
+  organisedGangForms: z.array(z.strictObject({ ref, from: isoDate, to: isoDate.nullable().optional(), status, source: url })).optional(),
   /** An offence committed while driving a vehicle (Code de la route L233-1 II pairs them with a refusal to stop). */
   driving: z.boolean().optional(),
   repealed: z.strictObject({

@@ -3,7 +3,7 @@
 // fine raised to a share of a value (324-3), the penalties of a heavier offence of origin (324-4), or those of
 // another article ("puni des peines prévues à l'article 434-10").
 import type { Reason } from '../contract.js';
-import type { FineSpec, IsoDate, Nature, Provision, Rules, Version } from '../model.js';
+import type { ByPredicatePenalty, FineSpec, IsoDate, Nature, Provision, Rules, Version } from '../model.js';
 import { isByPredicate, isPenaltyOf } from '../model.js';
 import { Money, moneyOf } from '../money.js';
 import { at } from '../dates.js';
@@ -102,7 +102,7 @@ function penaltyOf(rules: Rules, provision: Provision, ref: string, v: Version, 
 }
 
 /** 450-1, 222-15: the penalty follows the offence referred to, by tiers. */
-function byPredicate(rules: Rules, spec: { article: string; predicates?: string[] | undefined; tiers: { when: { nature?: Nature | undefined; life?: boolean | undefined; minMonths?: number | undefined; circumstance?: string | undefined }; label?: { fr: string; en: string } | undefined; prison: Parameters<typeof prisonOut>[0]; fine: FineSpec | null }[] }, v: Version, input: SpecialInput, date: IsoDate, steps: Steps): SpecialOutcome {
+function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: Version, input: SpecialInput, date: IsoDate, steps: Steps): SpecialOutcome {
   if (!input.predicate) return { ok: false, error: draft('MISSING_PREDICATE', `${input.path}.predicate`, 'E_MISSING_PREDICATE', { ref: input.ref }) };
   const pm = otherMax(rules, input.predicate, date, `${input.path}.predicate`, 0);
   if (!pm.ok) return 'error' in pm ? pm : { ok: false, reason: pm.reason, steps: steps ? pm.steps : null };
@@ -115,6 +115,7 @@ function byPredicate(rules: Rules, spec: { article: string; predicates?: string[
       if (!p || (!p.life && (p.months ?? 0) < w.minMonths)) return false;
     }
     if (w.circumstance && !(pm.provision.circumstances ?? []).includes(w.circumstance)) return false;
+    if (w.organisedGangForm && !(pm.provision.organisedGangForms ?? []).some((f) => f.from <= date && (f.to == null || date < f.to))) return false;
     return true;
   });
   const pparams = { predicate: pm.ref, nature: pm.nature, prison: pm.penalty.prison, fine: pm.penalty.fine?.toFixed() ?? null };
