@@ -5,6 +5,9 @@
 import * as z from 'zod/mini';
 import { canonicalAmount } from './amount.js';
 
+/** A field's description, kept in the schema: docs/contract.md is generated from it. */
+const doc = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text)) as T;
+
 const date = z.iso.date({ error: 'E_DATE' })
   .check(z.refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { error: 'E_DATE_RANGE' }));
 /**
@@ -18,54 +21,36 @@ const amount = z.pipe(
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 export const chargeSchema = z.strictObject({
-  /** The provision charged (docs/contract.md, "Refs"). */
-  ref: z.string({ error: 'E_REF' }).check(z.minLength(1, { error: 'E_REF' }), z.maxLength(100)),
-  /** This charge's date of facts, when it differs from the case's. */
-  date: z.optional(date),
-  /** Tentative (121-4, 121-5). */
-  attempt: z.optional(z.boolean()),
-  /** Complicité (121-6, 121-7). */
-  accomplice: z.optional(z.boolean()),
-  /** The base of a proportional fine, in euros (e.g. the value laundered, 324-3). */
-  amount: z.optional(amount),
-  /** The offence this charge refers to (450-1: the offence prepared; 324-1, 324-2: where the property came from). */
-  predicate: z.optional(text(100)),
-  /** General aggravations of the Livre Ier (132-76, 132-77, 132-79). */
-  aggravations: z.optional(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(10))),
+  ref: doc(z.string({ error: 'E_REF' }).check(z.minLength(1, { error: 'E_REF' }), z.maxLength(100)), 'The provision charged (docs/contract.md, "Refs").'),
+  date: doc(z.optional(date), 'This charge\'s date of facts, when it differs from the case\'s.'),
+  attempt: doc(z.optional(z.boolean()), 'Tentative (121-4, 121-5).'),
+  accomplice: doc(z.optional(z.boolean()), 'Complicité (121-6, 121-7).'),
+  amount: doc(z.optional(amount), 'The base of a proportional fine, in euros (e.g. the value laundered, 324-3).'),
+  predicate: doc(z.optional(text(100)), 'The offence this charge refers to (450-1: the offence prepared; 324-1, 324-2: where the property came from).'),
+  aggravations: doc(z.optional(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(10))), 'General aggravations of the Livre Ier (132-76, 132-77, 132-79).'),
 });
 
 export const priorSchema = z.strictObject({
-  /** The provision of the prior conviction. */
-  ref: text(100),
-  /** The date the conviction became final. */
-  final: date,
-  /** The date its penalty was served or time-barred (default: final). */
-  expired: z.optional(date),
-  /** The date of its facts, for its legal maximum (default: final). */
-  date: z.optional(date),
-  /** Its offence referred to (450-1), or the offence its laundering came from (324-5). */
-  predicate: z.optional(text(100)),
+  ref: doc(text(100), 'The provision of the prior conviction.'),
+  final: doc(date, 'The date the conviction became final.'),
+  expired: doc(z.optional(date), 'The date its penalty was served or time-barred (default: final).'),
+  date: doc(z.optional(date), 'The date of its facts, for its legal maximum (default: final).'),
+  predicate: doc(z.optional(text(100)), 'Its offence referred to (450-1), or the offence its laundering came from (324-5).'),
 });
 
 export const offenderSchema = z.strictObject({
-  /** natural (personne physique, the default) or legal (personne morale). */
-  type: z.optional(z.enum(['natural', 'legal'])),
-  /** Prior final convictions, for récidive. */
-  priors: z.optional(z.array(priorSchema).check(z.maxLength(1000))),
+  type: doc(z.optional(z.enum(['natural', 'legal'])), 'natural (personne physique, the default) or legal (personne morale).'),
+  priors: doc(z.optional(z.array(priorSchema).check(z.maxLength(1000))), 'Prior final convictions, for récidive.'),
 });
 
 /** The default limit on charges per case (an option: --max-charges, `maxCharges`). */
 export const DEFAULT_MAX_CHARGES = 10_000;
 
 export const makeCaseSchema = (maxCharges: number) => z.strictObject({
-  /** Echoed back in the result; batch defaults it to line-N. */
-  id: z.optional(z.union([z.string().check(z.maxLength(200)), z.pipe(z.number(), z.transform(String))])),
-  /** The date of the facts (default: today). */
-  date: z.optional(date),
-  /** The date of judgment, for the milder-law rule of 112-1 (default: today). */
-  judgmentDate: z.optional(date),
-  /** The offender: an object, or just its type as results write it ("legal"). */
-  offender: z.optional(z.pipe(z.union([z.enum(['natural', 'legal']), offenderSchema]), z.transform((o) => (typeof o === 'string' ? { type: o } : o)))),
+  id: doc(z.optional(z.union([z.string().check(z.maxLength(200)), z.pipe(z.number(), z.transform(String))])), 'Echoed back in the result; batch defaults it to line-N.'),
+  date: doc(z.optional(date), 'The date of the facts (default: today).'),
+  judgmentDate: doc(z.optional(date), 'The date of judgment, for the milder-law rule of 112-1 (default: today).'),
+  offender: doc(z.optional(z.pipe(z.union([z.enum(['natural', 'legal']), offenderSchema]), z.transform((o) => (typeof o === 'string' ? { type: o } : o)))), 'The offender: an object, or just its type as results write it ("legal").'),
   charges: z.array(chargeSchema).check(
     z.minLength(1, { error: 'E_NO_CHARGE' }),
     z.maxLength(maxCharges, { error: 'E_MAX_CHARGES' }),

@@ -208,6 +208,13 @@ describe('an offence continued by another provision, and penalties of another ar
     expect(r.charges[0]!.reason).toBe('REPEALED_BEFORE_FACTS');
     expect(r.warnings.map((w) => w.message).join(' ')).toContain('poursuivez route L911-2');
   });
+  it('the new number charged for facts before it existed is judged under the text it replaced, the milder of both (112-1)', () => {
+    const r = ev({ date: '2020-01-01', charges: [{ ref: 'route L911-2' }] });
+    expect(r.charges[0]!.punishable).toBe(true);
+    expect(r.total.prison?.months).toBe(36); // 911-1's 3 years, milder than the new 5
+    expect(r.total.fine).toBe('30000');       // the new 30 000 €, milder than 45 000 €
+    expect(r.warnings.map((w) => w.message).join(' ')).toContain('le texte applicable est 911-1');
+  });
   it('"puni des peines prévues à l\'article 914-1" takes its prison, and its proportional fine with this charge\'s amount', () => {
     const r = ev({ date: '2024-01-01', charges: [{ ref: '913-1', amount: '50000' }] });
     expect(r.total.prison?.months).toBe(24);

@@ -71,6 +71,8 @@ describe('engine properties', () => {
       const ch = r.charges[0]!;
       if (!ch.punishable) return;
       const v = describeProvision(rules, rules.provisions.get(ch.ref) ?? [...rules.provisions.values()].find((p) => p.items?.length && ch.ref.startsWith(p.ref))!, facts);
+      // A provision not yet in force on the date of the facts is judged under the one it replaced (another test).
+      if (!v.version) return;
       expect(comparePrison(ch.prison, v.prison)).toBeLessThanOrEqual(0);
       if (ch.fine !== null && v.fine !== null) expect(Number(ch.fine)).toBeLessThanOrEqual(Number(v.fine));
     }), NUM);

@@ -16,7 +16,7 @@ import type { CaseCtx, ChargeModule, ChargeState, Penalty, WarningDraft } from '
  * earlier facts; one that left the text before judgment no longer applies, unless it was only renumbered or its
  * conduct moved to another text (then the offence continues).
  */
-function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoDate, ref: string, v0: Version, steps: Steps, warnings: WarningDraft[]): Reason | null {
+function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoDate, ref: string, v0: Version, steps: Steps, warnings: WarningDraft[], continued: boolean): Reason | null {
   if (!items || items.length === 0) return null;
   for (const i of items) if (typeof i === 'string' || (i.from === undefined && (i.to ?? null) === null)) return null;
   const dated = items as Exclude<Item, string>[];
@@ -33,9 +33,9 @@ function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoD
   if (!found.to || found.to > judgment) return null;
   if (found.renumberedAs) { steps?.push({ rule: '112-1', code: 'ITEM_RENUMBERED', params: { ref, at: found.to, as: found.renumberedAs } }); return null; }
   if (found.movedTo) {
-    // The later versions compared (al. 3) are this provision's; the warning says so.
     steps?.push({ rule: '112-1', code: 'ITEM_MOVED', params: { ref, at: found.to, to: found.movedTo } });
-    warnings.push({ code: 'NOTE', ref, key: 'W_ITEM_MOVED', params: { ref, at: found.to, to: found.movedTo } });
+    // When the provision is not itself continued, the later versions compared (al. 3) are its own: said.
+    if (!continued) warnings.push({ code: 'NOTE', ref, key: 'W_ITEM_MOVED', params: { ref, at: found.to, to: found.movedTo } });
     return null;
   }
   steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: found.to, repealed: null, judgment } });
@@ -53,8 +53,15 @@ export const inForce: ChargeModule = {
   reads: [],
   params: [],
   apply(s, c) {
-    const { provision, ref, date, steps } = s;
-    const v0 = at(provision.versions, date);
+    const { ref, date, steps } = s;
+    let provision = s.provision;
+    let v0 = at(provision.versions, date);
+    const before = v0 ? null : predecessor(c, provision, date);
+    if (before) {
+      c.warnings.push({ code: 'NOTE', ref, key: 'W_FORMERLY', params: { ref, date, from: provision.versions[0]!.from, by: before.provision.ref } });
+      s.provision = provision = before.provision;
+      v0 = before.v;
+    }
     if (!v0) {
       const first = provision.versions[0]!;
       if (date < first.from) {
@@ -68,7 +75,7 @@ export const inForce: ChargeModule = {
       }
       return;
     }
-    s.stop = itemNotInForce(s.items, date, c.judgment, ref, v0, steps, c.warnings);
+    s.stop = itemNotInForce(s.items, date, c.judgment, ref, v0, steps, c.warnings, provision.repealed?.continuedBy !== undefined);
     if (s.stop) return;
     s.v0 = v0;
     steps?.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
@@ -102,6 +109,28 @@ function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version
   return null;
 }
 
+const predecessors = new WeakMap<object, Map<string, Provision[]>>();
+/**
+ * For facts before a provision existed: the provision it replaced (one whose repeal says it is continued by this
+ * one), when that one was in force on the date of the facts. The charge is then judged under it.
+ */
+function predecessor(c: CaseCtx, provision: Provision, date: IsoDate): { provision: Provision; v: Version } | null {
+  let index = predecessors.get(c.rules);
+  if (!index) {
+    index = new Map();
+    for (const p of c.rules.provisions.values()) {
+      const by = p.repealed?.continuedBy;
+      if (by) index.set(by, [...(index.get(by) ?? []), p]);
+    }
+    predecessors.set(c.rules, index);
+  }
+  for (const p of index.get(provision.ref) ?? []) {
+    const v = at(p.versions, date);
+    if (v) return { provision: p, v };
+  }
+  return null;
+}
+
 /** The provision that continues a repealed one on the day of its repeal, with its version then in force. */
 function continuation(c: CaseCtx, provision: Provision, day: IsoDate): { provision: Provision; v: Version } | null {
   const by = provision.repealed?.continuedBy;
@@ -111,11 +140,14 @@ function continuation(c: CaseCtx, provision: Provision, day: IsoDate): { provisi
   return next && v ? { provision: next, v } : null;
 }
 
-interface Candidate { v: Version; penalty: Penalty; versions: Version[]; notes: WarningDraft[] }
+interface Candidate { v: Version; provision: Provision; penalty: Penalty; versions: Version[]; notes: WarningDraft[] }
 
 /** One version's penalty for this charge, with what the result must say about it; null when the charge stops. */
 function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; provision: Provision }, later: boolean): Candidate | null {
-  const out = specialPenalty(c.rules, provision, v, { ref: s.ref, path: s.path, amount: s.charge.amount, predicate: s.charge.predicate }, s.date, s.steps !== null);
+  // A later version is read as of its own first day: the texts it refers to (another article's penalties, a
+  // contravention class) are those then in force.
+  const day = later && v.from > s.date ? v.from : s.date;
+  const out = specialPenalty(c.rules, provision, v, { ref: s.ref, path: s.path, amount: s.charge.amount, predicate: s.charge.predicate }, day, s.steps !== null);
   if (!out.ok && 'error' in out) { s.error = out.error; return null; }
   if (later) s.steps?.push({ rule: '112-1', code: 'LATER_VERSION', params: { from: v.from, amendedBy: v.amendedBy, status: v.status } });
   if (s.steps && out.steps) s.steps.push(...out.steps);
@@ -137,7 +169,7 @@ function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; p
       return null;
     }
   }
-  return { v, penalty: out.penalty, versions: out.versions, notes };
+  return { v, provision, penalty: out.penalty, versions: out.versions, notes };
 }
 
 /**
@@ -147,7 +179,7 @@ function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; p
 function unverified(s: ChargeState, c: CaseCtx, cand: Candidate, used: boolean): void {
   for (const v of cand.versions) {
     if (v.status === 'text') continue;
-    const ref = v === cand.v ? s.ref : cand.penalty.predicateRef ?? s.ref;
+    const ref = v === cand.v ? cand.provision.ref : cand.penalty.predicateRef ?? s.ref;
     c.warnings.push({ code: 'UNVERIFIED', ref, status: v.status, key: used ? 'W_UNVERIFIED' : 'W_UNVERIFIED_COMPARED', params: { ref, from: v.from, status: v.status } });
   }
 }

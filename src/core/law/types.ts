@@ -61,7 +61,8 @@ export interface CaseCtx {
 /** One charge on its way through the pipeline: fresh for each evaluation, never shared. */
 export interface ChargeState {
   readonly charge: Charge;
-  readonly provision: Provision;
+  /** The provision applied: the one charged, or, for facts before it, the one it replaced (its predecessor). */
+  provision: Provision;
   /** The canonical ref charged. */
   readonly ref: string;
   /** The dated items the ref names, when it names an item of a provision. */
