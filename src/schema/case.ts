@@ -51,7 +51,7 @@ export const makeCaseSchema = (maxCharges: number) => z.strictObject({
   date: doc(z.optional(date), 'The date of the facts (default: today).'),
   judgmentDate: doc(z.optional(date), 'The date of judgment, for the milder-law rule of 112-1 (default: today).'),
   offender: doc(z.optional(z.pipe(z.union([z.enum(['natural', 'legal']), offenderSchema]), z.transform((o) => (typeof o === 'string' ? { type: o } : o)))), 'The offender: an object, or just its type as results write it ("legal").'),
-  charges: z.array(chargeSchema).check(
+  charges: doc(z.array(chargeSchema), 'The charges judged together (concours réel, 132-2), at least one.').check(
     z.minLength(1, { error: 'E_NO_CHARGE' }),
     z.maxLength(maxCharges, { error: 'E_MAX_CHARGES' }),
   ),
