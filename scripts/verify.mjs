@@ -5,7 +5,8 @@
 //   npm run verify -- --all                 every article of the codes the mirror has
 //   options: --mirror PATH (repeatable; default $QUANTUM_LEGI_MIRROR or the etalab mirror below),
 //            --report FILE (also write the report as Markdown), --quiet (only disagreements and flags),
-//            --until DATE (the day the mirror stops knowing the law; default: its newest commit for the code)
+//            --until DATE (the day the mirror stops knowing the law; default: the day after the last date of its
+//            dense run of daily commits, so that versions announced in advance are not taken for the end of its data)
 //
 // A mirror is a bare or normal git repository with one commit per version of an article, dated by the day the
 // version came into force: etalab/codes-juridiques-francais ("codes-en-vigueur/code-penal/…/article-225-5.md")
@@ -55,9 +56,26 @@ const mirrorInfo = mirrors.map((repo) => {
   if (!existsSync(repo)) { console.error(`mirror not found: ${repo}`); process.exit(2); }
   const top = git(repo, 'ls-tree', '--name-only', 'HEAD').split('\n');
   const layout = top.includes('codes-en-vigueur') ? 'etalab' : 'steeve';
-  const lastDate = until || git(repo, 'log', '-1', '--format=%ad', '--date=short', '--', ...(top.includes('codes-en-vigueur') ? ['codes-en-vigueur/code-penal/'] : [])).trim();
+  const lastDate = until || knowledgeDate(repo);
   return { repo, layout, files: {}, lastDate, name: repo.replace(/\/(repo|\.git)$/, '').split('/').pop() };
 });
+
+/** The day after the mirror's data was taken. LEGI dumps also hold versions announced for later dates (a few
+ *  commits dated months or years ahead, e.g. 2017-01-01 in a 2015 dump), so the newest commit date is not it: it is
+ *  the newest date still in the dense daily run of commits (at least 8 distinct commit dates in the 30 days up to it),
+ *  or, for a sparse mirror, the newest date not separated from the previous one by more than a year. */
+function knowledgeDate(repo) {
+  const dates = [...new Set(git(repo, 'log', '--format=%ad', '--date=short').split('\n').filter(Boolean))].sort();
+  const day = (d) => Date.parse(`${d}T00:00:00Z`) / 86400000;
+  const next = (d) => new Date((day(d) + 1) * 86400000).toISOString().slice(0, 10);
+  for (let i = dates.length - 1; i >= 0; i--) {
+    if (dates.filter((d) => day(d) > day(dates[i]) - 30 && d <= dates[i]).length >= 8) return next(dates[i]);
+  }
+  // A sparse mirror (one commit per change of the whole code): drop the trailing dates more than a year apart.
+  let i = dates.length - 1;
+  while (i > 0 && day(dates[i]) - day(dates[i - 1]) > 365) i--;
+  return next(dates[i]);
+}
 
 /** Every path a code's articles ever had in the mirror (cached per code). */
 function filesOf(m, code) {
@@ -118,14 +136,18 @@ export function readPenalties(raw) {
   let r;
   const prison = new RegExp(`\\b${W} (ans|an|mois) (?:d'emprisonnement|de réclusion criminelle|de détention criminelle)`, 'gi');
   while ((r = prison.exec(t))) marks.push({ at: r.index, kind: 'p', months: num(r[1]) * (r[2].toLowerCase() === 'mois' ? 1 : 12) });
+  // The older order, "d'un emprisonnement de deux ans" (also "de six jours à trois mois": the maximum is kept).
+  const prison2 = new RegExp(`\\bemprisonnement (?:de |d')(?:${W} (?:jours?|mois|ans?) à )?${W} (ans|an|mois)\\b`, 'gi');
+  while ((r = prison2.exec(t))) marks.push({ at: r.index, kind: 'p', months: num(r[2]) * (r[3].toLowerCase() === 'mois' ? 1 : 12) });
   const life = /(réclusion|détention) criminelle à perpétuité/gi;
   while ((r = life.exec(t))) marks.push({ at: r.index, kind: 'p', life: true });
   const raised = new RegExp(`peine d'emprisonnement est portée à ${W} ans`, 'gi');
   while ((r = raised.exec(t))) marks.push({ at: r.index, kind: 'p', months: num(r[1]) * 12, partial: true });
-  const fine = /(\d{1,3}(?:[ .]?\d{3})*(?:,\d+)?) ?(euros|euro|€|francs|F)(?![\wÀ-ÿ])(?= ?d'amende)|amende de (\d{1,3}(?:[ .]?\d{3})*) ?(euros|€|francs|F)(?![\wÀ-ÿ])/gi;
+  // "amende de 2 000 F à 20 000 F" (older ranges): the maximum is kept.
+  const fine = /(\d{1,3}(?:[ .]?\d{3})*(?:,\d+)?) ?(euros|euro|€|francs|F)(?![\wÀ-ÿ])(?= ?d'amende)|amende de (\d{1,3}(?:[ .]?\d{3})*) ?(euros|€|francs|F)(?![\wÀ-ÿ])(?: à (\d{1,3}(?:[ .]?\d{3})*) ?(euros|€|francs|F)(?![\wÀ-ÿ]))?/gi;
   while ((r = fine.exec(t))) {
-    const n = Number((r[1] || r[3]).replace(/[ .]/g, '').replace(',', '.'));
-    const unit = (r[2] || r[4]).toLowerCase();
+    const n = Number((r[1] || r[5] || r[3]).replace(/[ .]/g, '').replace(',', '.'));
+    const unit = (r[2] || r[6] || r[4]).toLowerCase();
     const franc = unit === 'f' || unit === 'francs';
     marks.push({ at: r.index, kind: 'f', amount: franc ? Math.round(n * 0.15) : n, franc: franc ? n : null });
   }
@@ -139,7 +161,7 @@ export function readPenalties(raw) {
       else pairs.push({ ...m, amount: null });
     } else pairs.push({ months: null, amount: m.amount, franc: m.franc });
   }
-  const classes = [...t.matchAll(/contraventions? de (?:la )?(\S+) classe/gi)].map((x) => CLASSES[x[1].toLowerCase()] || Number((x[1].match(/^(\d)(?:e|re|ème)$/) || [])[1])).filter(Boolean);
+  const classes = [...t.matchAll(/(?:contraventions? de|et de|ou de) (?:la )?(\S+) classe/gi)].map((x) => CLASSES[x[1].toLowerCase()] || Number((x[1].match(/^(\d)(?:e|re|ème)$/) || [])[1])).filter(Boolean);
   const refers = /(mêmes peines|peines prévues (?:par|à) l'article|peines prévues aux articles|des peines de l'infraction)/i.test(t);
   return { pairs, classes, refers };
 }
