@@ -38,6 +38,13 @@ export type MaxCondition = RecidiveRule['prior'][number];
 export type StepEntry = NonNullable<RecidiveRule['effect']['prisonSteps']>[number];
 export type AggravationData = Omit<z.output<typeof S.aggravationsFile>, '$schema'>;
 export type Aggravation = AggravationData['aggravations'][number];
+export type MinorsData = Omit<z.output<typeof S.minorsFile>, '$schema'>;
+export type MinorsVersion = MinorsData['versions'][number];
+export type RepentisData = Omit<z.output<typeof S.repentisFile>, '$schema'>;
+export type RepentisText = RepentisData['texts'][number];
+export type RepentisVersion = RepentisText['versions'][number];
+export type CumulationData = Omit<z.output<typeof S.cumulationFile>, '$schema'>;
+export type CumulationClause = CumulationData['clauses'][number];
 
 export interface Rules {
   dataset: { version: string; hash: string };
@@ -48,6 +55,9 @@ export interface Rules {
   general: GeneralParams;
   recidive: RecidiveData;
   aggravations: AggravationData;
+  minors: MinorsData;
+  repentis: RepentisData;
+  cumulation: CumulationData;
 }
 
 export const isByPredicate = (p: PenaltySpec): p is ByPredicatePenalty => 'byPredicate' in p;

@@ -4,6 +4,7 @@ import { isByPredicate, isPenaltyOf } from '../core/model.js';
 import { param } from '../core/params.js';
 import { Money } from '../core/money.js';
 import { loadRules, RulesError, type RulesIssue } from './load.js';
+import { coversArticle } from '../core/law/covers.js';
 
 export interface ValidationReport { errors: RulesIssue[]; notes: RulesIssue[]; rules: Rules | null }
 
@@ -88,7 +89,44 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
     if (!next) errors.push({ file: p.file, path, message: `${by} is not in the rules (give its canonical ref, e.g. "CESEDA L823-1")` });
     else if (!next.versions.some((v) => v.from <= p.repealed!.from && (v.to === null || p.repealed!.from < v.to))) errors.push({ file: p.file, path, message: `${by} has no version in force on ${p.repealed!.from}, the day ${p.ref} was repealed` });
   }
+  generalRules(rules, errors, notes);
   return { errors, notes };
+}
+
+/**
+ * The repentis texts and cumulation clauses name articles: an entry that reaches no article of the catalogue is
+ * noted (the text is kept for when it comes); two texts giving the same effect to one article at once, or two
+ * clauses reaching one provision, are errors (the engine would have to choose).
+ */
+function generalRules(rules: Rules, errors: RulesIssue[], notes: RulesIssue[]): void {
+  const articles = [...rules.articles.keys()];
+  const seen = new Map<string, { from: string; to: string | null; by: string }[]>();
+  const overlap = (key: string, v: { from: string; to: string | null }, by: string, path: string) => {
+    const list = seen.get(key) ?? [];
+    const other = list.find((x) => x.by !== by && x.from < (v.to ?? '9999') && v.from < (x.to ?? '9999'));
+    if (other) errors.push({ file: 'general/repentis.json', path, message: `${key.split('|')[1]} is reached by ${other.by} and ${by} at the same time (${key.split('|')[0]})` });
+    list.push({ ...v, by });
+    seen.set(key, list);
+  };
+  rules.repentis.texts.forEach((t, i) => t.versions.forEach((v, k) => {
+    const lists: [string, readonly string[], string][] = [['exemption', v.exemption?.covers ?? [], 'exemption.covers'], ...(v.reductions ?? []).map((r, j) => ['reduction', r.covers, `reductions[${j}].covers`] as [string, readonly string[], string])];
+    for (const [effect, covers, at] of lists) covers.forEach((e, j) => {
+      const path = `texts[${i}].versions[${k}].${at}[${j}]`;
+      const hits = articles.filter((a) => coversArticle(e, a));
+      if (!hits.length) notes.push({ file: 'general/repentis.json', path, message: `${e} (named by ${t.article}) is not in the catalogue yet` });
+      for (const a of hits) overlap(`${effect}|${a}`, v, t.article, path);
+    });
+  }));
+  const reached = new Map<string, string>();
+  rules.cumulation.clauses.forEach((cl, i) => cl.charges.forEach((e, j) => {
+    const refs = rules.provisions.has(e) ? [e] : rules.articles.get(e)?.refs ?? [];
+    const path = `clauses[${i}].charges[${j}]`;
+    if (!refs.length) errors.push({ file: 'general/cumulation.json', path, message: `${e} is neither a provision nor an article of the rules` });
+    for (const r of refs) {
+      if (reached.has(r) && reached.get(r) !== cl.article) errors.push({ file: 'general/cumulation.json', path, message: `${r} is reached by two clauses (${reached.get(r)}, ${cl.article})` });
+      reached.set(r, cl.article);
+    }
+  }));
 }
 
 /**

@@ -230,3 +230,77 @@ export const aggravationsFile = z.strictObject({
   aggravations: z.array(z.strictObject({ article: z.string().min(1), key: z.string().min(1), label, excludes: z.array(articleRef), values: z.array(dated).min(1) })),
   steps: z.strictObject({ article: z.string().min(1), label, table: z.array(stepEntry).min(1) }),
 });
+
+/**
+ * The articles a general rule reaches, as the law lists them: one article ("222-34"), a range as printed
+ * ("222-35 à 222-39": every article between them, both included, in the code's order), or a chapter ("225-*").
+ */
+const covered = z.string().max(80).regex(new RegExp(`^(?:${CODE} )?${ART}(?:-\\*| à ${ART})?$`), { error: 'must be an article ("222-34"), a range ("222-35 à 222-39") or a chapter ("225-*")' });
+/** The share of a custodial maximum that remains: "1/2" (réduite de moitié), "1/3" (réduite des deux tiers). */
+const remaining = z.string().regex(/^[1-9]\d?\/[1-9]\d?$/, { error: 'must be a fraction, e.g. "1/2" or "1/3"' });
+const monthsN = z.number().int().positive().max(1200);
+
+/**
+ * rules/general/minors.json: the excuse de minorité and the age rules, as a series of dated versions of the whole
+ * scheme (ordonnance du 2 février 1945, then the CJPM), each citing its articles.
+ */
+export const minorsFile = z.strictObject({
+  $schema: z.string().optional(),
+  label,
+  versions: z.array(dated.extend({
+    /** The age, in completed years on the date of the facts, from which the offender is an adult. */
+    adultAge: z.number().int().min(1).max(30),
+    /** Under this age no penalty can be pronounced. */
+    noPenalty: z.strictObject({ belowAge: z.number().int().min(1).max(30), article: z.string().min(1) }),
+    custody: z.strictObject({
+      article: z.string().min(1), remaining,
+      /** What life imprisonment becomes, and for which kinds the text says so (others: by analogy, with a note). */
+      lifeTo: monthsN, lifeKinds: z.array(prisonKind).min(1),
+    }),
+    fine: z.strictObject({
+      article: z.string().min(1), remaining, cap: money,
+      /** The contravention classes whose fines the excuse reduces. */
+      contraventionClasses: z.array(z.number().int().min(1).max(5)),
+    }),
+    /** Setting the excuse aside: from which age, by which article, and what life becomes then (null: life stays). */
+    setAside: z.strictObject({ article: z.string().min(1), fromAge: z.number().int().min(1).max(30), lifeTo: monthsN.nullable() }).nullable(),
+    /** Whether the période de sûreté of right (132-23) applies to a minor, and the article that says so. */
+    safetyPeriod: z.strictObject({ applies: z.boolean(), article: z.string().min(1) }),
+  })).min(1),
+});
+
+/** rules/general/repentis.json: the special texts that apply 132-78 to their offences, each with dated versions. */
+export const repentisFile = z.strictObject({
+  $schema: z.string().optional(),
+  texts: z.array(z.strictObject({
+    article: articleRef,
+    label,
+    versions: z.array(dated.extend({
+      /** Exemption from penalty: which offences, whether only their attempt, and the condition in words. */
+      exemption: z.strictObject({ covers: z.array(covered).min(1), attemptOnly: z.boolean(), condition: label }).optional(),
+      /** Reductions of the custodial maximum (fines are never reduced): a share that remains, life replaced, or a fixed term. */
+      reductions: z.array(z.strictObject({
+        covers: z.array(covered).min(1), remaining: remaining.optional(), lifeTo: monthsN.optional(), fixedTo: monthsN.optional(), condition: label,
+      }).refine((r) => r.remaining !== undefined || r.lifeTo !== undefined || r.fixedTo !== undefined, { error: 'a reduction needs "remaining", "lifeTo" or "fixedTo"' })).min(1).optional(),
+    }).refine((v) => v.exemption !== undefined || v.reductions !== undefined, { error: 'a version needs an exemption or reductions' })).min(1),
+  })),
+});
+
+/** rules/general/cumulation.json: clauses by which one offence's penalties add to a related offence's, not capped (132-2 to 132-5 set aside). */
+export const cumulationFile = z.strictObject({
+  $schema: z.string().optional(),
+  clauses: z.array(z.strictObject({
+    article: z.string().min(1).max(60),
+    label,
+    /** The provisions whose penalties the clause adds: refs, or articles (every provision of the article). */
+    charges: z.array(ref).min(1),
+    /**
+     * How the related charges are named: `relatedTo` only, or by default the other charges of the same date of
+     * facts whose provision is a driving offence (Code de la route L233-1 II).
+     */
+    pairsWith: z.enum(['relatedTo', 'drivingSameDate']),
+    /** What else must be true for the clause to apply (shown, not checked: 433-9 needs a detained offender). */
+    requires: label.optional(),
+    versions: z.array(dated).min(1),
+  })),
+});

@@ -1,0 +1,92 @@
+// Code pénal, art. 132-78 and the special texts that apply it: an offender who warned the authorities is exempt from
+// penalty (most texts: only if the offence was merely attempted and the warning prevented it) or has the custodial
+// maximum reduced (by half, by two thirds, life replaced by a term); fines are never reduced. 132-78 sets no rate of
+// its own: each special text is data (rules/general/repentis.json), dated, and a milder later one applies (112-1).
+import type { PrisonOut } from '../contract.js';
+import type { RepentisText, RepentisVersion, Rules } from '../model.js';
+import { during } from '../dates.js';
+import { comparePrison } from '../penalty.js';
+import { coversAny } from './covers.js';
+import { reducePrison, type Reduced } from './reduce.js';
+import type { CaseCtx, ChargeModule, ChargeState } from './types.js';
+
+interface Found { text: RepentisText; v: RepentisVersion }
+type Reduction = NonNullable<RepentisVersion['reductions']>[number];
+
+/** The versions of the repentis texts reaching an article at some time between the facts and the judgment. */
+function texts(rules: Rules, article: string, from: string, to: string): Found[] {
+  const out: Found[] = [];
+  for (const text of rules.repentis.texts) {
+    for (const v of during(text.versions, from, to)) {
+      if (coversAny(v.exemption?.covers ?? [], article) || v.reductions?.some((r) => coversAny(r.covers, article))) out.push({ text, v });
+    }
+  }
+  return out;
+}
+
+function unverified(s: ChargeState, c: CaseCtx, f: Found): void {
+  if (f.v.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: f.text.article, status: f.v.status, key: 'W_UNVERIFIED', params: { ref: f.text.article, from: f.v.from, status: f.v.status } });
+}
+
+/** Exemption: the first text that exempts this offence, if the charge meets its attempt condition. */
+function exempt(s: ChargeState, c: CaseCtx, found: Found[]): void {
+  const all = found.filter((f) => f.v.exemption && coversAny(f.v.exemption.covers, s.provision.article));
+  const ok = all.find((f) => !f.v.exemption!.attemptOnly || s.charge.attempt === true);
+  if (!ok) {
+    const reduction = found.some((f) => f.v.reductions?.some((r) => coversAny(r.covers, s.provision.article)));
+    const key = all.length ? 'W_REPENTIS_ATTEMPT_ONLY' : 'W_REPENTIS_NO_TEXT';
+    c.warnings.push({ code: 'NOTE', ref: s.ref, key, params: { ref: s.ref, effect: 'exempt', article: all[0]?.text.article ?? null, reduction } });
+    s.steps?.push({ rule: '132-78', code: all.length ? 'REPENTIS_ATTEMPT_ONLY' : 'REPENTIS_NO_TEXT', params: { effect: 'exempt', article: all[0]?.text.article ?? null } });
+    return;
+  }
+  unverified(s, c, ok);
+  const e = ok.v.exemption!;
+  s.steps?.push({ rule: ok.text.article, code: 'REPENTIS_EXEMPT', params: { article: ok.text.article, from: ok.v.from, amendedBy: ok.v.amendedBy, condition: e.condition } });
+  c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_REPENTIS_CONDITION', params: { ref: s.ref, article: ok.text.article, condition: e.condition } });
+  s.repentis = { effect: 'exempt', article: ok.text.article };
+  s.stop = 'REPENTIS_EXEMPT';
+}
+
+/** Reduction: each text's reduction of the custodial maximum; the mildest applies (112-1 al. 3). */
+function reduce(s: ChargeState, c: CaseCtx, found: Found[], prison: PrisonOut | null): void {
+  let best: { f: Found; r: Reduced; condition: Reduction } | null = null;
+  for (const f of found) {
+    const rule = f.v.reductions?.find((r) => coversAny(r.covers, s.provision.article));
+    if (!rule || !prison) continue;
+    const r = reducePrison(prison, rule);
+    if (!best || comparePrison(r.prison, best.r.prison) < 0) best = { f, r, condition: rule };
+  }
+  if (!best) {
+    const exemption = found.some((f) => f.v.exemption && coversAny(f.v.exemption.covers, s.provision.article));
+    const key = found.some((f) => f.v.reductions?.some((r) => coversAny(r.covers, s.provision.article))) ? 'W_REPENTIS_NO_CUSTODY' : 'W_REPENTIS_NO_TEXT';
+    c.warnings.push({ code: 'NOTE', ref: s.ref, key, params: { ref: s.ref, effect: 'reduced', article: null, exemption } });
+    s.steps?.push({ rule: '132-78', code: key === 'W_REPENTIS_NO_TEXT' ? 'REPENTIS_NO_TEXT' : 'REPENTIS_NO_CUSTODY', params: { effect: 'reduced', article: null } });
+    return;
+  }
+  const { f, r, condition } = best;
+  unverified(s, c, f);
+  if (r.lifeKept) c.warnings.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_REPENTIS_LIFE', params: { ref: s.ref, article: f.text.article } });
+  if (r.rounded) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_ROUNDED_DOWN', params: { ref: s.ref, article: f.text.article } });
+  c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_REPENTIS_CONDITION', params: { ref: s.ref, article: f.text.article, condition: condition.condition } });
+  s.steps?.push({ rule: f.text.article, code: 'REPENTIS_REDUCED', params: { article: f.text.article, from: f.v.from, amendedBy: f.v.amendedBy, before: prison, after: r.prison } });
+  s.penalty = { ...s.penalty, prison: r.prison };
+  s.repentis = { effect: 'reduced', article: f.text.article };
+}
+
+export const repentis: ChargeModule = {
+  id: '132-78',
+  cites: 'Code pénal, art. 132-78, et les textes spéciaux qui en prévoient l\'application',
+  rule: {
+    fr: "Dans les cas prévus par la loi, l'auteur qui a averti l'autorité est exempté de peine (le plus souvent pour une simple tentative) ou voit la peine privative de liberté encourue réduite ; l'amende ne l'est jamais.",
+    en: 'In the cases the law provides, an offender who warned the authorities is exempt from penalty (mostly for a mere attempt) or has the custodial maximum reduced; the fine never is.',
+  },
+  reads: ['charge.repentis', 'charge.attempt'],
+  params: [],
+  apply(s, c) {
+    const want = s.charge.repentis;
+    if (!want) return;
+    const found = texts(c.rules, s.provision.article, s.date, c.judgment);
+    if (want === 'exempt') exempt(s, c, found);
+    else reduce(s, c, found, s.penalty.prison);
+  },
+};
