@@ -11,7 +11,8 @@ import { CHARGE_PIPELINE } from './pipeline.js';
 import { usesInputs } from './law/special.js';
 import type { CaseCtx, ChargeModule, ChargeState } from './law/types.js';
 
-export type ChargeOutcome = { result: ChargeResult; steps: Steps; fine: Decimal | null } | ErrorDraft;
+/** A charge's result, its steps, and its fines exact (the result cuts them to the cent), for the concours. */
+export type ChargeOutcome = { result: ChargeResult; steps: Steps; fine: Decimal | null; fineWithoutExcuse: Decimal | null } | ErrorDraft;
 export const isError = (o: ChargeOutcome): o is ErrorDraft => 'key' in o;
 
 const versionOuts = new WeakMap<Version, VersionOut>();
@@ -52,7 +53,10 @@ function chargeResult(s: ChargeState, c: CaseCtx, r: Extract<Resolution, { ok: t
     steps: !lean ? [] : undefined,
   };
   if (s.charge.predicate) out.predicate = s.charge.predicate;
+  if (s.repentis) out.repentis = s.repentis;
+  if (s.minority) out.minority = s.minority;
   if (!punishable) return out;
+  if (s.withoutExcuse) out.withoutExcuse = { prison: s.withoutExcuse.prison, fine: s.withoutExcuse.fine ? moneyString(s.withoutExcuse.fine) : null };
   if (s.prisonFrom !== s.v0 || s.fineFrom !== s.v0) out.appliedVersions = { prison: versionOut(s.prisonFrom!, lean), fine: versionOut(s.fineFrom!, lean) };
   if (s.recidive) out.recidive = s.recidive;
   if (s.aggravations) out.aggravations = s.aggravations;
@@ -81,7 +85,7 @@ export function startCharge(c: CaseCtx, charge: Charge, i: number): { s: ChargeS
   const s: ChargeState = {
     charge, provision, ref, items: r.items, date, path, steps: c.trace ? [] : null,
     v0: null, chain: [], prisonFrom: null, fineFrom: null, penalty: NO_PENALTY, nature: null,
-    recidive: null, aggravations: null, safety: false, stop: null, error: null,
+    recidive: null, aggravations: null, safety: false, repentis: null, minority: null, withoutExcuse: null, stop: null, error: null,
   };
   return { s, r };
 }
@@ -102,5 +106,5 @@ export function evaluateCharge(c: CaseCtx, charge: Charge, i: number): ChargeOut
   const { s, r } = started;
   const e = runPipeline(s, c);
   if (e) return e;
-  return { result: chargeResult(s, c, r), steps: s.steps, fine: s.stop ? null : s.penalty.fine };
+  return { result: chargeResult(s, c, r), steps: s.steps, fine: s.stop ? null : s.penalty.fine, fineWithoutExcuse: s.stop ? null : s.withoutExcuse?.fine ?? null };
 }

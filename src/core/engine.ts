@@ -12,7 +12,8 @@ import type { StepDraft } from './steps.js';
 import { explain } from './explain.js';
 import { FINISHERS, PREPARERS } from './pipeline.js';
 import { evaluateCharge, isError, type ChargeOutcome } from './charge.js';
-import { concours } from './law/concours.js';
+import { concours, type Part, type Totals } from './law/concours.js';
+import { cumulation, type Cumulation } from './law/cumulation.js';
 import type { CaseCtx, WarningDraft } from './law/types.js';
 
 export interface EvaluateOptions {
@@ -38,7 +39,7 @@ export function caseContext(rules: Rules, c: Case, options: EvaluateOptions): Ca
   return {
     rules, lang: options.lang ?? 'fr', trace: options.trace !== false, lean: options.lean === true,
     date: c.date ?? options.today, judgment: c.judgmentDate ?? options.today, legal: c.offender?.type === 'legal',
-    priors: [], warnings: [],
+    birthDate: c.offender?.birthDate ?? null, priors: [], warnings: [],
   };
 }
 
@@ -51,17 +52,21 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions, ev
   }
   const charges: ChargeResult[] = [];
   // Each charge's fine as computed, exact (the result shows it cut to the cent), for 132-3 and 132-7.
-  const fines: (Decimal | null)[] = [];
+  const fines: (Decimal | null)[] = [], finesWithoutExcuse: (Decimal | null)[] = [];
   const drafts: (readonly StepDraft[])[] | null = ctx.trace ? [] : null;
   for (let i = 0; i < c.charges.length; i++) {
     const r = evaluate(ctx, c.charges[i]!, i);
     if (isError(r)) return fail(c, r, ctx.lang);
     charges.push(r.result);
     fines.push(r.fine);
+    finesWithoutExcuse.push(r.fineWithoutExcuse);
     drafts?.push(r.steps ?? []);
   }
   for (let k = 0; k < FINISHERS.length; k++) FINISHERS[k]!.finish!(ctx);
-  const totals = concours(ctx, charges, fines);
+  const plan = cumulation(ctx, c.charges, charges);
+  if ('key' in plan) return fail(c, plan, ctx.lang);
+  const totals = concours(ctx, charges, fines, plan);
+  withoutExcuse(ctx, totals, charges, fines, finesWithoutExcuse, plan);
   const result: Result = {
     contract: CONTRACT_VERSION, id: c.id ?? null, ok: true, dataset: rules.dataset,
     date: ctx.date, judgmentDate: ctx.judgment, offender: ctx.legal ? 'legal' : 'natural',
@@ -70,6 +75,18 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions, ev
   if (c.judgmentDate === undefined) result.judgmentDateDefault = true;
   if (!ctx.lean) addTrace(result, drafts, totals.steps, ctx.lang);
   return result;
+}
+
+/**
+ * When the court may set a minor's excuse aside on some charge (CJPM L121-7): the total then, each such charge at
+ * its maxima without the excuse, the others as they are.
+ */
+function withoutExcuse(ctx: CaseCtx, totals: Totals, charges: ChargeResult[], fines: (Decimal | null)[], without: (Decimal | null)[], plan: Cumulation): void {
+  if (!charges.some((ch) => ch.withoutExcuse)) return;
+  const parts: Part[] = charges.map((ch) => (ch.withoutExcuse ? { ref: ch.ref, punishable: ch.punishable, nature: ch.nature, prison: ch.withoutExcuse.prison, fine: ch.withoutExcuse.fine } : ch));
+  const alt = concours(ctx, parts, charges.map((ch, i) => (ch.withoutExcuse ? without[i]! : fines[i]!)), plan, false);
+  totals.total.withoutExcuse = { prison: alt.total.prison, fine: alt.total.fine };
+  totals.steps?.push({ rule: 'L121-7', code: 'TOTAL_WITHOUT_EXCUSE', params: { prison: alt.total.prison, fine: alt.total.fine } });
 }
 
 /** The per-charge steps and the trace, in words. */

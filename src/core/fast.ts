@@ -7,6 +7,7 @@ import type { Decimal } from 'decimal.js';
 import type { Case, Charge, ChargeResult, Outcome } from './contract.js';
 import type { IsoDate, Rules } from './model.js';
 import { deepFreeze } from './freeze.js';
+import { ageOn } from './dates.js';
 import { evaluateCase, type EvaluateOptions } from './engine.js';
 import { evaluateCharge, isError, type ChargeOutcome } from './charge.js';
 import { PIPELINE_READS } from './pipeline.js';
@@ -28,6 +29,8 @@ function chargePart(input: ChargeInput, ch: Charge): string | null {
     case 'charge.attempt': return ch.attempt ? '1' : '';
     case 'charge.accomplice': return ch.accomplice ? '1' : '';
     case 'charge.aggravations': return ch.aggravations?.join('\u0001') ?? '';
+    case 'charge.repentis': return ch.repentis ?? '';
+    case 'charge.relatedTo': return ch.relatedTo?.join(',') ?? '';
     default: return never(input);
   }
 }
@@ -37,8 +40,15 @@ function casePart(input: CaseInput, c: CaseCtx): string | null {
     case 'offender.type': return c.legal ? 'L' : '';
     // Priors make a charge's result depend on the whole case: not memoised.
     case 'offender.priors': return c.priors.length ? null : '';
+    // The minors' rules read the age on the date of facts: a charge memoised has the case's date.
+    case 'offender.birthDate': return c.birthDate === null ? '' : minorAge(c);
     default: return never(input);
   }
+}
+/** The age on the case's date of facts, or '' for an adult under every version of the minors' rules. */
+function minorAge(c: CaseCtx): string {
+  const age = ageOn(c.birthDate!, c.date);
+  return c.rules.minors.versions.every((v) => age >= v.adultAge) ? '' : `a${age}`;
 }
 function never(input: never): never {
   throw new Error(`no memo key part for the input ${String(input)}`);
@@ -64,7 +74,7 @@ function chargeKey(ch: Charge): string | null {
 }
 
 /** A memoised charge: an outcome itself (served as it is, nothing allocated), and the warnings it gave. */
-interface MemoEntry { result: ChargeResult; steps: null; fine: Decimal | null; warnings: WarningDraft[] }
+interface MemoEntry { result: ChargeResult; steps: null; fine: Decimal | null; fineWithoutExcuse: Decimal | null; warnings: WarningDraft[] }
 
 const memoised = new WeakSet<ChargeResult>();
 /** Whether a charge result is shared between results (memoised): anything else is used once. */
@@ -91,6 +101,8 @@ export function changeDates(rules: Rules): string[] {
   for (const list of [rules.recidive.rules, rules.recidive.assimilations, rules.recidive.predicateAssimilations, rules.aggravations.aggravations]) {
     for (const x of list) x.values.forEach(add);
   }
+  rules.minors.versions.forEach(add);
+  for (const x of [...rules.repentis.texts, ...rules.cumulation.clauses]) x.versions.forEach(add);
   return [...set].sort();
 }
 
@@ -155,7 +167,7 @@ class MemoEvaluator {
     if (!isError(r)) {
       if (this.freeze) deepFreeze(r.result);
       memoised.add(r.result);
-      this.e.memo.set(slot!, key, { result: r.result, steps: null, fine: r.fine, warnings: ctx.warnings.slice(before) });
+      this.e.memo.set(slot!, key, { result: r.result, steps: null, fine: r.fine, fineWithoutExcuse: r.fineWithoutExcuse, warnings: ctx.warnings.slice(before) });
     }
     return r;
   };

@@ -28,6 +28,8 @@ export const chargeSchema = z.strictObject({
   amount: doc(z.optional(amount), 'The base of a proportional fine, in euros (e.g. the value laundered, 324-3).'),
   predicate: doc(z.optional(text(100)), 'The offence this charge refers to (450-1: the offence prepared; 324-1, 324-2: where the property came from).'),
   aggravations: doc(z.optional(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(10))), 'General aggravations of the Livre Ier (132-76, 132-77, 132-79).'),
+  repentis: doc(z.optional(z.enum(['exempt', 'reduced'], { error: 'E_REPENTIS' })), 'The offender warned the authorities (132-78): exempt (the offence prevented; most texts require an attempt) or reduced (helped stop it or identify others). Applied only where a special text provides it.'),
+  relatedTo: doc(z.optional(z.array(z.int().check(z.minimum(0), z.maximum(99_999))).check(z.minLength(1), z.maxLength(100))), 'Indices (from 0) of the other charges a clause adding this charge\'s penalties pairs it with (434-31: the offence the escapee was detained for; route L233-1 II: the offences committed while driving).'),
 });
 
 export const priorSchema = z.strictObject({
@@ -41,6 +43,7 @@ export const priorSchema = z.strictObject({
 export const offenderSchema = z.strictObject({
   type: doc(z.optional(z.enum(['natural', 'legal'])), 'natural (personne physique, the default) or legal (personne morale).'),
   priors: doc(z.optional(z.array(priorSchema).check(z.maxLength(1000))), 'Prior final convictions, for récidive.'),
+  birthDate: doc(z.optional(date), 'Date of birth: a minor on a date of facts gets the minors\' rules (CJPM L11-4, L121-5 to L121-7; before 30 Sept 2021, ordonnance du 2 février 1945).'),
 });
 
 /** The default limit on charges per case (an option: --max-charges, `maxCharges`). */

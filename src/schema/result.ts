@@ -36,7 +36,11 @@ export const warning = z.object({
   status: z.optional(status),
   from: z.optional(isoDate),
 });
-export const reason = z.enum(['NOT_YET_IN_FORCE', 'REPEALED_BEFORE_FACTS', 'ABOLISHED', 'ATTEMPT_NOT_PUNISHABLE', 'PREDICATE_NOT_ELIGIBLE', 'PENALTY_NOT_IN_FORCE']);
+export const reason = z.enum(['NOT_YET_IN_FORCE', 'REPEALED_BEFORE_FACTS', 'ABOLISHED', 'ATTEMPT_NOT_PUNISHABLE', 'PREDICATE_NOT_ELIGIBLE', 'PENALTY_NOT_IN_FORCE', 'MINOR_UNDER_13', 'REPENTIS_EXEMPT']);
+export const maxima = z.object({
+  prison: doc(z.nullable(prisonOut), 'The custodial maximum; null when none.'),
+  fine: doc(z.nullable(money), 'The fine maximum in euros; null when none.'),
+});
 
 export const chargeResult = z.object({
   ref: doc(z.string(), 'The provision applied, canonical ("323-3-2 III", "route L234-1 I").'),
@@ -55,6 +59,13 @@ export const chargeResult = z.object({
   predicate: z.optional(z.string()),
   tier: doc(z.optional(z.string()), 'The tier of a provision whose penalty follows its predicate (450-1).'),
   safetyPeriod: doc(z.optional(z.boolean()), 'The période de sûreté applies of right (132-23).'),
+  repentis: doc(z.optional(z.object({ effect: z.enum(['exempt', 'reduced']), article: z.string() })), 'The repentis text applied (132-78 and the special text named).'),
+  minority: doc(z.optional(z.object({
+    age: doc(z.number(), 'Age in completed years on this charge\'s date of facts.'),
+    article: doc(z.string(), 'The text applied (e.g. "CJPM L121-5", "ord. 1945 art. 20-2 al. 1"; too young for any penalty: "CJPM L11-4").'),
+    excludable: doc(z.boolean(), 'The court may set the excuse aside (16 and over: CJPM L121-7).'),
+  })), 'Present when the offender was a minor on this date of facts: prison and fine are the reduced maxima.'),
+  withoutExcuse: doc(z.optional(maxima), 'When the excuse may be set aside: the maxima then (life becomes a fixed term where the text says so).'),
   recidive: doc(z.optional(z.string()), 'The récidive rule applied (e.g. "132-9 al. 1").'),
   aggravations: doc(z.optional(z.array(z.string())), 'The general aggravations applied (132-76, 132-77, 132-79).'),
   complementary: doc(z.optional(z.array(z.object({ article: z.string(), label: z.string() }))), 'Complementary penalties the text provides (listed, not computed; absent from lean results).'),
@@ -64,10 +75,17 @@ export const chargeResult = z.object({
 export const total = z.object({
   prison: doc(z.nullable(prisonOut), 'One custodial penalty within the highest maximum (132-5).'),
   fine: doc(z.nullable(money), 'The crime/délit fine cap plus the contravention fines (132-3, 132-7).'),
-  fineParts: z.object({ crimesDelits: money, contraventions: money }),
+  fineParts: z.object({ crimesDelits: money, contraventions: money, cumulated: doc(z.optional(money), 'The fines of the charges added on top (see cumulated).') }),
   cappedBy: doc(z.object({ prison: z.nullable(z.string()), fine: z.nullable(z.string()) }), 'The charge that sets each maximum (for the fine: the crime/délit cap, or the first contravention).'),
   lifeNotPronouncedCapMonths: doc(z.optional(z.number()), 'When life is incurred: the maximum if it is not pronounced (132-5).'),
   lifeNotPronouncedCapArticle: doc(z.optional(z.string()), 'The article that sets it.'),
+  cumulated: doc(z.optional(z.array(z.object({
+    charge: doc(z.number(), 'The index (from 0) of the charge added on top.'),
+    ref: z.string(),
+    article: doc(z.string(), 'The clause that sets 132-2 to 132-5 aside (e.g. "434-31", "route L233-1 II").'),
+    relatedTo: doc(z.array(z.number()), 'The related charges (indices).'),
+  }))), 'Charges whose maxima are added on top of the cap, by a clause pairing them with related charges; prison and fine include them.'),
+  withoutExcuse: doc(z.optional(maxima), 'When a charge\'s minors\' excuse may be set aside: the total then.'),
 });
 
 export const result = z.object({

@@ -9,6 +9,10 @@ import { param, paramArticle } from '../params.js';
 import { comparePrison } from '../penalty.js';
 import type { Steps } from '../steps.js';
 import type { CaseCtx, Module } from './types.js';
+import { NO_CUMULATION, type Cumulation } from './cumulation.js';
+
+/** What the concours reads of a charge: a charge result, or the same figures otherwise (the excuse set aside). */
+export type Part = Pick<ChargeResult, 'ref' | 'punishable' | 'nature' | 'prison' | 'fine'>;
 
 export const concoursModule: Module = {
   id: '132-3',
@@ -44,8 +48,8 @@ const NOTHING = (): Totals['total'] => ({
 });
 
 /** 132-2, 132-3, 132-5, 132-7: the total of the charges judged together. */
-export function concours(c: CaseCtx, charges: ChargeResult[], fines: (Decimal | null)[]): Totals {
-  const steps: Steps = c.trace ? [] : null;
+export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (Decimal | null)[], plan: Cumulation = NO_CUMULATION, traced = c.trace): Totals {
+  const steps: Steps = traced ? [] : null;
   let live = 0;
   for (const ch of charges) if (ch.punishable) live++;
   if (live === 0) {
@@ -65,11 +69,13 @@ export function concours(c: CaseCtx, charges: ChargeResult[], fines: (Decimal | 
     if (ch.prison) {
       anyPrison = true;
       if (ch.prison.life) life = true; else months += ch.prison.months ?? 0;
-      if (comparePrison(ch.prison, prison) > 0) { prison = ch.prison; prisonRef = ch.ref; }
     }
+    if (ch.fine !== null) sum.add(fines[i] ?? new Money(ch.fine), ch.fine);
+    // A charge a clause adds on top is outside the cap (law/cumulation.ts): added after.
+    if (plan.added[i]) continue;
+    if (ch.prison && comparePrison(ch.prison, prison) > 0) { prison = ch.prison; prisonRef = ch.ref; }
     if (ch.fine !== null) {
       const f = fines[i] ?? new Money(ch.fine);
-      sum.add(f, ch.fine);
       if (ch.nature === 'contravention') { contraventions.add(f, ch.fine); contraventionRefs.push(ch.ref); }
       else if (cap === null || f.gt(cap.value!)) { cap = new FineSum().add(f, ch.fine); capRef = ch.ref; }
     }
@@ -95,5 +101,36 @@ export function concours(c: CaseCtx, charges: ChargeResult[], fines: (Decimal | 
     lifeNotPronouncedCapMonths: lifeCap?.value.months,
     lifeNotPronouncedCapArticle: lifeCap ? paramArticle(c.rules, 'lifeNotPronouncedCap') : undefined,
   };
+  if (plan.entries.length) addOnTop(c, total, charges, fines, plan, steps);
   return { total, arithmetic, steps };
+}
+
+/**
+ * The charges a clause adds on top (434-31, route L233-1 II): their maxima add to the capped total, custody and fine
+ * (the clauses speak of "les peines" without distinction). Life with anything is life; its cap if not pronounced
+ * (132-5) adds the other terms.
+ */
+function addOnTop(c: CaseCtx, total: Result['total'], charges: readonly Part[], fines: readonly (Decimal | null)[], plan: Cumulation, steps: Steps): void {
+  let prison = total.prison, fine = total.fine === null ? null : new Money(total.fine);
+  let added = new Money(0), lifeCapMonths = 0, anyFine = false;
+  const terms = [total.prison];
+  for (const e of plan.entries) {
+    const ch = charges[e.charge]!;
+    steps?.push({ rule: e.article, code: 'CUMULATION', params: { ref: ch.ref, article: e.article, related: e.relatedTo.map((j) => charges[j]!.ref), prison: ch.prison, fine: ch.fine } });
+    terms.push(ch.prison);
+    if (ch.prison) {
+      const kind = prison && comparePrison({ ...prison, months: 0, life: false }, { ...ch.prison, months: 0, life: false }) >= 0 ? prison.kind : ch.prison.kind;
+      prison = prison?.life || ch.prison.life ? { kind, months: null, life: true } : { kind, months: (prison?.months ?? 0) + (ch.prison.months ?? 0), life: false };
+    }
+    if (ch.fine !== null) { const f = fines[e.charge] ?? new Money(ch.fine); added = added.plus(f); fine = fine === null ? f : fine.plus(f); anyFine = true; }
+  }
+  for (const t of terms) if (t && !t.life) lifeCapMonths += t.months ?? 0;
+  const lifeCap = prison?.life ? param(c.rules, 'lifeNotPronouncedCap', c.date) : undefined;
+  total.prison = prison;
+  total.fine = fine === null ? null : moneyString(fine);
+  if (anyFine) total.fineParts.cumulated = moneyString(added);
+  total.lifeNotPronouncedCapMonths = lifeCap ? lifeCap.value.months + lifeCapMonths : undefined;
+  total.lifeNotPronouncedCapArticle = lifeCap ? paramArticle(c.rules, 'lifeNotPronouncedCap') : undefined;
+  total.cumulated = plan.entries.map((e) => ({ charge: e.charge, ref: e.ref, article: e.article, relatedTo: e.relatedTo }));
+  steps?.push({ rule: plan.entries[0]!.article, code: 'CUMULATED_TOTAL', params: { prison, fine: total.fine } });
 }

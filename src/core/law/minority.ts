@@ -106,7 +106,7 @@ export const minority: ChargeModule = {
     if (s.date < c.birthDate) { s.error = draft('INVALID_CASE', 'offender.birthDate', 'E_BORN_AFTER_FACTS', { birth: c.birthDate, date: s.date }); return; }
     const age = ageOn(c.birthDate, s.date);
     const v0 = at(c.rules.minors.versions, s.date);
-    if (!v0) { c.warnings.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_MINORS_NO_DATA', params: { ref: s.ref, date: s.date } }); return; }
+    if (!v0) { c.warnings.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_MINORS_NO_DATA', params: { ref: s.ref } }); return; }
     if (age >= v0.adultAge) return;
     const versions = during(c.rules.minors.versions, s.date, c.judgment);
     const bar = versions.find((v) => age < v.noPenalty.belowAge);

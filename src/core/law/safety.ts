@@ -15,7 +15,8 @@ export const safetyPeriod: ChargeModule = {
   apply(s, c) {
     if (s.prisonFrom?.safetyPeriod !== true || s.penalty.prison === null) return;
     const min = param(c.rules, 'safetyPeriodMinSentence', s.date);
-    if (!min) return;
+    // A maximum below that length cannot carry a sentence of it (a reduced maximum: repentis, 132-78).
+    if (!min || (!s.penalty.prison.life && (s.penalty.prison.months ?? 0) < min.value.months)) return;
     s.safety = true;
     s.steps?.push({ rule: paramArticle(c.rules, 'safetyPeriodMinSentence'), code: 'SAFETY_PERIOD', params: { months: min.value.months } });
   },

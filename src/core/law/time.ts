@@ -58,7 +58,7 @@ export const inForce: ChargeModule = {
     let v0 = at(provision.versions, date);
     const before = v0 ? null : predecessor(c, provision, date);
     if (before) {
-      c.warnings.push({ code: 'NOTE', ref, key: 'W_FORMERLY', params: { ref, date, from: provision.versions[0]!.from, by: before.provision.ref } });
+      c.warnings.push({ code: 'NOTE', ref, key: 'W_FORMERLY', params: { ref, from: provision.versions[0]!.from, by: before.provision.ref } });
       s.provision = provision = before.provision;
       v0 = before.v;
     }

@@ -28,7 +28,7 @@ export interface Penalty {
  */
 export type Input =
   | `charge.${Exclude<keyof Charge, 'ref' | 'date'>}`
-  | `offender.${'type' | 'priors'}`;
+  | `offender.${'type' | 'priors' | 'birthDate'}`;
 
 /** A warning before it is put into words (rendered once per language, then shared). */
 export interface WarningDraft {
@@ -53,6 +53,8 @@ export interface CaseCtx {
   readonly date: IsoDate;
   readonly judgment: IsoDate;
   readonly legal: boolean;
+  /** The offender's date of birth, when the case gives it (the minors' rules look at the age on each date of facts). */
+  readonly birthDate: IsoDate | null;
   /** Prior convictions with their maxima (prepared by the récidive module). */
   priors: PriorMax[];
   warnings: WarningDraft[];
@@ -88,6 +90,12 @@ export interface ChargeState {
   aggravations: string[] | null;
   /** The période de sûreté applies of right (132-23). */
   safety: boolean;
+  /** A repentis text applied (132-78): exemption or reduction, and its article. */
+  repentis: { effect: 'exempt' | 'reduced'; article: string } | null;
+  /** The offender's age on this date of facts when a minor, with the excuse's article and whether it may be set aside. */
+  minority: { age: number; article: string; excludable: boolean } | null;
+  /** The maxima if the court sets the excuse aside (CJPM L121-7, ord. 1945 art. 20-2 al. 2). */
+  withoutExcuse: { prison: PrisonOut | null; fine: Decimal | null } | null;
   /** Set when the charge is not punishable: the pipeline stops, the charge is listed with the reason. */
   stop: Reason | null;
   /** Set when the case cannot be evaluated: the whole case gives this error. */
