@@ -5,7 +5,7 @@ import { parseUserDate } from '../io/dates.js';
 import { canonicalAmount } from '../schema/amount.js';
 import { UsageError } from './common.js';
 
-type Key = 'attempt' | 'accomplice' | 'amount' | 'predicate' | 'date' | 'aggravation';
+type Key = 'attempt' | 'accomplice' | 'amount' | 'predicate' | 'date' | 'aggravation' | 'repentis' | 'with';
 const KEYS: Record<string, Key> = {
   aggravation: 'aggravation', aggravations: 'aggravation', circonstance: 'aggravation',
   attempt: 'attempt', tentative: 'attempt',
@@ -13,9 +13,22 @@ const KEYS: Record<string, Key> = {
   amount: 'amount', montant: 'amount',
   predicate: 'predicate', predicat: 'predicate', 'prédicat': 'predicate', origine: 'predicate',
   date: 'date',
+  repentis: 'repentis', repenti: 'repentis',
+  with: 'with', avec: 'with', related: 'with', lie: 'with', 'lié': 'with',
 };
+/** Repentis values, in French or English. */
+const REPENTIS: Record<string, 'exempt' | 'reduced'> = { exempt: 'exempt', exemption: 'exempt', exempte: 'exempt', 'exempté': 'exempt', reduced: 'reduced', reduction: 'reduced', 'réduction': 'reduced', reduit: 'reduced', 'réduit': 'reduced' };
 const YES = ['true', 'oui', 'yes'], NO = ['false', 'non', 'no'];
-const EXAMPLE: Record<Key, string> = { aggravation: 'aggravation=132-79', amount: 'amount=2000000', date: 'date=2024-05-01', predicate: 'predicate=222-37', attempt: '', accomplice: '' };
+const EXAMPLE: Record<Key, string> = { aggravation: 'aggravation=132-79', amount: 'amount=2000000', date: 'date=2024-05-01', predicate: 'predicate=222-37', attempt: '', accomplice: '', repentis: 'repentis=reduced', with: 'avec=1' };
+
+/**
+ * `avec=1,2`: the charges (numbered from 1, as on the command line) whose penalties this one's add to under a
+ * cumulation clause (434-31, route L233-1 II); the contract's relatedTo counts from 0.
+ */
+const withCharges = (value: string, arg: string): number[] => value.split(/[,+\s]+/).filter(Boolean).map((x) => {
+  if (!/^\d{1,5}$/.test(x) || Number(x) < 1) throw new UsageError('U_WITH', { value: x, arg });
+  return Number(x) - 1;
+});
 
 /** One option of a charge: its value checked and written as the contract wants it. */
 function option(charge: Charge, key: Key, rawKey: string, value: string | undefined, arg: string): void {
@@ -26,11 +39,17 @@ function option(charge: Charge, key: Key, rawKey: string, value: string | undefi
   }
   if (!value) throw new UsageError('U_NEEDS_VALUE', { key: rawKey, arg, example: EXAMPLE[key] });
   if (key === 'aggravation') { charge.aggravations = [...(charge.aggravations ?? []), ...value.split(/[+,\s]+/).filter(Boolean)]; return; }
-  if (charge[key] !== undefined) throw new UsageError('U_TWICE', { key: rawKey, arg });
+  if (charge[key === 'with' ? 'relatedTo' : key] !== undefined) throw new UsageError('U_TWICE', { key: rawKey, arg });
   if (key === 'amount') {
     const amount = canonicalAmount(value);
     if (amount === null) throw new UsageError('U_BAD_AMOUNT', { value, arg });
     charge.amount = amount;
+  } else if (key === 'repentis') {
+    const r = REPENTIS[value.toLowerCase()];
+    if (!r) throw new UsageError('U_REPENTIS', { value, arg });
+    charge.repentis = r;
+  } else if (key === 'with') {
+    charge.relatedTo = withCharges(value, arg);
   } else if (key === 'date') {
     const iso = parseUserDate(value);
     if (!iso) throw new UsageError('U_DATE', { name: 'date=', value });
@@ -52,6 +71,15 @@ export function parseChargeArg(arg: string): Charge {
     option(charge, key, rawKey, eq < 0 ? undefined : opt.slice(eq + 1).trim(), arg);
   }
   return charge;
+}
+
+/** Each `avec=N` names another charge of the command line. */
+export function checkWith(charges: Charge[], args: string[]): void {
+  charges.forEach((ch, i) => {
+    for (const j of ch.relatedTo ?? []) {
+      if (j >= charges.length || j === i) throw new UsageError('U_WITH_RANGE', { n: j + 1, count: charges.length, arg: args[i] });
+    }
+  });
 }
 
 /** `--prior REF@FINAL[:EXPIRED]`, e.g. "222-37@2018-01-10:2020-01-10" (a conviction final, then served). */

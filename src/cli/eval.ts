@@ -2,12 +2,12 @@
 import type { Argv } from 'yargs';
 import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
-import { parseChargeArg, parsePriorArg } from './charges.js';
+import { checkWith, parseChargeArg, parsePriorArg } from './charges.js';
 import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, readLimited, UsageError, wholeOption } from './common.js';
 
 export type FormatName = 'text' | 'json' | 'markdown' | 'csv';
 export interface EvalArgs extends Common {
-  refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; prior?: string[];
+  refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; prior?: string[]; birthDate?: string;
   trace: boolean; full: boolean; complementary: boolean; notes: boolean; maxCharges: number; maxCaseBytes: number; format: FormatName; width?: number;
 }
 
@@ -19,6 +19,7 @@ export function evalBuilder(y: Argv, lang: Lang): Argv {
     .option('judgment-date', { type: 'string', describe: h.judgmentDate })
     .option('legal-person', { type: 'boolean', describe: h.legalPerson })
     .option('prior', { type: 'string', array: true, describe: h.prior })
+    .option('birth-date', { type: 'string', alias: 'naissance', describe: h.birthDate })
     .option('case', { type: 'string', describe: h.caseFile })
     .option('format', { choices: ['text', 'json', 'markdown', 'csv'] as const, default: 'text' as const, describe: h.format })
     .option('trace', { type: 'boolean', default: false, describe: h.trace })
@@ -41,10 +42,20 @@ function caseFromFile(argv: EvalArgs, file: string, over: Record<string, unknown
   }
   if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
   const c = { ...(input as Record<string, unknown>), ...over };
-  const offender = typeof c.offender === 'string' ? { type: c.offender } : (c.offender as Record<string, unknown> | undefined) ?? {};
-  if (argv.legalPerson !== undefined) c.offender = { ...offender, type: argv.legalPerson ? 'legal' : 'natural' };
-  if (priors.length) c.offender = { ...offender, ...(c.offender as object), priors: [...(Array.isArray(offender.priors) ? offender.priors : []), ...priors] };
+  const offender = offenderOf(argv, priors, typeof c.offender === 'string' ? { type: c.offender } : (c.offender as Record<string, unknown> | undefined) ?? {});
+  if (offender) c.offender = offender;
   return c;
+}
+
+/** The offender options (--legal-person, --prior, --birth-date) laid over what a case gives; undefined if none. */
+function offenderOf(argv: EvalArgs, priors: unknown[], base: Record<string, unknown>): Record<string, unknown> | undefined {
+  const birthDate = dateOption('birth-date', argv.birthDate);
+  if (argv.legalPerson === undefined && !priors.length && !birthDate) return Object.keys(base).length ? base : undefined;
+  const o = { ...base };
+  if (argv.legalPerson !== undefined) o.type = argv.legalPerson ? 'legal' : 'natural';
+  if (priors.length) o.priors = [...(Array.isArray(base.priors) ? base.priors : []), ...priors];
+  if (birthDate) o.birthDate = birthDate;
+  return o;
 }
 
 /** The case the command line describes: refs with options, or a JSON case (--case FILE, or "-" alone). */
@@ -62,8 +73,11 @@ function caseOf(argv: EvalArgs): unknown {
     return caseFromFile(argv, file, over, priors);
   }
   if (!refs.length) throw new UsageError('U_NO_CHARGE');
-  const c: Record<string, unknown> = { ...over, charges: refs.map(parseChargeArg) };
-  if (argv.legalPerson || priors.length) c.offender = { ...(argv.legalPerson ? { type: 'legal' } : {}), ...(priors.length ? { priors } : {}) };
+  const charges = refs.map(parseChargeArg);
+  checkWith(charges, refs);
+  const c: Record<string, unknown> = { ...over, charges };
+  const offender = offenderOf({ ...argv, legalPerson: argv.legalPerson || undefined }, priors, {});
+  if (offender) c.offender = offender;
   return c;
 }
 

@@ -29,7 +29,7 @@ export interface BatchOptions {
   csvRaw?: boolean;
 }
 
-export const CSV_COLUMNS = ['id', 'date', 'judgment_date', 'offender', 'refs', 'amount', 'predicate', 'attempt', 'accomplice'] as const;
+export const CSV_COLUMNS = ['id', 'date', 'judgment_date', 'offender', 'birth_date', 'refs', 'amount', 'predicate', 'attempt', 'accomplice', 'repentis', 'related_to'] as const;
 export { CSV_OUTPUT_HEADER } from './csv.js';
 
 /** Checks a CSV header row; returns the column order or a message naming what is wrong. */
@@ -53,7 +53,10 @@ const BOOL: Record<string, boolean> = { true: true, false: false, '1': true, '0'
 const LIST = /[;|]/;
 
 /** One per-charge column of a CSV row, spread over the charges; a message when it does not fit. */
-function perCharge(col: 'amount' | 'predicate' | 'attempt' | 'accomplice', raw: string, charges: Record<string, unknown>[], lang: Lang): string | null {
+type PerCharge = 'amount' | 'predicate' | 'attempt' | 'accomplice' | 'repentis' | 'related_to';
+/** related_to: the indices (from 0, as the contract's relatedTo) of the charges a cumulation clause pairs this one with, "1+2". */
+const INDICES = /^\d{1,5}(\+\d{1,5})*$/;
+function perCharge(col: PerCharge, raw: string, charges: Record<string, unknown>[], lang: Lang): string | null {
   const e = MESSAGES[lang].errors;
   const values = raw.split(LIST).map((v) => v.trim());
   if (values.length !== charges.length) return e.E_CSV_PER_CHARGE({ column: col, values: values.length, refs: charges.length });
@@ -63,6 +66,9 @@ function perCharge(col: 'amount' | 'predicate' | 'attempt' | 'accomplice', raw: 
       const b = BOOL[v.toLowerCase()];
       if (b === undefined) return e.E_CSV_BOOL({ column: col, value: v });
       charges[i]![col] = b;
+    } else if (col === 'related_to') {
+      if (!INDICES.test(v)) return e.E_CSV_INDICES({ value: v });
+      charges[i]!.relatedTo = v.split('+').map(Number);
     } else charges[i]![col] = v;
   }
   return null;
@@ -82,11 +88,11 @@ function caseFromCsv(text: string, header: string[], delimiter: ',' | ';', lang:
   if (id) c.id = id;
   if (row.date) c.date = parseUserDate(row.date) ?? row.date;
   if (row.judgment_date) c.judgmentDate = parseUserDate(row.judgment_date) ?? row.judgment_date;
-  if (row.offender) c.offender = { type: row.offender };
+  if (row.offender || row.birth_date) c.offender = { ...(row.offender && { type: row.offender }), ...(row.birth_date && { birthDate: parseUserDate(row.birth_date) ?? row.birth_date }) };
   const refs = (row.refs ?? '').split(LIST).map((r) => r.trim());
   if (!row.refs || refs.some((r) => !r)) return fail('refs', e.E_CSV_REFS());
   const charges: Record<string, unknown>[] = refs.map((ref) => ({ ref }));
-  for (const col of ['amount', 'predicate', 'attempt', 'accomplice'] as const) {
+  for (const col of ['amount', 'predicate', 'attempt', 'accomplice', 'repentis', 'related_to'] as const) {
     const problem = row[col] ? perCharge(col, row[col]!, charges, lang) : null;
     if (problem) return fail(col, problem);
   }
@@ -187,6 +193,8 @@ const prisonJson = (p: PrisonOut | null): string => (p === null ? 'null' : `{"ki
  * was a third of a line's cost). Same text as JSON.stringify, field for field: a property test holds it to that.
  */
 export function totalJson(t: Result['total']): string {
+  // The rarer fields (clauses adding charges on top, a minor's excuse set aside): the generic way, all of them.
+  if (t.cumulated !== undefined || t.withoutExcuse !== undefined || t.fineParts.cumulated !== undefined) return JSON.stringify(t);
   return `{"prison":${prisonJson(t.prison)},"fine":${plain(t.fine)},"fineParts":{"crimesDelits":${plain(t.fineParts.crimesDelits)},"contraventions":${plain(t.fineParts.contraventions)}},"cappedBy":{"prison":${plain(t.cappedBy.prison)},"fine":${plain(t.cappedBy.fine)}}${t.lifeNotPronouncedCapMonths === undefined ? '' : `,"lifeNotPronouncedCapMonths":${t.lifeNotPronouncedCapMonths}`}${t.lifeNotPronouncedCapArticle === undefined ? '' : `,"lifeNotPronouncedCapArticle":${JSON.stringify(t.lifeNotPronouncedCapArticle)}`}}`;
 }
 export function arithmeticJson(a: Result['arithmetic']): string {

@@ -18,19 +18,23 @@ export function formatMarkdown(r: Result, lang: Lang): string {
   out.push(`- ${t.offender}${c}${r.offender === 'legal' ? m.text.legal : m.text.natural}`, '');
   out.push(`## ${t.charges}`, '', t.header, '|---|---|---|---|---|---|');
   for (const ch of r.charges) {
-    const flags = [ch.attempt && m.text.attempt, ch.accomplice && m.text.accomplice, ch.predicate && `${t.reference} ${ch.predicate}`].filter(Boolean).join(', ');
+    const flags = [ch.attempt && m.text.attempt, ch.accomplice && m.text.accomplice, ch.predicate && `${t.reference} ${ch.predicate}`, ch.minority && m.text.minor(ch.minority), ch.repentis?.effect === 'reduced' && m.text.repentisReduced({ article: ch.repentis.article })].filter(Boolean).join(', ');
     const label = `${ch.label}${flags ? ` (${flags})` : ''}`;
     if (!ch.punishable) {
       out.push(`| ${ch.ref} | ${cell(label)} | — | ${t.notPunishable}${c}${ch.reason ? m.reasons[ch.reason] : ''} | — | ${ch.version ? formatDate(ch.version.from, lang) : '—'} |`);
       continue;
     }
     const v = ch.version ? `${formatDate(ch.version.from, lang)}, ${cell(ch.version.source)}${ch.version.status !== 'text' ? ` (${ch.version.status})` : ''}` : '—';
-    out.push(`| ${ch.ref} | ${cell(label)} | ${ch.nature ? m.nature[ch.nature] : ''} | ${ch.prison ? formatPrison(ch.prison, lang) : none} | ${ch.fine ? formatMoney(ch.fine, lang) : none} | ${v} |`);
+    const w = ch.withoutExcuse;
+    const aside = (x: string, y: string) => (w ? `${x} (${m.text.withoutExcuse}${c}${y})` : x);
+    out.push(`| ${ch.ref} | ${cell(label)} | ${ch.nature ? m.nature[ch.nature] : ''} | ${aside(ch.prison ? formatPrison(ch.prison, lang) : none, w?.prison ? formatPrison(w.prison, lang) : none)} | ${aside(ch.fine ? formatMoney(ch.fine, lang) : none, w?.fine ? formatMoney(w.fine, lang) : none)} | ${v} |`);
   }
   out.push('', `## ${t.total}`, '');
   const tot = r.total;
   out.push(`- ${t.custody}${c}**${tot.prison ? formatPrison(tot.prison, lang) : none}**${tot.cappedBy.prison ? ` (${tot.cappedBy.prison})` : ''}`);
   out.push(`- ${t.fine}${c}**${tot.fine ? formatMoney(tot.fine, lang) : none}**${tot.cappedBy.fine ? ` (${tot.cappedBy.fine})` : ''}${tot.fineParts.contraventions !== '0' ? `, ${t.including} ${formatMoney(tot.fineParts.contraventions, lang)} (132-7)` : ''}`);
+  for (const e of tot.cumulated ?? []) out.push(`- ${m.text.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
+  if (tot.withoutExcuse) out.push(`- ${m.text.withoutExcuse}${c}${tot.withoutExcuse.prison ? formatPrison(tot.withoutExcuse.prison, lang) : none} ; ${tot.withoutExcuse.fine ? formatMoney(tot.withoutExcuse.fine, lang) : none}`);
   const a = r.arithmetic;
   out.push(`- ${t.sum}${c}${a.prison ? formatSumPrison(a.prison, lang) : none} ; ${a.fine ? formatMoney(a.fine, lang) : none}`);
   if (r.warnings.length) {

@@ -16,14 +16,25 @@ const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 
 const semi = (lang: Lang) => (lang === 'fr' ? ' ; ' : '; ');
 
+/** A custodial maximum and a fine, side by side. */
+function penaltyOf(x: { prison: ChargeResult['prison']; fine: string | null }, lang: Lang): string {
+  const t = T(lang);
+  return [x.prison ? formatPrison(x.prison, lang) : t.noCustody, x.fine ? formatMoney(x.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${t.none}`].join(semi(lang));
+}
+
 function chargeLines(c: ChargeResult, r: Result, lang: Lang): string[] {
   const t = T(lang);
   const flags = [c.attempt && t.attempt, c.accomplice && t.accomplice, c.predicate && `${t.predicate} ${c.predicate}`].filter(Boolean).join(', ');
   const date = c.date && c.date !== r.date ? ` — ${t.facts} ${formatDate(c.date, lang)}` : '';
   const head = `  ${c.ref}${c.input && c.input !== c.ref ? ` (« ${c.input} »)` : ''} — ${c.label}${flags ? ` [${flags}]` : ''}${date}`;
-  if (!c.punishable) return [head, `      ${t.notPunishable.toUpperCase()}${colon(lang)}${c.reason ? MESSAGES[lang].reasons[c.reason] : ''}`];
-  const penalty = [c.prison ? formatPrison(c.prison, lang) : t.noCustody, c.fine ? formatMoney(c.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${t.none}`].join(semi(lang));
-  const lines = [head, `      ${c.nature ? natureLabel(c.nature, lang) : ''}${colon(lang)}${penalty}`];
+  if (!c.punishable) {
+    const by = c.minority ? ` (${c.minority.article})` : c.repentis ? ` (${t.repentisExempt({ article: c.repentis.article })})` : '';
+    return [head, `      ${t.notPunishable.toUpperCase()}${colon(lang)}${c.reason ? MESSAGES[lang].reasons[c.reason] : ''}${by}`];
+  }
+  const lines = [head, `      ${c.nature ? natureLabel(c.nature, lang) : ''}${colon(lang)}${penaltyOf(c, lang)}`];
+  if (c.minority) lines.push(`      ${t.minor(c.minority)}`);
+  if (c.withoutExcuse) lines.push(`      ${t.withoutExcuse}${colon(lang)}${penaltyOf(c.withoutExcuse, lang)}`);
+  if (c.repentis?.effect === 'reduced') lines.push(`      ${t.repentisReduced({ article: c.repentis.article })}`);
   if (c.tier) lines.push(`      ${c.tier}`);
   if (c.aggravations?.length) lines.push(`      ${t.aggravation}${colon(lang)}art. ${c.aggravations.join(', ')}`);
   if (c.recidive) lines.push(`      ${t.recidive}${colon(lang)}art. ${c.recidive}`);
@@ -40,12 +51,14 @@ function totalLines(r: Result, lang: Lang): string[] {
   const t = T(lang);
   const tot = r.total;
   const w = Math.max(t.prison.length, t.fine.length);
-  const out = [`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : t.none}${tot.cappedBy.prison ? ` — ${t.cappedBy} ${tot.cappedBy.prison}` : ''}`];
+  const out = [`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : t.none}${tot.cappedBy.prison ? ` — ${t.cappedBy} ${tot.cappedBy.prison}${tot.cumulated ? `, ${t.plusCumulated}` : ''}` : ''}`];
   if (tot.prison?.life && tot.lifeNotPronouncedCapMonths !== undefined) out.push(`  ${''.padEnd(w)}   ${t.lifeCap({ months: tot.lifeNotPronouncedCapMonths, article: tot.lifeNotPronouncedCapArticle })}`);
   const onlyContraventions = tot.fineParts.crimesDelits === '0' && tot.fineParts.contraventions !== '0';
-  const fineBy = onlyContraventions ? ` — ${t.contraventionSum}` : tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}` : '';
+  const fineBy = onlyContraventions ? ` — ${t.contraventionSum}` : tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}${tot.cumulated ? `, ${t.plusCumulated}` : ''}` : '';
   out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : t.none}${fineBy}`);
   if (!onlyContraventions && tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
+  for (const e of tot.cumulated ?? []) out.push(`  ${''.padEnd(w)}   ${t.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
+  if (tot.withoutExcuse) out.push(`  ${t.withoutExcuse}${colon(lang)}${penaltyOf(tot.withoutExcuse, lang)}`);
   const a = r.arithmetic;
   out.push(`  ${t.sum}${colon(lang)}${a.prison ? formatSumPrison(a.prison, lang) : t.noCustody}${semi(lang)}${a.fine ? formatMoney(a.fine, lang) : t.none}`);
   return out;

@@ -24,7 +24,7 @@ export interface AppProps {
 
 const caseOf = (st: State): Case => ({
   date: st.date, judgmentDate: st.judgmentDate, charges: st.charges,
-  ...(st.legal || st.priors.length ? { offender: { ...(st.legal ? { type: 'legal' as const } : {}), ...(st.priors.length ? { priors: st.priors } : {}) } } : {}),
+  ...(st.legal || st.priors.length || st.birthDate ? { offender: { ...(st.legal ? { type: 'legal' as const } : {}), ...(st.priors.length ? { priors: st.priors } : {}), ...(st.birthDate ? { birthDate: st.birthDate } : {}) } } : {}),
 });
 
 /** Runs what the reducer asks for: the export (files) and leaving. */
@@ -53,7 +53,7 @@ export function App(props: AppProps) {
   const reduce = useMemo(() => reducer(rules, m, lang), [rules, m, lang]);
   const [st, dispatch] = useReducer(reduce, undefined, () => initialState(today, initial));
   const matches = useMemo(() => offences(rules, st.query), [rules, st.query]);
-  const theCase = useMemo(() => caseOf(st), [st.date, st.judgmentDate, st.charges, st.legal, st.priors]);
+  const theCase = useMemo(() => caseOf(st), [st.date, st.judgmentDate, st.charges, st.legal, st.priors, st.birthDate]);
   const outcome: Outcome | null = useMemo(() => (st.charges.length ? evaluate(rules, theCase, { today, lang }) : null), [rules, theCase, today, lang]);
   useInput((input, key) => dispatch({ type: 'key', ev: { input, key } }));
   useEffects(st, outcome, theCase, props, m, dispatch);
@@ -67,7 +67,7 @@ export function App(props: AppProps) {
  * the explanation's window.
  */
 function layout(st: State, result: Extract<Outcome, { ok: true }> | null, error: boolean, rows: number) {
-  const fixed = 2 + 1 + Math.max(1, st.charges.length) + (st.priors.length ? 1 : 0) + (error ? 1 : 0) + (result ? 3 + (result.warnings.length ? 1 : 0) : 0) + 2;
+  const fixed = 2 + 1 + Math.max(1, st.charges.length) + (st.priors.length ? 1 : 0) + (error ? 1 : 0) + (result ? 3 + (result.total.withoutExcuse ? 1 : 0) + (result.total.cumulated ? 1 : 0) + (result.warnings.length ? 1 : 0) : 0) + 2;
   const free = Math.max(0, rows - fixed);
   const chartRows = result ? result.charges.filter((c) => c.punishable && c.prison).length + 2 : 0;
   const wanted = st.chooser ? 0 : st.focus === 'search' ? 3 : 0;
@@ -82,7 +82,7 @@ function Screen({ st, rules, lang, m, outcome, matches, columns, rows }: { st: S
   const start = Math.max(0, Math.min(st.highlight - lay.search + 1, matches.length - lay.search));
   return (
     <Box flexDirection="column" width={columns}>
-      <Text wrap="wrap"><Text bold color={colour('cyan')}>quantum</Text><Text> — {m.facts} {formatDate(st.date, lang)} · {m.judgment} {formatDate(st.judgmentDate, lang)}{st.judgmentSet ? '' : ` (${m.todayShort})`} · {st.legal ? m.legal : m.natural}</Text></Text>
+      <Text wrap="wrap"><Text bold color={colour('cyan')}>quantum</Text><Text> — {m.facts} {formatDate(st.date, lang)} · {m.judgment} {formatDate(st.judgmentDate, lang)}{st.judgmentSet ? '' : ` (${m.todayShort})`} · {st.legal ? m.legal : m.natural}{st.birthDate ? ` · ${m.born} ${formatDate(st.birthDate, lang)}` : ''}</Text></Text>
       <Text wrap="truncate-start">
         <Text color={st.focus === 'search' ? colour('green') : undefined} bold={st.focus === 'search'}>{m.search} › </Text>
         <Text>{sanitize(st.query)}</Text>{st.focus === 'search' && !st.prompt ? <Text inverse> </Text> : null}<Text dimColor>  ({matches.length})</Text>
@@ -97,7 +97,7 @@ function Screen({ st, rules, lang, m, outcome, matches, columns, rows }: { st: S
       {result ? <Totals r={result} m={m} lang={lang} columns={columns} /> : null}
       {result && !st.showTrace && lay.chart ? <Chart r={result} m={m} lang={lang} columns={columns} /> : null}
       {result && st.showTrace ? <Trace r={result} rows={lay.trace} top={st.traceTop} m={m} /> : null}
-      {result && result.warnings.length ? <Text color={colour('yellow')} wrap="truncate-end">! {result.warnings.length} {m.warnings}: {result.warnings.map((w) => w.ref).filter(Boolean).join(', ')}</Text> : null}
+      {result && result.warnings.length ? <Text color={colour('yellow')} wrap="truncate-end">! {result.warnings.length} {m.warnings}{lang === 'fr' ? ' : ' : ': '}{result.warnings.map((w) => w.ref).filter(Boolean).join(', ')}</Text> : null}
       {st.prompt ? <PromptLine prompt={st.prompt} m={m} /> : <Text dimColor wrap="wrap">{sanitize(st.message ?? (st.focus === 'charges' ? m.chargeKeys : m.footer))}</Text>}
     </Box>
   );

@@ -11,7 +11,7 @@ import { edit, pasted, type KeyInfo } from './input.js';
 
 export type Messages = AllMessages['ui'];
 type Focus = 'search' | 'charges';
-export type PromptKind = 'amount' | 'predicate' | 'date' | 'judgment' | 'prior' | 'aggravation';
+export type PromptKind = 'amount' | 'predicate' | 'date' | 'judgment' | 'prior' | 'aggravation' | 'birth' | 'with';
 export interface Prompt { kind: PromptKind; value: string }
 /** A choice the user must make: the tier of an article whose tiers differ. */
 export interface Chooser { article: string; refs: string[]; highlight: number }
@@ -19,6 +19,8 @@ export interface Chooser { article: string; refs: string[]; highlight: number }
 export interface State {
   query: string; highlight: number; focus: Focus; charges: Charge[]; selected: number; priors: Prior[];
   date: string; judgmentDate: string; judgmentSet: boolean; legal: boolean; showTrace: boolean; traceTop: number; help: boolean;
+  /** The offender's date of birth (the minors' rules), when given. */
+  birthDate: string | null;
   prompt: Prompt | null; chooser: Chooser | null; message: string | null; esc: boolean;
   /** A side effect the reducer asks for (writing files, leaving); run by an effect, never by the reducer. */
   effect: 'export' | 'exit' | null;
@@ -31,7 +33,7 @@ export const offences = (rules: Rules, query: string) => searchProvisions(rules,
 export function initialState(today: string, initial: Partial<Pick<Case, 'date' | 'judgmentDate'>> & { legal?: boolean; charges?: Charge[] }): State {
   return {
     query: '', highlight: 0, focus: 'search', charges: initial.charges ?? [], selected: 0, priors: [],
-    date: initial.date ?? today, judgmentDate: initial.judgmentDate ?? today, judgmentSet: initial.judgmentDate !== undefined, legal: initial.legal ?? false,
+    date: initial.date ?? today, judgmentDate: initial.judgmentDate ?? today, judgmentSet: initial.judgmentDate !== undefined, legal: initial.legal ?? false, birthDate: null,
     showTrace: false, traceTop: 0, help: false, prompt: null, chooser: null, message: null, esc: false, effect: null,
   };
 }
@@ -70,6 +72,18 @@ function commit({ rules, m, lang }: Ctx, st: State, p: Prompt): State {
       const iso = parseUserDate(v);
       if (!iso) return { ...st, message: m.badDate };
       return p.kind === 'date' ? { ...st, date: iso, prompt: null, message: null } : { ...st, judgmentDate: iso, judgmentSet: true, prompt: null, message: null };
+    }
+    case 'birth': {
+      // Empty: no date of birth (an adult, as before).
+      const iso = v ? parseUserDate(v) : null;
+      if (v && !iso) return { ...st, message: m.badDate };
+      return { ...st, birthDate: iso, prompt: null, message: null };
+    }
+    case 'with': {
+      // Charge numbers from 1, as shown; the contract's relatedTo counts from 0.
+      const nums = v.split(/[\s,+]+/).filter(Boolean);
+      if (nums.some((x) => !/^\d{1,4}$/.test(x) || Number(x) < 1 || Number(x) > st.charges.length || Number(x) === st.selected + 1)) return { ...st, message: m.badWith({ count: st.charges.length }) };
+      return { ...patchSelected(st, ({ relatedTo: _r, ...c }) => (nums.length ? { ...c, relatedTo: nums.map((x) => Number(x) - 1) } : c)), prompt: null, message: null };
     }
     case 'prior': {
       const parsed = parsePriorShorthand(v);
@@ -136,7 +150,7 @@ function onCharges(ctx: Ctx, st: State, { input, key }: KeyEvent): State {
   if (key.downArrow) return { ...st, selected: Math.min(Math.max(0, st.charges.length - 1), st.selected + 1) };
   if (key.backspace || key.delete) return remove(ctx, st);
   const sel = st.charges[st.selected];
-  const ask = (kind: PromptKind, value = ''): State => (sel || kind === 'date' || kind === 'judgment' || kind === 'prior' ? { ...st, prompt: { kind, value } } : st);
+  const ask = (kind: PromptKind, value = ''): State => (sel || kind === 'date' || kind === 'judgment' || kind === 'prior' || kind === 'birth' ? { ...st, prompt: { kind, value } } : st);
   switch (input) {
     case 't': return patchSelected(st, (c) => ({ ...c, attempt: !c.attempt }));
     case 'c': return patchSelected(st, (c) => ({ ...c, accomplice: !c.accomplice }));
@@ -147,6 +161,10 @@ function onCharges(ctx: Ctx, st: State, { input, key }: KeyEvent): State {
     case 'f': return ask('date', st.date);
     case 'j': return ask('judgment', st.judgmentDate);
     case 'l': return { ...st, legal: !st.legal };
+    case 'n': return ask('birth', st.birthDate ?? '');
+    // Repentis (132-78): none, exemption, reduction, in turn; the engine says whether a text provides it.
+    case 'v': return patchSelected(st, ({ repentis, ...c }) => (repentis === undefined ? { ...c, repentis: 'exempt' } : repentis === 'exempt' ? { ...c, repentis: 'reduced' } : c));
+    case 'w': return ask('with', sel?.relatedTo?.map((j) => j + 1).join(' ') ?? '');
     case 'x': return { ...st, showTrace: !st.showTrace, traceTop: 0 };
     case 'e': return { ...st, effect: 'export' };
     case 'r': return ask('prior');

@@ -56,11 +56,16 @@ export function ChooserView({ rules, ch, date, lang, m }: { rules: Rules; ch: Ch
 export function ChargeRow({ c, r, active, m, lang, columns }: { c: Charge; r: Result['charges'][number] | undefined; active: boolean; m: Messages; lang: Lang; columns: number }) {
   const flags = [r?.recidive ? `${m.recidive} ${r.recidive}` : null, c.attempt ? m.attempt : null, c.accomplice ? m.accomplice : null,
     c.amount ? `${m.amount} ${formatMoney(c.amount, lang)}` : null, c.predicate ? `${m.predicate} ${sanitize(c.predicate)}` : null,
-    c.aggravations?.length ? c.aggravations.join('+') : null].filter(Boolean).join(' · ');
+    c.aggravations?.length ? c.aggravations.join('+') : null, r?.minority ? m.minor({ age: r.minority.age }) : null,
+    c.repentis ? `${m.repentis[c.repentis]}${r?.repentis ? ` ${r.repentis.article}` : ` (${m.noText})`}` : null,
+    c.relatedTo?.length ? `${m.withCharges} ${c.relatedTo.map((j) => j + 1).join('+')}` : null].filter(Boolean).join(' · ');
   let penalty = '';
-  if (r) penalty = r.punishable ? [r.prison ? formatPrison(r.prison, lang) : m.noCustody, r.fine ? formatMoney(r.fine, lang) : null].filter(Boolean).join(' · ') : `${m.notPunishable} (${m.reasons[r.reason!] ?? r.reason})`;
+  const figures = (x: { prison: Result['total']['prison']; fine: string | null }, short: boolean) => [x.prison ? (short ? shortPrison(x.prison, lang) : formatPrison(x.prison, lang)) : m.noCustody, x.fine ? formatMoney(x.fine, lang) : null].filter(Boolean).join(' · ');
+  // Side by side: the minor's maxima, then those once the excuse is set aside.
+  const both = (short: boolean) => `${figures(r!, short)}${r!.withoutExcuse ? ` | ${m.withoutExcuse} ${figures(r!.withoutExcuse, short)}` : ''}`;
+  if (r) penalty = r.punishable ? both(false) : `${m.notPunishable} (${m.reasons[r.reason!] ?? r.reason})`;
   // In a narrow terminal the short form keeps every figure on the line.
-  if (r?.punishable && 17 + penalty.length > columns) penalty = [r.prison ? shortPrison(r.prison, lang) : m.noCustody, r.fine ? formatMoney(r.fine, lang) : null].filter(Boolean).join(' · ');
+  if (r?.punishable && 17 + penalty.length > columns) penalty = both(true);
   return (
     <Text wrap="truncate-end" color={active ? colour('green') : r && !r.punishable ? colour('gray') : undefined}>
       {active ? '▸' : ' '} {sanitize(c.ref).padEnd(14)} {penalty}{flags ? `  [${flags}]` : ''}
@@ -86,6 +91,8 @@ export function Totals({ r, m, lang, columns }: { r: Result; m: Messages; lang: 
         <Text bold color={colour('cyan')}>{t.fine ? formatMoney(t.fine, lang) : m.noFine}</Text>
         {fineBy ? <Text dimColor>  ← {fineBy}</Text> : null}
       </Text>
+      {t.cumulated?.length ? <Text dimColor wrap="wrap">  + {t.cumulated.map((e) => `${e.ref} (art. ${e.article})`).join(', ')}</Text> : null}
+      {t.withoutExcuse ? <Text wrap="wrap"><Text>{m.withoutExcuse}{sep(lang)}</Text><Text bold>{t.withoutExcuse.prison ? formatPrison(t.withoutExcuse.prison, lang) : m.noCustody} · {t.withoutExcuse.fine ? formatMoney(t.withoutExcuse.fine, lang) : m.noFine}</Text></Text> : null}
       <Text dimColor wrap="truncate-end">{sum.length + m.sum.length > columns ? m.sumNarrow : m.sum}{sum}</Text>
     </Box>
   );
@@ -115,7 +122,8 @@ export function Chart({ r, m, lang, columns }: { r: Result; m: Messages; lang: L
 
 /** The explanation, a window of it at a time: ↑↓ and PgUp/PgDn scroll. */
 export function Trace({ r, rows, top, m }: { r: Result; rows: number; top: number; m: Messages }) {
-  const steps = r.trace ?? [];
+  // The warnings first, in words (the line under the total only counts them), then the steps.
+  const steps = [...r.warnings.map((w) => ({ rule: '!', text: w.message ?? w.code, ref: undefined as string | undefined })), ...(r.trace ?? [])];
   const first = Math.min(top, Math.max(0, steps.length - rows));
   const shown = steps.slice(first, first + rows);
   return (
