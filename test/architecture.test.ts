@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, loadRules } from '../src/index.js';
 import type { Case, Charge } from '../src/core/contract.js';
 import type { Rules } from '../src/core/model.js';
-import { CHARGE_PIPELINE, PIPELINE_READS } from '../src/core/pipeline.js';
+import { CASE_MODULES, CHARGE_PIPELINE, PIPELINE_READS } from '../src/core/pipeline.js';
 import { caseContext } from '../src/core/engine.js';
 import { runPipeline, startCharge } from '../src/core/charge.js';
 import type { CaseCtx, ChargeModule, ChargeState, Input } from '../src/core/law/types.js';
@@ -115,6 +115,7 @@ const golden = readdirSync(new URL('./golden/', import.meta.url)).filter((f) => 
 const extra: Case[] = [
   { date: '2024-05-01', judgmentDate: '2026-11-29', offender: { type: 'legal', priors: [{ ref: '222-37', final: '2019-01-01' }] }, charges: [{ ref: '222-37', attempt: true, accomplice: true, aggravations: ['132-79'] }, { ref: '324-1', amount: '5000000', predicate: '222-34' }] },
   { date: '2024-05-01', judgmentDate: '2026-11-29', offender: { priors: [{ ref: '311-3', final: '2020-01-01' }] }, charges: [{ ref: '311-3' }, { ref: '450-1', predicate: '222-37' }, { ref: 'R625-1', accomplice: true }] },
+  { date: '2024-05-01', judgmentDate: '2026-11-29', offender: { birthDate: '2007-06-01' }, charges: [{ ref: '222-37', repentis: 'reduced' }, { ref: '222-37', attempt: true, repentis: 'exempt' }, { ref: '434-27 al. 2', relatedTo: [0] }, { ref: 'R625-1' }] },
 ];
 const allCases = [...golden, ...extra];
 
@@ -131,7 +132,7 @@ function watchModules(r: Rules, onRead: (m: ChargeModule, what: string) => void,
         apply(s: ChargeState, cc: CaseCtx) {
           const chargeProxy = new Proxy(s.charge, { get(t, k) { onRead(m, `charge.${String(k)}`); return (t as never)[k]; } });
           const sProxy = new Proxy(s, { get(t, k) { return k === 'charge' ? chargeProxy : (t as never)[k]; }, set(t, k, v) { (t as never as Record<string, unknown>)[k as string] = v; return true; } });
-          const cProxy = new Proxy(cc, { get(t, k) { if (k === 'legal') onRead(m, 'offender.type'); if (k === 'priors') onRead(m, 'offender.priors'); return (t as never)[k]; } });
+          const cProxy = new Proxy(cc, { get(t, k) { if (k === 'legal') onRead(m, 'offender.type'); if (k === 'priors') onRead(m, 'offender.priors'); if (k === 'birthDate') onRead(m, 'offender.birthDate'); return (t as never)[k]; } });
           onEnter(m);
           try { m.apply(sProxy as ChargeState, cProxy as CaseCtx); } finally { onEnter(null); }
         },
@@ -150,7 +151,8 @@ describe('law modules: declarations are what the code reads', () => {
 
   it('every field of a charge is read by some module (or by the resolver): none can be dropped silently', () => {
     const resolver = ['ref', 'date'];
-    const read = new Set(PIPELINE_READS.filter((x) => x.startsWith('charge.')).map((x) => x.slice(7)));
+    // The charge pipeline's reads, and the case-level modules' (a cumulation clause reads relatedTo).
+    const read = new Set([...PIPELINE_READS, ...CASE_MODULES.flatMap((m) => m.reads)].filter((x) => x.startsWith('charge.')).map((x) => x.slice(7)));
     const fields = Object.keys(chargeSchema.shape).filter((f) => !resolver.includes(f));
     expect(fields.filter((f) => !read.has(f))).toEqual([]);
   });

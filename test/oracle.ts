@@ -33,3 +33,34 @@ export function oracleTotal(charges: OracleCharge[]) {
     fine: anyFine ? show(cap + contraventions) : null,
   };
 }
+
+/**
+ * The minors' excuse under the CJPM (facts from 30 September 2021, judged since), from its articles: L121-5 halves
+ * the custodial maximum and brings life down to 20 years; L121-6 halves the fine within 7 500 €; L121-7 (from 16)
+ * lets the court set both aside, life then becoming 30 years. Figures from the texts, not from the rules data.
+ */
+export function oracleMinor(adult: { prison: { months: number | null; life: boolean; kind: string } | null; fine: string | null }, age: number) {
+  const halfMonths = (p: NonNullable<typeof adult.prison>) => (p.life ? 240 : Math.floor((p.months ?? 0) / 2));
+  const cents = (s: string) => { const [i, f = ''] = s.split('.'); return BigInt(i!) * 100n + BigInt((f + '00').slice(0, 2)); };
+  const fine = adult.fine === null ? null : (() => { const half = cents(adult.fine) / 2n; return half > 750000n ? 750000n : half; })();
+  return {
+    prisonMonths: adult.prison ? halfMonths(adult.prison) : null,
+    fineCents: fine,
+    withoutExcuseMonths: age >= 16 && adult.prison ? (adult.prison.life ? 360 : adult.prison.months) : null,
+  };
+}
+
+/**
+ * A clause that sets 132-2 to 132-5 aside (434-31, route L233-1 II): the charges it adds come on top of the
+ * ordinary cap of the others.
+ */
+export function oracleWithAdded(charges: OracleCharge[], added: boolean[]) {
+  const base = oracleTotal(charges.map((c, i) => (added[i] ? { ...c, punishable: false } : c)));
+  let months = base.prisonMonths ?? 0, life = base.prisonLife;
+  for (let i = 0; i < charges.length; i++) {
+    const c = charges[i]!;
+    if (!added[i] || !c.punishable || !c.prison) continue;
+    if (c.prison.life) life = true; else months += c.prison.months ?? 0;
+  }
+  return { prisonLife: life, prisonMonths: life ? null : months };
+}

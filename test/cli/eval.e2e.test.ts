@@ -63,6 +63,36 @@ describe('quantum eval', () => {
   });
 });
 
+describe('minors, repentis, cumulation on the command line', () => {
+  it('--birth-date (DD/MM/YYYY): a 16-year-old gets the excuse, and the figures without it (CJPM L121-5 to L121-7)', () => {
+    const r = quantum(['eval', '222-37', '--date', '01/05/2024', '--judgment-date', '29/11/2026', '--birth-date', '15/01/2008', '--width', '100']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("délit : 5 ans d'emprisonnement ; 7 500 €");
+    expect(r.out).toContain('mineur de 16 ans à la date des faits (CJPM L121-5)');
+    expect(r.out).toContain("si l'excuse de minorité est écartée : 10 ans d'emprisonnement ; 7 500 000 €");
+  });
+  it('--naissance is the French name; a legal person with a birth date is an input error (exit 1)', () => {
+    const r = quantum(['eval', '311-3', '--legal-person', '--naissance', '2008-01-15', '--date', '2024-05-01']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('offender.birthDate');
+  });
+  it('repentis=reduced and avec=N (1 for the first charge) reach the contract (222-43, 434-31)', () => {
+    const j = JSON.parse(quantum(['eval', '222-37; repentis=reduced', '434-27 al. 2; avec=1', '--date', '2024-05-01', '--judgment-date', '2025-01-01', '--json']).out);
+    // 222-43 (2004 text): 10 ans halved; 434-31: the escape's 3 ans on top of the cap.
+    expect(j.charges[0].prison.months).toBe(60);
+    expect(j.total.prison.months).toBe(96);
+    expect(j.total.cumulated).toEqual([{ charge: 1, ref: '434-27 al. 2', article: '434-31', relatedTo: [0] }]);
+  });
+  it('avec= naming no other charge, and an unknown repentis value, are usage errors that say why', () => {
+    const a = quantum(['eval', '434-27 al. 2; avec=2', '--date', '2024-05-01']);
+    expect(a.code).toBe(2);
+    expect(a.err).toContain('avec=2');
+    const b = quantum(['eval', '222-37; repentis=maybe', '--date', '2024-05-01']);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain('maybe');
+  });
+});
+
 describe('errors and exit codes', () => {
   it('unknown provision: one line on stderr, exit 1, no stack trace', () => {
     const r = quantum(['eval', '323-3-9']);

@@ -171,6 +171,35 @@ describe('terminal UI', () => {
     expect(f).toContain("20 ans d'emprisonnement · 15 000 000 €  [récidive 132-9 al. 1]");
   });
 
+  it('a birth date key gives a 16-year-old the minors\' excuse, both figures side by side (CJPM L121-5 to L121-7)', async () => {
+    const a = app();
+    await a.type('222-37'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('n');
+    await a.type('15/01/2008'); await a.press(KEY.enter);
+    const f = a.frame();
+    expect(f).toContain('né(e) le 15/01/2008');
+    // L121-5: 10 ans -> 5 ans; L121-6: 7 500 000 € -> half, capped at 7 500 €; L121-7: set aside, the adult's.
+    expect(f).toMatch(/222-37 +5 ans emp\. · 7 500 € \| sans excuse 10 ans emp\. · 7 500 000 €/);
+    expect(f).toContain("sans excuse : 10 ans d'emprisonnement · 7 500 000 €");
+  });
+
+  it('the repentis key cycles exemption, reduction, none (222-43, 132-78); the cumulation key pairs an escape (434-31)', async () => {
+    const a = app();
+    await a.type('222-37'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('v'); await a.type('v');
+    // 222-43 as amended in 2025 (two thirds), a milder law for facts judged after it: 40 mois.
+    expect(a.frame()).toMatch(/222-37 +3 ans et 4 mois d'emprisonnement · 7 500 000 €  \[repenti : réd/);
+    // The condition of 222-43 is a warning, readable with x.
+    await a.type('x');
+    expect(a.frame()).toContain("l'article 222-43 s'applique à une condition");
+    await a.type('x'); await a.type('v');
+    expect(a.frame()).toMatch(/222-37 +10 ans d'emprisonnement · 7 500 000 € *$/m);
+    await a.press(KEY.tab); await a.type('434-27 al. 2'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('w'); await a.type('1'); await a.press(KEY.enter);
+    // 434-31: the escape's 3 ans add to the cap of 10 ans.
+    expect(a.frame()).toContain("Total : 13 ans d'emprisonnement");
+  });
+
   it('speaks English with --lang en', async () => {
     const a = app({ lang: 'en' });
     await a.type('323-3-2 III'); await a.press(KEY.enter);
