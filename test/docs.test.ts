@@ -10,3 +10,12 @@ describe('docs/contract.md', () => {
     expect(await render(text)).toBe(text);
   });
 });
+
+describe('docs/coverage.md', () => {
+  it('matches docs/coverage.json and the rules (run `npm run coverage` after changing either)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, [new URL('../scripts/coverage.mjs', import.meta.url).pathname, '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
