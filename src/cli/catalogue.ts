@@ -14,7 +14,7 @@ export function showBuilder(y: Argv, lang: Lang): Argv {
 export async function showCommand(argv: Common & { ref: string; date?: string; notes: boolean }): Promise<number> {
   const date = dateOption('date', argv.date) ?? localToday();
   const rules = await loadRulesFor(argv);
-  const [{ resolve, describeProvision, articleOf }, { formatProvision }] = await Promise.all([import('../index.js'), import('../io/text.js')]);
+  const [{ resolve, describeProvision, articleOf }, { formatProvision }] = await Promise.all([import('../api.js'), import('../io/text.js')]);
   const r = resolve(rules, argv.ref, argv.lang);
   // An article whose tiers differ is shown whole: every tier, one after the other.
   const provisions = r.ok ? [r.provision] : articleOf(rules, argv.ref);
@@ -39,7 +39,7 @@ export function listBuilder(y: Argv, lang: Lang): Argv {
 export async function listCommand(argv: Common & { words?: string[]; date?: string }): Promise<number> {
   const date = dateOption('date', argv.date) ?? localToday();
   const rules = await loadRulesFor(argv);
-  const [{ describeProvision, searchProvisions }, { formatList }] = await Promise.all([import('../index.js'), import('../io/text.js')]);
+  const [{ describeProvision, searchProvisions }, { formatList }] = await Promise.all([import('../api.js'), import('../io/text.js')]);
   const found = searchProvisions(rules, (argv.words ?? []).map(String));
   if (argv.json) {
     const rows = found.map((p) => {

@@ -86,7 +86,7 @@ export async function evalCommand(argv: EvalArgs): Promise<number> {
   wholeOption('max-case-bytes', argv.maxCaseBytes, 2);
   if (argv.width !== undefined) wholeOption('width', argv.width, 40, 1000);
   const input = caseOf(argv);
-  const [{ evaluate }, { FORMATS }] = await Promise.all([import('../index.js'), import('../io/formats.js')]);
+  const [{ evaluate }, { FORMATS }] = await Promise.all([import('../api.js'), import('../io/formats.js')]);
   const rules = await loadRulesFor(argv);
   const outcome = evaluate(rules, input, { today: localToday(), lang: argv.lang, trace: true, maxCharges: argv.maxCharges });
   if (!outcome.ok) throw new InputError(outcome.error, outcome.id);

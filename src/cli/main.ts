@@ -65,12 +65,23 @@ function parser(args: string[], st: RunState): Argv {
   y = commands(y, st, lang);
   for (const [cmd, text] of h.examples) y = y.example(cmd, text);
   if (lang === 'fr') y = y.updateStrings(h.yargs as Record<string, string>);
+  noHelpCache(y);
   return y.demandCommand(1, MESSAGES[lang].cli.usage.U_COMMAND!({}))
     .strictCommands().strictOptions().recommendCommands()
     .help().alias('h', 'help').describe('help', h.helpOpt)
     .version(ownVersion()).describe('version', h.version)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => { throw err ?? new UsageError('', { text: msg }); });
+}
+
+/**
+ * yargs renders the whole help text after every command, to show it if the command's promise later fails (about
+ * 25 ms of a 200 ms `quantum eval`). quantum's failures never print the help (`.fail` throws, report() writes one
+ * line), so that rendering is dropped; `--help` itself renders as before.
+ */
+function noHelpCache(y: Argv): void {
+  const usage = (y as unknown as { getInternalMethods?: () => { getUsageInstance: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 export async function main(args: string[] = hideBin(process.argv)): Promise<number> {

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useReducer } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import type { Case, Charge, Outcome } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
-import { evaluate, FORMATS } from '../index.js';
+import { evaluate, FORMATS } from '../api.js';
 import { formatDate } from '../messages/units.js';
 import { MESSAGES } from '../messages/index.js';
 import { sanitize } from '../io/terminal.js';

@@ -3,7 +3,7 @@
 import type { Case, Charge, Prior } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
 import type { Messages as AllMessages } from '../messages/index.js';
-import { articleOf, needsPredicate, resolve, searchProvisions } from '../index.js';
+import { articleOf, needsPredicate, resolve, searchProvisions } from '../api.js';
 import { parseUserDate } from '../io/dates.js';
 import { parsePriorShorthand } from '../io/shorthand.js';
 import { canonicalAmount } from '../schema/amount.js';

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import type { Charge, Prior, Result } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
-import { describeProvision, type ProvisionView } from '../index.js';
+import { describeProvision, type ProvisionView } from '../api.js';
 import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from '../messages/units.js';
 import { sanitize } from '../io/terminal.js';
 import type { Chooser, Messages, Prompt } from './state.js';

@@ -1,0 +1,112 @@
+// The API over loaded rules: evaluate cases, resolve refs, search and describe the catalogue. Typed with the
+// contract's types (docs/contract.md). The command line and the terminal UI use this API and nothing deeper; the
+// library's entry point (index.ts) adds loadRules, which brings zod's validating API: the CLI loads that only when
+// the build's snapshot of the rules is stale, so that `quantum eval` does not pay for it.
+import type { Case, Outcome, QuantumError } from './core/contract.js';
+import type { Lang, Provision, Rules } from './core/model.js';
+import { CONTRACT_VERSION } from './core/contract.js';
+import { evaluateCase } from './core/engine.js';
+import { evaluateCaseFast } from './core/fast.js';
+import { parseRef as parseRefWith, resolveRef } from './core/refs.js';
+import { renderError } from './core/errors.js';
+import { isByPredicate, PENAL_CODE, qualify } from './core/model.js';
+import { parseCase } from './io/case.js';
+import { say } from './messages/index.js';
+
+export { parseCase } from './io/case.js';
+export { parseRef, canonical } from './core/refs.js';
+export { describeProvision, searchProvisions, compareRefs, type ProvisionView } from './core/describe.js';
+export { FORMATS, type FormatName } from './io/formats.js';
+export type * from './core/contract.js';
+export type { Rules, Provision, Version, Lang, Code } from './core/model.js';
+
+export interface EvaluateOptions {
+  /** Default date of facts and of judgment (YYYY-MM-DD); defaults to today's date (UTC). */
+  today?: string;
+  lang?: Lang;
+  trace?: boolean;
+  /** Most charges accepted in one case (default 10 000). */
+  maxCharges?: number;
+  /** Small results for bulk use (no trace, no source lists, default fields left out). */
+  lean?: boolean;
+  /** With lean: reuse identical charges' results, frozen (default true). */
+  memo?: boolean;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+const optionError = (lang: Lang, path: string, key: string, params: Record<string, unknown> = {}): Outcome =>
+  ({ contract: CONTRACT_VERSION, id: null, ok: false, error: { code: 'INVALID_CASE', path, message: say(lang, 'errors', key, params) } });
+
+/** The options, checked: a wrong one is an error result naming it, never a throw or a silent default. */
+function checkOptions(o: EvaluateOptions): Outcome | null {
+  if (o === null || typeof o !== 'object') return optionError('fr', 'options', 'E_OPTIONS');
+  const lang: Lang = o.lang === 'en' ? 'en' : 'fr';
+  if (o.lang !== undefined && o.lang !== 'fr' && o.lang !== 'en') return optionError(lang, 'options.lang', 'E_OPTION_LANG', { value: JSON.stringify(o.lang) });
+  if (o.today !== undefined && (typeof o.today !== 'string' || !isIsoDate(o.today))) return optionError(lang, 'options.today', 'E_OPTION_TODAY', { value: JSON.stringify(o.today) });
+  if (o.maxCharges !== undefined && (!Number.isInteger(o.maxCharges) || o.maxCharges < 1)) return optionError(lang, 'options.maxCharges', 'E_OPTION_MAX', { value: String(o.maxCharges) });
+  for (const k of ['trace', 'lean', 'memo'] as const) if (o[k] !== undefined && typeof o[k] !== 'boolean') return optionError(lang, `options.${k}`, 'E_OPTION_BOOL', { name: k });
+  return null;
+}
+const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/**
+ * The case as plain JSON data: its own properties only (nothing inherited through a prototype), getters read once,
+ * proxies unwrapped; input that JSON cannot hold (a cycle, a BigInt, a throwing getter) is refused.
+ */
+function plainCase(input: unknown, lang: Lang): { ok: true; value: unknown } | { ok: false; error: Outcome } {
+  try {
+    return { ok: true, value: input === undefined ? undefined : JSON.parse(JSON.stringify(input)) };
+  } catch (e) {
+    return { ok: false, error: { contract: CONTRACT_VERSION, id: null, ok: false, error: { code: 'INVALID_CASE', path: null, message: say(lang, 'errors', 'E_NOT_PLAIN', { detail: (e as Error).message }) } } };
+  }
+}
+
+/** Evaluates one case (validated here: untrusted input is fine). Never throws for bad input: an error result. */
+export function evaluate(rules: Rules, input: unknown, options: EvaluateOptions = {}): Outcome {
+  const bad = checkOptions(options);
+  if (bad) return bad;
+  const lang = options.lang ?? 'fr';
+  const plain = plainCase(input, lang);
+  if (!plain.ok) return plain.error;
+  const parsed = parseCase(plain.value, { ...(options.maxCharges !== undefined && { maxCharges: options.maxCharges }), owned: true, lang });
+  if (!parsed.ok) return { contract: CONTRACT_VERSION, id: parsed.id, ok: false, error: parsed.error };
+  const opts = { today: options.today ?? todayIso(), lang, trace: options.trace ?? !options.lean, lean: options.lean === true, memo: options.memo !== false };
+  return opts.lean ? evaluateCaseFast(rules, parsed.case as Case, opts) : evaluateCase(rules, parsed.case as Case, opts);
+}
+
+/**
+ * Evaluates cases from any iterable or async iterable (an array, a generator, a stream of parsed lines),
+ * yielding one outcome per case, in order. Bad cases yield error outcomes; nothing is skipped.
+ */
+export async function* evaluateMany(
+  rules: Rules,
+  cases: Iterable<unknown> | AsyncIterable<unknown>,
+  options: EvaluateOptions = {},
+): AsyncGenerator<Outcome, void, undefined> {
+  const opts = { ...options, today: options.today ?? todayIso() };
+  for await (const c of cases) yield evaluate(rules, c, opts);
+}
+
+/** The provision a ref names (forgiving input, docs/contract.md "Refs"), or an error in words. */
+export function resolve(rules: Rules, ref: string, lang: Lang = 'fr'): { ok: true; ref: string; provision: Provision } | { ok: false; error: QuantumError } {
+  const r = resolveRef(rules, ref, 'ref');
+  return r.ok ? { ok: true, ref: r.ref, provision: r.provision } : { ok: false, error: renderError(r.error, lang) };
+}
+
+/** Whether a provision's penalty follows another offence that the charge must name (450-1; 324-4 when required). */
+export function needsPredicate(p: Provision): boolean {
+  return p.versions.some((v) => v.penalty && (isByPredicate(v.penalty) || ('heavierPredicate' in v.penalty && v.penalty.heavierPredicate?.required === true)));
+}
+
+/** The provisions of the article a ref names on its own ("323-3-2"): each tier, offences first; none otherwise. */
+export function articleOf(rules: Rules, ref: string): Provision[] {
+  const p = parseRefWith(ref, rules.codes);
+  if (!p || p.subs.length) return [];
+  const article = rules.articles.get(qualify(p.code ?? PENAL_CODE, p.article));
+  if (!article) return [];
+  const all = article.refs.map((r) => rules.provisions.get(r)!);
+  return [...all.filter((x) => x.kind === 'offence'), ...all.filter((x) => x.kind !== 'offence')];
+}
