@@ -40,7 +40,7 @@ function imports(file: string): { target: string; dynamic: boolean }[] {
   for (const m of text.matchAll(/\bimport\('([^']+)'\)/g)) add(m[1]!, true);
   return out;
 }
-const layer = (p: string) => (p === 'index' ? 'index' : p.split('/')[0]!);
+const layer = (p: string) => (p === 'index' || p === 'api' ? p : p.split('/')[0]!);
 
 // What each layer may load at run time: src/ layers and packages. Type-only imports are free (they vanish).
 const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
@@ -49,9 +49,11 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   core: { layers: ['core', 'messages', 'schema/version'], packages: /^decimal\.js$/ },
   rules: { layers: ['rules', 'core', 'schema', 'messages'], packages: /^(zod|node:.*)$/ },
   io: { layers: ['io', 'core', 'schema', 'messages'], packages: /^(zod\/mini|node:.*)$/ },
-  index: { layers: ['index', 'core', 'io', 'rules', 'schema', 'messages'], packages: /^$/ },
-  cli: { layers: ['cli', 'index', 'io', 'rules', 'core', 'schema', 'messages', 'ui'], packages: /^(yargs(\/helpers)?|zod|node:.*)$/ },
-  ui: { layers: ['ui', 'index', 'messages', 'io/shorthand', 'io/dates', 'io/terminal', 'schema/amount'], packages: /^(ink|react|node:.*)$/ },
+  // The API over loaded rules (api.ts), and the library's entry point, which adds the validating loader (index.ts).
+  api: { layers: ['api', 'core', 'io', 'schema', 'messages'], packages: /^$/ },
+  index: { layers: ['index', 'api', 'rules'], packages: /^$/ },
+  cli: { layers: ['cli', 'api', 'io', 'rules', 'core', 'schema', 'messages', 'ui'], packages: /^(yargs(\/helpers)?|zod|node:.*)$/ },
+  ui: { layers: ['ui', 'api', 'messages', 'io/shorthand', 'io/dates', 'io/terminal', 'schema/amount'], packages: /^(ink|react|node:.*)$/ },
 };
 
 describe('architecture', () => {
@@ -61,7 +63,7 @@ describe('architecture', () => {
       const from = rel(f).replace(/\.tsx?$/, '');
       const allowed = ALLOWED[layer(from)]!;
       for (const { target, dynamic } of imports(f)) {
-        const isSrc = !/^[@a-z]/.test(target) || ['index', 'core', 'io', 'rules', 'schema', 'messages', 'cli', 'ui'].includes(target.split('/')[0]!);
+        const isSrc = !/^[@a-z]/.test(target) || ['index', 'api', 'core', 'io', 'rules', 'schema', 'messages', 'cli', 'ui'].includes(target.split('/')[0]!);
         if (isSrc) {
           const ok = allowed.layers.some((l) => target === l || target.startsWith(`${l}/`) || layer(target) === l);
           // The command line loads the terminal UI only on demand (quantum tui).

@@ -55,7 +55,7 @@ function options(argv: BatchArgs): { opts: BatchOptions; workers: number } {
 async function rulesAndPool(argv: BatchArgs, opts: BatchOptions, workers: number) {
   const pool = startWorkers(argv.file, workers, opts);
   try {
-    const first = shippedRules(argv);
+    const first = shippedRules(argv, { notes: false });
     if (first.rules) pool?.init(first.rules);
     const rules: Rules = first.rules ?? await validatedRules(first);
     return { rules, pool };

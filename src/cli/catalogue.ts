@@ -13,7 +13,8 @@ export function showBuilder(y: Argv, lang: Lang): Argv {
 
 export async function showCommand(argv: Common & { ref: string; date?: string; notes: boolean }): Promise<number> {
   const date = dateOption('date', argv.date) ?? localToday();
-  const rules = await loadRulesFor(argv);
+  // The versions' notes only when shown (--notes) or given whole (--json).
+  const rules = await loadRulesFor(argv, { notes: argv.notes || argv.json, lazy: true });
   const [{ resolve, describeProvision, articleOf }, { formatProvision }] = await Promise.all([import('../api.js'), import('../io/text.js')]);
   const r = resolve(rules, argv.ref, argv.lang);
   // An article whose tiers differ is shown whole: every tier, one after the other.
@@ -38,7 +39,7 @@ export function listBuilder(y: Argv, lang: Lang): Argv {
 
 export async function listCommand(argv: Common & { words?: string[]; date?: string }): Promise<number> {
   const date = dateOption('date', argv.date) ?? localToday();
-  const rules = await loadRulesFor(argv);
+  const rules = await loadRulesFor(argv, { notes: false, lazy: true });
   const [{ describeProvision, searchProvisions }, { formatList }] = await Promise.all([import('../api.js'), import('../io/text.js')]);
   const found = searchProvisions(rules, (argv.words ?? []).map(String));
   if (argv.json) {

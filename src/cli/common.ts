@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { QuantumError } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
-import { DEFAULT_RULES_DIR, RulesError, rulesFromSnapshot } from '../rules/read.js';
+import { DEFAULT_RULES_DIR, RulesError, rulesFromSnapshot, type SnapshotOptions } from '../rules/read.js';
 import { parseUserDate } from '../io/dates.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, sigint: 130, sigpipe: 141, sigterm: 143 } as const;
@@ -11,7 +11,10 @@ export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, sigint: 130, sigp
 export interface Common { rules?: string; lang: Lang; json: boolean }
 
 /** A usage error (exit 2): a message key of src/messages (cli.usage) and its figures, put into words at the end. */
+// The commands that answer one question (eval, show, list) are a bundle of their own (scripts/bundle.mjs), with
+// their own copy of these classes: an error is recognised by its name, never by instanceof.
 export class UsageError extends Error {
+  override readonly name = 'UsageError';
   constructor(readonly key: string, readonly params: Record<string, unknown> = {}) { super(key); }
   text(lang: Lang): string {
     const phrase = MESSAGES[lang].cli.usage[this.key];
@@ -21,8 +24,11 @@ export class UsageError extends Error {
 
 /** An input error (exit 1): printed once, as the chosen format says (JSON on stdout, text on stderr). */
 export class InputError extends Error {
+  override readonly name = 'InputError';
   constructor(readonly error: QuantumError, readonly id: string | null = null) { super(error.message); }
 }
+export const isInputError = (e: unknown): e is InputError => e instanceof Error && e.name === 'InputError';
+export const isUsageError = (e: unknown): e is UsageError => e instanceof Error && e.name === 'UsageError';
 
 export function localToday(): string {
   const d = new Date();
@@ -49,10 +55,10 @@ function rulesInputError(e: unknown): unknown {
 
 export type FirstRead = ReturnType<typeof rulesFromSnapshot> & { dir: string };
 /** The shipped rules, unchanged since the build, from the build's snapshot, at once (rules: null otherwise). */
-export function shippedRules(argv: Common): FirstRead {
+export function shippedRules(argv: Common, options: SnapshotOptions = {}): FirstRead {
   const dir = argv.rules ?? DEFAULT_RULES_DIR;
   try {
-    return { ...rulesFromSnapshot(dir), dir };
+    return { ...rulesFromSnapshot(dir, options), dir };
   } catch (e) {
     throw rulesInputError(e);
   }
@@ -61,15 +67,18 @@ export function shippedRules(argv: Common): FirstRead {
 /** Any other rules directory: the validating loader (and zod) is imported only then, so most commands start sooner. */
 export async function validatedRules(first: FirstRead): Promise<Rules> {
   try {
-    return (await import('../rules/load.js')).loadRules(first.dir, { read: first.read });
+    return (await import('../rules/load.js')).loadRules(first.dir, first.read ? { read: first.read } : {});
   } catch (e) {
     throw rulesInputError(e);
   }
 }
 
-/** The rules of a command. */
-export async function loadRulesFor(argv: Common): Promise<Rules> {
-  const first = shippedRules(argv);
+/**
+ * The rules of a command; `notes: false` when it never shows the versions' notes (they then stay on disk), `lazy`
+ * when it looks at a few provisions only (each is parsed from the snapshot when first asked for).
+ */
+export async function loadRulesFor(argv: Common, options: SnapshotOptions = {}): Promise<Rules> {
+  const first = shippedRules(argv, options);
   return first.rules ?? validatedRules(first);
 }
 

@@ -87,7 +87,7 @@ export async function evalCommand(argv: EvalArgs): Promise<number> {
   if (argv.width !== undefined) wholeOption('width', argv.width, 40, 1000);
   const input = caseOf(argv);
   const [{ evaluate }, { FORMATS }] = await Promise.all([import('../api.js'), import('../io/formats.js')]);
-  const rules = await loadRulesFor(argv);
+  const rules = await loadRulesFor(argv, { notes: false, lazy: true });
   const outcome = evaluate(rules, input, { today: localToday(), lang: argv.lang, trace: true, maxCharges: argv.maxCharges });
   if (!outcome.ok) throw new InputError(outcome.error, outcome.id);
   const view = { trace: argv.trace || argv.full, complementary: argv.complementary || argv.full, notes: argv.notes, width: argv.width ?? (process.stdout.columns || 80) };

@@ -8,7 +8,7 @@ import { CONTRACT_VERSION } from '../core/contract.js';
 import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
 import { sanitize } from '../io/terminal.js';
-import { EXIT, InputError, UsageError } from './common.js';
+import { EXIT, isInputError, isUsageError, UsageError } from './common.js';
 import { evalBuilder, type FormatName } from './eval.js';
 import { listBuilder, showBuilder } from './catalogue.js';
 import { batchBuilder } from './batch-command.js';
@@ -40,9 +40,9 @@ function commands(y: Argv, st: RunState, lang: Lang): Argv {
   const h = MESSAGES[lang].cli.help;
   return y
     .command('eval [refs..]', h.eval, (a) => evalBuilder(a, lang).middleware((x) => { if (x.json) x.format = 'json'; st.format = x.format as FormatName; }),
-      run(st, async () => (await import('./eval.js')).evalCommand))
-    .command('show <ref>', h.show, (a) => showBuilder(a, lang), run(st, async () => (await import('./catalogue.js')).showCommand))
-    .command('list [words..]', h.list, (a) => listBuilder(a, lang), run(st, async () => (await import('./catalogue.js')).listCommand))
+      run(st, async () => (await import('./oneshot.js')).evalCommand))
+    .command('show <ref>', h.show, (a) => showBuilder(a, lang), run(st, async () => (await import('./oneshot.js')).showCommand))
+    .command('list [words..]', h.list, (a) => listBuilder(a, lang), run(st, async () => (await import('./oneshot.js')).listCommand))
     .command('batch [file]', h.batch, (a) => batchBuilder(a, lang), run(st, async () => (await import('./batch-command.js')).batchCommand))
     .command('rules <action>', h.rulesCmd, (a) => a.positional('action', { choices: ['validate', 'stats'] as const, describe: h.action }),
       run(st, async () => (await import('./rules-commands.js')).rulesCommand))
@@ -100,14 +100,14 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
 
 async function report(e: unknown, st: RunState): Promise<number> {
   const m = MESSAGES[st.lang];
-  if (e instanceof InputError) {
+  if (isInputError(e)) {
     const out: ErrorResult = { contract: CONTRACT_VERSION, id: e.id, ok: false, error: e.error };
     const format = (await import('../io/formats.js')).FORMATS[st.format];
     (format.errorsToStdout ? process.stdout : process.stderr).write(format.error(out, { lang: st.lang }));
     return EXIT.input;
   }
-  if (e instanceof UsageError || (e instanceof Error && e.name === 'YError')) {
-    const text = e instanceof UsageError ? (e.key ? e.text(st.lang) : String(e.params.text)) : e.message;
+  if (isUsageError(e) || (e instanceof Error && e.name === 'YError')) {
+    const text = isUsageError(e) ? (e.key ? e.text(st.lang) : String(e.params.text)) : e.message;
     process.stderr.write(`quantum: ${sanitize(text)}\n${m.cli.seeHelp}\n`);
     return EXIT.usage;
   }

@@ -7,7 +7,7 @@ export async function tuiCommand(argv: Common): Promise<number> {
     process.stderr.write(`${MESSAGES[argv.lang].cli.needTerminal}\n`);
     return EXIT.input;
   }
-  const rules = await loadRulesFor(argv);
+  const rules = await loadRulesFor(argv, { notes: false });
   const { runTui } = await import('../ui/run.js');
   await runTui(rules, { today: localToday(), lang: argv.lang });
   return EXIT.ok;

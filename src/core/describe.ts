@@ -62,8 +62,12 @@ function searchFold(s: string): string {
 }
 
 const hays = new WeakMap<Provision, string>();
-/** Everything a provision can be found by: ref, labels (French and English), aliases, items, its article's label and keywords, its code. */
-function hayOf(rules: Rules, p: Provision): string {
+/**
+ * Everything a provision can be found by: ref, labels (French and English), aliases, items, its article's label and
+ * keywords, its code. The build's snapshot keeps each provision's (rules.searchHays): a search then reads only
+ * the provisions it finds.
+ */
+export function hayOf(rules: Rules, p: Provision): string {
   let h = hays.get(p);
   if (h === undefined) {
     const a = rules.articles.get(p.article);
@@ -78,9 +82,14 @@ function hayOf(rules: Rules, p: Provision): string {
 /** Catalogue search: every word must appear in what the provision can be found by (accents, plurals optional). */
 export function searchProvisions(rules: Rules, words: string[]): Provision[] {
   const needles = words.flatMap((w) => searchFold(w).split(/\s+/)).filter(Boolean);
-  const all = [...rules.provisions.values()].sort((a, b) => compareRefs(a.ref, b.ref));
-  if (!needles.length) return all;
-  return all.filter((p) => { const hay = hayOf(rules, p); return needles.every((n) => hay.includes(n)); });
+  const byRef = (a: Provision, b: Provision) => compareRefs(a.ref, b.ref);
+  if (!needles.length) return [...rules.provisions.values()].sort(byRef);
+  const found: Provision[] = [];
+  for (const ref of rules.provisions.keys()) {
+    const hay = rules.searchHays?.get(ref) ?? hayOf(rules, rules.provisions.get(ref)!);
+    if (needles.every((n) => hay.includes(n))) found.push(rules.provisions.get(ref)!);
+  }
+  return found.sort(byRef);
 }
 
 /** Orders refs as the Code does: R-articles after the legislative part, numbers numerically. */

@@ -13,7 +13,8 @@ export function deepFreeze<T>(o: T): T {
 
 /** Freezes loaded rules: every provision, article and general value (the indices themselves are Maps). */
 export function freezeRules<R extends { provisions: Map<string, unknown>; articles: Map<string, unknown> }>(rules: R): R {
-  for (const p of rules.provisions.values()) deepFreeze(p);
+  // A lazy map of provisions (rules/lazy.ts) freezes each as it makes it: going through them here would make them all.
+  if ((rules.provisions as { lazy?: boolean }).lazy !== true) for (const p of rules.provisions.values()) deepFreeze(p);
   for (const a of rules.articles.values()) deepFreeze(a);
   for (const v of Object.values(rules)) if (!(v instanceof Map)) deepFreeze(v);
   return Object.freeze(rules);

@@ -58,6 +58,8 @@ export interface Rules {
   minors: MinorsData;
   repentis: RepentisData;
   cumulation: CumulationData;
+  /** Each provision's search text, when the rules come from the build's snapshot (describe.ts, hayOf; equal by test). */
+  searchHays?: ReadonlyMap<string, string>;
 }
 
 export const isByPredicate = (p: PenaltySpec): p is ByPredicatePenalty => 'byPredicate' in p;

@@ -8,8 +8,9 @@ import { jsonPath } from '../core/json-path.js';
 import type { Article, Code, Provision, Rules } from '../core/model.js';
 import { itemSub, qualify } from '../core/model.js';
 import { freezeRules } from '../core/freeze.js';
+import { hayOf } from '../core/describe.js';
 import { aggravationsFile, articleFile, codesFile, cumulationFile, datasetFile, minorsFile, parametersFile, repentisFile, provision as provisionSchema, recidiveFile, version as versionSchema } from '../schema/rules.js';
-import { DEFAULT_RULES_DIR, fromSnapshot, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Shapes, type Snapshot } from './read.js';
+import { DEFAULT_RULES_DIR, dataFileOf, fromSnapshot, listRulesFiles, manifestOf, notesFileOf, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Shapes, type Snapshot } from './read.js';
 
 export { DEFAULT_RULES_DIR, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead } from './read.js';
 
@@ -43,8 +44,25 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, issues: 
 
 /** Writes the snapshot of a rules directory that loaded without error (the build calls this). */
 export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string = SNAPSHOT_FILE): void {
+  const issues: RulesIssue[] = [];
+  const manifest = manifestOf(dir, listRulesFiles(dir, issues));
   const r = loadRules(dir, { snapshot: false });
-  const snap: Snapshot = { hash: r.dataset.hash, shapes: SHAPES, rules: { ...r, provisions: [...r.provisions.values()], articles: [...r.articles.values()], aliases: [...r.aliases] } };
+  const provisions = [...r.provisions.values()];
+  // Each provision's JSON without its notes, one after the other in the data file; the notes in their own file.
+  const index: [string, number, number][] = [];
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (const p of provisions) {
+    const bytes = Buffer.from(JSON.stringify({ ...p, versions: p.versions.map(({ note: _n, ...v }) => v) }));
+    index.push([p.ref, at, at + bytes.length]);
+    parts.push(bytes);
+    at += bytes.length;
+  }
+  writeFileSync(dataFileOf(file), Buffer.concat(parts));
+  writeFileSync(notesFileOf(file), JSON.stringify(provisions.map((p) => p.versions.map((v) => v.note ?? null))));
+  const { provisions: _p, articles, aliases, ...rest } = r;
+  const hays = provisions.map((p) => hayOf(r, p));
+  const snap: Snapshot = { hash: r.dataset.hash, manifest: issues.length ? null : manifest, shapes: SHAPES, index, hays, rules: { ...rest, articles: [...articles.values()], aliases: [...aliases] } };
   writeFileSync(file, JSON.stringify(snap));
 }
 

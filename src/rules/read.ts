@@ -6,7 +6,8 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, Provision, Rules } from '../core/model.js';
-import { freezeRules } from '../core/freeze.js';
+import { deepFreeze, freezeRules } from '../core/freeze.js';
+import { LazyProvisions } from './lazy.js';
 
 /**
  * The keys of a version and of a provision, in the zod schemas' order (load.ts gives them from the schemas; the
@@ -93,15 +94,14 @@ function jsonFilesIn(dir: string, sub: string, issues: RulesIssue[]): string[] {
   return readdirSync(join(dir, sub)).sort().filter((f) => f.endsWith('.json')).map((f) => `${sub}/${f}`);
 }
 
-export function readRulesDir(dir: string): RulesRead {
-  const issues: RulesIssue[] = [];
+/** The rule files of a directory, in load order (name order, general/ last); problems with its layout go to `issues`. */
+export function listRulesFiles(dir: string, issues: RulesIssue[]): string[] {
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
   } catch (e) {
     throw new RulesError([{ file: dir, path: '', message: `cannot read the rules directory: ${(e as Error).message}` }]);
   }
-  const hash = createHash('sha256');
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.endsWith('.json')) {
@@ -114,7 +114,13 @@ export function readRulesDir(dir: string): RulesRead {
     if (st.isDirectory() || st.isSymbolicLink()) files.push(...jsonFilesIn(dir, entry, issues));
   }
   // general/ last: the articles' files come first, in name order, then the general part.
-  files.sort((a, b) => Number(a.startsWith('general/')) - Number(b.startsWith('general/')) || (a < b ? -1 : a > b ? 1 : 0));
+  return files.sort((a, b) => Number(a.startsWith('general/')) - Number(b.startsWith('general/')) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function readRulesDir(dir: string): RulesRead {
+  const issues: RulesIssue[] = [];
+  const files = listRulesFiles(dir, issues);
+  const hash = createHash('sha256');
   const read: [string, Buffer][] = [];
   let total = 0;
   for (const file of files) {
@@ -129,31 +135,91 @@ export function readRulesDir(dir: string): RulesRead {
 }
 
 /**
+ * Each rule file's name, size and modification time: while they are all as at build time, the snapshot is used
+ * without reading the files (a few hundred stat calls instead of reading and hashing them). Any difference, a
+ * touched file included, falls back to the hash of the bytes, which decides.
+ */
+export function manifestOf(dir: string, files: string[]): string | null {
+  try {
+    return files.map((f) => { const st = lstatSync(join(dir, f)); return `${f}\t${st.size}\t${st.mtimeMs}`; }).join('\n');
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The shipped rules as checked at build time (npm run build): used only when the files read now hash to the
  * same value, so an edited file is always validated again. It saves the zod validation at every start-up.
  */
 export const SNAPSHOT_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../rules.snapshot.json');
 
-export interface Snapshot { hash: string; shapes: Shapes; rules: Omit<Rules, 'provisions' | 'articles' | 'aliases'> & { provisions: Provision[]; articles: Article[]; aliases: [string, string][] } }
+/**
+ * The build's snapshot: the validated rules as JSON, but each provision's JSON in a data file beside it, found by
+ * its byte range in `index` (so that a command parses only the provisions it needs: lazy.ts); the versions' notes
+ * (what was read where: reference for maintainers, a third of the data) in a third file, one array per provision,
+ * one entry per version, in the index's order.
+ */
+export interface Snapshot {
+  hash: string; manifest: string | null; shapes: Shapes; index: [string, number, number][]; hays: string[];
+  rules: Omit<Rules, 'provisions' | 'articles' | 'aliases'> & { articles: Article[]; aliases: [string, string][] };
+}
+export const dataFileOf = (file: string) => file.replace(/\.json$/, '.data');
+export const notesFileOf = (file: string) => file.replace(/\.json$/, '.notes.json');
 
-export function fromSnapshot(file: string, hash: string): Rules | null {
-  let snap: Snapshot;
+function readJson<T>(file: string): T | null {
   try {
-    snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
     return null; // no snapshot (a source checkout, a custom build): validate as usual
   }
-  if (snap.hash !== hash) return null;
+}
+
+export interface SnapshotOptions {
+  /** The versions' notes (default true; commands that never show them leave them on disk). */
+  notes?: boolean;
+  /** Provisions parsed when first asked for (default false: all at once, in a plain Map). */
+  lazy?: boolean;
+}
+
+/** The rules of a snapshot; null when a file it needs is missing or does not match. */
+function snapshotRules(file: string, snap: Snapshot, options: SnapshotOptions): Rules | null {
+  let data: Buffer;
+  try { data = readFileSync(dataFileOf(file)); } catch { return null; }
+  const list = options.notes !== false ? readJson<(string | null)[][]>(notesFileOf(file)) : null;
+  if (options.notes !== false && (!list || list.length !== snap.index.length)) return null;
+  const position = new Map(snap.index.map(([ref], i) => [ref, i]));
+  const make = (ref: string, raw: unknown): Provision => {
+    const u = uniformProvision(raw as Provision, snap.shapes);
+    if (list) { const notes = list[position.get(ref)!]!; u.versions.forEach((v, k) => { v.note = notes[k] ?? undefined; }); }
+    return deepFreeze(u);
+  };
+  const lazy = new LazyProvisions(snap.index, data, make);
   const r = snap.rules;
-  return freezeRules({ ...r, provisions: new Map(r.provisions.map((p) => [p.ref, uniformProvision(p, snap.shapes)])), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases) });
+  const searchHays = new Map(snap.index.map(([ref], i) => [ref, snap.hays[i]!]));
+  return freezeRules({ ...r, provisions: options.lazy ? lazy : new Map(lazy), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases), searchHays });
+}
+
+/** The rules of a snapshot file made from files that hash to `hash`; null otherwise. */
+export function fromSnapshot(file: string, hash: string, options: SnapshotOptions = {}): Rules | null {
+  const snap = readJson<Snapshot>(file);
+  return snap && snap.hash === hash ? snapshotRules(file, snap, options) : null;
 }
 
 /**
- * The shipped rules from the build's snapshot, if `dir` is the shipped directory and its files still hash the
- * same; null otherwise (then load.ts reads and validates them, given `read` so as not to read them twice).
+ * The shipped rules from the build's snapshot, if `dir` is the shipped directory and its files are unchanged (same
+ * names, sizes and times, or else the same hash); null otherwise (then load.ts reads and validates them, given
+ * `read`, when it was read, so as not to read them twice).
  */
-export function rulesFromSnapshot(dir: string): { rules: Rules | null; read: RulesRead } {
+export function rulesFromSnapshot(dir: string, options: SnapshotOptions = {}): { rules: Rules | null; read: RulesRead | null } {
+  if (resolve(dir) !== DEFAULT_RULES_DIR) return { rules: null, read: readRulesDir(dir) };
+  const issues: RulesIssue[] = [];
+  const snap = readJson<Snapshot>(SNAPSHOT_FILE);
+  if (snap?.manifest) {
+    const files = listRulesFiles(dir, issues);
+    const rules = issues.length === 0 && manifestOf(dir, files) === snap.manifest ? snapshotRules(SNAPSHOT_FILE, snap, options) : null;
+    if (rules) return { rules, read: null };
+  }
   const read = readRulesDir(dir);
-  const rules = resolve(dir) === DEFAULT_RULES_DIR && read.issues.length === 0 ? fromSnapshot(SNAPSHOT_FILE, read.digest) : null;
+  const rules = snap && read.issues.length === 0 && snap.hash === read.digest ? snapshotRules(SNAPSHOT_FILE, snap, options) : null;
   return { rules, read };
 }

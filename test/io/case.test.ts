@@ -42,3 +42,23 @@ describe('parseCase messages', () => {
     expect(!bad.ok && bad.error.message).toBe('charges[0].attempt: Invalid input: expected boolean, received string');
   });
 });
+
+describe('the compiled case schema (batch) and the plain one (single cases) agree', () => {
+  it('same data and same issues on valid and invalid cases', async () => {
+    const { caseSchemaFor } = await import('../../src/io/case.js');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../golden/', import.meta.url);
+    const golden = readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { case: unknown }[]).map((g) => g.case));
+    const bad: unknown[] = [
+      { date: '2020-13-01', charges: [{ ref: '222-7' }] }, { charges: [{ ref: '324-1', amount: 5 }] }, { charges: [] }, { charges: [{ ref: 'a', foo: 1 }] },
+      { offender: { type: 'robot' }, charges: [{ ref: 'a' }] }, { offender: { birthDate: '2008-02-30' }, charges: [{ ref: 'a' }] },
+      { charges: [{ ref: 'a', repentis: 'maybe' }] }, { charges: [{ ref: 'a', relatedTo: [-1] }] }, { charges: [{ ref: 'a', relatedTo: [] }] },
+      { charges: [{ ref: 'a', relatedTo: [1.5] }] }, { id: 12, charges: [{ ref: 'a', amount: '2 000 000,50' }] }, null, [], 'x',
+    ];
+    for (const input of [...golden, ...bad]) {
+      const plain = caseSchemaFor(10_000, false).safeParse(input);
+      const compiled = caseSchemaFor(10_000, true).safeParse(input);
+      expect(JSON.stringify(compiled.success ? compiled.data : compiled.error.issues), JSON.stringify(input)).toBe(JSON.stringify(plain.success ? plain.data : plain.error.issues));
+    }
+  });
+});

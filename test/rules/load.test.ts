@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_DIR, loadRules, RulesError, writeRulesSnapshot } from '../../src/rules/load.js';
+import { fromSnapshot } from '../../src/rules/read.js';
+import { hayOf } from '../../src/core/describe.js';
 import { article, E, provision, rulesDir, version } from '../helpers.js';
 
 function issues(dir: string): string {
@@ -18,7 +20,18 @@ describe('rules snapshot (the build\'s, used at start-up)', () => {
     cpSync(DEFAULT_RULES_DIR, join(dir, 'rules'), { recursive: true });
     const rules = join(dir, 'rules'), snap = join(dir, 'rules.snapshot.json');
     writeRulesSnapshot(rules, snap);
-    expect(loadRules(rules, { snapshot: snap })).toEqual(loadRules(rules, { snapshot: false }));
+    const { searchHays, ...fromSnap } = loadRules(rules, { snapshot: snap });
+    const validated = loadRules(rules, { snapshot: false });
+    expect(fromSnap).toEqual(validated);
+    // The search texts kept in the snapshot are those the search computes.
+    for (const p of validated.provisions.values()) expect(searchHays!.get(p.ref)).toBe(hayOf(validated, p));
+    // Lazily made provisions are the same, and the map reads the same (order, size, keys).
+    const lazy = fromSnapshot(snap, validated.dataset.hash, { lazy: true })!;
+    expect(lazy.provisions.size).toBe(validated.provisions.size);
+    expect(lazy.provisions.get('225-5')).toEqual(validated.provisions.get('225-5'));
+    expect([...lazy.provisions.keys()]).toEqual([...validated.provisions.keys()]);
+    expect([...lazy.provisions.values()]).toEqual([...validated.provisions.values()]);
+    expect(Object.isFrozen(lazy.provisions.get('225-5'))).toBe(true);
     // An edited file no longer hashes the same: it is validated, and here refused.
     const f = join(rules, 'CP', '225-5.json');
     const d = JSON.parse(readFileSync(f, 'utf8'));
