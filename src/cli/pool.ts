@@ -31,7 +31,7 @@ export class Pool {
     for (let i = 0; i < n; i++) {
       // Room for a young generation of 64 MB (V8's default is 16 to 32): a block's short-lived objects (parsed
       // cases, results) die young, and fewer scavenges save a few per cent of a run (bench/run.mjs).
-      const w = new Worker(url, { workerData: { opts }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      const w = new Worker(url, { workerData: { opts }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 } });
       const slot = { w, busy: 0, ready: false, waiting: new Map<number, (d: Done) => void>() };
       const index = i;
       w.on('message', (m: ({ seq: number } & Done) | { ready: true }) => {
