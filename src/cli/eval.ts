@@ -8,7 +8,7 @@ import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, re
 export type FormatName = 'text' | 'json' | 'markdown' | 'csv';
 export interface EvalArgs extends Common {
   refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; prior?: string[]; birthDate?: string;
-  trace: boolean; full: boolean; complementary: boolean; notes: boolean; maxCharges: number; maxCaseBytes: number; format: FormatName; width?: number;
+  trace: boolean; full: boolean; complementary: boolean; maxCharges: number; maxCaseBytes: number; format: FormatName; width?: number;
 }
 
 export function evalBuilder(y: Argv, lang: Lang): Argv {
@@ -25,7 +25,6 @@ export function evalBuilder(y: Argv, lang: Lang): Argv {
     .option('trace', { type: 'boolean', default: false, describe: h.trace })
     .option('complementary', { type: 'boolean', alias: 'complementaires', default: false, describe: h.complementary })
     .option('full', { type: 'boolean', default: false, describe: h.full })
-    .option('notes', { type: 'boolean', default: false, describe: h.notes })
     .option('width', { type: 'number', describe: h.width })
     .option('max-charges', { type: 'number', default: 10_000, describe: h.maxCharges })
     .option('max-case-bytes', { type: 'number', default: 10 * 1024 * 1024, describe: h.maxCaseBytes });
@@ -90,7 +89,7 @@ export async function evalCommand(argv: EvalArgs): Promise<number> {
   const rules = await loadRulesFor(argv, { notes: false, lazy: true });
   const outcome = evaluate(rules, input, { today: localToday(), lang: argv.lang, trace: true, maxCharges: argv.maxCharges });
   if (!outcome.ok) throw new InputError(outcome.error, outcome.id);
-  const view = { trace: argv.trace || argv.full, complementary: argv.complementary || argv.full, notes: argv.notes, width: argv.width ?? (process.stdout.columns || 80) };
+  const view = { trace: argv.trace || argv.full, complementary: argv.complementary || argv.full, width: argv.width ?? (process.stdout.columns || 80) };
   process.stdout.write(FORMATS[argv.format].result(outcome, { lang: argv.lang, ...view }));
   return EXIT.ok;
 }

@@ -30,6 +30,16 @@ function langOf(args: string[]): Lang {
   return v === 'en' ? 'en' : 'fr';
 }
 
+/** The command named, if any: the first word that is neither an option nor the value of --lang or --rules. */
+function commandOf(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--lang' || a === '--rules') { i++; continue; }
+    if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
 /** What a run decides as it goes: its exit code, and how its errors are written. */
 interface RunState { code: number; format: FormatName; lang: Lang }
 
@@ -86,7 +96,9 @@ function noHelpCache(y: Argv): void {
 
 export async function main(args: string[] = hideBin(process.argv)): Promise<number> {
   // `quantum` with no command (options only, e.g. --lang en) in a terminal opens the terminal UI.
-  if (!args.some((a) => !a.startsWith('-')) && !args.some((a) => /^(-h|--help|--version)$/.test(a)) && process.stdin.isTTY && process.stdout.isTTY) args = ['tui', ...args];
+  if (!commandOf(args) && !args.some((a) => /^(-h|--help|--version)$/.test(a)) && process.stdin.isTTY && process.stdout.isTTY) args = ['tui', ...args];
+  // `quantum eval -` reads a case on standard input; yargs drops a lone "-", so it is given as the option it means.
+  if (commandOf(args) === 'eval') args = args.map((a, i) => (a === '-' && args[i - 1] !== '--case' ? '--case=-' : a));
   // A closed pipe (`quantum list | head`) ends the command quietly; batch handles it itself to keep its summary.
   if (args[0] !== 'batch') process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(EXIT.ok); });
   const st: RunState = { code: EXIT.ok, format: args.includes('--json') ? 'json' : 'text', lang: langOf(args) };

@@ -9,8 +9,8 @@ import { sanitizeLines } from './terminal.js';
 
 export interface FormatOptions {
   lang: Lang;
-  /** Text: the step-by-step explanation; the complementary penalties; the data's verification notes. */
-  trace?: boolean; complementary?: boolean; notes?: boolean;
+  /** Text: the step-by-step explanation; the complementary penalties. */
+  trace?: boolean; complementary?: boolean;
   /** Text: the width to wrap to, in columns. */
   width?: number;
 }

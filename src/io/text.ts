@@ -80,7 +80,7 @@ function moreLines(r: Result, lang: Lang, opts: { trace?: boolean; complementary
   return asks.length ? ['', `(${asks.join(semi(lang))})`] : [];
 }
 
-export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean; complementary?: boolean; notes?: boolean; width?: number } = {}): string {
+export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean; complementary?: boolean; width?: number } = {}): string {
   const t = T(lang);
   const out: string[] = [...headerLines(r, lang), '', t.total, ...totalLines(r, lang), '', t.charges];
   for (const c of r.charges) out.push(...chargeLines(c, r, lang));

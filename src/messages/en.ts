@@ -224,7 +224,7 @@ export const en: Messages = {
     itemFrom: (p: P) => `from ${d(p.date)}`, itemUntil: (p: P) => `until ${d(p.date)}`, itemThen: 'then',
     factsPerCharge: 'facts: see each charge', factsOtherwise: 'some charges on other dates', contraventionSum: 'sum of the contravention fines (art. 132-7)',
     askTrace: '--trace: the step-by-step explanation', askComplementary: '--complementary: the complementary penalties provided',
-    minor: (p: P) => `a minor aged ${p.age} on the date of the facts (${p.article}): maxima reduced by the minors' excuse`,
+    minor: (p: P) => `a minor aged ${p.age} on the date of the facts: the minors' excuse (${p.article})`,
     withoutExcuse: 'if the minors\' excuse is set aside', repentisReduced: (p: P) => `repentant offender: custodial maximum reduced (art. 132-78 and ${p.article})`,
     repentisExempt: (p: P) => `art. 132-78 and ${p.article}`, cumulated: (p: P) => `including ${p.ref} added without merging (art. ${p.article}, related to ${p.related})`,
     code: 'Code',

@@ -68,7 +68,7 @@ describe('minors, repentis, cumulation on the command line', () => {
     const r = quantum(['eval', '222-37', '--date', '01/05/2024', '--judgment-date', '29/11/2026', '--birth-date', '15/01/2008', '--width', '100']);
     expect(r.code).toBe(0);
     expect(r.out).toContain("délit : 5 ans d'emprisonnement ; 7 500 €");
-    expect(r.out).toContain('mineur de 16 ans à la date des faits (CJPM L121-5)');
+    expect(r.out).toContain('mineur âgé de 16 ans à la date des faits : excuse de minorité (CJPM L121-5)');
     expect(r.out).toContain("si l'excuse de minorité est écartée : 10 ans d'emprisonnement ; 7 500 000 €");
   });
   it('--naissance is the French name; a legal person with a birth date is an input error (exit 1)', () => {

@@ -62,9 +62,13 @@ function mildest(list: { v: MinorsVersion; f: Figures }[]): { prison: { v: Minor
 }
 
 function excuse(s: ChargeState, c: CaseCtx, age: number, versions: MinorsVersion[]): void {
-  const notes = new Set<string>();
   const before = s.penalty;
-  const m = mildest(versions.map((v) => ({ v, f: excused(s, c, v, before, notes) })));
+  // What to say about each version's figures; only the versions whose figures apply are said.
+  const said = new Map<MinorsVersion, Set<string>>();
+  const m = mildest(versions.map((v) => { const n = new Set<string>(); said.set(v, n); return { v, f: excused(s, c, v, before, n) }; }));
+  const notes = new Set<string>();
+  for (const k of said.get(m.prison.v)!) if (k !== 'W_MINOR_CONTRAVENTION_NOT_REDUCED') notes.add(k);
+  if (said.get(m.fine.v)!.has('W_MINOR_CONTRAVENTION_NOT_REDUCED')) notes.add('W_MINOR_CONTRAVENTION_NOT_REDUCED');
   const main = before.prison ? m.prison.v : m.fine.v;
   const excludable = versions.every((v) => v.setAside !== null && age >= v.setAside.fromAge);
   s.minority = { age, article: before.prison ? main.custody.article : main.fine.article, excludable };
