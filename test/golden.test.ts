@@ -24,7 +24,7 @@ function subset(actual: any, expected: any, path: string): void {
 }
 
 describe('golden legal cases', () => {
-  it('has at least 40 cases, each with the articles behind it', () => {
+  it('has at least 80 cases, each with the articles behind it', () => {
     expect(cases.length).toBeGreaterThanOrEqual(80);
     for (const c of cases) expect(c.why, c.name).toMatch(/\d/);
   });

@@ -56,11 +56,15 @@ export function oracleMinor(adult: { prison: { months: number | null; life: bool
  */
 export function oracleWithAdded(charges: OracleCharge[], added: boolean[]) {
   const base = oracleTotal(charges.map((c, i) => (added[i] ? { ...c, punishable: false } : c)));
-  let months = base.prisonMonths ?? 0, life = base.prisonLife;
+  let months = base.prisonMonths ?? 0, life = base.prisonLife, anyPrison = base.prisonLife || base.prisonMonths !== null;
+  const cents = (s: string) => { const [i, f = ''] = s.split('.'); return BigInt(i!) * 100n + BigInt((f + '00').slice(0, 2)); };
+  let fine = base.fine === null ? null : cents(base.fine);
   for (let i = 0; i < charges.length; i++) {
     const c = charges[i]!;
-    if (!added[i] || !c.punishable || !c.prison) continue;
-    if (c.prison.life) life = true; else months += c.prison.months ?? 0;
+    if (!added[i] || !c.punishable) continue;
+    if (c.prison) { anyPrison = true; if (c.prison.life) life = true; else months += c.prison.months ?? 0; }
+    if (c.fine !== null) fine = (fine ?? 0n) + cents(c.fine);
   }
-  return { prisonLife: life, prisonMonths: life ? null : months };
+  const show = (n: bigint) => (n % 100n === 0n ? String(n / 100n) : `${n / 100n}.${String(n % 100n).padStart(2, '0').replace(/0$/, '')}`);
+  return { prisonLife: life, prisonMonths: life || !anyPrison ? null : months, fine: fine === null ? null : show(fine) };
 }

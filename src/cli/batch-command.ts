@@ -92,7 +92,8 @@ export async function batchCommand(argv: BatchArgs): Promise<number> {
   }
   const s = summary;
   process.stderr.write(`${m.cli.summary({ ...s, secs: s.ms / 1000, rate: Math.round(s.cases / Math.max(s.ms / 1000, 1e-3)), mb: Math.round(s.peakRssBytes / 1048576), stop: s.interrupted && s.interrupted !== 'OUTPUT' ? m.cli.stops[s.interrupted] : null })}\n`);
-  if (s.outputError) process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: argv.out ?? '-', reason: m.cli.reason({ code: s.outputError, meaning: m.cli.errno[s.outputError] }) })}\n`);
+  // A closed pipe (`| head`) is a normal end: the summary says so, no error line.
+  if (s.outputError && s.interrupted !== 'EPIPE') process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: argv.out ?? '-', reason: m.cli.reason({ code: s.outputError, meaning: m.cli.errno[s.outputError] }) })}\n`);
   if (s.partial) process.stderr.write(`${m.cli.partialKept({ file: s.partial, out: argv.out })}\n`);
   return exitCode(s);
 }

@@ -79,27 +79,39 @@ export function hayOf(rules: Rules, p: Provision): string {
   return h;
 }
 
-/** Catalogue search: every word must appear in what the provision can be found by (accents, plurals optional). */
+/**
+ * Catalogue search: every word must appear in what the provision can be found by (accents, plurals optional).
+ * A provision whose ref or article is what was typed comes first ("225-8" finds 225-8 before presse 24 al. 8).
+ */
 export function searchProvisions(rules: Rules, words: string[]): Provision[] {
   const needles = words.flatMap((w) => searchFold(w).split(/\s+/)).filter(Boolean);
   const byRef = (a: Provision, b: Provision) => compareRefs(a.ref, b.ref);
   if (!needles.length) return [...rules.provisions.values()].sort(byRef);
+  const typed = searchFold(words.join(' ')).trim();
+  const exact = (p: Provision) => (searchFold(p.ref) === typed || searchFold(p.article) === typed ? 0 : 1);
   const found: Provision[] = [];
   for (const ref of rules.provisions.keys()) {
     const hay = rules.searchHays?.get(ref) ?? hayOf(rules, rules.provisions.get(ref)!);
     if (needles.every((n) => hay.includes(n))) found.push(rules.provisions.get(ref)!);
   }
-  return found.sort(byRef);
+  return found.sort((a, b) => exact(a) - exact(b) || byRef(a, b));
 }
 
-/** Orders refs as the Code does: R-articles after the legislative part, numbers numerically. */
+/**
+ * Orders refs as a reader expects: the Code pénal first, then the other codes by name; within a code, the
+ * legislative part before the regulatory one (R, D), numbers numerically, then the subdivisions.
+ */
 export function compareRefs(a: string, b: string): number {
   const key = (r: string) => {
-    const [art = '', sub = ''] = r.split(' ', 2);
-    const reg = /^[RDL]/.test(art) ? 1 : 0;
-    return { reg, nums: art.replace(/^[RDL]/, '').split('-').map(Number), sub: r.slice(art.length + 1) || sub };
+    const words = r.split(' ');
+    const coded = words.length > 1 && /^[A-Za-z][A-Za-z0-9]*$/.test(words[0]!) && !/^[LRDA]?\d/.test(words[0]!);
+    const code = coded ? words[0]! : '';
+    const art = words[coded ? 1 : 0] ?? '';
+    const reg = /^[RD]/.test(art) ? 1 : 0;
+    return { code, reg, nums: art.replace(/^[LRDA]/, '').split('-').map((x) => Number(x) || 0), sub: words.slice(coded ? 2 : 1).join(' ') };
   };
   const x = key(a), y = key(b);
+  if (x.code !== y.code) return x.code === '' ? -1 : y.code === '' ? 1 : x.code.localeCompare(y.code);
   if (x.reg !== y.reg) return x.reg - y.reg;
   for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
     const d = (x.nums[i] ?? -1) - (y.nums[i] ?? -1);

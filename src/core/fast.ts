@@ -95,6 +95,7 @@ export function changeDates(rules: Rules): string[] {
   for (const p of rules.provisions.values()) {
     p.versions.forEach(add);
     for (const it of p.items ?? []) if (typeof it !== 'string') add(it);
+    for (const f of p.organisedGangForms ?? []) add({ from: f.from, to: f.to ?? null });
     if (p.repealed) add(p.repealed);
   }
   for (const param of Object.values(rules.general)) param.values.forEach(add);

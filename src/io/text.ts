@@ -57,7 +57,7 @@ function totalLines(r: Result, lang: Lang): string[] {
   const fineBy = onlyContraventions ? ` — ${t.contraventionSum}` : tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}${tot.cumulated ? `, ${t.plusCumulated}` : ''}` : '';
   out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : t.none}${fineBy}`);
   if (!onlyContraventions && tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
-  for (const e of tot.cumulated ?? []) out.push(`  ${''.padEnd(w)}   ${t.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
+  for (const e of tot.cumulated ?? []) out.push(`  ${t.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
   if (tot.withoutExcuse) out.push(`  ${t.withoutExcuse}${colon(lang)}${penaltyOf(tot.withoutExcuse, lang)}`);
   const a = r.arithmetic;
   out.push(`  ${t.sum}${colon(lang)}${a.prison ? formatSumPrison(a.prison, lang) : t.noCustody}${semi(lang)}${a.fine ? formatMoney(a.fine, lang) : t.none}`);
@@ -106,7 +106,9 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean; com
 
 export function formatError(e: QuantumError | ErrorResult, lang: Lang): string {
   const err = 'error' in e ? e.error : e;
-  return `quantum: ${T(lang).error} ${err.code}${err.path ? ` (${err.path})` : ''}${colon(lang)}${err.message}`;
+  // A message that starts with its path (the case's validation writes "charges[0].amount: …") says it once.
+  const message = err.path && err.message.startsWith(`${err.path}: `) ? err.message.slice(err.path.length + 2) : err.message;
+  return `quantum: ${T(lang).error} ${err.code}${err.path ? ` (${err.path})` : ''}${colon(lang)}${message}`;
 }
 
 function penaltyText(v: ProvisionView, lang: Lang): string {
