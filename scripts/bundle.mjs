@@ -19,11 +19,11 @@ const common = {
   logLevel: 'warning',
 };
 // `./oneshot.js` (eval, show, list) stays a file of its own, built below: the split build leaves it out.
-const oneshotApart = { name: 'oneshot-apart', setup(b) { b.onResolve({ filter: /\/oneshot\.js$/ }, () => ({ path: './oneshot.js', external: true })); } };
+const oneshotApart = { name: 'oneshot-apart', setup(b) { b.onResolve({ filter: /\/(oneshot|tui)\.js$/ }, (a) => ({ path: `./${a.path.split('/').pop()}`, external: true })); } };
 await build({
   ...common,
   entryPoints: { main: 'src/cli/main.ts' },
-  splitting: true,          // the TUI is a chunk of its own, loaded by `quantum tui` only
+  splitting: true,
   external: ['ink', 'react', 'react/*'],
   plugins: [oneshotApart],
 });
@@ -31,6 +31,17 @@ await build({
 // otherwise take (module resolution and linking per file; bench/startup.mjs). What they import lazily (the
 // validating loader and its zod, for a rules directory other than the shipped one) stays lazy inside the file.
 await build({ ...common, entryPoints: { oneshot: 'src/cli/oneshot.ts' }, external: ['ink', 'react', 'react/*'] });
+// The terminal UI in one file with ink, react and yoga, react in its production build: Node loads it in about half
+// the time it takes to resolve and run ink's hundred modules and react's development build (bench/startup.mjs,
+// first paint). Only `quantum tui` loads it.
+await build({
+  ...common, entryPoints: { tui: 'src/cli/tui.ts' }, minifyIdentifiers: true,
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // ink loads react's devtools only when DEV=true (never here): an empty module stands in for the optional package.
+  plugins: [{ name: 'no-devtools', setup(b) { b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' })); b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {}; export const connectToDevTools = () => {};' })); } }],
+  // react and some of ink's dependencies are CommonJS and call require() for Node's modules.
+  banner: { js: "import { createRequire as __quantumRequire } from 'node:module'; const require = __quantumRequire(import.meta.url);" },
+});
 // The batch worker on its own, not sharing chunks with the CLI: it then holds only what a worker runs (the
 // engine and zod/mini, about 220 KB instead of a 680 KB chunk with all of zod), and each worker starts sooner.
 await build({ ...common, entryPoints: { 'batch-worker': 'src/cli/batch-worker.ts' } });
