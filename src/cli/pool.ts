@@ -53,7 +53,9 @@ export class Pool {
   init(rules: Rules): void {
     if (this.initialised) return;
     this.initialised = true;
-    for (const s of this.workers) s.w.postMessage({ rules });
+    // The search texts are a reader of a file (rules/read.ts), which cannot be cloned; workers never search.
+    const { searchHays: _h, ...sendable } = rules;
+    for (const s of this.workers) s.w.postMessage({ rules: sendable });
   }
   /** Whether a worker has started: until then the main thread evaluates chunks itself. */
   get ready(): boolean { return this.workers.some((s) => s.ready); }

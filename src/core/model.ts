@@ -59,7 +59,7 @@ export interface Rules {
   repentis: RepentisData;
   cumulation: CumulationData;
   /** Each provision's search text, when the rules come from the build's snapshot (describe.ts, hayOf; equal by test). */
-  searchHays?: ReadonlyMap<string, string>;
+  searchHays?: { get(ref: string): string | undefined };
 }
 
 export const isByPredicate = (p: PenaltySpec): p is ByPredicatePenalty => 'byPredicate' in p;

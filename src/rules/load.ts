@@ -10,7 +10,7 @@ import { itemSub, qualify } from '../core/model.js';
 import { freezeRules } from '../core/freeze.js';
 import { hayOf } from '../core/describe.js';
 import { aggravationsFile, articleFile, codesFile, cumulationFile, datasetFile, minorsFile, parametersFile, repentisFile, provision as provisionSchema, recidiveFile, version as versionSchema } from '../schema/rules.js';
-import { DEFAULT_RULES_DIR, dataFileOf, fromSnapshot, listRulesFiles, manifestOf, notesFileOf, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Shapes, type Snapshot } from './read.js';
+import { DEFAULT_RULES_DIR, dataFileOf, fromSnapshot, haysFileOf, listRulesFiles, manifestOf, notesFileOf, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Shapes, type Snapshot } from './read.js';
 
 export { DEFAULT_RULES_DIR, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead } from './read.js';
 
@@ -61,8 +61,8 @@ export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string
   writeFileSync(dataFileOf(file), Buffer.concat(parts));
   writeFileSync(notesFileOf(file), JSON.stringify(provisions.map((p) => p.versions.map((v) => v.note ?? null))));
   const { provisions: _p, articles, aliases, ...rest } = r;
-  const hays = provisions.map((p) => hayOf(r, p));
-  const snap: Snapshot = { hash: r.dataset.hash, manifest: issues.length ? null : manifest, shapes: SHAPES, index, hays, rules: { ...rest, articles: [...articles.values()], aliases: [...aliases] } };
+  writeFileSync(haysFileOf(file), JSON.stringify(provisions.map((p) => hayOf(r, p))));
+  const snap: Snapshot = { hash: r.dataset.hash, manifest: issues.length ? null : manifest, shapes: SHAPES, index, rules: { ...rest, articles: [...articles.values()], aliases: [...aliases] } };
   writeFileSync(file, JSON.stringify(snap));
 }
 

@@ -160,10 +160,26 @@ export const SNAPSHOT_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '.
  * one entry per version, in the index's order.
  */
 export interface Snapshot {
-  hash: string; manifest: string | null; shapes: Shapes; index: [string, number, number][]; hays: string[];
+  hash: string; manifest: string | null; shapes: Shapes; index: [string, number, number][];
   rules: Omit<Rules, 'provisions' | 'articles' | 'aliases'> & { articles: Article[]; aliases: [string, string][] };
 }
 export const dataFileOf = (file: string) => file.replace(/\.json$/, '.data');
+/** Each provision's search text (describe.ts, hayOf), in the index's order: read by the first search only. */
+export const haysFileOf = (file: string) => file.replace(/\.json$/, '.hays.json');
+
+/** The search texts of a snapshot, read when first asked for; none (undefined) if their file is missing. */
+function lazyHays(file: string, index: Snapshot['index']): { get(ref: string): string | undefined } {
+  let map: Map<string, string> | null = null;
+  return {
+    get(ref) {
+      if (!map) {
+        const list = readJson<string[]>(haysFileOf(file));
+        map = new Map(list && list.length === index.length ? index.map(([r], i) => [r, list[i]!]) : []);
+      }
+      return map.get(ref);
+    },
+  };
+}
 export const notesFileOf = (file: string) => file.replace(/\.json$/, '.notes.json');
 
 function readJson<T>(file: string): T | null {
@@ -195,7 +211,7 @@ function snapshotRules(file: string, snap: Snapshot, options: SnapshotOptions): 
   };
   const lazy = new LazyProvisions(snap.index, data, make);
   const r = snap.rules;
-  const searchHays = new Map(snap.index.map(([ref], i) => [ref, snap.hays[i]!]));
+  const searchHays = lazyHays(file, snap.index);
   return freezeRules({ ...r, provisions: options.lazy ? lazy : new Map(lazy), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases), searchHays });
 }
 
