@@ -85,7 +85,12 @@ function excuse(s: ChargeState, c: CaseCtx, age: number, versions: MinorsVersion
   for (const key of notes) c.warnings.push({ code: 'NOTE', ref: s.ref, status: 'unconfirmed', key, params: { ref: s.ref, article: key === 'W_MINOR_CONTRAVENTION_NOT_REDUCED' ? m.fine.v.fine.article : m.prison.v.custody.article } });
   const safety = m.prison.v.safetyPeriod;
   if (s.safety && !safety.applies) { s.safety = false; s.steps?.push({ rule: safety.article, code: 'MINOR_NO_SAFETY', params: { article: safety.article } }); }
-  for (const v of new Set([m.prison.v, m.fine.v, ...(excludable ? versions : [])])) unverified(s, c, v);
+  // Flagged: the versions whose figures apply (custody, fine, and the custody once the excuse is set aside).
+  const used = new Set<MinorsVersion>();
+  if (before.prison) used.add(m.prison.v);
+  if (before.fine) used.add(m.fine.v);
+  if (excludable && before.prison) used.add(mildest(versions.map((v) => ({ v, f: setAside(v, before) }))).prison.v);
+  for (const v of used) unverified(s, c, v);
 }
 
 function unverified(s: ChargeState, c: CaseCtx, v: MinorsVersion): void {
