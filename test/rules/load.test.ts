@@ -91,3 +91,19 @@ describe('rules loader', () => {
     expect(issues(dir)).toMatch(/916-1 is defined twice/);
   });
 });
+
+describe('the snapshot manifest (names, sizes and times of the rule files)', () => {
+  it('changes when a file is edited, added or touched, and only then', async () => {
+    const { listRulesFiles, manifestOf } = await import('../../src/rules/read.js');
+    const { utimesSync } = await import('node:fs');
+    const dir = rulesDir([ok('910-1'), ok('911-1')]);
+    const m0 = manifestOf(dir, listRulesFiles(dir, []));
+    expect(manifestOf(dir, listRulesFiles(dir, []))).toBe(m0);
+    const f = join(dir, 'CP', '910-1.json');
+    utimesSync(f, new Date(2001, 0, 1), new Date(2001, 0, 1));
+    const m1 = manifestOf(dir, listRulesFiles(dir, []));
+    expect(m1).not.toBe(m0);
+    writeFileSync(join(dir, 'CP', '912-1.json'), JSON.stringify(ok('912-1')));
+    expect(manifestOf(dir, listRulesFiles(dir, []))).not.toBe(m1);
+  });
+});
