@@ -119,7 +119,8 @@ function addOnTop(c: CaseCtx, total: Result['total'], charges: readonly Part[], 
     steps?.push({ rule: e.article, code: 'CUMULATION', params: { ref: ch.ref, article: e.article, related: e.relatedTo.map((j) => charges[j]!.ref), prison: ch.prison, fine: ch.fine } });
     terms.push(ch.prison);
     if (ch.prison) {
-      const kind = prison && comparePrison({ ...prison, months: 0, life: false }, { ...ch.prison, months: 0, life: false }) >= 0 ? prison.kind : ch.prison.kind;
+      // The heavier kind names the sum: réclusion or détention criminelle over emprisonnement.
+      const kind = prison && (prison.kind !== 'emprisonnement' || ch.prison.kind === 'emprisonnement') ? prison.kind : ch.prison.kind;
       prison = prison?.life || ch.prison.life ? { kind, months: null, life: true } : { kind, months: (prison?.months ?? 0) + (ch.prison.months ?? 0), life: false };
     }
     if (ch.fine !== null) { const f = fines[e.charge] ?? new Money(ch.fine); added = added.plus(f); fine = fine === null ? f : fine.plus(f); anyFine = true; }

@@ -74,8 +74,9 @@ function excuse(s: ChargeState, c: CaseCtx, age: number, versions: MinorsVersion
   s.minority = { age, article: before.prison ? main.custody.article : main.fine.article, excludable };
   s.penalty = { ...before, prison: m.prison.f.prison, fine: m.fine.f.fine };
   s.steps?.push({ rule: main.custody.article, code: 'MINOR_EXCUSE', params: { age, prisonArticle: m.prison.v.custody.article, fineArticle: m.fine.v.fine.article, before: before.prison, after: s.penalty.prison, beforeFine: before.fine?.toFixed() ?? null, afterFine: s.penalty.fine?.toFixed() ?? null, cap: m.fine.v.fine.cap } });
-  if (excludable) {
-    const w = mildest(versions.map((v) => ({ v, f: setAside(v, before) })));
+  // The maxima once the excuse is set aside, worked out once: the result and the flags below both use them.
+  const w = excludable ? mildest(versions.map((v) => ({ v, f: setAside(v, before) }))) : null;
+  if (w) {
     s.withoutExcuse = { prison: w.prison.f.prison, fine: w.fine.f.fine };
     s.steps?.push({ rule: w.prison.v.setAside!.article, code: 'MINOR_EXCLUDABLE', params: { age, article: w.prison.v.setAside!.article, prison: s.withoutExcuse.prison, fine: s.withoutExcuse.fine?.toFixed() ?? null } });
   }
@@ -89,7 +90,7 @@ function excuse(s: ChargeState, c: CaseCtx, age: number, versions: MinorsVersion
   const used = new Set<MinorsVersion>();
   if (before.prison) used.add(m.prison.v);
   if (before.fine) used.add(m.fine.v);
-  if (excludable && before.prison) used.add(mildest(versions.map((v) => ({ v, f: setAside(v, before) }))).prison.v);
+  if (w && before.prison) used.add(w.prison.v);
   for (const v of used) unverified(s, c, v);
 }
 
