@@ -1,6 +1,6 @@
 // The fast path: the plain engine with a memo of charge results, for bulk (lean, untraced) evaluation. A charge's
-// result depends on its date only through the "epoch" of the law (the span between two change dates of the rules),
-// and on the inputs the pipeline's modules declare they read: the memo key is built from exactly those, so a new
+// result depends on its dates only through their "epochs" among the dates its provisions and the general rules it
+// reads change on (dependencies.ts), and on the inputs the pipeline's modules declare they read: the memo key is built from exactly those, so a new
 // input cannot be left out of it (KEYS must name every declared input, or this file does not compile, and a test
 // checks each module's declaration against what it reads). Shared results are frozen.
 import type { Decimal } from 'decimal.js';
@@ -11,6 +11,7 @@ import { ageOn } from './dates.js';
 import { evaluateCase, type EvaluateOptions } from './engine.js';
 import { evaluateCharge, isError, type ChargeOutcome } from './charge.js';
 import { PIPELINE_READS } from './pipeline.js';
+import { chargeDates, generalDates, provisionDates } from './dependencies.js';
 import type { CaseCtx, Input, WarningDraft } from './law/types.js';
 
 type ChargeInput = Extract<Input, `charge.${string}`>;
@@ -82,42 +83,17 @@ export function isMemoised(r: ChargeResult): boolean {
   return memoised.has(r);
 }
 
-interface Epochs { dates: string[]; memo: Memo<MemoEntry>; lastDate: string; lastEpoch: number }
-const perRules = new WeakMap<Rules, Epochs>();
-
 /**
  * Every date on which something the engine reads starts or stops applying, sorted: provisions' versions, items and
  * repeals, and every dated value of the general part (a test checks that no dated entry of the rules is missed).
+ * The memo keys each charge on the part of this list its result depends on (dependencies.ts).
  */
 export function changeDates(rules: Rules): string[] {
   const set = new Set<string>();
-  const add = (v: { from?: string | null | undefined; to?: string | null | undefined }) => { if (v.from) set.add(v.from); if (v.to) set.add(v.to); };
-  for (const p of rules.provisions.values()) {
-    p.versions.forEach(add);
-    for (const it of p.items ?? []) if (typeof it !== 'string') add(it);
-    for (const f of p.organisedGangForms ?? []) add({ from: f.from, to: f.to ?? null });
-    if (p.repealed) add(p.repealed);
-  }
-  for (const param of Object.values(rules.general)) param.values.forEach(add);
-  for (const list of [rules.recidive.rules, rules.recidive.assimilations, rules.recidive.predicateAssimilations, rules.aggravations.aggravations]) {
-    for (const x of list) x.values.forEach(add);
-  }
-  rules.minors.versions.forEach(add);
-  for (const x of [...rules.repentis.texts, ...rules.cumulation.clauses]) x.versions.forEach(add);
+  for (const p of rules.provisions.values()) provisionDates(p, set);
+  generalDates(rules, { minors: true, repentis: true }, set);
+  for (const x of rules.cumulation.clauses) for (const v of x.versions) { set.add(v.from); if (v.to) set.add(v.to); }
   return [...set].sort();
-}
-
-function epochsOf(rules: Rules): Epochs {
-  let e = perRules.get(rules);
-  if (!e) { e = { dates: changeDates(rules), memo: new Memo(), lastDate: '', lastEpoch: 0 }; perRules.set(rules, e); }
-  return e;
-}
-
-/** The epoch of a judgment date; the last one is kept (a batch's judgment date is nearly always the same). */
-function epochOf(e: Epochs, d: IsoDate): number {
-  if (d === e.lastDate) return e.lastEpoch;
-  e.lastDate = d;
-  return (e.lastEpoch = epoch(e.dates, d));
 }
 
 /** The number of change dates on or before `d`: two dates with the same epoch see the same law. */
@@ -127,24 +103,30 @@ export function epoch(dates: string[], d: IsoDate): number {
   return lo;
 }
 
+/** The memo of one set of rules, and the dates each charge depends on (by ref, predicate and general use). */
+interface PerRules { memo: Memo<MemoEntry>; dates: Map<string, string[] | null> }
+const perRules = new WeakMap<Rules, PerRules>();
+function perRulesOf(rules: Rules): PerRules {
+  let e = perRules.get(rules);
+  if (!e) { e = { memo: new Memo(), dates: new Map() }; perRules.set(rules, e); }
+  return e;
+}
+
 /**
- * A charge evaluator that serves a charge seen before in the same slot (language, epochs of the facts and of the
- * judgment) from the memo. One per rules; the slot is worked out once per case.
+ * A charge evaluator that serves a charge seen before from the memo: same language and case inputs (the slot),
+ * same charge inputs, and the same epochs of the facts and of the judgment among the dates that charge depends on.
+ * One per rules; the slot is worked out once per case.
  */
 class MemoEvaluator {
-  private readonly e: Epochs;
+  private readonly e: PerRules;
   private ctx: CaseCtx | null = null;
   private slot: string | number | null = null;
-  constructor(rules: Rules, private readonly freeze: boolean) { this.e = epochsOf(rules); }
-  /**
-   * The case's slot: language and epochs of the facts and of the judgment as a number, then the case's inputs that
-   * are not at their default (most cases have none, and their slot stays a number); null: no memo for this case.
-   */
+  constructor(private readonly rules: Rules, private readonly freeze: boolean) { this.e = perRulesOf(rules); }
+  /** The case's slot: its language, then the case's inputs that are not at their default; null: no memo. */
   private slotOf(c: CaseCtx): string | number | null {
     if (c !== this.ctx) {
       this.ctx = c;
-      const n = this.e.dates.length + 1;
-      let slot: string | number | null = ((c.lang === 'fr' ? 0 : 1) * n + epoch(this.e.dates, c.date)) * n + epochOf(this.e, c.judgment);
+      let slot: string | number | null = c.lang === 'fr' ? 0 : 1;
       for (let i = 0; i < CASE_READS.length && slot !== null; i++) {
         const p = casePart(CASE_READS[i]!, c);
         slot = p === null ? null : p === '' ? slot : `${slot}|${i}${p}`;
@@ -153,12 +135,29 @@ class MemoEvaluator {
     }
     return this.slot;
   }
+  /** The dates this charge's result depends on; null when its ref or predicate does not resolve. */
+  private datesOf(ctx: CaseCtx, charge: Charge): string[] | null {
+    const minors = ctx.birthDate !== null, repentis = charge.repentis !== undefined;
+    const k = `${charge.ref}\0${charge.predicate ?? ''}\0${minors ? 1 : 0}${repentis ? 1 : 0}`;
+    let dates = this.e.dates.get(k);
+    if (dates === undefined) {
+      // Bounded: refs and predicates come from the input.
+      if (this.e.dates.size > 10_000) this.e.dates.clear();
+      dates = chargeDates(this.rules, charge.ref, charge.predicate, { minors, repentis });
+      this.e.dates.set(k, dates);
+    }
+    return dates;
+  }
   readonly evaluate = (ctx: CaseCtx, charge: Charge, i: number): ChargeOutcome => {
     const slot = this.slotOf(ctx);
     // A charge dated otherwise than its case shows its date in a lean result: not shared.
     const key = slot !== null && (!charge.date || charge.date === ctx.date) ? chargeKey(charge) : null;
     if (key === null) return evaluateCharge(ctx, charge, i);
-    const hit = this.e.memo.get(slot!, key);
+    const node = this.e.memo.find(slot!, key) ?? this.e.memo.add(slot!, key, this.datesOf(ctx, charge));
+    const dates = node.dates;
+    if (dates === null) return evaluateCharge(ctx, charge, i);
+    const epochs = epoch(dates, ctx.date) * (dates.length + 1) + epoch(dates, ctx.judgment);
+    const hit = node.entries.get(epochs);
     if (hit) {
       for (let k = 0; k < hit.warnings.length; k++) ctx.warnings.push(hit.warnings[k]!);
       return hit;
@@ -168,7 +167,7 @@ class MemoEvaluator {
     if (!isError(r)) {
       if (this.freeze) deepFreeze(r.result);
       memoised.add(r.result);
-      this.e.memo.set(slot!, key, { result: r.result, steps: null, fine: r.fine, fineWithoutExcuse: r.fineWithoutExcuse, warnings: ctx.warnings.slice(before) });
+      this.e.memo.set(node, epochs, { result: r.result, steps: null, fine: r.fine, fineWithoutExcuse: r.fineWithoutExcuse, warnings: ctx.warnings.slice(before) });
     }
     return r;
   };
@@ -201,31 +200,44 @@ export function evaluateCaseFast(rules: Rules, c: Case, options: FastOptions): O
   return evaluateCase(rules, c, options, last.evaluator!.evaluate);
 }
 
+/** One memoised item of a slot (a charge with its inputs): the dates it depends on, its values by epochs. */
+export interface MemoNode<T> { readonly dates: string[] | null; readonly entries: Map<number, T> }
+
 /**
- * Memoised values by slot (the case's: its epochs and inputs, one string per case), then by item key. Bounded with two generations: when the young one is full it becomes the
- * old one, and a hit in the old one is kept. Values in use stay, one-off values leave, and the memory stays small
- * (batch runs in a 96 MB heap).
+ * Memoised values by slot (the case's language and inputs), then by item key, then by epoch. Bounded with two
+ * generations: when the young one is full it becomes the old one, and an item found in the old one is kept. Values
+ * in use stay, one-off values leave, and the memory stays small (batch runs in a 96 MB heap).
  */
 export class Memo<T> {
-  private young = new Map<string | number, Map<string, T>>();
-  private old = new Map<string | number, Map<string, T>>();
+  private young = new Map<string | number, Map<string, MemoNode<T>>>();
+  private old = new Map<string | number, Map<string, MemoNode<T>>>();
   private size = 0;
   // The first turnover comes early, after 64 entries: that code (and the look-ups in the old generation) has then
   // run before V8 optimises the callers, which would otherwise deoptimise the first time a memo fills up.
   private limit = 64;
   constructor(private readonly max = 4096) {}
-  get(slot: string | number, k: string): T | undefined {
+  /** The item's node in the young generation (moved there from the old one if need be), or undefined. */
+  find(slot: string | number, k: string): MemoNode<T> | undefined {
     const hit = this.young.get(slot)?.get(k);
     if (hit !== undefined) return hit;
     const old = this.old.get(slot)?.get(k);
-    if (old !== undefined) this.set(slot, k, old);
+    if (old !== undefined) this.put(slot, k, old);
     return old;
   }
-  set(slot: string | number, k: string, v: T): void {
-    if (this.size >= this.limit) { this.old = this.young; this.young = new Map(); this.size = 0; this.limit = this.max; }
+  /** A new node for an item, with the dates its values depend on. */
+  add(slot: string | number, k: string, dates: string[] | null): MemoNode<T> {
+    const n: MemoNode<T> = { dates, entries: new Map() };
+    this.put(slot, k, n);
+    return n;
+  }
+  set(n: MemoNode<T>, epochs: number, v: T): void {
+    n.entries.set(epochs, v);
+    if (++this.size >= this.limit) { this.old = this.young; this.young = new Map(); this.size = 0; this.limit = this.max; }
+  }
+  private put(slot: string | number, k: string, n: MemoNode<T>): void {
     let map = this.young.get(slot);
     if (!map) { map = new Map(); this.young.set(slot, map); }
-    map.set(k, v);
-    this.size++;
+    map.set(k, n);
+    this.size += n.entries.size + 1;
   }
 }

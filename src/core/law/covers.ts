@@ -33,4 +33,12 @@ function qualifyLike(first: string, second: string): string {
   return code && !second.startsWith(`${code} `) ? `${code} ${second}` : second;
 }
 
-export const coversAny = (entries: readonly string[], article: string): boolean => entries.some((e) => coversArticle(e, article));
+const covered = new WeakMap<readonly string[], Map<string, boolean>>();
+/** Whether a list (as the rules hold it: one array, read again for every charge) reaches an article; worked out once. */
+export function coversAny(entries: readonly string[], article: string): boolean {
+  let m = covered.get(entries);
+  if (!m) { m = new Map(); covered.set(entries, m); }
+  let hit = m.get(article);
+  if (hit === undefined) { hit = entries.some((e) => coversArticle(e, article)); m.set(article, hit); }
+  return hit;
+}

@@ -18,7 +18,7 @@ function texts(rules: Rules, article: string, from: string, to: string): Found[]
   const out: Found[] = [];
   for (const text of rules.repentis.texts) {
     for (const v of during(text.versions, from, to)) {
-      if (coversAny(v.exemption?.covers ?? [], article) || v.reductions?.some((r) => coversAny(r.covers, article))) out.push({ text, v });
+      if ((v.exemption !== undefined && coversAny(v.exemption.covers, article)) || v.reductions?.some((r) => coversAny(r.covers, article))) out.push({ text, v });
     }
   }
   return out;
