@@ -30,7 +30,12 @@ await build({
 // eval, show and list in one file, not split: Node loads one 400 KB file faster than the thirty chunks it would
 // otherwise take (module resolution and linking per file; bench/startup.mjs). What they import lazily (the
 // validating loader and its zod, for a rules directory other than the shipped one) stays lazy inside the file.
-await build({ ...common, entryPoints: { oneshot: 'src/cli/oneshot.ts' }, external: ['ink', 'react', 'react/*'] });
+// The validating loader (a rules directory other than the shipped one) and the whole of zod it needs (about 600 KB
+// with zod's locales) are a file of their own, imported by eval, show, list and the UI only when they need it:
+// Node then never compiles them at start-up (bench/startup.mjs).
+const loaderApart = { name: 'loader-apart', setup(b) { b.onResolve({ filter: /\/rules\/load\.js$/ }, (a) => (a.kind === 'dynamic-import' ? { path: './rules-load.js', external: true } : undefined)); } };
+await build({ ...common, entryPoints: { oneshot: 'src/cli/oneshot.ts' }, external: ['ink', 'react', 'react/*'], plugins: [loaderApart] });
+await build({ ...common, entryPoints: { 'rules-load': 'src/rules/load.ts' } });
 // The terminal UI in one file with ink, react and yoga, react in its production build: Node loads it in about half
 // the time it takes to resolve and run ink's hundred modules and react's development build (bench/startup.mjs,
 // first paint). Only `quantum tui` loads it.
@@ -38,7 +43,7 @@ await build({
   ...common, entryPoints: { tui: 'src/cli/tui.ts' }, minifyIdentifiers: true,
   define: { 'process.env.NODE_ENV': '"production"' },
   // ink loads react's devtools only when DEV=true (never here): an empty module stands in for the optional package.
-  plugins: [{ name: 'no-devtools', setup(b) { b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' })); b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {}; export const connectToDevTools = () => {};' })); } }],
+  plugins: [loaderApart, { name: 'no-devtools', setup(b) { b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' })); b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {}; export const connectToDevTools = () => {};' })); } }],
   // react and some of ink's dependencies are CommonJS and call require() for Node's modules.
   banner: { js: "import { createRequire as __quantumRequire } from 'node:module'; const require = __quantumRequire(import.meta.url);" },
 });

@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { QuantumError } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
-import { DEFAULT_RULES_DIR, RulesError, rulesFromSnapshot, type SnapshotOptions } from '../rules/read.js';
+import { DEFAULT_RULES_DIR, type RulesError, rulesFromSnapshot, type SnapshotOptions } from '../rules/read.js';
 import { parseUserDate } from '../io/dates.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, sigint: 130, sigpipe: 141, sigterm: 143 } as const;
@@ -49,8 +49,10 @@ export function wholeOption(name: string, v: unknown, min: number, max?: number)
   return v;
 }
 
+/** A RulesError, from this bundle or from the validating loader's (bundled apart, with its own copy of the class). */
+const isRulesError = (e: unknown): e is RulesError => e instanceof Error && e.name === 'RulesError' && Array.isArray((e as RulesError).issues);
 function rulesInputError(e: unknown): unknown {
-  return e instanceof RulesError ? new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: e.message }) : e;
+  return isRulesError(e) ? new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: e.message }) : e;
 }
 
 export type FirstRead = ReturnType<typeof rulesFromSnapshot> & { dir: string };

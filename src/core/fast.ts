@@ -215,7 +215,7 @@ export class Memo<T> {
   // The first turnover comes early, after 64 entries: that code (and the look-ups in the old generation) has then
   // run before V8 optimises the callers, which would otherwise deoptimise the first time a memo fills up.
   private limit = 64;
-  constructor(private readonly max = 4096) {}
+  constructor(private readonly max = 16_384) {}
   /** The item's node in the young generation (moved there from the old one if need be), or undefined. */
   find(slot: string | number, k: string): MemoNode<T> | undefined {
     const hit = this.young.get(slot)?.get(k);
