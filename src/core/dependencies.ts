@@ -33,7 +33,7 @@ export function generalDates(rules: Rules, use: GeneralUse, set: Set<string>): v
 
 const continuedFrom = new WeakMap<Rules, Map<string, Provision[]>>();
 /** The provisions whose repeal names this one as their continuation (time.ts judges earlier facts under them). */
-function predecessorsOf(rules: Rules, ref: string): Provision[] {
+export function predecessorsOf(rules: Rules, ref: string): Provision[] {
   let index = continuedFrom.get(rules);
   if (!index) {
     index = new Map();

@@ -5,6 +5,7 @@ import type { Item, IsoDate, Provision, Version } from '../model.js';
 import type { Steps } from '../steps.js';
 import type { Reason } from '../contract.js';
 import { at } from '../dates.js';
+import { predecessorsOf } from '../dependencies.js';
 import { compareFine, comparePrison } from '../penalty.js';
 import { classify } from './classify.js';
 import { attemptPunishable } from './attempt.js';
@@ -109,22 +110,12 @@ function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version
   return null;
 }
 
-const predecessors = new WeakMap<object, Map<string, Provision[]>>();
 /**
  * For facts before a provision existed: the provision it replaced (one whose repeal says it is continued by this
  * one), when that one was in force on the date of the facts. The charge is then judged under it.
  */
 function predecessor(c: CaseCtx, provision: Provision, date: IsoDate): { provision: Provision; v: Version } | null {
-  let index = predecessors.get(c.rules);
-  if (!index) {
-    index = new Map();
-    for (const p of c.rules.provisions.values()) {
-      const by = p.repealed?.continuedBy;
-      if (by) index.set(by, [...(index.get(by) ?? []), p]);
-    }
-    predecessors.set(c.rules, index);
-  }
-  for (const p of index.get(provision.ref) ?? []) {
+  for (const p of predecessorsOf(c.rules, provision.ref)) {
     const v = at(p.versions, date);
     if (v) return { provision: p, v };
   }
