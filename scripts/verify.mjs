@@ -6,7 +6,9 @@
 //   options: --mirror PATH (repeatable; default $QUANTUM_LEGI_MIRROR or the etalab mirror below),
 //            --report FILE (also write the report as Markdown), --quiet (only disagreements and flags),
 //            --until DATE (the day the mirror stops knowing the law; default: the day after the last date of its
-//            dense run of daily commits, so that versions announced in advance are not taken for the end of its data)
+//            dense run of daily commits, so that versions announced in advance are not taken for the end of its data),
+//            --export CODE:DATE:FILE (repeatable: a code's consolidated export on one date, e.g. from Légifrance's
+//            export of a code, as JSON; compared with the data's versions in force that day)
 //
 // A mirror is a bare or normal git repository with one commit per version of an article, dated by the day the
 // version came into force: etalab/codes-juridiques-francais ("codes-en-vigueur/code-penal/…/article-225-5.md")
@@ -35,6 +37,7 @@ const ETALAB_DIRS = { CP: 'code-penal', route: 'code-de-la-route', CSP: 'code-de
 // ---- arguments
 const args = process.argv.slice(2);
 const mirrors = [];
+const exports = [];
 let all = false, report = null, quiet = false, until = null;
 const wanted = [];
 for (let i = 0; i < args.length; i++) {
@@ -44,10 +47,11 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--report') report = args[++i];
   else if (a === '--quiet') quiet = true;
   else if (a === '--until') until = args[++i];
-  else if (a === '--help' || a === '-h') { console.log(readFileSync(new URL(import.meta.url)).toString().split('\n').slice(1, 8).join('\n')); process.exit(0); }
+  else if (a === '--export') exports.push(args[++i]);
+  else if (a === '--help' || a === '-h') { console.log(readFileSync(new URL(import.meta.url)).toString().split('\n').slice(1, 12).join('\n')); process.exit(0); }
   else wanted.push(a);
 }
-if (!mirrors.length) mirrors.push(process.env.QUANTUM_LEGI_MIRROR || DEFAULT_MIRROR);
+if (!mirrors.length && !exports.length) mirrors.push(process.env.QUANTUM_LEGI_MIRROR || DEFAULT_MIRROR);
 if (!all && !wanted.length) { console.error('usage: npm run verify -- <article>… | --all [--mirror PATH] [--report FILE]'); process.exit(2); }
 
 // ---- the mirrors
@@ -58,7 +62,22 @@ const mirrorInfo = mirrors.map((repo) => {
   const layout = top.includes('codes-en-vigueur') ? 'etalab' : 'steeve';
   const lastDate = until || knowledgeDate(repo);
   return { repo, layout, files: {}, lastDate, name: repo.replace(/\/(repo|\.git)$/, '').split('/').pop() };
-});
+}).concat(exports.map(readExport));
+
+/**
+ * A consolidated export of one code on one date (`--export CODE:DATE:FILE`): the articles in force that day, as
+ * Légifrance's export of a code gives them, one version each, valid on that date only. FILE is JSON, either
+ * { articles: { "<number>": { texte } } } or [{ article_number, content }].
+ */
+function readExport(spec) {
+  const [code, asOf, ...rest] = spec.split(':');
+  const file = rest.join(':');
+  if (!code || !/^\d{4}-\d\d-\d\d$/.test(asOf ?? '') || !existsSync(file)) { console.error(`--export wants CODE:YYYY-MM-DD:FILE, got ${spec}`); process.exit(2); }
+  const raw = JSON.parse(readFileSync(file, 'utf8'));
+  const articles = Array.isArray(raw) ? Object.fromEntries(raw.map((x) => [x.article_number, x.content])) : Object.fromEntries(Object.entries(raw.articles).map(([k, v]) => [k, v.texte]));
+  const lastDate = new Date(Date.parse(`${asOf}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+  return { repo: file, layout: 'export', code, asOf, articles, lastDate, name: `export ${code} ${asOf}` };
+}
 
 /** The day after the mirror's data was taken. LEGI dumps also hold versions announced for later dates (a few
  *  commits dated months or years ahead, e.g. 2017-01-01 in a 2015 dump), so the newest commit date is not it: it is
@@ -87,6 +106,7 @@ function filesOf(m, code) {
 
 /** The mirror's paths for an article of a code (all spellings it ever had). */
 function pathsFor(m, code, article) {
+  if (m.layout === 'export') return m.code === code && m.articles[article] !== undefined ? [article] : [];
   if (m.layout === 'etalab') {
     if (!ETALAB_DIRS[code]) return [];
     const base = `/article-${article.toLowerCase().replace(/ /g, '-')}.md`;
@@ -99,6 +119,7 @@ function pathsFor(m, code, article) {
 /** The article's versions in the mirror: [{ from, to, sha, subject, text }] (text null where the file is gone). */
 function mirrorVersions(m, paths) {
   if (!paths.length) return [];
+  if (m.layout === 'export') return [{ from: m.asOf, to: m.lastDate, sha: 'export', subject: m.name, text: m.articles[paths[0]] }];
   const log = git(m.repo, 'log', '--no-renames', '--format=@%H %ad %s', '--date=short', '--name-status', '--', ...paths);
   const commits = [];
   for (const block of log.split('@').filter(Boolean)) {
