@@ -221,7 +221,12 @@ export const recidiveFile = z.strictObject({
     }),
     values: z.array(dated).min(1),
   })),
-  assimilations: z.array(z.strictObject({ article: z.string().min(1), label, articles: z.array(articleRef).min(1), values: z.array(dated).min(1) })),
+  assimilations: z.array(z.strictObject({
+    article: z.string().min(1), label, articles: z.array(articleRef).min(1),
+    /** One-way: an offence of this group that is the new offence (the second term) is also the same as the offences of that group (132-16-2 al. 2). */
+    secondTermOf: z.string().min(1).optional(),
+    values: z.array(dated).min(1),
+  })),
   predicateAssimilations: z.array(z.strictObject({ article: z.string().min(1), label, appliesTo: z.array(articleRef).min(1), values: z.array(dated).min(1) })),
 });
 

@@ -19,8 +19,11 @@ import type { CaseCtx, ChargeModule, ChargeState, OffenceMax, Penalty, PriorMax 
 
 const matchesPattern = (pat: string, a: string) => (pat.endsWith('-*') ? a.startsWith(pat.slice(0, -1)) : a === pat);
 
-/** 132-16 ff., 321-5, 324-5: the identities an offence shares with others for "the same délit". */
-export function identities(rules: Rules, article: string, predicateArticle: string | null, date: IsoDate): Set<string> {
+/**
+ * 132-16 ff., 321-5, 324-5: the identities an offence shares with others for "the same délit". The new offence
+ * (`secondTerm`) also takes the identity of a group its own is assimilated to one way only (132-16-2 al. 2).
+ */
+export function identities(rules: Rules, article: string, predicateArticle: string | null, date: IsoDate, secondTerm = false): Set<string> {
   const ids = new Set<string>([`art:${article}`]);
   let own = article;
   for (const pa of rules.recidive.predicateAssimilations) {
@@ -31,7 +34,9 @@ export function identities(rules: Rules, article: string, predicateArticle: stri
   }
   for (const g of rules.recidive.assimilations) {
     if (!at(g.values, date)) continue;
-    for (const a of [article, own]) if (g.articles.some((pat) => matchesPattern(pat, a))) ids.add(`group:${g.article}`);
+    if (![article, own].some((a) => g.articles.some((pat) => matchesPattern(pat, a)))) continue;
+    ids.add(`group:${g.article}`);
+    if (secondTerm && g.secondTermOf) ids.add(`group:${g.secondTermOf}`);
   }
   return ids;
 }
@@ -149,7 +154,7 @@ function recidiveModule(offender: 'natural' | 'legal'): ChargeModule {
       if (!c.priors.length || c.legal !== !natural) return;
       // What this charge is "the same" as (132-16 ff., 324-5) depends on its predicate.
       const pred = s.charge.predicate ? resolveRef(c.rules, s.charge.predicate, `${s.path}.predicate`) : null;
-      const ids = identities(c.rules, s.provision.article, pred?.ok ? pred.provision.article : null, s.date);
+      const ids = identities(c.rules, s.provision.article, pred?.ok ? pred.provision.article : null, s.date, true);
       s.recidive = applyRules(s, c, offender, ids, s.steps);
       if (!s.recidive) s.steps?.push({ rule: '132-16-7', code: 'RECIDIVE_NONE', params: { count: c.priors.length } });
       else if (natural) s.nature = classify(c.rules, s.penalty, s.date);
