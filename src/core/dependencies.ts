@@ -46,6 +46,8 @@ export function predecessorsOf(rules: Rules, ref: string): Provision[] {
   return index.get(ref) ?? [];
 }
 
+// Fields of words and addresses, never a ref: not walked.
+const PROSE = new Set(['label', 'note', 'notice', 'sources', 'source', 'amendedBy', 'rule', 'base', 'circumstance', 'condition']);
 /** Every string in a provision's data that names a provision or an article of the rules (penaltyOf, continuedBy…). */
 function named(rules: Rules, o: unknown, out: Provision[]): void {
   if (typeof o === 'string') {
@@ -53,7 +55,7 @@ function named(rules: Rules, o: unknown, out: Provision[]): void {
     if (p) out.push(p);
     else for (const r of rules.articles.get(o)?.refs ?? []) out.push(rules.provisions.get(r)!);
   } else if (Array.isArray(o)) for (const x of o) named(rules, x, out);
-  else if (o && typeof o === 'object') for (const x of Object.values(o)) named(rules, x, out);
+  else if (o && typeof o === 'object') for (const [k, x] of Object.entries(o)) if (!PROSE.has(k)) named(rules, x, out);
 }
 
 /** The provisions reachable from these: same article, named in the data, preceding by continuation; transitively. */
