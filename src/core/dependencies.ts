@@ -87,7 +87,13 @@ export function chargeDates(rules: Rules, ref: string, predicate: string | undef
     start.push(pr.provision);
   }
   const set = new Set<string>();
-  for (const p of closure(rules, start)) provisionDates(p, set);
+  const reached = closure(rules, start);
+  for (const p of reached) provisionDates(p, set);
   generalDates(rules, use, set);
+  // A cumulation clause reaching it is read by the case (its notes), not by the charge: its dates are added so that
+  // the list holds every date that can change what a case of this one charge shows (dependencies.test.ts).
+  for (const k of rules.cumulation.clauses) {
+    if ([...reached].some((p) => k.charges.includes(p.ref) || k.charges.includes(p.article))) for (const v of k.versions) addDates(set, v);
+  }
   return [...set].sort();
 }
