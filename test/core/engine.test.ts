@@ -1,6 +1,6 @@
 // Mechanisms of the engine on fictitious articles: each test states the rule of law it checks.
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/index.js';
+import { evaluate, loadRules } from '../../src/index.js';
 import type { Result } from '../../src/core/contract.js';
 import { article, E, fixtureRules, provision, RC, version } from '../helpers.js';
 
@@ -220,5 +220,26 @@ describe('an offence continued by another provision, and penalties of another ar
     expect(r.total.prison?.months).toBe(24);
     expect(r.total.fine).toBe('100000'); // twice 50 000 €, above 10 000 €
     expect(ev({ date: '2024-01-01', charges: [{ ref: '913-1' }] }).total.fine).toBe('10000');
+  });
+});
+
+describe('112-1 across a provision that continues another (the shipped catalogue)', () => {
+  const real = loadRules();
+  const run = (c: object) => evaluate(real, c, { today: '2026-11-29' }) as Result;
+  it('a subdivision added after the facts is not yet in force, and no predecessor is offered for it', () => {
+    // route L237-1 I 2° (manifest drug use while driving) appears with L237-1 on 2026-08-22; L234-1 II, which
+    // L237-1 I continues, punished manifest drunkenness only: facts of 2026-08-01 under 2° were no offence.
+    const r = run({ date: '2026-08-01', judgmentDate: '2026-11-29', charges: [{ ref: 'route L237-1 I 2°' }] });
+    expect(r.charges[0]!.punishable).toBe(false);
+    expect(r.charges[0]!.reason).toBe('NOT_YET_IN_FORCE');
+    expect(r.warnings.some((w) => w.message.includes('L234-1 II'))).toBe(false);
+  });
+  it("a later version's notice is named after the provision it belongs to", () => {
+    // route L234-1 II (ivresse manifeste), facts of 2026-01-01: the later text compared under 112-1 al. 3 is
+    // L237-1 I (from 2026-08-22), whose version carries the notice: it is that provision's, not L234-1 II's.
+    const r = run({ date: '2026-01-01', judgmentDate: '2026-11-29', charges: [{ ref: 'route L234-1 II' }] });
+    const notices = r.warnings.filter((w) => w.message.includes('22 août 2026'));
+    expect(notices.length).toBeGreaterThan(0);
+    for (const w of notices) expect(w.message.startsWith('route L237-1 I')).toBe(true);
   });
 });

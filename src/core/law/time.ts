@@ -43,6 +43,9 @@ function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoD
   return 'ABOLISHED';
 }
 
+/** Whether every listing of the subdivisions charged starts after the date. */
+const addedLater = (items: Item[] | undefined, date: IsoDate): boolean => !!items?.length && items.every((i) => typeof i !== 'string' && i.from !== undefined && date < i.from);
+
 /** 112-1 al. 1 and 2: the text in force on the date of the facts; al. 3: the later ones in force before judgment. */
 export const inForce: ChargeModule = {
   id: '112-1',
@@ -57,6 +60,8 @@ export const inForce: ChargeModule = {
     const { ref, date, steps } = s;
     let provision = s.provision;
     let v0 = at(provision.versions, date);
+    // A subdivision added after the facts (a new offence in an existing article) had no predecessor to answer for it.
+    if (!v0 && addedLater(s.items, date)) { s.stop = itemNotInForce(s.items, date, c.judgment, ref, provision.versions[0]!, steps, c.warnings, false); return; }
     const before = v0 ? null : predecessor(c, provision, date);
     if (before) {
       c.warnings.push({ code: 'NOTE', ref, key: 'W_FORMERLY', params: { ref, from: provision.versions[0]!.from, by: before.provision.ref } });
@@ -149,7 +154,9 @@ function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; p
   }
   // A rule of law the data states in words (e.g. 434-31 for escape): said in the result, not applied.
   const notes: WarningDraft[] = [];
-  if (v.notice) notes.push({ code: 'NOTE', ref: s.ref, key: 'W_NOTICE', params: { ref: s.ref, text: v.notice[c.lang] } });
+  // Named after the provision whose version it is (a later one may be another provision's, by continuation).
+  const noticeRef = provision === s.provision ? s.ref : provision.ref;
+  if (v.notice) notes.push({ code: 'NOTE', ref: s.ref, key: 'W_NOTICE', params: { ref: noticeRef, text: v.notice[c.lang] } });
   if (out.needsAmount) notes.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_FINE_NEEDS_AMOUNT', params: { ref: s.ref } });
   // 121-4: an attempt a version does not punish makes that version the milder law.
   if (s.charge.attempt) {
