@@ -147,7 +147,11 @@ const NUM = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept
   'vingt-cinq': 25, trente: 30 };
 const CLASSES = { premiere: 1, première: 1, deuxieme: 2, deuxième: 2, troisieme: 3, troisième: 3, quatrieme: 4, quatrième: 4, cinquieme: 5, cinquième: 5 };
 const num = (w) => (/^\d+$/.test(w) ? Number(w) : NUM[w.toLowerCase()]);
-const clean = (t) => t.replace(/\[\*[^\]]*\*\]/g, ' ').replace(/[\u00a0\u202f]/g, ' ').replace(/’/g, "'").replace(/\s+/g, ' ');
+const MILLIONS = { un: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10 };
+const clean = (t) => t.replace(/\[\*[^\]]*\*\]/g, ' ').replace(/[\u00a0\u202f]/g, ' ').replace(/’/g, "'").replace(/\s+/g, ' ')
+  // "un million d'euros", "deux millions d'euros": as figures; "EUR" as "euros".
+  .replace(/\b(un|deux|trois|quatre|cinq|dix) millions? d'euros/gi, (_, n) => `${MILLIONS[n.toLowerCase()]} 000 000 euros`)
+  .replace(/(\d) EUR\b/g, '$1 euros');
 
 /** Penalty pairs in a text: [{ months | life, amount }], contravention classes, and whether it refers elsewhere. */
 export function readPenalties(raw) {
@@ -166,6 +170,9 @@ export function readPenalties(raw) {
   while ((r = raised.exec(t))) marks.push({ at: r.index, kind: 'p', months: num(r[1]) * 12, partial: true });
   // "amende de 2 000 F à 20 000 F" (older ranges): the maximum is kept.
   const fine = /(\d{1,3}(?:[ .]?\d{3})*(?:,\d+)?) ?(euros|euro|€|francs|F)(?![\wÀ-ÿ])(?= ?d'amende)|amende de (\d{1,3}(?:[ .]?\d{3})*) ?(euros|€|francs|F)(?![\wÀ-ÿ])(?: à (\d{1,3}(?:[ .]?\d{3})*) ?(euros|€|francs|F)(?![\wÀ-ÿ]))?/gi;
+  // "la peine d'amende est portée à 2 000 000 €": a fine raised on its own.
+  const raisedFine = /amende est portée à (\d{1,3}(?:[ .]?\d{3})*) ?(euros|€)(?![\wÀ-ÿ])/gi;
+  while ((r = raisedFine.exec(t))) marks.push({ at: r.index, kind: 'f', amount: Number(r[1].replace(/[ .]/g, '')), franc: null, partialFine: true });
   while ((r = fine.exec(t))) {
     const n = Number((r[1] || r[5] || r[3]).replace(/[ .]/g, '').replace(',', '.'));
     const unit = (r[2] || r[6] || r[4]).toLowerCase();
@@ -180,7 +187,7 @@ export function readPenalties(raw) {
       const n = marks[i + 1];
       if (n && n.kind === 'f' && n.at - m.at < 160) { pairs.push({ ...m, amount: n.amount, franc: n.franc }); i++; }
       else pairs.push({ ...m, amount: null });
-    } else pairs.push({ months: null, amount: m.amount, franc: m.franc });
+    } else pairs.push({ months: null, amount: m.amount, franc: m.franc, partialFine: m.partialFine === true });
   }
   const classes = [...t.matchAll(/(?:contraventions? de|et de|ou de) (?:la )?(\S+) classe/gi)].map((x) => CLASSES[x[1].toLowerCase()] || Number((x[1].match(/^(\d)(?:e|re|ème)$/) || [])[1])).filter(Boolean);
   const refers = /(mêmes peines|peines prévues (?:par|à) l'article|peines prévues aux articles|des peines de l'infraction)/i.test(t);
@@ -224,7 +231,9 @@ const showPair = (p) => `${p.life ? 'life' : p.months ? `${p.months} m${p.partia
 // Francs: Ord. n° 2000-916 converted by a table close to 0.15 € a franc (700 000 F became 100 000 €), so a franc
 // amount agrees with a euro amount between 0.14 and 0.155 times it.
 const sameFine = (f, p) => p.amount === f.amount || (p.franc && f.amount && f.amount >= p.franc * 0.14 && f.amount <= p.franc * 0.155);
-const matches = (f, p) => (f.life ? p.life : p.months === f.months || (f.months === null && p.months === null)) && (sameFine(f, p) || (p.amount === null && p.partial));
+// A raised term alone ("la peine d'emprisonnement est portée à …") or a raised fine alone ("la peine d'amende est
+// portée à …") agrees on the figure it raises.
+const matches = (f, p) => (p.partialFine && p.months === null && sameFine(f, p)) || ((f.life ? p.life : p.months === f.months || (f.months === null && p.months === null)) && (sameFine(f, p) || (p.amount === null && p.partial)));
 
 function articlesToCheck() {
   const out = [];
