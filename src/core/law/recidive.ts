@@ -74,8 +74,7 @@ function priorMax(rules: Rules, prior: Prior, k: number): { ok: true; max: Offen
   const out = specialPenalty(rules, r.provision, v, { ref: r.ref, path, predicate: prior.predicate }, date, false);
   if (!out.ok) return 'error' in out ? { ok: false, error: out.error } : { ok: false, skip: 'PREDICATE_NOT_ELIGIBLE' };
   const pred = prior.predicate ? resolveRef(rules, prior.predicate, `${path}.predicate`) : null;
-  const ids = identities(rules, r.provision.article, pred?.ok ? pred.provision.article : null, date);
-  return { ok: true, max: { ref: r.ref, article: r.provision.article, nature: classify(rules, out.penalty, date), penalty: out.penalty, version: v, identities: ids } };
+  return { ok: true, max: { ref: r.ref, article: r.provision.article, predicateArticle: pred?.ok ? pred.provision.article : null, nature: classify(rules, out.penalty, date), penalty: out.penalty, version: v } };
 }
 
 /** Works out every prior's maximum once per case; an invalid prior stops the case, an unusable one is a note. */
@@ -119,7 +118,10 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
       // A prior counts only if it was final before the new facts.
       if (!(prior.final < s.date)) continue;
       if (!rule.prior.some((x) => matches(x, { nature: max.nature, penalty: max.penalty, clazz: clazzOf(max.version) }))) continue;
-      if (rule.same && ![...ids].some((id) => max.identities.has(id))) continue;
+      // Whether both are "the same" offence is a condition of the récidive, judged by the law of the new offence's
+      // date (an assimilation created after the first conviction reaches it).
+      const priorIds = rule.same ? identities(c.rules, max.article, max.predicateArticle, s.date) : null;
+      if (priorIds && ![...ids].some((id) => priorIds.has(id))) continue;
       const expired = prior.expired ?? prior.final;
       const windowEnd = rule.windowYears === null ? null : addYears(expired, rule.windowYears);
       if (windowEnd !== null && s.date > windowEnd) continue;
@@ -128,7 +130,7 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
         rule: rule.article, code: 'RECIDIVE', params: {
           id: rule.id, label: rule.label, prior: prior.ref, final: prior.final, expired, windowYears: rule.windowYears, windowEnd,
           before: s.penalty.prison, beforeFine: s.penalty.fine?.toFixed() ?? null, after: next.prison, afterFine: next.fine?.toFixed() ?? null, status: when.status,
-          same: rule.same ? [...ids].find((id) => max.identities.has(id)) ?? null : null,
+          same: priorIds ? [...ids].find((id) => priorIds.has(id)) ?? null : null,
         },
       });
       if (when.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: rule.article, status: when.status, key: 'W_PARAM_UNVERIFIED', params: { article: rule.article, status: when.status } });

@@ -41,7 +41,8 @@ export interface WarningDraft {
 /** A prior conviction with its offence's legal maximum (récidive, 132-8 ff.). */
 export interface PriorMax { prior: Prior; max: OffenceMax }
 /** An offence as récidive sees it: its legal maximum (natural person) and what it is "the same" as. */
-export interface OffenceMax { ref: string; article: string; nature: Nature; penalty: Penalty; identities: Set<string>; version: Version }
+/** A prior's offence: its maximum on its own date; what it is "the same" as is worked out at each new offence's date. */
+export interface OffenceMax { ref: string; article: string; predicateArticle: string | null; nature: Nature; penalty: Penalty; version: Version }
 
 /** What a case gives every charge: the law's clock, the offender, and where warnings go. */
 export interface CaseCtx {
