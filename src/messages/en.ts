@@ -99,6 +99,7 @@ export const en: Messages = {
     W_WITHIN_TIER: (p: P) => `${p.within} is part of ${p.ref}: the penalties of ${p.ref} apply.`,
     W_AGGRAVATION_NO_EFFECT: (p: P) => `${p.ref}: the general aggravation ${p.key} asked for has no effect (${p.why === 'NOT_IN_FORCE' ? `it is general only since ${p.from ? d(p.from) : '?'}` : p.why === 'NO_PRISON' ? 'no custodial penalty to raise' : 'the maximum has no higher step'}).`,
     W_COMPLICITY_NOT_AS_AUTHOR: (p: P) => `${p.ref}: the complicity rule in force does not punish the accomplice as the author; quantum does not compute this case.`,
+    W_COMPLICITY_CONTRAVENTION: (p: P) => `${p.ref}: complicity in a contravention is punished as the author only by provocation or instructions (art. R610-2); by aid or assistance, only where the contravention's text provides it, which quantum does not check.`,
     W_AGGRAVATIONS_STACKED: () => `Several general aggravations are applied one after the other; whether they stack is not settled by the texts.`,
     W_UNVERIFIED: (p: P) => `The version of ${p.ref} in force from ${d(p.from)} is not verified against the official text (status: ${p.status}).`,
     W_UNVERIFIED_COMPARED: (p: P) => `The version of ${p.ref} in force from ${d(p.from)}, later than the facts, was compared and set aside (it is not milder); its figures are not verified against the official text (status: ${p.status}).`,

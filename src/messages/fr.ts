@@ -98,6 +98,7 @@ export const fr = {
     W_WITHIN_TIER: (p: P) => `${p.within} fait partie de ${p.ref} : les peines de ${p.ref} s'appliquent.`,
     W_AGGRAVATION_NO_EFFECT: (p: P) => `${p.ref} : la circonstance aggravante ${p.key} demandée est sans effet (${p.why === 'NOT_IN_FORCE' ? `elle n'est générale que depuis le ${p.from ? d(p.from) : '?'}` : p.why === 'NO_PRISON' ? 'aucune peine privative de liberté à aggraver' : "le maximum n'a pas d'échelon supérieur"}).`,
     W_COMPLICITY_NOT_AS_AUTHOR: (p: P) => `${p.ref} : la règle de complicité en vigueur ne punit pas le complice comme l'auteur ; quantum ne calcule pas ce cas.`,
+    W_COMPLICITY_CONTRAVENTION: (p: P) => `${p.ref} : la complicité d'une contravention n'est punie comme l'auteur que par provocation ou instructions (art. R610-2) ; par aide ou assistance, seulement si le texte de la contravention le prévoit, ce que quantum ne vérifie pas.`,
     W_AGGRAVATIONS_STACKED: () => `Plusieurs circonstances aggravantes générales sont appliquées l'une après l'autre ; leur cumul n'est pas tranché par les textes.`,
     W_UNVERIFIED: (p: P) => `La version de ${p.ref} en vigueur depuis le ${d(p.from)} n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
     W_UNVERIFIED_COMPARED: (p: P) => `La version de ${p.ref} en vigueur depuis le ${d(p.from)}, postérieure aux faits, a été comparée et écartée (elle n'est pas plus douce) ; ses chiffres n'ont pas été vérifiés sur le texte officiel (statut : ${p.status}).`,

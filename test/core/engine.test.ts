@@ -243,3 +243,13 @@ describe('112-1 across a provision that continues another (the shipped catalogue
     for (const w of notices) expect(w.message.startsWith('route L237-1 I')).toBe(true);
   });
 });
+
+describe('R610-2: complicity in a contravention (the shipped catalogue)', () => {
+  it('is punished as the author, with a note that aid or assistance needs a text', () => {
+    // R610-2: provocation or instructions, as the author (R625-1: 5th class, 1 500 €); aid or assistance only where
+    // the contravention's text provides it, which a case does not say.
+    const r = evaluate(loadRules(), { date: '2024-01-01', charges: [{ ref: 'R625-1', accomplice: true }] }, { today: '2026-11-29' }) as Result;
+    expect(r.charges[0]!.fine).toBe('1500');
+    expect(r.warnings.some((w) => w.code === 'NOTE' && w.message.includes('R610-2'))).toBe(true);
+  });
+});

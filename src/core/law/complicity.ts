@@ -30,7 +30,10 @@ export const complicityInContravention: ChargeModule = {
   },
   reads: ['charge.accomplice'],
   params: [],
-  apply(s) {
-    if (s.charge.accomplice && s.nature === 'contravention') s.steps?.push({ rule: 'R610-2', code: 'ACCOMPLICE_CONTRAVENTION' });
+  apply(s, c) {
+    if (!s.charge.accomplice || s.nature !== 'contravention') return;
+    s.steps?.push({ rule: 'R610-2', code: 'ACCOMPLICE_CONTRAVENTION' });
+    // Which kind of complicity it was is not an input: the result says what R610-2 requires.
+    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_COMPLICITY_CONTRAVENTION', params: { ref: s.ref } });
   },
 };
