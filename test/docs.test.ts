@@ -19,3 +19,17 @@ describe('docs/coverage.md', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe("README's first example", () => {
+  it('is what `quantum eval` prints for the Coco case (only the data set line may differ)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const m = /```sh\nnpx quantum eval ("323-3-2 III"[^\n]*)\\\n\s*([^\n]*)\n```\n\n```\n([\s\S]*?)```/.exec(readme);
+    expect(m, 'the Coco example in README.md').not.toBeNull();
+    // The command's arguments as a shell would split them (quoted words, then bare ones).
+    const args = [...`${m![1]} ${m![2]}`.matchAll(/"([^"]*)"|(\S+)/g)].map((x) => x[1] ?? x[2]!);
+    const r = spawnSync(process.execPath, [new URL('../bin/quantum.js', import.meta.url).pathname, 'eval', ...args], { encoding: 'utf8' });
+    const drop = (t: string) => t.replace(/^données .*$/m, '');
+    expect(drop(r.stdout)).toBe(drop(m![3]!));
+  });
+});
