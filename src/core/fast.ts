@@ -1,8 +1,9 @@
 // The fast path: the plain engine with a memo of charge results, for bulk (lean, untraced) evaluation. A charge's
 // result depends on its dates only through their "epochs" among the dates its provisions and the general rules it
-// reads change on (dependencies.ts), and on the inputs the pipeline's modules declare they read: the memo key is built from exactly those, so a new
-// input cannot be left out of it (KEYS must name every declared input, or this file does not compile, and a test
-// checks each module's declaration against what it reads). Shared results are frozen.
+// reads change on (dependencies.ts), and on the inputs the pipeline's modules declare they read: the memo key is
+// built from exactly those, so a new input cannot be left out of it (KEYS must name every declared input, or this
+// file does not compile, and a test checks each module's declaration against what it reads). Shared results are
+// frozen.
 import type { Decimal } from 'decimal.js';
 import type { Case, Charge, ChargeResult, Outcome } from './contract.js';
 import type { IsoDate, Rules } from './model.js';
