@@ -128,6 +128,12 @@ export const provision = z.strictObject({
      * text): the offence continues, and facts committed before are judged under the milder of both texts' versions.
      */
     continuedBy: ref.optional(),
+    /**
+     * Where the conduct went when it is punished since by no single provision (222-18-1: the threats of 222-17 and
+     * 222-18 with the general aggravation of 132-76 or 132-77): the offence continues, and the milder law is looked
+     * for among this provision's versions only; a NOTE says so.
+     */
+    movedTo: z.string().min(1).max(120).optional(),
   }).optional(),
   versions: z.array(version).min(1),
 }).superRefine((p, ctx) => {

@@ -76,7 +76,8 @@ export const inForce: ChargeModule = {
       } else {
         steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
         // The conduct is punished by another provision since: the charge should name it.
-        if (provision.repealed?.continuedBy) c.warnings.push({ code: 'NOTE', ref, key: 'W_REPEALED_SEE', params: { ref, at: provision.repealed.from, by: provision.repealed.continuedBy } });
+        const by = provision.repealed?.continuedBy ?? provision.repealed?.movedTo;
+        if (by) c.warnings.push({ code: 'NOTE', ref, key: 'W_REPEALED_SEE', params: { ref, at: provision.repealed!.from, by } });
         s.stop = 'REPEALED_BEFORE_FACTS';
       }
       return;
@@ -104,6 +105,13 @@ function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version
       c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_CONTINUED_BY', params: { ref: provision.ref, at: cur.to, by: successor.provision.ref } });
       provision = successor.provision;
       next = successor.v;
+    }
+    const movedTo = provision.repealed?.from === cur.to ? provision.repealed.movedTo : undefined;
+    if (!next && movedTo) {
+      // Repealed, its conduct punished since by other texts together: the offence continues (not abolished).
+      s.steps?.push({ rule: '112-1', code: 'PROVISION_MOVED', params: { ref: provision.ref, at: cur.to, to: movedTo } });
+      c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_PROVISION_MOVED', params: { ref: provision.ref, at: cur.to, to: movedTo } });
+      return null;
     }
     if (!next) {
       s.steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref: s.ref, at: cur.to, repealed: provision.repealed ?? null, judgment: c.judgment } });
