@@ -132,10 +132,21 @@ describe('errors and exit codes', () => {
 
 describe('quantum show / list', () => {
   it('show lists the versions and the one in force at --date', () => {
-    const r = quantum(['show', '450-1', '--date', '2024-01-01']);
+    const r = quantum(['show', '450-1', '--date', '2024-01-01', '--width', '200']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Loi n° 2001-420');
     expect(r.out).toMatch(/2001-420.*← en vigueur à cette date/);
+  });
+  it('show and list fit their text to --width (80 when not a terminal), never splitting an amount or a mark', () => {
+    for (const args of [['show', '450-1', '--date', '2024-01-01'], ['list', 'proxenetisme'], ['show', '225-5', '--width', '50']]) {
+      const r = quantum(args);
+      expect(r.code).toBe(0);
+      const width = args.includes('--width') ? 50 : 80;
+      // URLs have no space to break at: every other line fits.
+      for (const line of r.out.split('\n').filter((l) => !l.includes('://'))) expect([...line].length, line).toBeLessThanOrEqual(width);
+      expect(r.out).not.toMatch(/\n\s*[;:]/);
+    }
+    expect(quantum(['show', '225-5', '--width', '10']).code).toBe(2);
   });
   it('list finds provisions by word, accents ignored', () => {
     const r = quantum(['list', 'proxenetisme']);
