@@ -2,14 +2,8 @@
 import type { Argv } from 'yargs';
 import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
-import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, wholeOption } from './common.js';
+import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, textWidth } from './common.js';
 import { wrapText } from '../io/wrap.js';
-
-/** Text output fits the terminal (or --width; 80 when not a terminal), as eval's does. */
-function fit(text: string, width: number | undefined): string {
-  if (width !== undefined) wholeOption('width', width, 40, 1000);
-  return wrapText(text, width ?? (process.stdout.columns || 80));
-}
 
 export function showBuilder(y: Argv, lang: Lang): Argv {
   const h = MESSAGES[lang].cli.help;
@@ -21,6 +15,7 @@ export function showBuilder(y: Argv, lang: Lang): Argv {
 
 export async function showCommand(argv: Common & { ref: string; date?: string; notes: boolean; width?: number }): Promise<number> {
   const date = dateOption('date', argv.date) ?? localToday();
+  const width = textWidth(argv.width);
   // The versions' notes only when shown (--notes) or given whole (--json).
   const rules = await loadRulesFor(argv, { notes: argv.notes || argv.json, lazy: true });
   const [{ resolve, describeProvision, articleOf }, { formatProvision }] = await Promise.all([import('../api.js'), import('../io/text.js')]);
@@ -35,7 +30,7 @@ export async function showCommand(argv: Common & { ref: string; date?: string; n
     });
     process.stdout.write(`${JSON.stringify(views.length === 1 ? views[0] : views, null, 2)}\n`);
   } else {
-    process.stdout.write(fit(provisions.map((p) => formatProvision(rules, p, date, argv.lang, { notes: argv.notes })).join('\n'), argv.width));
+    process.stdout.write(wrapText(provisions.map((p) => formatProvision(rules, p, date, argv.lang, { notes: argv.notes })).join('\n'), width));
   }
   return EXIT.ok;
 }
@@ -48,6 +43,7 @@ export function listBuilder(y: Argv, lang: Lang): Argv {
 
 export async function listCommand(argv: Common & { words?: string[]; date?: string; width?: number }): Promise<number> {
   const date = dateOption('date', argv.date) ?? localToday();
+  const width = textWidth(argv.width);
   const rules = await loadRulesFor(argv, { notes: false, lazy: true });
   const [{ describeProvision, searchProvisions }, { formatList }] = await Promise.all([import('../api.js'), import('../io/text.js')]);
   const found = searchProvisions(rules, (argv.words ?? []).map(String));
@@ -63,7 +59,7 @@ export async function listCommand(argv: Common & { words?: string[]; date?: stri
     });
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
-    process.stdout.write(fit(formatList(rules, found, date, argv.lang), argv.width));
+    process.stdout.write(wrapText(formatList(rules, found, date, argv.lang), width));
   }
   // Nothing found is an answer a script must be able to tell from a match.
   return found.length ? EXIT.ok : EXIT.input;

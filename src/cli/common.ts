@@ -49,6 +49,12 @@ export function wholeOption(name: string, v: unknown, min: number, max?: number)
   return v;
 }
 
+/** The width text output fits: --width (checked), else the terminal's, else 80 (eval, show, list). */
+export function textWidth(width: number | undefined): number {
+  if (width !== undefined) wholeOption('width', width, 40, 1000);
+  return width ?? (process.stdout.columns || 80);
+}
+
 /** A RulesError, from this bundle or from the validating loader's (bundled apart, with its own copy of the class). */
 const isRulesError = (e: unknown): e is RulesError => e instanceof Error && e.name === 'RulesError' && Array.isArray((e as RulesError).issues);
 function rulesInputError(e: unknown): unknown {

@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
 import { checkWith, parseChargeArg, parsePriorArg } from './charges.js';
-import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, readLimited, UsageError, wholeOption } from './common.js';
+import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, readLimited, UsageError, textWidth, wholeOption } from './common.js';
 
 export type FormatName = 'text' | 'json' | 'markdown' | 'csv';
 export interface EvalArgs extends Common {
@@ -83,13 +83,13 @@ function caseOf(argv: EvalArgs): unknown {
 export async function evalCommand(argv: EvalArgs): Promise<number> {
   wholeOption('max-charges', argv.maxCharges, 1);
   wholeOption('max-case-bytes', argv.maxCaseBytes, 2);
-  if (argv.width !== undefined) wholeOption('width', argv.width, 40, 1000);
+  const width = textWidth(argv.width);
   const input = caseOf(argv);
   const [{ evaluate }, { FORMATS }] = await Promise.all([import('../api.js'), import('../io/formats.js')]);
   const rules = await loadRulesFor(argv, { notes: false, lazy: true });
   const outcome = evaluate(rules, input, { today: localToday(), lang: argv.lang, trace: true, maxCharges: argv.maxCharges });
   if (!outcome.ok) throw new InputError(outcome.error, outcome.id);
-  const view = { trace: argv.trace || argv.full, complementary: argv.complementary || argv.full, width: argv.width ?? (process.stdout.columns || 80) };
+  const view = { trace: argv.trace || argv.full, complementary: argv.complementary || argv.full, width };
   process.stdout.write(FORMATS[argv.format].result(outcome, { lang: argv.lang, ...view }));
   return EXIT.ok;
 }
