@@ -70,7 +70,7 @@ export const chargeResult = z.object({
   })), 'Present when the offender was a minor on this date of facts: prison and fine are the reduced maxima.'),
   withoutExcuse: doc(z.optional(maxima), 'When the excuse may be set aside: the maxima then (life becomes a fixed term where the text says so).'),
   recidive: doc(z.optional(z.string()), 'The récidive rule applied (e.g. "132-9 al. 1").'),
-  aggravations: doc(z.optional(z.array(z.string())), 'The general aggravations applied (132-76, 132-77, 132-79).'),
+  aggravations: doc(z.optional(z.array(z.string())), 'The general aggravations applied (132-76, 132-77, 132-79, 421-3).'),
   complementary: doc(z.optional(z.array(z.object({ article: z.string(), label: z.string() }))), 'Complementary penalties the text provides (listed, not computed; absent from lean results).'),
   steps: doc(z.optional(z.array(step)), 'This charge\'s steps (absent from lean results).'),
 });

@@ -236,17 +236,28 @@ export const recidiveFile = z.strictObject({
   predicateAssimilations: z.array(z.strictObject({ article: z.string().min(1), label, appliesTo: z.array(articleRef).min(1), values: z.array(dated).min(1) })),
 });
 
-export const aggravationsFile = z.strictObject({
-  $schema: z.string().optional(),
-  aggravations: z.array(z.strictObject({ article: z.string().min(1), key: z.string().min(1), label, excludes: z.array(articleRef), values: z.array(dated).min(1) })),
-  steps: z.strictObject({ article: z.string().min(1), label, table: z.array(stepEntry).min(1) }),
-});
-
 /**
  * The articles a general rule reaches, as the law lists them: one article ("222-34"), a range as printed
  * ("222-35 à 222-39": every article between them, both included, in the code's order), or a chapter ("225-*").
  */
 const covered = z.string().max(80).regex(new RegExp(`^(?:${CODE} )?${ART}(?:-\\*| à ${ART})?$`), { error: 'must be an article ("222-34"), a range ("222-35 à 222-39") or a chapter ("225-*")' });
+
+export const aggravationsFile = z.strictObject({
+  $schema: z.string().optional(),
+  aggravations: z.array(z.strictObject({
+    article: z.string().min(1), key: z.string().min(1), label, excludes: z.array(articleRef),
+    values: z.array(dated.extend({
+      /** The offences it reaches when the text lists them (421-3: those of 421-1 at that date); absent: all but `excludes`. */
+      appliesTo: z.array(covered).min(1).optional(),
+      /** What the offence must also be for it to apply, said in a NOTE (421-1: in relation with a terrorist enterprise). */
+      condition: label.optional(),
+      /** The text makes 132-23 al. 1 and 2 (période de sûreté) apply to the crimes and 10-year délits it aggravates. */
+      safetyPeriod: z.string().min(1).optional(),
+    })).min(1),
+  })),
+  steps: z.strictObject({ article: z.string().min(1), label, table: z.array(stepEntry).min(1) }),
+});
+
 /** The share of a custodial maximum that remains: "1/2" (réduite de moitié), "1/3" (réduite des deux tiers). */
 const remaining = z.string().regex(/^[1-9]\d?\/[1-9]\d?$/, { error: 'must be a fraction, e.g. "1/2" or "1/3"' });
 const monthsN = z.number().int().positive().max(1200);

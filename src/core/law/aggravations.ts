@@ -1,12 +1,14 @@
 // Code pénal, art. 132-76 (racist or religious motive), 132-77 (sexist or homophobic motive), 132-79 (use of
-// cryptology): general aggravations. Each moves the custodial maximum one step up the table of 132-76 (fines do
-// not move), from the date it became general and except for the offences its text excludes.
+// cryptology), 421-3 (an offence of 421-1's list that is an act of terrorism): general aggravations. Each moves the
+// custodial maximum one step up the same table (fines do not move), from the date it became general, except for the
+// offences its text excludes, and, when its text lists the offences it reaches (421-3), only for those.
 import type { PrisonOut } from '../contract.js';
 import type { PrisonSpec, StepEntry } from '../model.js';
 import { at } from '../dates.js';
 import { prisonOut } from '../penalty.js';
 import { draft } from '../errors.js';
 import { classify } from './classify.js';
+import { coversAny } from './covers.js';
 import type { ChargeModule, ChargeState, CaseCtx } from './types.js';
 
 /** A step of a table (132-8, 132-76) applies to a maximum of its months and, when it names one, of its kind. */
@@ -35,12 +37,18 @@ function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: s
   if (s.nature === 'contravention') { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_CONTRAVENTION', { key: ag.key, ref: s.ref }); return false; }
   if (ag.excludes.includes(s.provision.article)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_EXCLUDED', { key: ag.key, article: s.provision.article }); return false; }
   if ((s.provision.circumstances ?? []).includes(ag.key)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_BUILT_IN', { key: ag.key, ref: s.ref }); return false; }
+  const article = s.provision.article;
+  // A text that lists the offences it reaches (421-3 by 421-1): one it never lists is an error, one it lists only
+  // at other dates is charged without effect, like a rule not yet in force.
+  if (ag.values.every((v) => v.appliesTo && !coversAny(v.appliesTo, article))) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_NOT_LISTED', { key: ag.key, article }); return false; }
   const when = at(ag.values, s.date);
-  if (!when) {
-    s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date: s.date, from: ag.values[0]?.from ?? null } });
-    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: 'NOT_IN_FORCE', from: ag.values[0]?.from ?? null } });
+  if (!when || (when.appliesTo && !coversAny(when.appliesTo, article))) {
+    const from = ag.values.find((v) => v.from > s.date && (!v.appliesTo || coversAny(v.appliesTo, article)))?.from ?? null;
+    s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date: s.date, from } });
+    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: when ? 'NOT_LISTED' : 'NOT_IN_FORCE', from } });
     return true;
   }
+  if (when.condition) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_CONDITION', params: { ref: s.ref, key: ag.key, condition: when.condition[c.lang] } });
   if (when.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: ag.article, status: when.status, key: 'W_PARAM_UNVERIFIED', params: { article: ag.article, status: when.status } });
   const up = s.penalty.prison ? stepUp(c.rules.aggravations.steps.table, s.penalty.prison) : null;
   if (!up) {
@@ -51,16 +59,18 @@ function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: s
   if (applied.length) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATIONS_STACKED' });
   s.steps?.push({ rule: ag.article, code: 'AGGRAVATION', params: { key: ag.key, label: ag.label, before: s.penalty.prison, after: up } });
   s.penalty = { ...s.penalty, prison: up };
+  // 421-3's last alinéa, then 421-7: 132-23 al. 1 and 2 apply to what the aggravation makes a crime or a 10-year délit.
+  if (when.safetyPeriod) s.safetyBy = when.safetyPeriod;
   applied.push(ag.key);
   return true;
 }
 
 export const generalAggravations: ChargeModule = {
   id: '132-76',
-  cites: 'Code pénal, art. 132-76, 132-77 et 132-79',
+  cites: 'Code pénal, art. 132-76, 132-77, 132-79 et 421-3',
   rule: {
-    fr: "Les circonstances aggravantes générales (mobile raciste, religieux, sexiste ou homophobe ; usage d'un moyen de cryptologie) portent le maximum de la peine privative de liberté à l'échelon supérieur.",
-    en: 'The general aggravations (racist, religious, sexist or homophobic motive; use of cryptology) raise the custodial maximum to the next step.',
+    fr: "Les circonstances aggravantes générales (mobile raciste, religieux, sexiste ou homophobe ; usage d'un moyen de cryptologie ; acte de terrorisme, pour les infractions de l'article 421-1) portent le maximum de la peine privative de liberté à l'échelon supérieur.",
+    en: 'The general aggravations (racist, religious, sexist or homophobic motive; use of cryptology; act of terrorism, for the offences of article 421-1) raise the custodial maximum to the next step.',
   },
   reads: ['charge.aggravations'],
   params: [],

@@ -13,11 +13,12 @@ export const safetyPeriod: ChargeModule = {
   reads: [],
   params: ['safetyPeriodMinSentence'],
   apply(s, c) {
-    if (s.prisonFrom?.safetyPeriod !== true || s.penalty.prison === null) return;
+    // Of right when the offence's text says so, or the text of an aggravation applied (421-3, 421-7).
+    if ((s.prisonFrom?.safetyPeriod !== true && s.safetyBy === null) || s.penalty.prison === null) return;
     const min = param(c.rules, 'safetyPeriodMinSentence', s.date);
     // A maximum below that length cannot carry a sentence of it (a reduced maximum: repentis, 132-78).
     if (!min || (!s.penalty.prison.life && (s.penalty.prison.months ?? 0) < min.value.months)) return;
     s.safety = true;
-    s.steps?.push({ rule: paramArticle(c.rules, 'safetyPeriodMinSentence'), code: 'SAFETY_PERIOD', params: { months: min.value.months } });
+    s.steps?.push({ rule: paramArticle(c.rules, 'safetyPeriodMinSentence'), code: 'SAFETY_PERIOD', params: { months: min.value.months, by: s.prisonFrom?.safetyPeriod === true ? null : s.safetyBy } });
   },
 };

@@ -91,6 +91,8 @@ export interface ChargeState {
   aggravations: string[] | null;
   /** The période de sûreté applies of right (132-23). */
   safety: boolean;
+  /** The article of an aggravation applied whose text makes 132-23 apply (421-3, then 421-7), if any. */
+  safetyBy: string | null;
   /** A repentis text applied (132-78): exemption or reduction, and its article. */
   repentis: { effect: 'exempt' | 'reduced'; article: string } | null;
   /** The offender's age on this date of facts when a minor, with the excuse's article and whether it may be set aside. */
