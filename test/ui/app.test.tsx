@@ -250,7 +250,7 @@ describe('terminal UI: choices stay the user\'s, fields behave, nothing is cut',
     const a = app();
     await a.type('323-3-2 III'); await a.press(KEY.enter);
     await a.press(KEY.tab); await a.type('a');
-    expect(a.frame()).toContain('Circonstances générales (132-76 132-77 132-79) ›');
+    expect(a.frame()).toContain('Circonstances générales (132-76 132-77 132-79 421-3) ›');
     await a.type('132-79'); await a.press(KEY.enter);
     expect(a.frame()).toContain('15 ans de réclusion criminelle · 500 000 €  [132-79]');
   });
