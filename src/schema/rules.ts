@@ -246,6 +246,8 @@ export const aggravationsFile = z.strictObject({
   $schema: z.string().optional(),
   aggravations: z.array(z.strictObject({
     article: z.string().min(1), key: z.string().min(1), label, excludes: z.array(articleRef),
+    /** An offence it aggravates also counts as one of this article's for the rules that list it (422-1 and 422-2 name 421-1). */
+    countsAs: articleRef.optional(),
     values: z.array(dated.extend({
       /** The offences it reaches when the text lists them (421-3: those of 421-1 at that date); absent: all but `excludes`. */
       appliesTo: z.array(covered).min(1).optional(),

@@ -13,12 +13,26 @@ import type { CaseCtx, ChargeModule, ChargeState } from './types.js';
 interface Found { text: RepentisText; v: RepentisVersion }
 type Reduction = NonNullable<RepentisVersion['reductions']>[number];
 
-/** The versions of the repentis texts reaching an article at some time between the facts and the judgment. */
-function texts(rules: Rules, article: string, from: string, to: string): Found[] {
+/**
+ * The articles a repentis text may name for this charge: its own, and the one an aggravation applied makes it count
+ * as (an offence aggravated by 421-3 is an act of terrorism of 421-1, which 422-1 and 422-2 name).
+ */
+function articlesOf(s: ChargeState, rules: Rules): string[] {
+  const out = [s.provision.article];
+  for (const key of s.aggravations ?? []) {
+    const as = rules.aggravations.aggravations.find((a) => a.key === key)?.countsAs;
+    if (as) out.push(as);
+  }
+  return out;
+}
+const reaches = (covers: readonly string[], articles: readonly string[]): boolean => articles.some((a) => coversAny(covers, a));
+
+/** The versions of the repentis texts reaching the charge at some time between the facts and the judgment. */
+function texts(rules: Rules, articles: readonly string[], from: string, to: string): Found[] {
   const out: Found[] = [];
   for (const text of rules.repentis.texts) {
     for (const v of during(text.versions, from, to)) {
-      if ((v.exemption !== undefined && coversAny(v.exemption.covers, article)) || v.reductions?.some((r) => coversAny(r.covers, article))) out.push({ text, v });
+      if ((v.exemption !== undefined && reaches(v.exemption.covers, articles)) || v.reductions?.some((r) => reaches(r.covers, articles))) out.push({ text, v });
     }
   }
   return out;
@@ -29,11 +43,11 @@ function unverified(s: ChargeState, c: CaseCtx, f: Found): void {
 }
 
 /** Exemption: the first text that exempts this offence, if the charge meets its attempt condition. */
-function exempt(s: ChargeState, c: CaseCtx, found: Found[]): void {
-  const all = found.filter((f) => f.v.exemption && coversAny(f.v.exemption.covers, s.provision.article));
+function exempt(s: ChargeState, c: CaseCtx, found: Found[], articles: readonly string[]): void {
+  const all = found.filter((f) => f.v.exemption && reaches(f.v.exemption.covers, articles));
   const ok = all.find((f) => !f.v.exemption!.attemptOnly || s.charge.attempt === true);
   if (!ok) {
-    const reduction = found.some((f) => f.v.reductions?.some((r) => coversAny(r.covers, s.provision.article)));
+    const reduction = found.some((f) => f.v.reductions?.some((r) => reaches(r.covers, articles)));
     const key = all.length ? 'W_REPENTIS_ATTEMPT_ONLY' : 'W_REPENTIS_NO_TEXT';
     c.warnings.push({ code: 'NOTE', ref: s.ref, key, params: { ref: s.ref, effect: 'exempt', article: all[0]?.text.article ?? null, reduction } });
     s.steps?.push({ rule: '132-78', code: all.length ? 'REPENTIS_ATTEMPT_ONLY' : 'REPENTIS_NO_TEXT', params: { effect: 'exempt', article: all[0]?.text.article ?? null } });
@@ -48,17 +62,17 @@ function exempt(s: ChargeState, c: CaseCtx, found: Found[]): void {
 }
 
 /** Reduction: each text's reduction of the custodial maximum; the mildest applies (112-1 al. 3). */
-function reduce(s: ChargeState, c: CaseCtx, found: Found[], prison: PrisonOut | null): void {
+function reduce(s: ChargeState, c: CaseCtx, found: Found[], articles: readonly string[], prison: PrisonOut | null): void {
   let best: { f: Found; r: Reduced; condition: Reduction } | null = null;
   for (const f of found) {
-    const rule = f.v.reductions?.find((r) => coversAny(r.covers, s.provision.article));
+    const rule = f.v.reductions?.find((r) => reaches(r.covers, articles));
     if (!rule || !prison) continue;
     const r = reducePrison(prison, rule);
     if (!best || comparePrison(r.prison, best.r.prison) < 0) best = { f, r, condition: rule };
   }
   if (!best) {
-    const exemption = found.some((f) => f.v.exemption && coversAny(f.v.exemption.covers, s.provision.article));
-    const key = found.some((f) => f.v.reductions?.some((r) => coversAny(r.covers, s.provision.article))) ? 'W_REPENTIS_NO_CUSTODY' : 'W_REPENTIS_NO_TEXT';
+    const exemption = found.some((f) => f.v.exemption && reaches(f.v.exemption.covers, articles));
+    const key = found.some((f) => f.v.reductions?.some((r) => reaches(r.covers, articles))) ? 'W_REPENTIS_NO_CUSTODY' : 'W_REPENTIS_NO_TEXT';
     c.warnings.push({ code: 'NOTE', ref: s.ref, key, params: { ref: s.ref, effect: 'reduced', article: null, exemption } });
     s.steps?.push({ rule: '132-78', code: key === 'W_REPENTIS_NO_TEXT' ? 'REPENTIS_NO_TEXT' : 'REPENTIS_NO_CUSTODY', params: { effect: 'reduced', article: null } });
     return;
@@ -85,8 +99,9 @@ export const repentis: ChargeModule = {
   apply(s, c) {
     const want = s.charge.repentis;
     if (!want) return;
-    const found = texts(c.rules, s.provision.article, s.date, c.judgment);
-    if (want === 'exempt') exempt(s, c, found);
-    else reduce(s, c, found, s.penalty.prison);
+    const articles = articlesOf(s, c.rules);
+    const found = texts(c.rules, articles, s.date, c.judgment);
+    if (want === 'exempt') exempt(s, c, found, articles);
+    else reduce(s, c, found, articles, s.penalty.prison);
   },
 };
