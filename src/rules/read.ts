@@ -135,15 +135,34 @@ export function readRulesDir(dir: string): RulesRead {
 }
 
 /**
- * Each rule file's name, size and modification time: while they are all as at build time, the snapshot is used
- * without reading the files (a few hundred stat calls instead of reading and hashing them). Any difference, a
- * touched file included, falls back to the hash of the bytes, which decides.
+ * The rules directory's own modification time and each subdirectory's, then each rule file's name, size and
+ * modification time: while they are all as at build time, the snapshot is used without listing the directories or
+ * reading the files (a few hundred stat calls instead of reading and hashing them; a file added, removed or renamed
+ * changes its directory's time). Any difference, a touched file included, falls back to the hash of the bytes,
+ * which decides.
  */
 export function manifestOf(dir: string, files: string[]): string | null {
   try {
-    return files.map((f) => { const st = lstatSync(join(dir, f)); return `${f}\t${st.size}\t${st.mtimeMs}`; }).join('\n');
+    const dirs = ['.', ...new Set(files.filter((f) => f.includes('/')).map((f) => f.slice(0, f.indexOf('/'))))];
+    const lines = dirs.map((d) => `${d}/\t-\t${lstatSync(join(dir, d)).mtimeMs}`);
+    for (const f of files) { const st = lstatSync(join(dir, f)); lines.push(`${f}\t${st.size}\t${st.mtimeMs}`); }
+    return lines.join('\n');
   } catch {
     return null;
+  }
+}
+
+/** Whether every directory and file a manifest names is as it records them (the same listing, then). */
+export function manifestHolds(dir: string, manifest: string): boolean {
+  try {
+    for (const line of manifest.split('\n')) {
+      const [name, size, time] = line.split('\t') as [string, string, string];
+      const st = lstatSync(join(dir, name));
+      if (String(st.mtimeMs) !== time || (size !== '-' && String(st.size) !== size)) return false;
+    }
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -228,11 +247,9 @@ export function fromSnapshot(file: string, hash: string, options: SnapshotOption
  */
 export function rulesFromSnapshot(dir: string, options: SnapshotOptions = {}): { rules: Rules | null; read: RulesRead | null } {
   if (resolve(dir) !== DEFAULT_RULES_DIR) return { rules: null, read: readRulesDir(dir) };
-  const issues: RulesIssue[] = [];
   const snap = readJson<Snapshot>(SNAPSHOT_FILE);
-  if (snap?.manifest) {
-    const files = listRulesFiles(dir, issues);
-    const rules = issues.length === 0 && manifestOf(dir, files) === snap.manifest ? snapshotRules(SNAPSHOT_FILE, snap, options) : null;
+  if (snap?.manifest && manifestHolds(dir, snap.manifest)) {
+    const rules = snapshotRules(SNAPSHOT_FILE, snap, options);
     if (rules) return { rules, read: null };
   }
   const read = readRulesDir(dir);

@@ -106,4 +106,25 @@ describe('the snapshot manifest (names, sizes and times of the rule files)', () 
     writeFileSync(join(dir, 'CP', '912-1.json'), JSON.stringify(ok('912-1')));
     expect(manifestOf(dir, listRulesFiles(dir, []))).not.toBe(m1);
   });
+  it('holds without listing the directories until a file is touched, added or removed, or a directory added', async () => {
+    const { listRulesFiles, manifestHolds, manifestOf } = await import('../../src/rules/read.js');
+    const { rmSync, utimesSync } = await import('node:fs');
+    const dir = rulesDir([ok('910-1'), ok('911-1')]);
+    // Directory times move with each change below: pin them to a past time first, as a build long ago would.
+    const past = new Date(2001, 0, 1);
+    const pin = () => { for (const d of ['.', 'CP', 'general']) utimesSync(join(dir, d), past, past); return manifestOf(dir, listRulesFiles(dir, []))!; };
+    const m = pin();
+    expect(manifestHolds(dir, m)).toBe(true);
+    utimesSync(join(dir, 'CP', '910-1.json'), past, past);
+    expect(manifestHolds(dir, m)).toBe(false);
+    const m2 = pin();
+    writeFileSync(join(dir, 'CP', '912-1.json'), JSON.stringify(ok('912-1')));
+    expect(manifestHolds(dir, m2)).toBe(false);
+    const m3 = pin();
+    rmSync(join(dir, 'CP', '912-1.json'));
+    expect(manifestHolds(dir, m3)).toBe(false);
+    const m4 = pin();
+    mkdirSync(join(dir, 'route'));
+    expect(manifestHolds(dir, m4)).toBe(false);
+  });
 });
