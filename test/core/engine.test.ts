@@ -232,15 +232,15 @@ describe('112-1 across a provision that continues another (the shipped catalogue
     const r = run({ date: '2026-08-01', judgmentDate: '2026-11-29', charges: [{ ref: 'route L237-1 I 2°' }] });
     expect(r.charges[0]!.punishable).toBe(false);
     expect(r.charges[0]!.reason).toBe('NOT_YET_IN_FORCE');
-    expect(r.warnings.some((w) => w.message.includes('L234-1 II'))).toBe(false);
+    expect(r.warnings.some((w) => (w.message ?? "").includes('L234-1 II'))).toBe(false);
   });
   it("a later version's notice is named after the provision it belongs to", () => {
     // route L234-1 II (ivresse manifeste), facts of 2026-01-01: the later text compared under 112-1 al. 3 is
     // L237-1 I (from 2026-08-22), whose version carries the notice: it is that provision's, not L234-1 II's.
     const r = run({ date: '2026-01-01', judgmentDate: '2026-11-29', charges: [{ ref: 'route L234-1 II' }] });
-    const notices = r.warnings.filter((w) => w.message.includes('22 août 2026'));
+    const notices = r.warnings.filter((w) => (w.message ?? "").includes('22 août 2026'));
     expect(notices.length).toBeGreaterThan(0);
-    for (const w of notices) expect(w.message.startsWith('route L237-1 I')).toBe(true);
+    for (const w of notices) expect((w.message ?? "").startsWith('route L237-1 I')).toBe(true);
   });
 });
 
@@ -250,6 +250,6 @@ describe('R610-2: complicity in a contravention (the shipped catalogue)', () => 
     // the contravention's text provides it, which a case does not say.
     const r = evaluate(loadRules(), { date: '2024-01-01', charges: [{ ref: 'R625-1', accomplice: true }] }, { today: '2026-11-29' }) as Result;
     expect(r.charges[0]!.fine).toBe('1500');
-    expect(r.warnings.some((w) => w.code === 'NOTE' && w.message.includes('R610-2'))).toBe(true);
+    expect(r.warnings.some((w) => w.code === 'NOTE' && (w.message ?? "").includes('R610-2'))).toBe(true);
   });
 });
