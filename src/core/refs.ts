@@ -166,6 +166,9 @@ function samePenalties(a: Provision, b: Provision): boolean {
 }
 
 function unknown(rules: Rules, input: string, path: string, key = 'E_UNKNOWN_PROVISION', params: Record<string, unknown> = {}): Resolution {
+  // A general aggravation's article (132-76, 421-3) is not an offence: say how to ask for it.
+  const ag = rules.aggravations.aggravations.find((a) => a.article === input.trim() || a.key === input.trim());
+  if (ag) return { ok: false, error: { code: 'UNKNOWN_PROVISION', path, key: 'E_AGGRAVATION_NOT_OFFENCE', params: { input: input.trim(), key: ag.key, label: ag.label } } };
   const suggestions = suggest(rules, input);
   return { ok: false, error: { code: 'UNKNOWN_PROVISION', path, key, params: { input: input.trim(), ...params }, suggestions } };
 }

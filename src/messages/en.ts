@@ -174,6 +174,7 @@ export const en: Messages = {
     E_MISSING_ORIGIN: (p: P) => `${p.ref} needs the offence the property came from: give a predicate (e.g. "predicate": "222-34")`,
     E_NOT_A_REF: (p: P) => `"${p.input}" is not a provision reference (expected e.g. 323-3-2 III, 222-24 8°, 227-23 al. 5, R625-1, route L234-1)`,
     E_UNKNOWN_PROVISION: (p: P) => `no provision ${p.input} in the rules`,
+    E_AGGRAVATION_NOT_OFFENCE: (p: P) => `${p.input} is not an offence but a general aggravation (${p.label.en}): add it to a charge, e.g. "222-11; aggravation=${p.key}"`,
     E_UNKNOWN_SUB: (p: P) => `article ${p.article} has no subdivision ${p.sub}; it has: ${p.tiers}`,
     E_AMBIGUOUS_TIERS: (p: P) => `article ${p.article} has tiers with different penalties; name one: ${p.tiers}`,
     E_AMBIGUOUS_CODE: (p: P) => `article ${p.article} is not in the Code pénal; name its code: ${p.choices.map((c: P) => `${c.ref} (${c.label.en})`).join(', ')}`,

@@ -173,6 +173,7 @@ export const fr = {
     E_MISSING_ORIGIN: (p: P) => `${p.ref} dépend de l'infraction d'où proviennent les biens : donnez-la avec « predicate » (par ex. "predicate": "222-34")`,
     E_NOT_A_REF: (p: P) => `« ${p.input} » n'est pas une référence de disposition (attendu par ex. 323-3-2 III, 222-24 8°, 227-23 al. 5, R625-1, route L234-1)`,
     E_UNKNOWN_PROVISION: (p: P) => `aucune disposition ${p.input} dans les données`,
+    E_AGGRAVATION_NOT_OFFENCE: (p: P) => `${p.input} n'est pas une infraction mais une circonstance aggravante générale (${p.label.fr}) : ajoutez-la à un chef, par ex. « 222-11; aggravation=${p.key} »`,
     E_UNKNOWN_SUB: (p: P) => `l'article ${p.article} n'a pas de subdivision ${p.sub} ; il a : ${p.tiers}`,
     E_AMBIGUOUS_TIERS: (p: P) => `l'article ${p.article} a des paliers de peines différentes ; nommez-en un : ${p.tiers}`,
     E_AMBIGUOUS_CODE: (p: P) => `l'article ${p.article} n'est pas dans le Code pénal ; nommez son code : ${p.choices.map((c: P) => `${c.ref} (${c.label.fr})`).join(', ')}`,

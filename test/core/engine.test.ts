@@ -253,3 +253,14 @@ describe('R610-2: complicity in a contravention (the shipped catalogue)', () => 
     expect(r.warnings.some((w) => w.code === 'NOTE' && (w.message ?? "").includes('R610-2'))).toBe(true);
   });
 });
+
+describe('a general aggravation charged as an offence (the shipped catalogue)', () => {
+  it('says how to ask for it instead of suggesting look-alike articles', () => {
+    // 421-3 raises the offences of 421-1 when they are acts of terrorism; it punishes nothing by itself.
+    const r = evaluate(loadRules(), { date: '2024-01-01', charges: [{ ref: '421-3' }] }, { today: '2026-11-29' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('UNKNOWN_PROVISION');
+    expect(r.error.message).toContain('aggravation=421-3');
+  });
+});
