@@ -70,4 +70,8 @@ describe('each charge depends only on the dates of its dependency list', () => {
     const repentis = some.map((ch) => ({ ...ch, repentis: 'reduced' as const })).flatMap((ch) => sameWithinEpochs(ch, all, (d) => ({ date: d, judgmentDate: today, charges: [ch] }), today));
     expect([...legal, ...minor, ...repentis]).toEqual([]);
   });
+  it('the same with the terrorism aggravation (421-3, whose list of offences changes with 421-1) and a repentis', () => {
+    const some = charges.filter((_, i) => i % 3 === 1).map((ch) => ({ ...ch, aggravations: ['421-3'], repentis: 'reduced' as const }));
+    expect(some.flatMap((ch) => sameWithinEpochs(ch, all, (d) => ({ date: d, judgmentDate: today, charges: [ch] }), today))).toEqual([]);
+  });
 });
