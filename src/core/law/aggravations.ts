@@ -44,7 +44,7 @@ function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: s
   const when = at(ag.values, s.date);
   if (!when || (when.appliesTo && !coversAny(when.appliesTo, article))) {
     const from = ag.values.find((v) => v.from > s.date && (!v.appliesTo || coversAny(v.appliesTo, article)))?.from ?? null;
-    s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date: s.date, from } });
+    s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date: s.date, from, listed: !!when } });
     c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: when ? 'NOT_LISTED' : 'NOT_IN_FORCE', from } });
     return true;
   }
