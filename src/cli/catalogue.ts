@@ -45,8 +45,10 @@ export async function listCommand(argv: Common & { words?: string[]; date?: stri
   const date = dateOption('date', argv.date) ?? localToday();
   const width = textWidth(argv.width);
   const rules = await loadRulesFor(argv, { notes: false, lazy: true });
-  const [{ describeProvision, searchProvisions }, { formatList }] = await Promise.all([import('../api.js'), import('../io/text.js')]);
-  const found = searchProvisions(rules, (argv.words ?? []).map(String));
+  const [{ describeProvision, searchAggravations, searchProvisions }, { formatList }] = await Promise.all([import('../api.js'), import('../io/text.js')]);
+  const words = (argv.words ?? []).map(String);
+  const found = searchProvisions(rules, words);
+  const general = argv.json ? [] : searchAggravations(rules, words);
   if (argv.json) {
     const rows = found.map((p) => {
       const v = describeProvision(rules, p, date);
@@ -59,8 +61,8 @@ export async function listCommand(argv: Common & { words?: string[]; date?: stri
     });
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
-    process.stdout.write(wrapText(formatList(rules, found, date, argv.lang), width));
+    process.stdout.write(wrapText(formatList(rules, found, date, argv.lang, general), width));
   }
   // Nothing found is an answer a script must be able to tell from a match.
-  return found.length ? EXIT.ok : EXIT.input;
+  return found.length || general.length ? EXIT.ok : EXIT.input;
 }

@@ -1,5 +1,5 @@
 // The catalogue view of a provision on a date: its version and penalty, without a case.
-import type { IsoDate, Label, Nature, Provision, Rules, Version } from './model.js';
+import type { Aggravation, IsoDate, Label, Nature, Provision, Rules, Version } from './model.js';
 import { isByPredicate, isPenaltyOf, itemSub } from './model.js';
 import type { PrisonOut } from './contract.js';
 import { at } from './dates.js';
@@ -95,6 +95,16 @@ export function searchProvisions(rules: Rules, words: string[]): Provision[] {
     if (needles.every((n) => hay.includes(n))) found.push(rules.provisions.get(ref)!);
   }
   return found.sort((a, b) => exact(a) - exact(b) || byRef(a, b));
+}
+
+/** The general aggravations (132-76, 421-3…) whose article or label holds every word: `list` names them too. */
+export function searchAggravations(rules: Rules, words: string[]): Aggravation[] {
+  const needles = words.flatMap((w) => searchFold(w).split(/\s+/)).filter(Boolean);
+  if (!needles.length) return [];
+  return rules.aggravations.aggravations.filter((a) => {
+    const hay = searchFold([a.article, a.key, a.label.fr, a.label.en].join(' '));
+    return needles.every((n) => hay.includes(n));
+  });
 }
 
 /**

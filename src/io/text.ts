@@ -1,6 +1,6 @@
 // Human-readable views of results, provisions and errors (French by default, English on request).
 import type { ChargeResult, ErrorResult, QuantumError, Result } from '../core/contract.js';
-import type { Lang, Provision, Rules } from '../core/model.js';
+import type { Aggravation, Lang, Provision, Rules } from '../core/model.js';
 import { formatDate, formatMoney, formatPenalty, formatPrison, formatSumPrison } from '../messages/units.js';
 import { MESSAGES } from '../messages/index.js';
 import { itemSub, type Item } from '../core/model.js';
@@ -120,15 +120,17 @@ function penaltyText(v: ProvisionView, lang: Lang): string {
   return [v.prison ? formatPrison(v.prison, lang) : null, fine].filter(Boolean).join(lang === 'fr' ? ' ; ' : '; ') || t.noPenalty;
 }
 
-export function formatList(rules: Rules, provisions: Provision[], date: string, lang: Lang): string {
+export function formatList(rules: Rules, provisions: Provision[], date: string, lang: Lang, aggravations: readonly Aggravation[] = []): string {
   const t = T(lang);
-  if (!provisions.length) return `${t.noMatch}\n`;
+  // A general aggravation is not an offence: named after the list, with the option that asks for it.
+  const general = aggravations.length ? `${t.generalAggravations}\n${aggravations.map((a) => `  ${a.article}  ${a.label[lang]} — aggravation=${a.key}`).join('\n')}\n` : '';
+  if (!provisions.length) return general ? general : `${t.noMatch}\n`;
   const views = provisions.map((p) => describeProvision(rules, p, date));
   const w = Math.max(...views.map((v) => v.ref.length));
   return views.map((v) => {
     const status = v.version && v.version.status !== 'text' ? ` [${v.version.status}]` : '';
     return `${v.ref.padEnd(w)}  ${v.label[lang]} — ${penaltyText(v, lang)}${status}`;
-  }).join('\n') + `\n\n${t.listed({ count: provisions.length, date })}\n`;
+  }).join('\n') + `\n\n${t.listed({ count: provisions.length, date })}\n${general ? `\n${general}` : ''}`;
 }
 
 /** When a dated item is in the text: `show` describes the provision, an item may be younger. */

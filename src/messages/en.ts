@@ -223,6 +223,7 @@ export const en: Messages = {
     error: 'error', rule: 'rule (no penalty of its own)', notInForceOn: 'not in force on that date', byPredicate: 'depends on the offence referred to',
     orProportional: ' (or proportional)', noPenalty: 'no penalty', noMatch: 'No provision matches.',
     listed: (p: P) => `${p.count} provision(s), penalties in force on ${d(p.date)}`,
+    generalAggravations: 'General aggravations (added to a charge with the option aggravation=…):',
     article: 'Article', ruleLabel: 'Rule', items: 'Subdivisions with this penalty', aliases: 'Aliases', circumstances: 'Circumstances',
     inForceOn: (p: P) => `In force on ${d(p.date)}`, versions: 'Versions', inForceMark: '  ← in force on that date',
     attemptLine: (p: P) => `attempt: ${p.punishable ? 'punishable' : 'not punishable'}${p.article ? ` (art. ${p.article})` : ''}`,

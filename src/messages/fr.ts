@@ -222,6 +222,7 @@ export const fr = {
     error: 'erreur', rule: 'règle (pas de peine propre)', notInForceOn: 'pas en vigueur à cette date', byPredicate: "selon l'infraction de référence",
     orProportional: ' (ou proportionnelle)', noPenalty: 'aucune peine', noMatch: 'Aucune disposition ne correspond.',
     listed: (p: P) => `${p.count} disposition(s), peines en vigueur le ${d(p.date)}`,
+    generalAggravations: 'Circonstances aggravantes générales (à ajouter à un chef, option aggravation=…) :',
     article: 'Article', ruleLabel: 'Règle', items: 'Subdivisions de même peine', aliases: 'Alias', circumstances: 'Circonstances',
     inForceOn: (p: P) => `En vigueur le ${d(p.date)}`, versions: 'Versions', inForceMark: '  ← en vigueur à cette date',
     attemptLine: (p: P) => `tentative : ${p.punishable ? 'punissable' : 'non punissable'}${p.article ? ` (art. ${p.article})` : ''}`,

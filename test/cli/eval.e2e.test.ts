@@ -154,6 +154,13 @@ describe('quantum show / list', () => {
     expect(r.out).toContain('225-5');
     expect(r.out).not.toContain('324-1 ');
   });
+  it('list names the general aggravations that match, with the option that asks for them', () => {
+    // 132-76 (racist or religious motive) is not an offence: it raises one (aggravation=132-76).
+    const r = quantum(['list', 'raciste', '--width', '200']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('132-76  Mobile raciste ou religieux — aggravation=132-76');
+    expect(quantum(['list', 'terrorisme', '--width', '200']).out).toContain('aggravation=421-3');
+  });
   it('list --json gives ref, label, versions and sources', () => {
     const j = JSON.parse(quantum(['list', '--json']).out);
     expect(j.length).toBeGreaterThan(20);
