@@ -330,7 +330,7 @@ export const en: Messages = {
       notes: "show the data's verification notes (for lawyers and maintainers)", maxCharges: 'most charges accepted in one case', maxCaseBytes: 'largest case file accepted, in bytes',
       format: 'output format: text (for people), json (the contract), markdown (a report), csv (one row)', width: "text width in columns (default: the terminal's, else 80)",
       show: 'show a provision: its tiers, versions and sources, and the version in force at --date', showRef: 'the ref (an article alone shows all its tiers)', showDate: 'date, YYYY-MM-DD or DD/MM/YYYY (default: today)',
-      list: 'search the catalogue: ref, label, alias, code', listDate: 'penalties in force on this date (default: today)',
+      list: 'search the catalogue: ref, label, alias, code (and the general aggravations, 132-76, 421-3…)', listDate: 'penalties in force on this date (default: today)',
       batch: 'evaluate many cases: JSON Lines (or CSV) in, one result per line out, in input order', file: 'input file, or - for standard input',
       inputFormat: 'input format: jsonl (contract cases) or csv (see README); default: from the extension (.csv), else jsonl', output: 'output format: jsonl (contract results) or csv (one row per case)',
       out: 'write results to FILE (replaced only when the run ends well)', batchTrace: 'include the explanation in each result',

@@ -329,7 +329,7 @@ export const fr = {
       notes: 'afficher les notes de vérification des données (pour les juristes et mainteneurs)', maxCharges: "nombre maximal de chefs dans un cas", maxCaseBytes: 'taille maximale d\'un fichier de cas, en octets',
       format: 'format de sortie : text (lecture), json (le contrat), markdown (un rapport), csv (une ligne)', width: 'largeur du texte en colonnes (défaut : celle du terminal, 80 sinon)',
       show: "afficher une disposition : ses paliers, versions et sources, et la version en vigueur à --date", showRef: 'la référence (un article seul montre tous ses paliers)', showDate: 'date, AAAA-MM-JJ ou JJ/MM/AAAA (défaut : aujourd\'hui)',
-      list: 'chercher dans le catalogue : référence, libellé, alias, code', listDate: 'peines en vigueur à cette date (défaut : aujourd\'hui)',
+      list: 'chercher dans le catalogue : référence, libellé, alias, code (et les circonstances aggravantes générales, 132-76, 421-3…)', listDate: 'peines en vigueur à cette date (défaut : aujourd\'hui)',
       batch: 'évaluer de nombreux cas : JSON Lines (ou CSV) en entrée, un résultat par ligne, dans l\'ordre', file: 'fichier d\'entrée, ou - pour l\'entrée standard',
       inputFormat: "format d'entrée : jsonl (cas du contrat) ou csv (voir README) ; défaut : d'après l'extension (.csv), sinon jsonl", output: 'format de sortie : jsonl (résultats du contrat) ou csv (une ligne par cas)',
       out: 'écrire les résultats dans FICHIER (remplacé seulement en fin de course réussie)', batchTrace: "inclure l'explication dans chaque résultat",
