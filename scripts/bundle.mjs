@@ -20,12 +20,15 @@ const common = {
 };
 // `./oneshot.js` (eval, show, list) stays a file of its own, built below: the split build leaves it out.
 const oneshotApart = { name: 'oneshot-apart', setup(b) { b.onResolve({ filter: /\/(oneshot|tui)\.js$/ }, (a) => ({ path: `./${a.path.split('/').pop()}`, external: true })); } };
+// yargs guesses a version when it is built, walking up from the bundle for a package.json (a directory listing
+// per level, about 5 ms at every start); quantum passes its own (main.ts), so the walk stands down: nothing found.
+const noFindUp = { name: 'no-find-up', setup(b) { b.onResolve({ filter: /^escalade\/sync$/ }, () => ({ path: 'escalade-sync', namespace: 'no-find-up' })); b.onLoad({ filter: /.*/, namespace: 'no-find-up' }, () => ({ contents: 'export default function findUp() { return undefined; }' })); } };
 await build({
   ...common,
   entryPoints: { main: 'src/cli/main.ts' },
   splitting: true,
   external: ['ink', 'react', 'react/*'],
-  plugins: [oneshotApart],
+  plugins: [oneshotApart, noFindUp],
 });
 // eval, show and list in one file, not split: Node loads one 400 KB file faster than the thirty chunks it would
 // otherwise take (module resolution and linking per file; bench/startup.mjs). What they import lazily (the

@@ -7,8 +7,10 @@ export async function tuiCommand(argv: Common): Promise<number> {
     process.stderr.write(`${MESSAGES[argv.lang].cli.needTerminal}\n`);
     return EXIT.input;
   }
-  const rules = await loadRulesFor(argv, { notes: false });
+  // Lazy: the first screen needs no provision; a search parses only those it finds (their search texts are apart).
+  const rules = await loadRulesFor(argv, { notes: false, lazy: true });
   const { runTui } = await import('../ui/run.js');
   await runTui(rules, { today: localToday(), lang: argv.lang });
   return EXIT.ok;
 }
+
