@@ -1,6 +1,6 @@
 // `quantum show` and `quantum list`: the catalogue, a provision (or a whole article) at a date.
 import type { Argv } from 'yargs';
-import type { Lang } from '../core/model.js';
+import type { Aggravation, Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
 import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, textWidth } from './common.js';
 import { wrapText } from '../io/wrap.js';
@@ -22,6 +22,9 @@ export async function showCommand(argv: Common & { ref: string; date?: string; n
   const r = resolve(rules, argv.ref, argv.lang);
   // An article whose tiers differ is shown whole: every tier, one after the other.
   const provisions = r.ok ? [r.provision] : articleOf(rules, argv.ref);
+  // A general aggravation (132-76, 421-3) is not a provision: shown with what it reaches.
+  const general = provisions.length ? undefined : rules.aggravations.aggravations.find((a) => a.article === argv.ref.trim() || a.key === argv.ref.trim());
+  if (general) return showAggravation(general, date, width, argv);
   if (!provisions.length) throw new InputError(r.ok ? { code: 'UNKNOWN_PROVISION', path: 'ref', message: argv.ref } : r.error);
   if (argv.json) {
     const views = provisions.map((p) => {
@@ -32,6 +35,12 @@ export async function showCommand(argv: Common & { ref: string; date?: string; n
   } else {
     process.stdout.write(wrapText(provisions.map((p) => formatProvision(rules, p, date, argv.lang, { notes: argv.notes })).join('\n'), width));
   }
+  return EXIT.ok;
+}
+
+async function showAggravation(ag: Aggravation, date: string, width: number, argv: Common & { notes: boolean }): Promise<number> {
+  if (argv.json) process.stdout.write(`${JSON.stringify({ ...ag, inForce: ag.values.find((v) => v.from <= date && (v.to === null || date < v.to)) ?? null }, null, 2)}\n`);
+  else process.stdout.write(wrapText((await import('../io/text.js')).formatAggravation(ag, date, argv.lang, { notes: argv.notes }), width));
   return EXIT.ok;
 }
 

@@ -133,6 +133,28 @@ export function formatList(rules: Rules, provisions: Provision[], date: string, 
   }).join('\n') + `\n\n${t.listed({ count: provisions.length, date })}\n${general ? `\n${general}` : ''}`;
 }
 
+/** `show 421-3`: a general aggravation, what it does, what it reaches on that date, and its dated versions. */
+export function formatAggravation(ag: Aggravation, date: string, lang: Lang, opts: { notes?: boolean } = {}): string {
+  const t = T(lang);
+  const c = colon(lang);
+  const now = ag.values.find((v) => v.from <= date && (v.to === null || date < v.to)) ?? null;
+  const out = [`${ag.article} — ${ag.label[lang]} (${t.generalAggravation})`, t.aggravationEffect({ key: ag.key }), ''];
+  if (!now) out.push(`${t.inForceOn({ date })}${c}${t.notInForce}`);
+  else {
+    out.push(`${t.inForceOn({ date })}${c}${now.appliesTo ? `${t.reaches} ${now.appliesTo.join(', ')}` : t.reachesAll}`);
+    if (ag.excludes.length) out.push(`  ${t.excludes}${c}${ag.excludes.join(', ')}`);
+    if (now.condition) out.push(`  ${t.condition}${c}${now.condition[lang]}`);
+    if (now.safetyPeriod) out.push(`  ${t.safetyBy}${c}${now.safetyPeriod}`);
+  }
+  out.push('', t.versions);
+  for (const ver of ag.values) {
+    out.push(`  ${formatDate(ver.from, lang)} → ${ver.to ? formatDate(ver.to, lang) : '…'}  ${ver.amendedBy}  [${ver.status}]${now === ver ? t.inForceMark : ''}`);
+    if (ver.note && opts.notes) out.push(`      ${t.note}${c}${ver.note}`);
+    for (const src of ver.sources) out.push(`      ${src}`);
+  }
+  return out.join('\n') + '\n';
+}
+
 /** When a dated item is in the text: `show` describes the provision, an item may be younger. */
 function itemText(i: Item, lang: Lang): string {
   if (typeof i === 'string' || (!i.from && !i.to)) return itemSub(i);

@@ -161,6 +161,18 @@ describe('quantum show / list', () => {
     expect(r.out).toContain('132-76  Mobile raciste ou religieux — aggravation=132-76');
     expect(quantum(['list', 'terrorisme', '--width', '200']).out).toContain('aggravation=421-3');
   });
+  it('show explains a general aggravation: its option, what it reaches on the date, its versions', () => {
+    // 421-3 reaches the offences 421-1 lists: murder (221-1) since 1994, laundering (324-1) since 2001 (loi 2001-1062).
+    const now = quantum(['show', '421-3', '--width', '200']);
+    expect(now.code).toBe(0);
+    expect(now.out).toContain('aggravation=421-3');
+    expect(now.out).toContain('221-1 à 221-5-5');
+    expect(now.out).toContain('324-1 à 324-6-1');
+    expect(quantum(['show', '421-3', '--date', '1999-01-01', '--width', '200']).out).not.toContain('324-1 à 324-6-1');
+    const j = JSON.parse(quantum(['show', '132-76', '--json']).out);
+    expect(j.key).toBe('132-76');
+    expect(j.excludes).toContain('222-13');
+  });
   it('list --json gives ref, label, versions and sources', () => {
     const j = JSON.parse(quantum(['list', '--json']).out);
     expect(j.length).toBeGreaterThan(20);
