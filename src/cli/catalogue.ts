@@ -39,8 +39,9 @@ export async function showCommand(argv: Common & { ref: string; date?: string; n
 }
 
 async function showAggravation(ag: Aggravation, date: string, width: number, argv: Common & { notes: boolean }): Promise<number> {
-  if (argv.json) process.stdout.write(`${JSON.stringify({ ...ag, inForce: ag.values.find((v) => v.from <= date && (v.to === null || date < v.to)) ?? null }, null, 2)}\n`);
-  else process.stdout.write(wrapText((await import('../io/text.js')).formatAggravation(ag, date, argv.lang, { notes: argv.notes }), width));
+  const [{ at }, { formatAggravation }] = await Promise.all([import('../core/dates.js'), import('../io/text.js')]);
+  if (argv.json) process.stdout.write(`${JSON.stringify({ ...ag, inForce: at(ag.values, date) ?? null }, null, 2)}\n`);
+  else process.stdout.write(wrapText(formatAggravation(ag, date, argv.lang, { notes: argv.notes }), width));
   return EXIT.ok;
 }
 

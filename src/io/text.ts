@@ -6,6 +6,7 @@ import { MESSAGES } from '../messages/index.js';
 import { itemSub, type Item } from '../core/model.js';
 import type { ProvisionView } from '../core/describe.js';
 import { describeProvision } from '../core/describe.js';
+import { at } from '../core/dates.js';
 import { wrapText } from './wrap.js';
 
 const T = (lang: Lang) => MESSAGES[lang].text;
@@ -137,7 +138,7 @@ export function formatList(rules: Rules, provisions: Provision[], date: string, 
 export function formatAggravation(ag: Aggravation, date: string, lang: Lang, opts: { notes?: boolean } = {}): string {
   const t = T(lang);
   const c = colon(lang);
-  const now = ag.values.find((v) => v.from <= date && (v.to === null || date < v.to)) ?? null;
+  const now = at(ag.values, date) ?? null;
   const out = [`${ag.article} — ${ag.label[lang]} (${t.generalAggravation})`, t.aggravationEffect({ key: ag.key }), ''];
   if (!now) out.push(`${t.inForceOn({ date })}${c}${t.notInForce}`);
   else {
