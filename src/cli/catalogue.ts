@@ -1,6 +1,7 @@
 // `quantum show` and `quantum list`: the catalogue, a provision (or a whole article) at a date.
 import type { Argv } from 'yargs';
-import type { Aggravation, Lang } from '../core/model.js';
+import type { Aggravation, Lang, Rules } from '../core/model.js';
+import { aggravationNamed } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
 import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, textWidth } from './common.js';
 import { wrapText } from '../io/wrap.js';
@@ -23,8 +24,8 @@ export async function showCommand(argv: Common & { ref: string; date?: string; n
   // An article whose tiers differ is shown whole: every tier, one after the other.
   const provisions = r.ok ? [r.provision] : articleOf(rules, argv.ref);
   // A general aggravation (132-76, 421-3) is not a provision: shown with what it reaches.
-  const general = provisions.length ? undefined : rules.aggravations.aggravations.find((a) => a.article === argv.ref.trim() || a.key === argv.ref.trim());
-  if (general) return showAggravation(general, date, width, argv);
+  const general = provisions.length ? undefined : aggravationNamed(rules, argv.ref);
+  if (general) return showAggravation(rules, general, date, width, argv);
   if (!provisions.length) throw new InputError(r.ok ? { code: 'UNKNOWN_PROVISION', path: 'ref', message: argv.ref } : r.error);
   if (argv.json) {
     const views = provisions.map((p) => {
@@ -38,10 +39,10 @@ export async function showCommand(argv: Common & { ref: string; date?: string; n
   return EXIT.ok;
 }
 
-async function showAggravation(ag: Aggravation, date: string, width: number, argv: Common & { notes: boolean }): Promise<number> {
+async function showAggravation(rules: Rules, ag: Aggravation, date: string, width: number, argv: Common & { notes: boolean }): Promise<number> {
   const [{ at }, { formatAggravation }] = await Promise.all([import('../core/dates.js'), import('../io/text.js')]);
   if (argv.json) process.stdout.write(`${JSON.stringify({ ...ag, inForce: at(ag.values, date) ?? null }, null, 2)}\n`);
-  else process.stdout.write(wrapText(formatAggravation(ag, date, argv.lang, { notes: argv.notes }), width));
+  else process.stdout.write(wrapText(formatAggravation(rules, ag, date, argv.lang, { notes: argv.notes }), width));
   return EXIT.ok;
 }
 

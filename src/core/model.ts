@@ -69,3 +69,9 @@ export const itemSub = (i: Item): string => (typeof i === 'string' ? i : i.sub);
 export const PENAL_CODE = 'CP';
 /** A ref or article as data and output write it: the code first unless it is the Code pénal. */
 export const qualify = (code: string, local: string): string => (code === PENAL_CODE ? local : `${code} ${local}`);
+
+/** The general aggravation a name designates: its key or its article ("421-3", "132-76"), as a user writes it. */
+export const aggravationNamed = (rules: Rules, name: string): Aggravation | undefined => {
+  const n = name.trim();
+  return rules.aggravations.aggravations.find((a) => a.key === n || a.article === n);
+};

@@ -2,7 +2,7 @@
 // subdivisions); no code is the Code pénal. Errors are drafts (a message key and its figures), put into words by
 // the caller in the user's language.
 import type { Code, Item, Provision, Rules } from './model.js';
-import { itemSub, PENAL_CODE, qualify } from './model.js';
+import { aggravationNamed, itemSub, PENAL_CODE, qualify } from './model.js';
 import type { ErrorDraft } from './errors.js';
 
 export interface ParsedRef { code: string | null; article: string; subs: string[] }
@@ -167,7 +167,7 @@ function samePenalties(a: Provision, b: Provision): boolean {
 
 function unknown(rules: Rules, input: string, path: string, key = 'E_UNKNOWN_PROVISION', params: Record<string, unknown> = {}): Resolution {
   // A general aggravation's article (132-76, 421-3) is not an offence: say how to ask for it.
-  const ag = rules.aggravations.aggravations.find((a) => a.article === input.trim() || a.key === input.trim());
+  const ag = aggravationNamed(rules, input);
   if (ag) return { ok: false, error: { code: 'UNKNOWN_PROVISION', path, key: 'E_AGGRAVATION_NOT_OFFENCE', params: { input: input.trim(), key: ag.key, label: ag.label } } };
   const suggestions = suggest(rules, input);
   return { ok: false, error: { code: 'UNKNOWN_PROVISION', path, key, params: { input: input.trim(), ...params }, suggestions } };

@@ -135,11 +135,11 @@ export function formatList(rules: Rules, provisions: Provision[], date: string, 
 }
 
 /** `show 421-3`: a general aggravation, what it does, what it reaches on that date, and its dated versions. */
-export function formatAggravation(ag: Aggravation, date: string, lang: Lang, opts: { notes?: boolean } = {}): string {
+export function formatAggravation(rules: Rules, ag: Aggravation, date: string, lang: Lang, opts: { notes?: boolean } = {}): string {
   const t = T(lang);
   const c = colon(lang);
   const now = at(ag.values, date) ?? null;
-  const out = [`${ag.article} — ${ag.label[lang]} (${t.generalAggravation})`, t.aggravationEffect({ key: ag.key }), ''];
+  const out = [`${ag.article} — ${ag.label[lang]} (${t.generalAggravation})`, t.aggravationEffect({ key: ag.key, table: rules.aggravations.steps.article }), ''];
   if (!now) out.push(`${t.inForceOn({ date })}${c}${t.notInForce}`);
   else {
     out.push(`${t.inForceOn({ date })}${c}${now.appliesTo ? `${t.reaches} ${now.appliesTo.join(', ')}` : t.reachesAll}`);

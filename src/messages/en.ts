@@ -225,7 +225,7 @@ export const en: Messages = {
     listed: (p: P) => `${p.count} provision(s), penalties in force on ${d(p.date)}`,
     generalAggravations: 'General aggravations (added to a charge with the option aggravation=…):',
     generalAggravation: 'general aggravation',
-    aggravationEffect: (p: P) => `Added to a charge with the option aggravation=${p.key}: the custodial maximum moves one step up (the table of art. 132-76); the fine does not change.`,
+    aggravationEffect: (p: P) => `Added to a charge with the option aggravation=${p.key}: the custodial maximum moves one step up (the table of art. ${p.table}); the fine does not change.`,
     notInForce: 'not in force on that date', reaches: 'reaches', reachesAll: 'reaches every crime or délit its text does not exclude',
     excludes: 'Except', condition: 'Requires that (for the user to assert; not checked)', safetyBy: 'Safety period (132-23) through',
     article: 'Article', ruleLabel: 'Rule', items: 'Subdivisions with this penalty', aliases: 'Aliases', circumstances: 'Circumstances',

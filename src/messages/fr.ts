@@ -224,7 +224,7 @@ export const fr = {
     listed: (p: P) => `${p.count} disposition(s), peines en vigueur le ${d(p.date)}`,
     generalAggravations: 'Circonstances aggravantes générales (à ajouter à un chef, option aggravation=…) :',
     generalAggravation: 'circonstance aggravante générale',
-    aggravationEffect: (p: P) => `S'ajoute à un chef par l'option aggravation=${p.key} : le maximum de la peine privative de liberté monte d'un échelon (table de l'art. 132-76) ; l'amende ne change pas.`,
+    aggravationEffect: (p: P) => `S'ajoute à un chef par l'option aggravation=${p.key} : le maximum de la peine privative de liberté monte d'un échelon (table de l'art. ${p.table}) ; l'amende ne change pas.`,
     notInForce: 'pas en vigueur à cette date', reaches: "s'applique à", reachesAll: "s'applique à tout crime ou délit que son texte n'exclut pas",
     excludes: 'Sauf', condition: 'Suppose que (à affirmer par l\'utilisateur, non vérifié)', safetyBy: 'Période de sûreté (132-23) par',
     article: 'Article', ruleLabel: 'Règle', items: 'Subdivisions de même peine', aliases: 'Alias', circumstances: 'Circonstances',

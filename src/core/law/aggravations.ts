@@ -3,7 +3,8 @@
 // custodial maximum one step up the same table (fines do not move), from the date it became general, except for the
 // offences its text excludes, and, when its text lists the offences it reaches (421-3), only for those.
 import type { PrisonOut } from '../contract.js';
-import type { PrisonSpec, StepEntry } from '../model.js';
+import type { Aggravation, PrisonSpec, StepEntry } from '../model.js';
+import { aggravationNamed } from '../model.js';
 import { at } from '../dates.js';
 import { prisonOut } from '../penalty.js';
 import { draft } from '../errors.js';
@@ -31,19 +32,20 @@ export function stepUp(table: StepEntry[], p: PrisonOut): PrisonOut | null {
 function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: string[]): boolean {
   const path = `${s.path}.aggravations[${k}]`;
   const all = c.rules.aggravations.aggravations;
-  const ag = all.find((a) => a.key === key || a.article === key);
+  const ag = aggravationNamed(c.rules, key);
   if (!ag) { s.error = draft('INVALID_CASE', path, 'E_UNKNOWN_AGGRAVATION', { key, known: all.map((a) => a.key).join(', ') }); return false; }
   if (applied.includes(ag.key) || s.charge.aggravations!.indexOf(key) !== k) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_TWICE', { key: ag.key }); return false; }
   if (s.nature === 'contravention') { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_CONTRAVENTION', { key: ag.key, ref: s.ref }); return false; }
   if (ag.excludes.includes(s.provision.article)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_EXCLUDED', { key: ag.key, article: s.provision.article }); return false; }
   if ((s.provision.circumstances ?? []).includes(ag.key)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_BUILT_IN', { key: ag.key, ref: s.ref }); return false; }
   const article = s.provision.article;
+  const lists = (v: Aggravation['values'][number]) => !v.appliesTo || coversAny(v.appliesTo, article);
   // A text that lists the offences it reaches (421-3 by 421-1): one it never lists is an error, one it lists only
   // at other dates is charged without effect, like a rule not yet in force.
-  if (ag.values.every((v) => v.appliesTo && !coversAny(v.appliesTo, article))) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_NOT_LISTED', { key: ag.key, article }); return false; }
+  if (!ag.values.some(lists)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_NOT_LISTED', { key: ag.key, article }); return false; }
   const when = at(ag.values, s.date);
-  if (!when || (when.appliesTo && !coversAny(when.appliesTo, article))) {
-    const from = ag.values.find((v) => v.from > s.date && (!v.appliesTo || coversAny(v.appliesTo, article)))?.from ?? null;
+  if (!when || !lists(when)) {
+    const from = ag.values.find((v) => v.from > s.date && lists(v))?.from ?? null;
     s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date: s.date, from, listed: !!when } });
     c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: when ? 'NOT_LISTED' : 'NOT_IN_FORCE', from } });
     return true;

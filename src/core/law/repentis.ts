@@ -4,6 +4,7 @@
 // its own: each special text is data (rules/general/repentis.json), dated, and a milder later one applies (112-1).
 import type { PrisonOut } from '../contract.js';
 import type { RepentisText, RepentisVersion, Rules } from '../model.js';
+import { aggravationNamed } from '../model.js';
 import { during } from '../dates.js';
 import { comparePrison } from '../penalty.js';
 import { coversAny } from './covers.js';
@@ -20,7 +21,7 @@ type Reduction = NonNullable<RepentisVersion['reductions']>[number];
 function articlesOf(s: ChargeState, rules: Rules): string[] {
   const out = [s.provision.article];
   for (const key of s.aggravations ?? []) {
-    const as = rules.aggravations.aggravations.find((a) => a.key === key)?.countsAs;
+    const as = aggravationNamed(rules, key)?.countsAs;
     if (as) out.push(as);
   }
   return out;
