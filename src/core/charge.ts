@@ -85,7 +85,7 @@ export function startCharge(c: CaseCtx, charge: Charge, i: number): { s: ChargeS
   const s: ChargeState = {
     charge, provision, ref, items: r.items, date, path, steps: c.trace ? [] : null,
     v0: null, chain: [], prisonFrom: null, fineFrom: null, penalty: NO_PENALTY, nature: null,
-    recidive: null, aggravations: null, safety: false, safetyBy: null, repentis: null, minority: null, withoutExcuse: null, stop: null, error: null,
+    natural: null, recidive: null, aggravations: null, safety: false, safetyBy: null, repentis: null, minority: null, withoutExcuse: null, stop: null, error: null,
   };
   return { s, r };
 }

@@ -5,6 +5,7 @@ import { param } from '../core/params.js';
 import { Money } from '../core/money.js';
 import { loadRules, RulesError, type RulesIssue } from './load.js';
 import { coversArticle } from '../core/law/covers.js';
+import { resolveRef } from '../core/refs.js';
 
 export interface ValidationReport { errors: RulesIssue[]; notes: RulesIssue[]; rules: Rules | null }
 
@@ -73,6 +74,10 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
   rules.recidive.assimilations.forEach((g, i) => g.articles.forEach((a, j) => {
     const hit = a.endsWith('-*') ? [...rules.articles.keys()].some((k) => k.startsWith(a.slice(0, -1))) : knownArticle(a);
     if (!hit) notes.push({ file: general, path: `assimilations[${i}].articles[${j}]`, message: `${a} (named by ${g.article}) is not in the catalogue yet` });
+  }));
+  rules.recidive.assimilations.forEach((g, i) => g.refs?.forEach((r, j) => {
+    const hit = resolveRef(rules, r, '');
+    if (!hit.ok || hit.ref !== r) errors.push({ file: general, path: `assimilations[${i}].refs[${j}]`, message: `${r} (named by ${g.article}) is not a provision or item of the rules, as charged` });
   }));
   rules.aggravations.aggravations.forEach((ag, i) => ag.excludes.forEach((a, j) => {
     if (!knownArticle(a)) notes.push({ file: 'general/aggravations.json', path: `aggravations[${i}].excludes[${j}]`, message: `${a} (excluded by ${ag.article}) is not in the catalogue yet` });

@@ -229,6 +229,8 @@ export const recidiveFile = z.strictObject({
   })),
   assimilations: z.array(z.strictObject({
     article: z.string().min(1), label, articles: z.array(articleRef).min(1),
+    /** Subdivisions reached without the rest of their article (132-16-4: a theft "avec violences", 311-4 4°): refs as charged. */
+    refs: z.array(ref).optional(),
     /** One-way: an offence of this group that is the new offence (the second term) is also the same as the offences of that group (132-16-2 al. 2). */
     secondTermOf: z.string().min(1).optional(),
     values: z.array(dated).min(1),

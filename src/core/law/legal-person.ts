@@ -51,6 +51,7 @@ export const legalPerson: ChargeModule = {
   params: ['legalPersonFineMultiplier', 'legalPersonCrimeFineWithoutNaturalFine', 'legalPersonContraventionMultiplier', 'legalPersonGeneralLiabilityFrom'],
   apply(s, c) {
     if (!c.legal) return;
+    s.natural = s.penalty;
     if (s.penalty.prison) s.steps?.push({ rule: '131-37', code: 'LEGAL_PERSON_NO_PRISON' });
     const fine = legalFine(s, c);
     s.penalty = { prison: null, fine, contraventionFine: s.penalty.contraventionFine, tier: s.penalty.tier, predicateRef: s.penalty.predicateRef };

@@ -23,7 +23,7 @@ const matchesPattern = (pat: string, a: string) => (pat.endsWith('-*') ? a.start
  * 132-16 ff., 321-5, 324-5: the identities an offence shares with others for "the same délit". The new offence
  * (`secondTerm`) also takes the identity of a group its own is assimilated to one way only (132-16-2 al. 2).
  */
-export function identities(rules: Rules, article: string, predicateArticle: string | null, date: IsoDate, secondTerm = false): Set<string> {
+export function identities(rules: Rules, ref: string, article: string, predicateArticle: string | null, date: IsoDate, secondTerm = false): Set<string> {
   const ids = new Set<string>([`art:${article}`]);
   let own = article;
   for (const pa of rules.recidive.predicateAssimilations) {
@@ -34,7 +34,7 @@ export function identities(rules: Rules, article: string, predicateArticle: stri
   }
   for (const g of rules.recidive.assimilations) {
     if (!at(g.values, date)) continue;
-    if (![article, own].some((a) => g.articles.some((pat) => matchesPattern(pat, a)))) continue;
+    if (![article, own].some((a) => g.articles.some((pat) => matchesPattern(pat, a))) && !g.refs?.includes(ref)) continue;
     ids.add(`group:${g.article}`);
     if (secondTerm && g.secondTermOf) ids.add(`group:${g.secondTermOf}`);
   }
@@ -108,11 +108,13 @@ function effect(rules: Rules, e: RecidiveRule['effect'], prison: PrisonOut | nul
 /** The first rule whose conditions a prior meets raises the maximum, once; the rule's id, or null. */
 function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', ids: Set<string>, steps: Steps): string | null {
   const clazz = clazzOf(s.v0!);
+  // 132-12 to 132-14 state their conditions on the penalty "en ce qui concerne les personnes physiques".
+  const basis = offender === 'legal' ? s.natural ?? s.penalty : s.penalty;
   for (const rule of c.rules.recidive.rules) {
     if (rule.offender !== offender) continue;
     const when = at(rule.values, s.date);
     if (!when) continue;
-    if (!rule.charge.some((x) => matches(x, { nature: s.nature!, penalty: s.penalty, clazz }))) continue;
+    if (!rule.charge.some((x) => matches(x, { nature: s.nature!, penalty: basis, clazz }))) continue;
     if (rule.requiresClause && s.v0!.recidiveClause !== true) continue;
     for (const { prior, max } of c.priors) {
       // A prior counts only if it was final before the new facts.
@@ -120,7 +122,7 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
       if (!rule.prior.some((x) => matches(x, { nature: max.nature, penalty: max.penalty, clazz: clazzOf(max.version) }))) continue;
       // Whether both are "the same" offence is a condition of the récidive, judged by the law of the new offence's
       // date (an assimilation created after the first conviction reaches it).
-      const priorIds = rule.same ? identities(c.rules, max.article, max.predicateArticle, s.date) : null;
+      const priorIds = rule.same ? identities(c.rules, max.ref, max.article, max.predicateArticle, s.date) : null;
       if (priorIds && ![...ids].some((id) => priorIds.has(id))) continue;
       const expired = prior.expired ?? prior.final;
       const windowEnd = rule.windowYears === null ? null : addYears(expired, rule.windowYears);
@@ -156,7 +158,7 @@ function recidiveModule(offender: 'natural' | 'legal'): ChargeModule {
       if (!c.priors.length || c.legal !== !natural) return;
       // What this charge is "the same" as (132-16 ff., 324-5) depends on its predicate.
       const pred = s.charge.predicate ? resolveRef(c.rules, s.charge.predicate, `${s.path}.predicate`) : null;
-      const ids = identities(c.rules, s.provision.article, pred?.ok ? pred.provision.article : null, s.date, true);
+      const ids = identities(c.rules, s.ref, s.provision.article, pred?.ok ? pred.provision.article : null, s.date, true);
       s.recidive = applyRules(s, c, offender, ids, s.steps);
       if (!s.recidive) s.steps?.push({ rule: '132-16-7', code: 'RECIDIVE_NONE', params: { count: c.priors.length } });
       else if (natural) s.nature = classify(c.rules, s.penalty, s.date);

@@ -86,6 +86,8 @@ export interface ChargeState {
   prisonFrom: Version | null;
   fineFrom: Version | null;
   penalty: Penalty;
+  /** A legal person's charge: the natural person's maximum its fine was computed from (132-13 compares with it). */
+  natural: Penalty | null;
   nature: Nature | null;
   recidive: string | null;
   aggravations: string[] | null;
