@@ -257,6 +257,8 @@ export const aggravationsFile = z.strictObject({
       condition: label.optional(),
       /** The text makes 132-23 al. 1 and 2 (période de sûreté) apply to the crimes and 10-year délits it aggravates. */
       safetyPeriod: z.string().min(1).optional(),
+      /** The text multiplies the maxima instead of moving one step up the table (434-10 al. 2: "portées au double"). */
+      factor: z.strictObject({ prison: z.string().regex(/^[2-9]$/), fine: z.string().regex(/^[2-9]$/) }).optional(),
     })).min(1),
   })),
   steps: z.strictObject({ article: z.string().min(1), label, table: z.array(stepEntry).min(1) }),

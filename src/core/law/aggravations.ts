@@ -1,7 +1,9 @@
 // Code pénal, art. 132-76 (racist or religious motive), 132-77 (sexist or homophobic motive), 132-79 (use of
-// cryptology), 421-3 (an offence of 421-1's list that is an act of terrorism): general aggravations. Each moves the
-// custodial maximum one step up the same table (fines do not move), from the date it became general, except for the
-// offences its text excludes, and, when its text lists the offences it reaches (421-3), only for those.
+// cryptology), 421-3 (an offence of 421-1's list that is an act of terrorism), 434-10 al. 2 (hit and run after an
+// involuntary homicide or injury): general aggravations. Each moves the custodial maximum one step up the same table
+// (fines do not move), or multiplies both maxima when its text says so (434-10: "portées au double"), from the date
+// it became general, except for the offences its text excludes, and, when its text lists the offences it reaches
+// (421-3, 434-10), only for those.
 import type { PrisonOut } from '../contract.js';
 import type { Aggravation, PrisonSpec, StepEntry } from '../model.js';
 import { aggravationNamed } from '../model.js';
@@ -10,7 +12,7 @@ import { prisonOut } from '../penalty.js';
 import { draft } from '../errors.js';
 import { classify } from './classify.js';
 import { coversAny } from './covers.js';
-import type { ChargeModule, ChargeState, CaseCtx } from './types.js';
+import type { ChargeModule, ChargeState, CaseCtx, Penalty } from './types.js';
 
 /** A step of a table (132-8, 132-76) applies to a maximum of its months and, when it names one, of its kind. */
 export function fitsStep(s: StepEntry, p: PrisonOut): boolean {
@@ -26,6 +28,16 @@ export function stepUp(table: StepEntry[], p: PrisonOut): PrisonOut | null {
     if (s.upToMonths !== undefined && months <= s.upToMonths && s.factor) return { ...p, months: Math.round(months * Number(s.factor)) };
   }
   return null;
+}
+
+/** What an aggravation makes of a maximum: one step up the table, or the text's multiple (434-10 al. 2); null if nothing moves. */
+function raised(table: StepEntry[], when: Aggravation['values'][number], p: Penalty): Pick<Penalty, 'prison' | 'fine'> | null {
+  if (!when.factor) {
+    const up = p.prison ? stepUp(table, p.prison) : null;
+    return up ? { prison: up, fine: p.fine } : null;
+  }
+  const prison = p.prison && !p.prison.life ? { ...p.prison, months: (p.prison.months ?? 0) * Number(when.factor.prison) } : p.prison;
+  return p.prison?.life ? null : { prison, fine: p.fine ? p.fine.times(when.factor.fine) : null };
 }
 
 /** One aggravation asked for: refused (an error), without effect (a step), or applied. */
@@ -52,15 +64,17 @@ function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: s
   }
   if (when.condition) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_CONDITION', params: { ref: s.ref, key: ag.key, condition: when.condition[c.lang] } });
   if (when.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: ag.article, status: when.status, key: 'W_PARAM_UNVERIFIED', params: { article: ag.article, status: when.status } });
-  const up = s.penalty.prison ? stepUp(c.rules.aggravations.steps.table, s.penalty.prison) : null;
+  const up = raised(c.rules.aggravations.steps.table, when, s.penalty);
   if (!up) {
     s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NO_STEP', params: { key: ag.key, label: ag.label, prison: s.penalty.prison } });
     c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: s.penalty.prison ? 'NO_STEP' : 'NO_PRISON' } });
     return true;
   }
   if (applied.length) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATIONS_STACKED' });
-  s.steps?.push({ rule: ag.article, code: 'AGGRAVATION', params: { key: ag.key, label: ag.label, before: s.penalty.prison, after: up } });
-  s.penalty = { ...s.penalty, prison: up };
+  s.steps?.push(when.factor
+    ? { rule: ag.article, code: 'AGGRAVATION_FACTOR', params: { key: ag.key, label: ag.label, before: s.penalty.prison, after: up.prison, beforeFine: s.penalty.fine?.toFixed() ?? null, afterFine: up.fine?.toFixed() ?? null } }
+    : { rule: ag.article, code: 'AGGRAVATION', params: { key: ag.key, label: ag.label, before: s.penalty.prison, after: up.prison } });
+  s.penalty = { ...s.penalty, prison: up.prison, fine: up.fine };
   // 421-3's last alinéa, then 421-7: 132-23 al. 1 and 2 apply to what the aggravation makes a crime or a 10-year délit.
   if (when.safetyPeriod) s.safetyBy = when.safetyPeriod;
   applied.push(ag.key);
@@ -69,10 +83,10 @@ function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: s
 
 export const generalAggravations: ChargeModule = {
   id: '132-76',
-  cites: 'Code pénal, art. 132-76, 132-77, 132-79 et 421-3',
+  cites: 'Code pénal, art. 132-76, 132-77, 132-79, 421-3 et 434-10 al. 2',
   rule: {
-    fr: "Les circonstances aggravantes générales (mobile raciste, religieux, sexiste ou homophobe ; usage d'un moyen de cryptologie ; acte de terrorisme, pour les infractions de l'article 421-1) portent le maximum de la peine privative de liberté à l'échelon supérieur.",
-    en: 'The general aggravations (racist, religious, sexist or homophobic motive; use of cryptology; act of terrorism, for the offences of article 421-1) raise the custodial maximum to the next step.',
+    fr: "Les circonstances aggravantes générales (mobile raciste, religieux, sexiste ou homophobe ; usage d'un moyen de cryptologie ; acte de terrorisme, pour les infractions de l'article 421-1) portent le maximum de la peine privative de liberté à l'échelon supérieur ; le délit de fuite double les peines de l'homicide et des blessures involontaires (434-10 al. 2).",
+    en: 'The general aggravations (racist, religious, sexist or homophobic motive; use of cryptology; act of terrorism, for the offences of article 421-1) raise the custodial maximum to the next step; hit and run doubles the penalties of involuntary homicide and injury (434-10 al. 2).',
   },
   reads: ['charge.aggravations'],
   params: [],
