@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Lang, Provision, Rules, Status } from '../core/model.js';
 import { describeProvision, compareRefs, type ProvisionView } from '../core/describe.js';
 import { formatDate, formatPenalty } from '../messages/units.js';
-import { aggravationsFile, articleFile, codesFile, cumulationFile, minorsFile, parametersFile, recidiveFile, repentisFile } from '../schema/rules.js';
+import { aggravationsFile, articleFile, codesFile, cumulationFile, minorsFile, parametersFile, recidiveFile, repentisFile, specialityFile } from '../schema/rules.js';
 import { validateRules } from '../rules/validate.js';
 import type { SchemaKind } from './schema-kinds.js';
 import { DEFAULT_RULES_DIR } from '../rules/read.js';
@@ -68,7 +68,7 @@ export function statsCommand(rules: Rules, json: boolean, lang: Lang): number {
   return 0;
 }
 
-export const SCHEMAS = { article: articleFile, codes: codesFile, parameters: parametersFile, recidive: recidiveFile, aggravations: aggravationsFile, minors: minorsFile, repentis: repentisFile, cumulation: cumulationFile } as const satisfies Record<SchemaKind, z.ZodType>;
+export const SCHEMAS = { article: articleFile, codes: codesFile, parameters: parametersFile, recidive: recidiveFile, aggravations: aggravationsFile, minors: minorsFile, repentis: repentisFile, cumulation: cumulationFile, speciality: specialityFile } as const satisfies Record<SchemaKind, z.ZodType>;
 
 /** The JSON Schema of a kind of rule file, generated from the zod schema (input side: what authors write). */
 export function jsonSchema(kind: SchemaKind): unknown {

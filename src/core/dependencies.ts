@@ -19,14 +19,16 @@ export function provisionDates(p: Provision, set: Set<string>): void {
 }
 
 /** Which parts of the general law a charge can read, besides the parameters, récidive and aggravations. */
-export interface GeneralUse { minors: boolean; repentis: boolean }
+export interface GeneralUse { minors: boolean; repentis: boolean; legal: boolean }
 
-/** The dates of the general part a charge reads (the minors' and repentis texts only when the case uses them). */
+/** The dates of the general part a charge reads (the minors', repentis and legal persons' texts only when the case uses them). */
 export function generalDates(rules: Rules, use: GeneralUse, set: Set<string>): void {
   for (const param of Object.values(rules.general)) param.values.forEach((v) => addDates(set, v));
   for (const list of [rules.recidive.rules, rules.recidive.assimilations, rules.recidive.predicateAssimilations, rules.aggravations.aggravations]) {
     for (const x of list) x.values.forEach((v) => addDates(set, v));
   }
+  // A legal person's liability (121-2) turns on the clauses' and exclusions' dates.
+  if (use.legal) for (const x of [...rules.speciality.clauses, ...rules.speciality.exclusions]) addDates(set, x);
   if (use.minors) rules.minors.versions.forEach((v) => addDates(set, v));
   if (use.repentis) for (const x of rules.repentis.texts) x.versions.forEach((v) => addDates(set, v));
 }

@@ -92,7 +92,7 @@ export function isMemoised(r: ChargeResult): boolean {
 export function changeDates(rules: Rules): string[] {
   const set = new Set<string>();
   for (const p of rules.provisions.values()) provisionDates(p, set);
-  generalDates(rules, { minors: true, repentis: true }, set);
+  generalDates(rules, { minors: true, repentis: true, legal: true }, set);
   for (const x of rules.cumulation.clauses) for (const v of x.versions) { set.add(v.from); if (v.to) set.add(v.to); }
   return [...set].sort();
 }
@@ -138,13 +138,13 @@ class MemoEvaluator {
   }
   /** The dates this charge's result depends on; null when its ref or predicate does not resolve. */
   private datesOf(ctx: CaseCtx, charge: Charge): string[] | null {
-    const minors = ctx.birthDate !== null, repentis = charge.repentis !== undefined;
-    const k = `${charge.ref}\0${charge.predicate ?? ''}\0${minors ? 1 : 0}${repentis ? 1 : 0}`;
+    const minors = ctx.birthDate !== null, repentis = charge.repentis !== undefined, legal = ctx.legal;
+    const k = `${charge.ref}\0${charge.predicate ?? ''}\0${minors ? 1 : 0}${repentis ? 1 : 0}${legal ? 1 : 0}`;
     let dates = this.e.dates.get(k);
     if (dates === undefined) {
       // Bounded: refs and predicates come from the input.
       if (this.e.dates.size > 10_000) this.e.dates.clear();
-      dates = chargeDates(this.rules, charge.ref, charge.predicate, { minors, repentis });
+      dates = chargeDates(this.rules, charge.ref, charge.predicate, { minors, repentis, legal });
       this.e.dates.set(k, dates);
     }
     return dates;

@@ -45,6 +45,7 @@ export type RepentisText = RepentisData['texts'][number];
 export type RepentisVersion = RepentisText['versions'][number];
 export type CumulationData = Omit<z.output<typeof S.cumulationFile>, '$schema'>;
 export type CumulationClause = CumulationData['clauses'][number];
+export type SpecialityData = Omit<z.output<typeof S.specialityFile>, '$schema'>;
 
 export interface Rules {
   dataset: { version: string; hash: string };
@@ -58,6 +59,7 @@ export interface Rules {
   minors: MinorsData;
   repentis: RepentisData;
   cumulation: CumulationData;
+  speciality: SpecialityData;
   /** Each provision's search text, when the rules come from the build's snapshot (describe.ts, hayOf; equal by test). */
   searchHays?: { get(ref: string): string | undefined };
 }

@@ -58,6 +58,9 @@ export const en: Messages = {
     ACCOMPLICE: () => `Complicity: the accomplice is punished as the author (same penalties incurred).`,
     ACCOMPLICE_CONTRAVENTION: () => `Complicity in a contravention: punished as author for provocation or instructions; aid or assistance only where the regulation provides.`,
     LEGAL_PERSON_NO_PRISON: () => `Legal person: no custodial penalty.`,
+    LEGAL_PERSON_CLAUSE: (p: P) => `Legal person liable${p.from ? ` before ${d(p.from)}` : ''} because article ${p.article} provides it for this offence (art. 121-2, speciality).`,
+    LEGAL_PERSON_NOT_LIABLE: (p: P) => `Not punishable for a legal person: on the date of the facts (${d(p.date)}), before ${p.from ? d(p.from) : '?'}, it answered only for the offences a text made it liable for (art. 121-2, speciality), and none does for this one.`,
+    LEGAL_PERSON_EXCLUDED: (p: P) => `Not punishable for a legal person: article ${p.article} excludes its liability (${p.condition.en}).`,
     LEGAL_PERSON_FINE: (p: P) => `Legal person: fine of ${p.multiplier} times the natural-person maximum (${fi(p.natural)}), i.e. ${fi(p.fine)}.`,
     LEGAL_PERSON_CRIME_NO_FINE: (p: P) => `Legal person, crime with no fine for natural persons: fine of ${fi(p.fine)}.`,
     LEGAL_PERSON_CONTRAVENTION: (p: P) => `Legal person, contravention: fine of ${p.multiplier} times the natural-person maximum.`,
@@ -112,7 +115,8 @@ export const en: Messages = {
     W_FORMERLY: (p: P) => `${p.ref} has been in force only since ${d(p.from)}; for earlier facts the applicable text is ${p.by}, which it replaced: its penalties apply, or those of ${p.ref} where milder.`,
     W_PARAM_UNVERIFIED: (p: P) => `The general rule of article ${p.article} used here is not verified against the official text (status: ${p.status}).`,
     W_LEGAL_PERSON_NO_FINE: () => `No fine is computed for the legal person on this charge: the text sets none for natural persons and no general rule fills the gap.`,
-    W_SPECIALITY: (p: P) => `${p.from ? `Before ${d(p.from)}` : 'On the date of the facts'} a legal person was liable only where the text of the offence said so (art. 121-2, speciality); quantum does not check this.`,
+    W_SPECIALITY: (p: P) => `${p.from ? `Before ${d(p.from)}` : 'On the date of the facts'} a legal person was liable only where a text said so (art. 121-2, speciality); quantum checks this for the Code pénal, not for the offences of the code ${p.code}.`,
+    W_LEGAL_PERSON_EXCLUDED: (p: P) => `${p.ref}: article ${p.article} excludes the liability of legal persons ${p.condition}; if that is not the case, the legal person may be prosecuted (not computed).`,
     W_REPENTIS_NO_TEXT: (p: P) => `${p.ref}: no text provides ${p.effect === 'exempt' ? 'an exemption' : 'a reduction'} for a repentant offender on this offence at the case's dates; 132-78 applies only where the law provides: maxima unchanged${p.reduction ? ' (a text provides a reduction: give "reduced")' : p.exemption ? ' (a text provides an exemption: give "exempt")' : ''}.`,
     W_REPENTIS_ATTEMPT_ONLY: (p: P) => `${p.ref}: article ${p.article} exempts only an attempt, and this charge is not one: maxima unchanged${p.reduction ? ' (a reduction is provided: give "reduced")' : ''}.`,
     W_REPENTIS_NO_CUSTODY: (p: P) => `${p.ref}: the repentant offender's reduction touches only custody, which this charge does not carry: maxima unchanged.`,
@@ -140,6 +144,7 @@ export const en: Messages = {
     PENALTY_NOT_IN_FORCE: 'the text refers to the penalties of an article not in force',
     MINOR_UNDER_13: 'a minor below the age from which a penalty can be pronounced, on the date of the facts',
     REPENTIS_EXEMPT: 'repentant offender exempt from penalty',
+    LEGAL_PERSON_NOT_LIABLE: 'legal person not liable for this offence on that date (art. 121-2, speciality, or a text that excludes it)',
   } as Record<string, string>,
   /** Errors: the case cannot be evaluated. Each names what is wrong; the path is printed beside it. */
   errors: {
@@ -268,7 +273,7 @@ export const en: Messages = {
     reasons: {
       NOT_YET_IN_FORCE: 'not yet in force', REPEALED_BEFORE_FACTS: 'repealed before the facts', ABOLISHED: 'repealed before judgment',
       ATTEMPT_NOT_PUNISHABLE: 'attempt not punishable', PREDICATE_NOT_ELIGIBLE: 'offence referred to out of scope', PENALTY_NOT_IN_FORCE: 'referred penalty not in force',
-      MINOR_UNDER_13: 'a minor too young for a penalty', REPENTIS_EXEMPT: 'repentant, exempt',
+      MINOR_UNDER_13: 'a minor too young for a penalty', REPENTIS_EXEMPT: 'repentant, exempt', LEGAL_PERSON_NOT_LIABLE: 'legal person not liable',
     },
     todayShort: 'today',
     sumNarrow: 'Sum (not the rule)',

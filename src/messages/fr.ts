@@ -57,6 +57,9 @@ export const fr = {
     ACCOMPLICE: () => `Complicité : le complice est puni comme auteur (mêmes peines encourues).`,
     ACCOMPLICE_CONTRAVENTION: () => `Complicité de contravention : punissable comme auteur en cas de provocation ou d'instructions ; l'aide ou l'assistance seulement si le règlement le prévoit.`,
     LEGAL_PERSON_NO_PRISON: () => `Personne morale : aucune peine privative de liberté.`,
+    LEGAL_PERSON_CLAUSE: (p: P) => `Personne morale responsable${p.from ? ` avant le ${d(p.from)}` : ''} parce que l'article ${p.article} le prévoit pour cette infraction (art. 121-2, principe de spécialité).`,
+    LEGAL_PERSON_NOT_LIABLE: (p: P) => `Non punissable pour une personne morale : à la date des faits (${d(p.date)}), avant le ${p.from ? d(p.from) : '?'}, elle ne répondait que des infractions pour lesquelles un texte le prévoyait (art. 121-2, principe de spécialité), et aucun ne le prévoit pour celle-ci.`,
+    LEGAL_PERSON_EXCLUDED: (p: P) => `Non punissable pour une personne morale : l'article ${p.article} écarte sa responsabilité (${p.condition.fr}).`,
     LEGAL_PERSON_FINE: (p: P) => `Personne morale : amende égale à ${p.multiplier} fois celle prévue pour les personnes physiques (${fi(p.natural)}), soit ${fi(p.fine)}.`,
     LEGAL_PERSON_CRIME_NO_FINE: (p: P) => `Personne morale, crime sans amende prévue pour les personnes physiques : amende de ${fi(p.fine)}.`,
     LEGAL_PERSON_CONTRAVENTION: (p: P) => `Personne morale, contravention : amende égale à ${p.multiplier} fois celle prévue pour les personnes physiques.`,
@@ -111,7 +114,8 @@ export const fr = {
     W_FORMERLY: (p: P) => `${p.ref} n'est en vigueur que depuis le ${d(p.from)} ; pour des faits antérieurs, le texte applicable est ${p.by}, qu'il a remplacé : ses peines s'appliquent, ou celles de ${p.ref} si elles sont plus douces.`,
     W_PARAM_UNVERIFIED: (p: P) => `La règle générale de l'article ${p.article} utilisée ici n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
     W_LEGAL_PERSON_NO_FINE: () => `Aucune amende n'est calculée pour la personne morale sur ce chef : le texte n'en prévoit pas pour les personnes physiques et aucune règle générale n'y supplée.`,
-    W_SPECIALITY: (p: P) => `${p.from ? `Avant le ${d(p.from)}` : 'À la date des faits'}, une personne morale n'était responsable que si le texte d'incrimination le prévoyait (art. 121-2, principe de spécialité) ; quantum ne le vérifie pas.`,
+    W_SPECIALITY: (p: P) => `${p.from ? `Avant le ${d(p.from)}` : 'À la date des faits'}, une personne morale n'était responsable que si un texte le prévoyait (art. 121-2, principe de spécialité) ; quantum le vérifie pour le Code pénal, pas pour les infractions du code ${p.code}.`,
+    W_LEGAL_PERSON_EXCLUDED: (p: P) => `${p.ref} : l'article ${p.article} écarte la responsabilité des personnes morales ${p.condition} ; si ce n'est pas le cas, la personne morale peut être poursuivie (le calcul n'en est pas fait).`,
     W_REPENTIS_NO_TEXT: (p: P) => `${p.ref} : aucun texte ne prévoit ${p.effect === 'exempt' ? "d'exemption" : 'de réduction'} pour le repenti sur cette infraction aux dates du cas ; l'article 132-78 ne s'applique que dans les cas prévus par la loi : maxima inchangés${p.reduction ? ' (un texte prévoit une réduction : indiquez « reduced »)' : p.exemption ? ' (un texte prévoit une exemption : indiquez « exempt »)' : ''}.`,
     W_REPENTIS_ATTEMPT_ONLY: (p: P) => `${p.ref} : l'article ${p.article} n'exempte que l'auteur d'une tentative, et ce chef n'en est pas une : maxima inchangés${p.reduction ? ' (une réduction est prévue : indiquez « reduced »)' : ''}.`,
     W_REPENTIS_NO_CUSTODY: (p: P) => `${p.ref} : le repenti ne réduit que la peine privative de liberté, que ce chef ne comporte pas : maxima inchangés.`,
@@ -139,6 +143,7 @@ export const fr = {
     PENALTY_NOT_IN_FORCE: "le texte renvoie aux peines d'un article qui n'était pas en vigueur",
     MINOR_UNDER_13: "mineur n'ayant pas, à la date des faits, l'âge à partir duquel une peine peut être prononcée",
     REPENTIS_EXEMPT: 'repenti exempté de peine',
+    LEGAL_PERSON_NOT_LIABLE: "personne morale non responsable de cette infraction à cette date (art. 121-2, principe de spécialité, ou texte qui l'exclut)",
   } as Record<string, string>,
   /** Errors: the case cannot be evaluated. Each names what is wrong; the path is printed beside it. */
   errors: {
@@ -267,7 +272,7 @@ export const fr = {
     reasons: {
       NOT_YET_IN_FORCE: 'pas encore en vigueur', REPEALED_BEFORE_FACTS: 'abrogé avant les faits', ABOLISHED: 'abrogé avant le jugement',
       ATTEMPT_NOT_PUNISHABLE: 'tentative non punissable', PREDICATE_NOT_ELIGIBLE: 'infraction de référence hors champ', PENALTY_NOT_IN_FORCE: 'peine de renvoi pas en vigueur',
-      MINOR_UNDER_13: 'mineur trop jeune pour une peine', REPENTIS_EXEMPT: 'repenti exempté',
+      MINOR_UNDER_13: 'mineur trop jeune pour une peine', REPENTIS_EXEMPT: 'repenti exempté', LEGAL_PERSON_NOT_LIABLE: 'personne morale non responsable',
     },
     todayShort: 'auj.',
     sumNarrow: 'Somme (pas la règle)',

@@ -9,7 +9,7 @@ import type { Article, Code, Provision, Rules } from '../core/model.js';
 import { itemSub, qualify } from '../core/model.js';
 import { freezeRules } from '../core/freeze.js';
 import { hayOf } from '../core/describe.js';
-import { aggravationsFile, articleFile, codesFile, cumulationFile, datasetFile, minorsFile, parametersFile, repentisFile, provision as provisionSchema, recidiveFile, version as versionSchema } from '../schema/rules.js';
+import { aggravationsFile, articleFile, codesFile, cumulationFile, datasetFile, minorsFile, parametersFile, repentisFile, specialityFile, provision as provisionSchema, recidiveFile, version as versionSchema } from '../schema/rules.js';
 import { DEFAULT_RULES_DIR, dataFileOf, fromSnapshot, haysFileOf, listRulesFiles, manifestOf, notesFileOf, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Shapes, type Snapshot } from './read.js';
 
 export { DEFAULT_RULES_DIR, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead } from './read.js';
@@ -31,6 +31,7 @@ const GENERAL_FILES = {
   'general/aggravations.json': { schema: aggravationsFile, into: 'aggravations', pick: ({ $schema: _, ...a }: z.infer<typeof aggravationsFile>) => a, dated: (a: z.infer<typeof aggravationsFile>): DatedList => a.aggravations.map((x, i) => [`aggravations[${i}].values`, x.values]) },
   'general/minors.json': { schema: minorsFile, into: 'minors', pick: ({ $schema: _, ...m }: z.infer<typeof minorsFile>) => m, dated: (m: z.infer<typeof minorsFile>): DatedList => [['versions', m.versions]] },
   'general/repentis.json': { schema: repentisFile, into: 'repentis', pick: ({ $schema: _, ...r }: z.infer<typeof repentisFile>) => r, dated: (r: z.infer<typeof repentisFile>): DatedList => r.texts.map((x, i) => [`texts[${i}].versions`, x.versions]) },
+  'general/speciality.json': { schema: specialityFile, into: 'speciality', pick: ({ $schema: _, ...sp }: z.infer<typeof specialityFile>) => sp, dated: (sp: z.infer<typeof specialityFile>): DatedList => [...sp.clauses.map((x, i): DatedList[number] => [`clauses[${i}]`, [x]]), ...sp.exclusions.map((x, i): DatedList[number] => [`exclusions[${i}]`, [x]])] },
   'general/cumulation.json': { schema: cumulationFile, into: 'cumulation', pick: ({ $schema: _, ...c }: z.infer<typeof cumulationFile>) => c, dated: (c: z.infer<typeof cumulationFile>): DatedList => c.clauses.map((x, i) => [`clauses[${i}].versions`, x.versions]) },
 } as const;
 type GeneralKey = (typeof GENERAL_FILES)[keyof typeof GENERAL_FILES]['into'];

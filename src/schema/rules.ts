@@ -264,6 +264,23 @@ export const aggravationsFile = z.strictObject({
   steps: z.strictObject({ article: z.string().min(1), label, table: z.array(stepEntry).min(1) }),
 });
 
+/**
+ * rules/general/speciality.json: until general liability (121-2 as amended by loi 2004-204, parameter
+ * legalPersonGeneralLiabilityFrom), a legal person answered for an offence of the listed codes only where a clause
+ * said so ("dans les cas prévus par la loi ou le règlement"); some texts exclude it at any date (loi 1881, art. 43-1).
+ */
+export const specialityFile = z.strictObject({
+  $schema: z.string().optional(),
+  article: z.string().min(1),
+  label,
+  /** The codes whose clauses are all listed: for these, an offence no clause reaches was not punishable. */
+  codes: z.array(z.string().min(1)).min(1),
+  /** Each clause version: the article that makes legal persons liable, and the offences it reaches on those dates. */
+  clauses: z.array(dated.extend({ article: z.string().min(1), covers: z.array(covered).min(1) })),
+  /** Texts that exclude legal persons' liability for some offences, with the condition said in a NOTE. */
+  exclusions: z.array(dated.extend({ article: z.string().min(1), covers: z.array(covered).min(1), condition: label })).default([]),
+});
+
 /** The share of a custodial maximum that remains: "1/2" (réduite de moitié), "1/3" (réduite des deux tiers). */
 const remaining = z.string().regex(/^[1-9]\d?\/[1-9]\d?$/, { error: 'must be a fraction, e.g. "1/2" or "1/3"' });
 const monthsN = z.number().int().positive().max(1200);

@@ -26,7 +26,7 @@ function shared(c: Case): string {
 
 /** Walks dates in order; within a run of dates the charge's own list puts in one epoch, every result is the same. */
 function sameWithinEpochs(ch: Charge, dates: string[], make: (d: string) => Case, other: string): string[] {
-  const own = chargeDates(rules, ch.ref, ch.predicate, { minors: make(today).offender?.birthDate !== undefined, repentis: ch.repentis !== undefined })!;
+  const own = chargeDates(rules, ch.ref, ch.predicate, { minors: make(today).offender?.birthDate !== undefined, repentis: ch.repentis !== undefined, legal: make(today).offender?.type === 'legal' })!;
   const seen = new Map<number, { d: string; out: string }>();
   const bad: string[] = [];
   for (const d of dates) {
@@ -49,7 +49,7 @@ describe('each charge depends only on the dates of its dependency list', () => {
       if (i % 2) return [];
       const later = all.filter((d) => d >= facts);
       // Here the judgment walks: the epochs compared are those of the judgment, the facts' fixed.
-      const own = chargeDates(rules, ch.ref, ch.predicate, { minors: false, repentis: false })!;
+      const own = chargeDates(rules, ch.ref, ch.predicate, { minors: false, repentis: false, legal: false })!;
       const seen = new Map<number, { d: string; out: string }>();
       const out: string[] = [];
       for (const d of later) {

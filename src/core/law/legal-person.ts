@@ -1,9 +1,11 @@
 // Code pénal, art. 131-37, 131-38, 131-41 and 121-2: a legal person incurs no custodial penalty; its fine is a
 // multiple of the natural person's (a fixed sum for a crime with no fine); since 2005-12-31 it is liable for any
-// offence, before only where the text of the offence said so (speciality).
+// offence, before only where a clause said so (speciality: the clauses are data, rules/general/speciality.json);
+// some texts exclude it at any date (loi du 29 juillet 1881, art. 43-1).
 import type { Decimal } from 'decimal.js';
 import { moneyOf } from '../money.js';
 import { param, paramArticle, paramValues } from '../params.js';
+import { coversAny } from './covers.js';
 import type { CaseCtx, ChargeModule, ChargeState } from './types.js';
 
 function unverified(c: CaseCtx, article: string, status: string): void {
@@ -40,6 +42,38 @@ function legalFine(s: ChargeState, c: CaseCtx): Decimal | null {
   return null;
 }
 
+const inForceOn = (v: { from: string; to: string | null }, date: string) => v.from <= date && (v.to === null || date < v.to);
+
+/** 121-2 and the texts that exclude it: whether a legal person answers for this offence on its date; stops it if not. */
+function liable(s: ChargeState, c: CaseCtx): boolean {
+  const sp = c.rules.speciality;
+  const article = s.provision.article;
+  const excluded = sp.exclusions.find((x) => inForceOn(x, s.date) && coversAny(x.covers, article));
+  if (excluded) {
+    s.steps?.push({ rule: excluded.article, code: 'LEGAL_PERSON_EXCLUDED', params: { article: excluded.article, condition: excluded.condition } });
+    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_LEGAL_PERSON_EXCLUDED', params: { ref: s.ref, article: excluded.article, condition: excluded.condition[c.lang] } });
+    unverified(c, excluded.article, excluded.status);
+    s.stop = 'LEGAL_PERSON_NOT_LIABLE';
+    return false;
+  }
+  const general = param(c.rules, 'legalPersonGeneralLiabilityFrom', s.date);
+  if (!general || general.value !== false) return true;
+  const from = paramValues(c.rules, 'legalPersonGeneralLiabilityFrom').find((v) => v.value === true)?.from ?? null;
+  if (!sp.codes.includes(s.provision.code)) {
+    c.warnings.push({ code: 'NOTE', ref: null, key: 'W_SPECIALITY', params: { from, code: s.provision.code } });
+    return true;
+  }
+  const clause = sp.clauses.find((x) => inForceOn(x, s.date) && coversAny(x.covers, article));
+  if (clause) {
+    s.steps?.push({ rule: clause.article, code: 'LEGAL_PERSON_CLAUSE', params: { article: clause.article, from } });
+    unverified(c, clause.article, clause.status);
+    return true;
+  }
+  s.steps?.push({ rule: sp.article, code: 'LEGAL_PERSON_NOT_LIABLE', params: { from, date: s.date } });
+  s.stop = 'LEGAL_PERSON_NOT_LIABLE';
+  return false;
+}
+
 export const legalPerson: ChargeModule = {
   id: '131-38',
   cites: 'Code pénal, art. 121-2, 131-37, 131-38 et 131-41',
@@ -50,17 +84,10 @@ export const legalPerson: ChargeModule = {
   reads: ['offender.type'],
   params: ['legalPersonFineMultiplier', 'legalPersonCrimeFineWithoutNaturalFine', 'legalPersonContraventionMultiplier', 'legalPersonGeneralLiabilityFrom'],
   apply(s, c) {
-    if (!c.legal) return;
+    if (!c.legal || !liable(s, c)) return;
     s.natural = s.penalty;
     if (s.penalty.prison) s.steps?.push({ rule: '131-37', code: 'LEGAL_PERSON_NO_PRISON' });
     const fine = legalFine(s, c);
     s.penalty = { prison: null, fine, contraventionFine: s.penalty.contraventionFine, tier: s.penalty.tier, predicateRef: s.penalty.predicateRef };
-  },
-  finish(c) {
-    if (!c.legal) return;
-    const p = param(c.rules, 'legalPersonGeneralLiabilityFrom', c.date);
-    if (p && p.value === false) {
-      c.warnings.push({ code: 'NOTE', ref: null, key: 'W_SPECIALITY', params: { from: paramValues(c.rules, 'legalPersonGeneralLiabilityFrom').find((v) => v.value === true)?.from ?? null } });
-    }
   },
 };

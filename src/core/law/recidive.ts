@@ -152,7 +152,7 @@ function recidiveModule(offender: 'natural' | 'legal'): ChargeModule {
       ? { fr: "Une condamnation définitive antérieure aux faits relève le maximum encouru, selon la gravité des deux infractions et le délai écoulé depuis l'expiration de la peine.", en: 'A conviction final before the facts raises the maximum incurred, by the gravity of both offences and the time since the penalty expired.' }
       : { fr: "Pour une personne morale, la récidive relève le maximum de l'amende, selon les mêmes conditions de gravité et de délai.", en: 'For a legal person, récidive raises the maximum fine, on the same conditions of gravity and time.' },
     reads: ['offender.priors', 'offender.type', 'charge.predicate'],
-    params: natural ? ['contraventionClass5Recidive'] : [],
+    params: natural ? ['contraventionClass5Recidive', 'delitFineThreshold'] : [],
     prepare: natural ? preparePriors : undefined,
     apply(s, c) {
       if (!c.priors.length || c.legal !== !natural) return;
