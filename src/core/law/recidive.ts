@@ -105,34 +105,51 @@ function effect(rules: Rules, e: RecidiveRule['effect'], prison: PrisonOut | nul
   return { prison: p, fine: f };
 }
 
-/** The first rule whose conditions a prior meets raises the maximum, once; the rule's id, or null. */
+/** How far a prior went towards a rule: why it failed (in the law's order of conditions), or what it meets. */
+type Fit = { stage: Miss; windowEnd?: IsoDate } | { stage: 'ok'; priorIds: Set<string> | null; expired: IsoDate; windowEnd: IsoDate | null };
+/** The conditions a prior may miss, from the first checked to the last: the note names the furthest one reached. */
+const MISSES = ['NOT_FINAL', 'GRAVITY', 'NOT_SAME', 'WINDOW'] as const;
+type Miss = (typeof MISSES)[number];
+
+function priorFits(rule: RecidiveRule, pm: PriorMax, s: ChargeState, c: CaseCtx, ids: Set<string>): Fit {
+  const { prior, max } = pm;
+  // A prior counts only if it was final before the new facts.
+  if (!(prior.final < s.date)) return { stage: 'NOT_FINAL' };
+  if (!rule.prior.some((x) => matches(x, { nature: max.nature, penalty: max.penalty, clazz: clazzOf(max.version) }))) return { stage: 'GRAVITY' };
+  // Whether both are "the same" offence is a condition of the récidive, judged by the law of the new offence's
+  // date (an assimilation created after the first conviction reaches it).
+  const priorIds = rule.same ? identities(c.rules, max.ref, max.article, max.predicateArticle, s.date) : null;
+  if (priorIds && ![...ids].some((id) => priorIds.has(id))) return { stage: 'NOT_SAME' };
+  const expired = prior.expired ?? prior.final;
+  const windowEnd = rule.windowYears === null ? null : addYears(expired, rule.windowYears);
+  if (windowEnd !== null && s.date > windowEnd) return { stage: 'WINDOW', windowEnd };
+  return { stage: 'ok', priorIds, expired, windowEnd };
+}
+
+/** The first rule whose conditions a prior meets raises the maximum, once; the rule's id, or null (then a note per prior says why). */
 function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', ids: Set<string>, steps: Steps): string | null {
   const clazz = clazzOf(s.v0!);
   // 132-12 to 132-14 state their conditions on the penalty "en ce qui concerne les personnes physiques".
   const basis = offender === 'legal' ? s.natural ?? s.penalty : s.penalty;
+  const furthest: ({ stage: Miss; windowEnd?: IsoDate } | undefined)[] = [];
   for (const rule of c.rules.recidive.rules) {
     if (rule.offender !== offender) continue;
     const when = at(rule.values, s.date);
     if (!when) continue;
-    if (!rule.charge.some((x) => matches(x, { nature: s.nature!, penalty: basis, clazz }))) continue;
-    if (rule.requiresClause && s.v0!.recidiveClause !== true) continue;
-    for (const { prior, max } of c.priors) {
-      // A prior counts only if it was final before the new facts.
-      if (!(prior.final < s.date)) continue;
-      if (!rule.prior.some((x) => matches(x, { nature: max.nature, penalty: max.penalty, clazz: clazzOf(max.version) }))) continue;
-      // Whether both are "the same" offence is a condition of the récidive, judged by the law of the new offence's
-      // date (an assimilation created after the first conviction reaches it).
-      const priorIds = rule.same ? identities(c.rules, max.ref, max.article, max.predicateArticle, s.date) : null;
-      if (priorIds && ![...ids].some((id) => priorIds.has(id))) continue;
-      const expired = prior.expired ?? prior.final;
-      const windowEnd = rule.windowYears === null ? null : addYears(expired, rule.windowYears);
-      if (windowEnd !== null && s.date > windowEnd) continue;
+    const chargeFits = rule.charge.some((x) => matches(x, { nature: s.nature!, penalty: basis, clazz })) && !(rule.requiresClause && s.v0!.recidiveClause !== true);
+    for (let k = 0; k < c.priors.length; k++) {
+      const { prior } = c.priors[k]!;
+      const fit: Fit = chargeFits ? priorFits(rule, c.priors[k]!, s, c, ids) : { stage: prior.final < s.date ? 'GRAVITY' : 'NOT_FINAL' };
+      if (fit.stage !== 'ok') {
+        if (!furthest[k] || MISSES.indexOf(fit.stage) > MISSES.indexOf(furthest[k]!.stage)) furthest[k] = fit;
+        continue;
+      }
       const next = effect(c.rules, rule.effect, s.penalty.prison, s.penalty.fine, s.date);
       steps?.push({
         rule: rule.article, code: 'RECIDIVE', params: {
-          id: rule.id, label: rule.label, prior: prior.ref, final: prior.final, expired, windowYears: rule.windowYears, windowEnd,
+          id: rule.id, label: rule.label, prior: prior.ref, final: prior.final, expired: fit.expired, windowYears: rule.windowYears, windowEnd: fit.windowEnd,
           before: s.penalty.prison, beforeFine: s.penalty.fine?.toFixed() ?? null, after: next.prison, afterFine: next.fine?.toFixed() ?? null, status: when.status,
-          same: priorIds ? [...ids].find((id) => priorIds.has(id)) ?? null : null,
+          same: fit.priorIds ? [...ids].find((id) => fit.priorIds!.has(id)) ?? null : null,
         },
       });
       if (when.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: rule.article, status: when.status, key: 'W_PARAM_UNVERIFIED', params: { article: rule.article, status: when.status } });
@@ -140,6 +157,10 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
       return rule.id;
     }
   }
+  c.priors.forEach(({ prior }, k) => c.warnings.push({
+    code: 'NOTE', ref: s.ref, key: 'W_RECIDIVE_NOT_APPLIED',
+    params: { ref: s.ref, prior: prior.ref, final: prior.final, why: furthest[k]?.stage ?? 'GRAVITY', windowEnd: furthest[k]?.windowEnd ?? null, expiredGiven: prior.expired !== undefined },
+  }));
   return null;
 }
 

@@ -1,0 +1,35 @@
+// When a prior conviction is given but récidive does not apply, the result says why (a NOTE per prior and charge),
+// by the furthest condition of 132-8 to 132-16 the prior met: the user is never left guessing.
+import { describe, expect, it } from 'vitest';
+import { evaluate, loadRules } from '../../src/index.js';
+import type { Result } from '../../src/core/contract.js';
+
+const rules = loadRules();
+function run(prior: Record<string, string>, ref: string, date: string): Result {
+  const r = evaluate(rules, { date, judgmentDate: '2026-11-29', offender: { priors: [prior as never] }, charges: [{ ref }] }, { today: '2026-11-29', lang: 'en' });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r;
+}
+const notes = (r: Result) => r.warnings.filter((w) => w.code === 'NOTE' && /prior/.test(w.message ?? '')).map((w) => w.message);
+
+describe('a prior that does not make a récidive is explained', () => {
+  it('132-10: the five years run from the expiry of the sentence; without it, from the final conviction, and the note says so', () => {
+    // 311-3 (3 ans) after a final 311-3 conviction of 2018-01-10, no expiry given: window ends 2023-01-10 < facts.
+    const r = run({ ref: '311-3', final: '2018-01-10' }, '311-3', '2024-01-09');
+    expect(r.total.prison?.months).toBe(36);
+    expect(notes(r)).toEqual([expect.stringMatching(/period ended on .*2023.*not given/)]);
+    // With the sentence expired on 2019-06-01 the window runs to 2024-06-01: 132-10 doubles to 6 years, no note.
+    const ok = run({ ref: '311-3', final: '2018-01-10', expired: '2019-06-01' }, '311-3', '2024-01-09');
+    expect(ok.total.prison?.months).toBe(72);
+    expect(notes(ok)).toEqual([]);
+  });
+  it('132-10 needs the same or an assimilated délit: violence (222-11) then theft (311-3) is not', () => {
+    const r = run({ ref: '222-11', final: '2020-01-10', expired: '2021-01-10' }, '311-3', '2024-01-09');
+    expect(r.total.prison?.months).toBe(36);
+    expect(notes(r)).toEqual([expect.stringMatching(/neither the same offence nor an assimilated one/)]);
+  });
+  it('a conviction that became final after the facts is no first term (132-8 ff.: "déjà condamnée définitivement")', () => {
+    const r = run({ ref: '311-3', final: '2024-02-01' }, '311-3', '2024-01-09');
+    expect(notes(r)).toEqual([expect.stringMatching(/not final before the facts/)]);
+  });
+});
