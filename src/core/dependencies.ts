@@ -5,6 +5,7 @@
 // spread over thirty years shares results between far more cases. Over-inclusive by design: anything a provision
 // names is followed, and a test checks the list against the plain engine on every date the law changes.
 import type { Provision, Rules } from './model.js';
+import { continuedByOf } from './model.js';
 import { resolveRef } from './refs.js';
 
 type DatedEntry = { from?: string | null | undefined; to?: string | null | undefined };
@@ -40,8 +41,7 @@ export function predecessorsOf(rules: Rules, ref: string): Provision[] {
   if (!index) {
     index = new Map();
     for (const p of rules.provisions.values()) {
-      const by = p.repealed?.continuedBy;
-      if (by) index.set(by, [...(index.get(by) ?? []), p]);
+      for (const by of continuedByOf(p)) index.set(by, [...(index.get(by) ?? []), p]);
     }
     continuedFrom.set(rules, index);
   }

@@ -72,6 +72,12 @@ export const PENAL_CODE = 'CP';
 /** A ref or article as data and output write it: the code first unless it is the Code pénal. */
 export const qualify = (code: string, local: string): string => (code === PENAL_CODE ? local : `${code} ${local}`);
 
+/** The provisions a repealed one is continued by (one, or several when a recodification split it), as refs. */
+export const continuedByOf = (p: Provision): string[] => {
+  const by = p.repealed?.continuedBy;
+  return by === undefined ? [] : typeof by === 'string' ? [by] : by;
+};
+
 /** The general aggravation a name designates: its key or its article ("421-3", "132-76"), as a user writes it. */
 export const aggravationNamed = (rules: Rules, name: string): Aggravation | undefined => {
   const n = name.trim();

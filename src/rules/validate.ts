@@ -1,6 +1,6 @@
 // `quantum rules validate`: the loader's checks (schema, dates, duplicates) plus cross-references between files.
 import type { Provision, Rules, Version } from '../core/model.js';
-import { isByPredicate, isPenaltyOf } from '../core/model.js';
+import { continuedByOf, isByPredicate, isPenaltyOf } from '../core/model.js';
 import { param } from '../core/params.js';
 import { Money } from '../core/money.js';
 import { loadRules, RulesError, type RulesIssue } from './load.js';
@@ -87,12 +87,12 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
   }
   for (const p of rules.provisions.values()) p.versions.forEach((v, k) => errors.push(...classBounds(rules, p, v, k)));
   for (const p of rules.provisions.values()) {
-    const by = p.repealed?.continuedBy;
-    if (!by) continue;
+    for (const by of continuedByOf(p)) {
     const next = rules.provisions.get(by);
     const path = `provisions[${rules.articles.get(p.article)!.refs.indexOf(p.ref)}].repealed.continuedBy`;
     if (!next) errors.push({ file: p.file, path, message: `${by} is not in the rules (give its canonical ref, e.g. "CESEDA L823-1")` });
     else if (!next.versions.some((v) => v.from <= p.repealed!.from && (v.to === null || p.repealed!.from < v.to))) errors.push({ file: p.file, path, message: `${by} has no version in force on ${p.repealed!.from}, the day ${p.ref} was repealed` });
+    }
   }
   generalRules(rules, errors, notes);
   return { errors, notes };

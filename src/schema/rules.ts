@@ -126,8 +126,9 @@ export const provision = z.strictObject({
     /**
      * The provision that punishes the same conduct from that day (a recodification, a renumbering, a move to another
      * text): the offence continues, and facts committed before are judged under the milder of both texts' versions.
+     * A list when the recodification split the conduct between several new provisions (the charged one is followed).
      */
-    continuedBy: ref.optional(),
+    continuedBy: z.union([ref, z.array(ref).min(2)]).optional(),
     /**
      * Where the conduct went when it is punished since by no single provision (222-18-1: the threats of 222-17 and
      * 222-18 with the general aggravation of 132-76 or 132-77): the offence continues, and the milder law is looked

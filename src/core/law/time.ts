@@ -2,6 +2,7 @@
 // penalties then in force. Al. 3: a later, milder law applies to facts not yet finally judged, including a law that
 // no longer punishes them.
 import type { Item, IsoDate, Provision, Version } from '../model.js';
+import { continuedByOf } from '../model.js';
 import type { Steps } from '../steps.js';
 import type { Reason } from '../contract.js';
 import { at } from '../dates.js';
@@ -76,13 +77,13 @@ export const inForce: ChargeModule = {
       } else {
         steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
         // The conduct is punished by another provision since: the charge should name it.
-        const by = provision.repealed?.continuedBy ?? provision.repealed?.movedTo;
+        const by = continuedByOf(provision).join(', ') || provision.repealed?.movedTo;
         if (by) c.warnings.push({ code: 'NOTE', ref, key: 'W_REPEALED_SEE', params: { ref, at: provision.repealed!.from, by } });
         s.stop = 'REPEALED_BEFORE_FACTS';
       }
       return;
     }
-    s.stop = itemNotInForce(s.items, date, c.judgment, ref, v0, steps, c.warnings, provision.repealed?.continuedBy !== undefined);
+    s.stop = itemNotInForce(s.items, date, c.judgment, ref, v0, steps, c.warnings, continuedByOf(provision).length > 0);
     if (s.stop) return;
     s.v0 = v0;
     steps?.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
@@ -99,7 +100,7 @@ function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version
   let provision = first;
   for (let cur = v0; cur.to !== null && cur.to <= c.judgment;) {
     let next = provision.versions.find((v) => v.from === cur.to);
-    const successor = next ? null : continuation(c, provision, cur.to);
+    const successor = next ? null : continuation(c, provision, cur.to, s.ref);
     if (successor) {
       s.steps?.push({ rule: '112-1', code: 'CONTINUED_BY', params: { ref: provision.ref, at: cur.to, by: successor.provision.ref, repealed: provision.repealed ?? null } });
       c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_CONTINUED_BY', params: { ref: provision.ref, at: cur.to, by: successor.provision.ref } });
@@ -135,10 +136,14 @@ function predecessor(c: CaseCtx, provision: Provision, date: IsoDate): { provisi
   return null;
 }
 
-/** The provision that continues a repealed one on the day of its repeal, with its version then in force. */
-function continuation(c: CaseCtx, provision: Provision, day: IsoDate): { provision: Provision; v: Version } | null {
-  const by = provision.repealed?.continuedBy;
-  if (!by || provision.repealed!.from !== day) return null;
+/**
+ * The provision that continues a repealed one on the day of its repeal, with its version then in force: of several
+ * (a split recodification), the one charged, else the first the data lists.
+ */
+function continuation(c: CaseCtx, provision: Provision, day: IsoDate, charged: string): { provision: Provision; v: Version } | null {
+  const list = continuedByOf(provision);
+  if (!list.length || provision.repealed!.from !== day) return null;
+  const by = list.includes(charged) ? charged : list[0]!;
   const next = c.rules.provisions.get(by);
   const v = next ? at(next.versions, day) : undefined;
   return next && v ? { provision: next, v } : null;
