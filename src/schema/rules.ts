@@ -347,6 +347,8 @@ export const cumulationFile = z.strictObject({
     pairsWith: z.enum(['relatedTo', 'drivingSameDate']),
     /** What else must be true for the clause to apply (shown, not checked: 433-9 needs a detained offender). */
     requires: label.optional(),
+    /** The clause applies only in a situation the case states with relatedTo (132-6-1: an offence committed in detention): no note without it. */
+    onlyWhenRelated: z.boolean().optional(),
     versions: z.array(dated).min(1),
   })),
 });

@@ -12,7 +12,7 @@ import type { CaseCtx, Module } from './types.js';
 
 export const cumulationModule: Module = {
   id: '434-31',
-  cites: 'Code pénal, art. 433-9, 434-23 al. 2 et 434-31 ; code de la route, art. L233-1 II',
+  cites: 'Code pénal, art. 132-6-1, 433-9, 434-23 al. 2 et 434-31 ; code de la route, art. L233-1 II et L324-2 I bis',
   rule: {
     fr: "Par dérogation aux articles 132-2 à 132-5, les peines prononcées pour certaines infractions se cumulent, sans confusion possible, avec celles de l'infraction à laquelle le texte les lie.",
     en: 'Notwithstanding articles 132-2 to 132-5, the penalties for some offences add, without merging, to those of the offence the text pairs them with.',
@@ -85,6 +85,7 @@ export function cumulation(c: CaseCtx, charges: readonly Charge[], results: read
     }
     const related = relatedOf(c, clause, charges, results, i);
     if (!related?.length) {
+      if (clause.onlyWhenRelated && !charges[i]!.relatedTo) continue;
       c.warnings.push({ code: 'NOTE', ref, key: related ? 'W_CLAUSE_NO_RELATED' : 'W_CLAUSE_NEEDS_RELATED', params: { ref, article: clause.article, label: clause.label[c.lang] } });
       continue;
     }
