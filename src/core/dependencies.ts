@@ -91,6 +91,8 @@ export function chargeDates(rules: Rules, ref: string, predicate: string | undef
   const set = new Set<string>();
   const reached = closure(rules, start);
   for (const p of reached) provisionDates(p, set);
+  // A predicate that is another crime's organised-gang form (450-1 since 2025) reads that listing's dates.
+  for (const q of rules.provisions.values()) for (const f of q.organisedGangForms ?? []) if ([...reached].some((p) => f.ref === p.ref || f.ref.startsWith(`${p.ref} `))) addDates(set, f);
   generalDates(rules, use, set);
   // A cumulation clause reaching it is read by the case (its notes), not by the charge: its dates are added so that
   // the list holds every date that can change what a case of this one charge shows (dependencies.test.ts).

@@ -94,7 +94,7 @@ export const version = z.strictObject({
   nature: nature.optional(),
   attempt: z.strictObject({ punishable: z.boolean(), article: z.string().min(1).max(80).optional() }).optional(),
   safetyPeriod: z.boolean().optional(),
-  recidiveClause: z.boolean().optional(),
+  recidiveClause: z.union([z.boolean(), z.literal('natural')]).optional(),
   complementary: z.array(z.strictObject({
     article: z.string().min(1), label, persons: z.enum(['natural', 'legal', 'both']).optional(),
   })).optional(),

@@ -105,6 +105,12 @@ function effect(rules: Rules, e: RecidiveRule['effect'], prison: PrisonOut | nul
   return { prison: p, fine: f };
 }
 
+/**
+ * A contravention's récidive clause (132-11, 132-15: "dans les cas où le règlement le prévoit"): `true` cites both
+ * articles, `"natural"` only 132-11 ("conformément à l'article 132-11"), which does not reach a legal person.
+ */
+const clauseReaches = (clause: boolean | 'natural' | undefined, offender: 'natural' | 'legal') => clause === true || (clause === 'natural' && offender === 'natural');
+
 /** How far a prior went towards a rule: why it failed (in the law's order of conditions), or what it meets. */
 type Fit = { stage: Miss; windowEnd?: IsoDate } | { stage: 'ok'; priorIds: Set<string> | null; expired: IsoDate; windowEnd: IsoDate | null };
 /** The conditions a prior may miss, from the first checked to the last: the note names the furthest one reached. */
@@ -136,7 +142,7 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
     if (rule.offender !== offender) continue;
     const when = at(rule.values, s.date);
     if (!when) continue;
-    const chargeFits = rule.charge.some((x) => matches(x, { nature: s.nature!, penalty: basis, clazz })) && !(rule.requiresClause && s.v0!.recidiveClause !== true);
+    const chargeFits = rule.charge.some((x) => matches(x, { nature: s.nature!, penalty: basis, clazz })) && !(rule.requiresClause && !clauseReaches(s.v0!.recidiveClause, offender));
     for (let k = 0; k < c.priors.length; k++) {
       const { prior } = c.priors[k]!;
       const fit: Fit = chargeFits ? priorFits(rule, c.priors[k]!, s, c, ids) : { stage: prior.final < s.date ? 'GRAVITY' : 'NOT_FINAL' };

@@ -101,6 +101,23 @@ function penaltyOf(rules: Rules, provision: Provision, ref: string, v: Version, 
   return { ok: true, penalty: { ...out.penalty, predicateRef: out.penalty.predicateRef ?? r.ref }, steps, versions: [v, ...out.versions], needsAmount: out.needsAmount };
 }
 
+const inForceOn = (f: { from: IsoDate; to?: IsoDate | null | undefined }, date: IsoDate) => f.from <= date && (f.to == null || date < f.to);
+const formsOf = new WeakMap<Rules, Map<string, { from: IsoDate; to?: IsoDate | null | undefined }[]>>();
+/**
+ * 450-1 (2025): a crime "pour lequel la loi prévoit une répression aggravée en cas de commission en bande organisée":
+ * one whose organised-gang forms the data lists, or one of those forms itself (222-4, 322-8 1°), on that date.
+ */
+function hasOrganisedGangForm(rules: Rules, p: Provision, ref: string, date: IsoDate): boolean {
+  if ((p.organisedGangForms ?? []).some((f) => inForceOn(f, date))) return true;
+  let index = formsOf.get(rules);
+  if (!index) {
+    index = new Map();
+    for (const q of rules.provisions.values()) for (const f of q.organisedGangForms ?? []) index.set(f.ref, [...(index.get(f.ref) ?? []), f]);
+    formsOf.set(rules, index);
+  }
+  return [ref, p.ref].some((r) => (index!.get(r) ?? []).some((f) => inForceOn(f, date)));
+}
+
 /** 450-1, 222-15: the penalty follows the offence referred to, by tiers. */
 function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: Version, input: SpecialInput, date: IsoDate, steps: Steps): SpecialOutcome {
   if (!input.predicate) return { ok: false, error: draft('MISSING_PREDICATE', `${input.path}.predicate`, 'E_MISSING_PREDICATE', { ref: input.ref }) };
@@ -115,7 +132,7 @@ function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: V
       if (!p || (!p.life && (p.months ?? 0) < w.minMonths)) return false;
     }
     if (w.circumstance && !(pm.provision.circumstances ?? []).includes(w.circumstance)) return false;
-    if (w.organisedGangForm && !(pm.provision.organisedGangForms ?? []).some((f) => f.from <= date && (f.to == null || date < f.to))) return false;
+    if (w.organisedGangForm && !hasOrganisedGangForm(rules, pm.provision, pm.ref, date)) return false;
     return true;
   });
   const pparams = { predicate: pm.ref, nature: pm.nature, prison: pm.penalty.prison, fine: pm.penalty.fine?.toFixed() ?? null };
