@@ -16,8 +16,11 @@ export class RecordSplitter {
   private partLen = 0;
   private tooLong = false;
   // CSV state: a quote opens a field only at its start; "" inside quotes is a quote; a quote anywhere else makes
-  // the record invalid (it ends at the next line end, never swallowing the records after it).
+  // the record invalid (it ends at the next line end, never swallowing the records after it). A quoted field may
+  // span lines; one still open at the end of the input or past the length limit was a stray quote: its record ends
+  // at its first line end, and from there on a line end always ends a record (strict), so the rest is kept.
   private inQuotes = false;
+  private strict = false;
   private fieldStart = true;
   private afterQuote = false;
   private started = false;
@@ -38,42 +41,90 @@ export class RecordSplitter {
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     }
     const out: RawRecord[] = [];
+    this.feed(s, out);
+    return out;
+  }
+
+  private feed(s: string, out: RawRecord[]): void {
     let start = 0;
     for (let i = this.csv ? 0 : s.indexOf('\n'); i !== -1 && i < s.length; i = this.csv ? i + 1 : s.indexOf('\n', i + 1)) {
       const ch = s.charCodeAt(i);
-      if (this.csv && ch !== 10) { this.csvChar(ch, s, i); continue; }
+      if (this.csv && ch !== 10) {
+        const wasQuoted = this.inQuotes;
+        const bad = this.csvChar(ch, s, i);
+        // A quoted span over lines that closes on a stray quote, or closes past the limit: read again by lines.
+        if (this.spanned() && (bad || (wasQuoted && !this.inQuotes && this.over(start, i)))) { this.resync(s, start, out); return; }
+        continue;
+      }
       if (ch !== 10) continue;
-      if (this.inQuotes) { this.line++; continue; }
+      if (this.inQuotes && !this.strict) {
+        this.line++;
+        if (this.over(start, i)) { this.resync(s, start, out); return; }
+        continue;
+      }
       this.append(s, start, i);
       out.push(this.finish());
       this.line++;
       this.recLine = this.line;
       start = i + 1;
     }
+    if (this.spanned() && this.inQuotes && this.over(start, s.length)) { this.resync(s, start, out); return; }
     this.append(s, start, s.length);
-    return out;
   }
 
-  /** One CSV character (not a line feed): quotes open and close fields, the delimiter starts a field. */
-  private csvChar(ch: number, s: string, i: number): void {
+  /** The record being read went over a line end inside quotes (CSV, before any stray quote was met). */
+  private spanned(): boolean {
+    return !this.strict && this.line > this.recLine;
+  }
+
+  /** The record being read, up to s[i], is longer than the limit. */
+  private over(start: number, i: number): boolean {
+    return this.tooLong || this.partLen + (i - start) > this.maxChars;
+  }
+
+  /**
+   * A quote left open (to the end of the input, past the limit, or closed by a stray quote): the record is its first
+   * line, and everything after it is read again with every line end ending a record (strict), so nothing is lost.
+   * Decided on the text alone, the same however the input is cut into chunks.
+   */
+  private resync(s: string, start: number, out: RawRecord[]): void {
+    const text = (this.tooLong ? '' : this.parts.join('')) + s.slice(start);
+    const nl = text.indexOf('\n');
+    if (!this.tooLong) { this.parts = []; this.partLen = 0; }
+    this.append(text, 0, nl === -1 ? text.length : nl);
+    out.push(this.finish());
+    this.strict = true;
+    this.line = this.recLine + 1;
+    this.recLine = this.line;
+    if (nl !== -1) this.feed(text.slice(nl + 1), out);
+  }
+
+  /**
+   * One CSV character (not a line feed): quotes open and close fields, the delimiter starts a field. True when it
+   * shows the record malformed: text after a closing quote.
+   */
+  private csvChar(ch: number, s: string, i: number): boolean {
     if (this.delimiter === 'auto') this.delimiter = guessDelimiter(s, i);
     const delim = this.delimiter.charCodeAt(0);
     if (this.inQuotes) {
       if (ch === 34 /* " */) { this.inQuotes = false; this.afterQuote = true; }
-      return;
+      return false;
     }
     if (this.afterQuote) {
       this.afterQuote = false;
-      if (ch === 34) { this.inQuotes = true; return; } // "" inside a quoted field
+      if (ch === 34) { this.inQuotes = true; return false; } // "" inside a quoted field
+      if (ch !== delim && ch !== 13 /* \r */) { this.fieldStart = false; return true; }
     }
-    if (ch === 34 && this.fieldStart) { this.inQuotes = true; this.fieldStart = false; return; }
+    if (ch === 34 && this.fieldStart) { this.inQuotes = true; this.fieldStart = false; return false; }
     this.fieldStart = ch === delim;
+    return false;
   }
 
   /** Ends the input; returns the last record if the input did not end with a newline. */
   end(): RawRecord[] {
     const rest = this.decoder.end();
     const out = rest ? this.push(rest) : [];
+    if (this.inQuotes && !this.strict && (this.partLen > 0 || this.tooLong)) this.resync('', 0, out);
     if (this.partLen > 0 || this.tooLong) out.push(this.finish());
     return out;
   }
