@@ -9,6 +9,7 @@ import { csvLine } from './csv.js';
 import { parseUserDate } from './dates.js';
 import { MESSAGES } from '../messages/index.js';
 import { type ByteSink, cachedJson, sharedJson } from './sink.js';
+import { jsonSafe } from './terminal.js';
 
 export type InputFormat = 'jsonl' | 'csv';
 export type OutputFormat = 'jsonl' | 'csv';
@@ -155,7 +156,7 @@ export function evaluateRecord(rules: Rules, rec: RawRecord, opts: BatchOptions,
   // The bulk goes through resultLine, which then only ever sees one kind of object (V8 compiles it once); errors
   // and traced results, rare or large, through JSON.stringify, and their size is checked.
   if (outcome.ok && !opts.trace) { resultLine(outcome, rec.line, sink); return true; }
-  const line = `${JSON.stringify(outcome).slice(0, -1)},"line":${rec.line}}\n`;
+  const line = `${jsonSafe(JSON.stringify(outcome)).slice(0, -1)},"line":${rec.line}}\n`;
   if (line.length <= opts.maxResult) { sink.text(line); return outcome.ok; }
   const tooLarge = failure(outcome.id ?? lineId(rec.line), 'RESULT_TOO_LARGE', null, MESSAGES[opts.lang].errors.E_RESULT_TOO_LARGE({ size: line.length, max: opts.maxResult, estimated: false }));
   sink.text(`${JSON.stringify(tooLarge).slice(0, -1)},"line":${rec.line}}\n`);
@@ -209,7 +210,7 @@ let datasetOf: object | null = null, datasetText = '';
  */
 function resultLine(o: Result, line: number, sink: ByteSink): void {
   if (o.dataset !== datasetOf) { datasetOf = o.dataset; datasetText = JSON.stringify(o.dataset); }
-  sink.text(`{"contract":${o.contract},"id":${JSON.stringify(o.id)},"ok":true,"dataset":${datasetText},"date":"${o.date}","judgmentDate":"${o.judgmentDate}","offender":"${o.offender}","charges":[`);
+  sink.text(`{"contract":${o.contract},"id":${jsonSafe(JSON.stringify(o.id))},"ok":true,"dataset":${datasetText},"date":"${o.date}","judgmentDate":"${o.judgmentDate}","offender":"${o.offender}","charges":[`);
   for (let i = 0; i < o.charges.length; i++) {
     if (i) sink.bytes(COMMA);
     // A charge used once (one with an amount) is written as text: caching its bytes would cost more than it saves.

@@ -5,7 +5,7 @@ import type { Lang } from '../core/model.js';
 import { formatError, formatResult } from './text.js';
 import { formatMarkdown } from './markdown.js';
 import { CSV_OUTPUT_HEADER, csvLine } from './csv.js';
-import { sanitizeLines } from './terminal.js';
+import { jsonSafe, sanitizeLines } from './terminal.js';
 
 export interface FormatOptions {
   lang: Lang;
@@ -26,7 +26,7 @@ export interface Format {
   readonly errorsToStdout: boolean;
 }
 
-const json = (o: Outcome) => `${JSON.stringify(o, null, 2)}\n`;
+const json = (o: Outcome) => `${jsonSafe(JSON.stringify(o, null, 2))}\n`;
 const csv = (o: Outcome) => `${CSV_OUTPUT_HEADER}\n${csvLine(o, null)}\n`;
 
 export const FORMATS = {

@@ -3,6 +3,7 @@ import type { Result } from '../core/contract.js';
 import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
 import { formatDate, formatMoney, formatPrison, formatSumPrison } from '../messages/units.js';
+import { markdownInline } from './terminal.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -12,7 +13,7 @@ export function formatMarkdown(r: Result, lang: Lang): string {
   const none = m.text.none;
   const c = lang === 'fr' ? ' : ' : ': ';
   const out: string[] = [];
-  out.push(`# ${t.title}${r.id ? ` — ${r.id}` : ''}`, '');
+  out.push(`# ${t.title}${r.id ? ` — ${markdownInline(r.id)}` : ''}`, '');
   out.push(`- ${t.factsDate}${c}${formatDate(r.date, lang)}`);
   out.push(`- ${t.judgmentDate}${c}${formatDate(r.judgmentDate, lang)}`);
   out.push(`- ${t.offender}${c}${r.offender === 'legal' ? m.text.legal : m.text.natural}`, '');

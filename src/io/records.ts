@@ -1,6 +1,7 @@
 // Splits a byte stream into records: JSON Lines, or RFC 4180 CSV records (which may span lines inside quotes).
 // Handles a BOM, CRLF, multi-byte characters across chunks, and over-long records without buffering them.
 import { StringDecoder } from 'node:string_decoder';
+import { sanitizeLines } from './terminal.js';
 
 export interface RawRecord {
   /** 1-based number of the physical line the record starts on. */
@@ -53,13 +54,13 @@ export class RecordSplitter {
         const wasQuoted = this.inQuotes;
         const bad = this.csvChar(ch, s, i);
         // A quoted span over lines that closes on a stray quote, or closes past the limit: read again by lines.
-        if (this.spanned() && (bad || (wasQuoted && !this.inQuotes && this.over(start, i)))) { this.resync(s, start, out); return; }
+        if (this.spanned() && (bad || (wasQuoted && !this.inQuotes && this.over(start, i)))) { this.resync(s, start, out, false); return; }
         continue;
       }
       if (ch !== 10) continue;
       if (this.inQuotes && !this.strict) {
         this.line++;
-        if (this.over(start, i)) { this.resync(s, start, out); return; }
+        if (this.over(start, i)) { this.resync(s, start, out, true); return; }
         continue;
       }
       this.append(s, start, i);
@@ -68,7 +69,7 @@ export class RecordSplitter {
       this.recLine = this.line;
       start = i + 1;
     }
-    if (this.spanned() && this.inQuotes && this.over(start, s.length)) { this.resync(s, start, out); return; }
+    if (this.spanned() && this.inQuotes && !this.tooLong && this.over(start, s.length)) { this.resync(s, start, out, false); return; }
     this.append(s, start, s.length);
   }
 
@@ -85,12 +86,24 @@ export class RecordSplitter {
   /**
    * A quote left open (to the end of the input, past the limit, or closed by a stray quote): the record is its first
    * line, and everything after it is read again with every line end ending a record (strict), so nothing is lost.
-   * Decided on the text alone, the same however the input is cut into chunks.
+   * Decided on the text alone within the length limit; past it, where the long record is cut may depend on how
+   * the input arrives, but the records after it are read either way.
    */
-  private resync(s: string, start: number, out: RawRecord[]): void {
-    const text = (this.tooLong ? '' : this.parts.join('')) + s.slice(start);
+  private resync(s: string, start: number, out: RawRecord[], atLineEnd: boolean): void {
+    if (this.tooLong) {
+      // Its text was dropped past the limit: the record ends at this line end (or the next); then line by line.
+      const nl = s.indexOf('\n', start);
+      out.push(this.finish());
+      this.strict = true;
+      if (nl !== -1 && !atLineEnd) this.line++;
+      this.recLine = this.line;
+      if (nl !== -1) this.feed(s.slice(nl + 1), out);
+      return;
+    }
+    const text = this.parts.join('') + s.slice(start);
     const nl = text.indexOf('\n');
-    if (!this.tooLong) { this.parts = []; this.partLen = 0; }
+    this.parts = [];
+    this.partLen = 0;
     this.append(text, 0, nl === -1 ? text.length : nl);
     out.push(this.finish());
     this.strict = true;
@@ -124,7 +137,7 @@ export class RecordSplitter {
   end(): RawRecord[] {
     const rest = this.decoder.end();
     const out = rest ? this.push(rest) : [];
-    if (this.inQuotes && !this.strict && (this.partLen > 0 || this.tooLong)) this.resync('', 0, out);
+    if (this.inQuotes && !this.strict && (this.partLen > 0 || this.tooLong)) this.resync('', 0, out, true);
     if (this.partLen > 0 || this.tooLong) out.push(this.finish());
     return out;
   }
@@ -211,8 +224,11 @@ export function csvEscape(v: string): string {
  * neutralised: prefixed with an apostrophe and quoted. `raw` keeps the bytes.
  */
 export function csvCell(v: string, raw = false): string {
-  if (!raw && /^[=+\-@\t\r]/.test(v)) return `"'${v.replace(/"/g, '""')}"`;
-  return csvEscape(v);
+  if (raw) return csvEscape(v);
+  // Control characters from input (an id, a ref in a message) are shown as \u{…}, as in every text view.
+  const safe = sanitizeLines(v);
+  if (/^[=+\-@\t\r]/.test(safe)) return `"'${safe.replace(/"/g, '""')}"`;
+  return csvEscape(safe);
 }
 
 /** Consecutive JSON Lines as UTF-8 bytes, cut at line ends: the unit a batch worker decodes and evaluates. */

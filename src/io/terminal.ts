@@ -16,3 +16,15 @@ export function sanitize(text: string): string {
 export function sanitizeLines(text: string): string {
   return text.replace(CONTROL, escape);
 }
+
+// JSON.stringify leaves DEL, the C1 controls and U+2028/2029 raw; escaped, the JSON is the same value.
+const JSON_RAW = /[\u007f-\u009f\u2028\u2029]/g;
+/** JSON text with no control character raw (valid JSON: these can only stand inside strings). */
+export function jsonSafe(text: string): string {
+  return text.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Markdown inline text from input: one line, control characters shown, Markdown and HTML syntax inert. */
+export function markdownInline(text: string): string {
+  return sanitize(text.replace(/[\\`*_{}[\]<>#|!&]/g, (c) => `\\${c}`));
+}

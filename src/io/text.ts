@@ -8,6 +8,7 @@ import type { ProvisionView } from '../core/describe.js';
 import { describeProvision } from '../core/describe.js';
 import { at } from '../core/dates.js';
 import { wrapText } from './wrap.js';
+import { sanitize } from './terminal.js';
 
 const T = (lang: Lang) => MESSAGES[lang].text;
 const natureLabel = (n: string, lang: Lang) => MESSAGES[lang].nature[n] ?? n;
@@ -71,7 +72,7 @@ function headerLines(r: Result, lang: Lang): string[] {
   const own = r.charges.filter((c) => c.date && c.date !== r.date).length;
   const facts = own === r.charges.length ? t.factsPerCharge : `${t.facts} ${formatDate(r.date, lang)}${own ? ` (${t.factsOtherwise})` : ''}`;
   const judgment = `${t.judgment} ${formatDate(r.judgmentDate, lang)}${r.judgmentDateDefault ? ` (${MESSAGES[lang].cli.judgmentToday})` : ''}`;
-  return [`${t.title} — ${r.offender === 'legal' ? t.legal : t.natural}${r.id ? ` — ${r.id}` : ''}`, `${facts} · ${judgment}`];
+  return [`${t.title} — ${r.offender === 'legal' ? t.legal : t.natural}${r.id ? ` — ${sanitize(r.id)}` : ''}`, `${facts} · ${judgment}`];
 }
 
 /** What the default view leaves out, and how to ask for it. */
@@ -108,7 +109,8 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean; com
 export function formatError(e: QuantumError | ErrorResult, lang: Lang): string {
   const err = 'error' in e ? e.error : e;
   // A message that starts with its path (the case's validation writes "charges[0].amount: …") says it once.
-  const message = err.path && err.message.startsWith(`${err.path}: `) ? err.message.slice(err.path.length + 2) : err.message;
+  // One line: input quoted in the message (a ref, an id) cannot start another.
+  const message = sanitize(err.path && err.message.startsWith(`${err.path}: `) ? err.message.slice(err.path.length + 2) : err.message);
   return `quantum: ${T(lang).error} ${err.code}${err.path ? ` (${err.path})` : ''}${colon(lang)}${message}`;
 }
 

