@@ -87,7 +87,8 @@ export async function batchCommand(argv: BatchArgs): Promise<number> {
     });
   } catch (e) {
     if (e instanceof BatchInputError) throw new InputError({ code: 'PARSE_ERROR', path: null, message: e.key === 'READ' ? m.errors.E_READ(e.params) : m.errors.E_HEADER_AT(e.params) });
-    if (e instanceof OutputError) throw new UsageError('U_OUT', { out: e.out, reason: m.cli.reason({ code: e.reason, meaning: m.cli.errno[e.reason] }) });
+    // A target that cannot be written is an input error (exit 1), as a full disk during the run.
+    if (e instanceof OutputError) { process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: e.out, reason: m.cli.reason({ code: e.reason, meaning: m.cli.errno[e.reason] }) })}\n`); return EXIT.input; }
     throw e;
   }
   const s = summary;

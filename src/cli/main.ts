@@ -99,15 +99,37 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
   if (!commandOf(args) && !args.some((a) => /^(-h|--help|--version)$/.test(a)) && process.stdin.isTTY && process.stdout.isTTY) args = ['tui', ...args];
   // `quantum eval -` reads a case on standard input; yargs drops a lone "-", so it is given as the option it means.
   if (commandOf(args) === 'eval') args = args.map((a, i) => (a === '-' && args[i - 1] !== '--case' ? '--case=-' : a));
-  // A closed pipe (`quantum list | head`) ends the command quietly; batch handles it itself to keep its summary.
-  if (args[0] !== 'batch') process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(EXIT.ok); });
   const st: RunState = { code: EXIT.ok, format: args.includes('--json') ? 'json' : 'text', lang: langOf(args) };
+  const flag = badFlagValue(args);
+  if (flag) return report(new UsageError('U_FLAG_VALUE', flag), st);
+  // A closed pipe (`quantum list | head`) ends the command quietly; any other failure to write the answer (a full
+  // disk) is an error, never a success. Batch handles its output itself to keep its summary.
+  if (args[0] !== 'batch') process.stdout.on('error', (e: NodeJS.ErrnoException) => outputFailed(e, st.lang));
   try {
     await parser(args, st).parseAsync();
     return st.code;
   } catch (e) {
     return report(e, st);
   }
+}
+
+// The switches of every command: yargs reads `--legal-person=yes` as false, silently; only true and false are let through.
+const SWITCH = /^--(?:no-)?(legal-person|trace|complementary|complementaires|full|json|csv-raw|progress|notes)=(.*)$/s;
+function badFlagValue(args: string[]): { flag: string; value: string } | null {
+  for (const a of args) {
+    if (a === '--') break;
+    const m = SWITCH.exec(a);
+    if (m && m[2] !== 'true' && m[2] !== 'false') return { flag: m[1]!, value: m[2]! };
+  }
+  return null;
+}
+
+function outputFailed(e: NodeJS.ErrnoException, lang: Lang): void {
+  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  const m = MESSAGES[lang];
+  const code = e.code ?? e.message;
+  process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: '-', reason: m.cli.reason({ code, meaning: m.cli.errno[code] }) })}\n`);
+  process.exit(EXIT.input);
 }
 
 async function report(e: unknown, st: RunState): Promise<number> {
@@ -119,7 +141,8 @@ async function report(e: unknown, st: RunState): Promise<number> {
     return EXIT.input;
   }
   if (isUsageError(e) || (e instanceof Error && e.name === 'YError')) {
-    const text = isUsageError(e) ? (e.key ? e.text(st.lang) : String(e.params.text)) : e.message;
+    // yargs's own messages break their lines: one line, as every error of quantum.
+    const text = isUsageError(e) && e.key ? e.text(st.lang) : (isUsageError(e) ? String(e.params.text) : e.message).replace(/\n\s*/g, ' ');
     process.stderr.write(`quantum: ${sanitize(text)}\n${m.cli.seeHelp}\n`);
     return EXIT.usage;
   }

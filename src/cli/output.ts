@@ -2,7 +2,7 @@
 // in the same directory, renamed over FILE only when the run ends well; on failure or interruption FILE is left as
 // it was and the partial output stays beside it, named. A device or a pipe (/dev/null, /dev/stdout) is written to
 // directly: there is nothing to keep.
-import { closeSync, constants, createWriteStream, existsSync, fstatSync, openSync, renameSync, statSync, type WriteStream } from 'node:fs';
+import { closeSync, constants, createWriteStream, existsSync, fchmodSync, fstatSync, openSync, realpathSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export class OutputError extends Error {
@@ -36,17 +36,20 @@ export interface Output {
 const closed = (s: WriteStream) => new Promise<void>((resolve) => { if (s.closed) resolve(); else { s.once('close', () => resolve()); s.end(); } });
 
 /** Opens the destination of a run; errors name the path and the system's reason. */
-export function openOutput(out: string): Output {
-  let target: { isFile: boolean } | null = null;
-  try { const st = statSync(out); if (st.isDirectory()) throw new OutputError(out, reasonOf({ code: 'EISDIR' })); target = { isFile: st.isFile() }; } catch (e) { if (e instanceof OutputError) throw e; }
-  if (target && !target.isFile) return direct(out);
+export function openOutput(given: string): Output {
+  let target: { isFile: boolean; mode: number } | null = null;
+  try { const st = statSync(given); if (st.isDirectory()) throw new OutputError(given, reasonOf({ code: 'EISDIR' })); target = { isFile: st.isFile(), mode: st.mode & 0o777 }; } catch (e) { if (e instanceof OutputError) throw e; }
+  if (target && !target.isFile) return direct(given);
+  // A link to a file: the file it names is replaced, the link stays.
+  const out = target ? realpathSync(given) : given;
   const tmp = join(dirname(out), `.${basename(out)}.quantum-${process.pid}.partial`);
   let fd: number;
   try {
-    // Created exclusively, never following a link planted at that name.
-    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+    // Created exclusively, never following a link planted at that name; a file replaced keeps its permissions.
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), target?.mode ?? 0o644);
+    if (target) fchmodSync(fd, target.mode);
   } catch (e) {
-    throw new OutputError(out, reasonOf(e));
+    throw new OutputError(given, reasonOf(e));
   }
   const stream = createWriteStream('', { fd, autoClose: true });
   return {

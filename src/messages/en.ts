@@ -318,6 +318,7 @@ export const en: Messages = {
       U_REPENTIS: (p: P) => `repentis= takes exempt or reduced, not "${p.value}" in "${p.arg}"`,
       U_WITH: (p: P) => `with= takes charge numbers (1 for the first), not "${p.value}" in "${p.arg}"`,
       U_WITH_RANGE: (p: P) => (p.count < 2 ? `with=${p.n} in "${p.arg}": there is no other charge to relate this one to` : `with=${p.n} in "${p.arg}": give the number of another charge, from 1 to ${p.count}`),
+      U_FLAG_VALUE: (p: P) => `--${p.flag} is a switch: write --${p.flag} (or --${p.flag}=false), not "${p.value}"`,
       U_BAD_AMOUNT: (p: P) => `"${p.value}" is not an amount in euros in "${p.arg}" (e.g. 2000000 or 2,000,000 written 2 000 000)`,
       U_TWICE: (p: P) => `"${p.key}" is given twice in "${p.arg}"`,
       U_PRIOR: (p: P) => `--prior takes REF@FINAL[:EXPIRED], e.g. "222-37@2018-01-10:2020-01-10", not "${p.arg}"`,

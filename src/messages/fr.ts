@@ -317,6 +317,7 @@ export const fr = {
       U_REPENTIS: (p: P) => `repentis= attend exempt (exemption) ou reduced (réduction), pas « ${p.value} » dans « ${p.arg} »`,
       U_WITH: (p: P) => `avec= attend des numéros de chefs (1 pour le premier), pas « ${p.value} » dans « ${p.arg} »`,
       U_WITH_RANGE: (p: P) => (p.count < 2 ? `avec=${p.n} dans « ${p.arg} » : il n'y a pas d'autre chef auquel lier celui-ci` : `avec=${p.n} dans « ${p.arg} » : il faut le numéro d'un autre chef, de 1 à ${p.count}`),
+      U_FLAG_VALUE: (p: P) => `--${p.flag} est un interrupteur : écrivez --${p.flag} (ou --${p.flag}=false), pas « ${p.value} »`,
       U_BAD_AMOUNT: (p: P) => `« ${p.value} » n'est pas un montant en euros dans « ${p.arg} » (par ex. 2000000 ou 2 000 000,50)`,
       U_TWICE: (p: P) => `« ${p.key} » est donné deux fois dans « ${p.arg} »`,
       U_PRIOR: (p: P) => `--prior attend RÉF@DÉFINITIVE[:EXPIRÉE], par ex. « 222-37@10/01/2018:10/01/2020 », pas « ${p.arg} »`,

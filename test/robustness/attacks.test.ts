@@ -1,7 +1,7 @@
 // Each attack a hostile user tried (issue 13), reproduced: nothing is lost, nothing is injected, every failure is
 // named with its exit code. These run the built executable as a user does.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,13 +129,13 @@ describe('injection', () => {
 });
 
 describe('errors that name what is wrong', () => {
-  it('--out into a missing directory, onto a directory: exit 2, one line naming the path and the reason', () => {
+  it('--out into a missing directory, onto a directory: exit 1 (README: an unwritable target is an error naming the file), one line naming the path and the reason', () => {
     const d = dir();
     const missing = q(['batch', '-', '--out', join(d, 'nope', 'r.jsonl')], `${line(1)}\n`);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/nope\/r\.jsonl.*ENOENT/);
     const onDir = q(['batch', '-', '--out', d], `${line(1)}\n`);
-    expect(onDir.code).toBe(2);
+    expect(onDir.code).toBe(1);
     expect(onDir.err).toMatch(/EISDIR/);
   });
 
@@ -207,5 +207,30 @@ describe('the library never throws for bad input', () => {
       expect(r.ok).toBe(false);
       expect(!r.ok && r.error.path).toBe(path);
     }
+  });
+});
+
+describe('session 7: what a user types and where the answer goes', () => {
+  it('a switch given another value than true or false is a usage error, never read as false', () => {
+    const r = q(['eval', '225-8', '--legal-person=yes']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--legal-person/);
+  });
+  it('eval writing to a full disk fails (exit 1), it does not report success', () => {
+    if (!existsSync('/dev/full')) return;
+    const r = spawnSync('sh', ['-c', `node ${BIN} eval 225-8 > /dev/full`], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/ENOSPC/);
+  });
+  it('--out keeps the permissions of the file it replaces, and replaces the file a link names, not the link', () => {
+    const d = dir();
+    const target = join(d, 'r.jsonl');
+    writeFileSync(target, 'old\n');
+    chmodSync(target, 0o600);
+    symlinkSync(target, join(d, 'link.jsonl'));
+    expect(q(['batch', '-', '--out', join(d, 'link.jsonl')], `${line(1)}\n`).code).toBe(0);
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect(lstatSync(join(d, 'link.jsonl')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toMatch(/"ok":true/);
   });
 });
