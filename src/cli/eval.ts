@@ -30,6 +30,15 @@ export function evalBuilder(y: Argv, lang: Lang): Argv {
     .option('max-case-bytes', { type: 'number', default: 10 * 1024 * 1024, describe: h.maxCaseBytes });
 }
 
+/** V8's "… at position N" of a multi-line file, said as a line and a column a user can find. */
+function jsonErrorAt(text: string, detail: string, lang: Lang): string {
+  const m = /position (\d+)/.exec(detail);
+  if (!m) return detail;
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length, column = before.length - before.lastIndexOf('\n');
+  return `${MESSAGES[lang].errors.E_JSON_AT({ line, column })} (${detail})`;
+}
+
 /** A JSON case from a file or standard input, with the command line's case options laid over it. */
 function caseFromFile(argv: EvalArgs, file: string, over: Record<string, unknown>, priors: unknown[]): unknown {
   const text = readLimited(file, argv.maxCaseBytes, argv.lang);
@@ -37,7 +46,7 @@ function caseFromFile(argv: EvalArgs, file: string, over: Record<string, unknown
   try {
     input = JSON.parse(text);
   } catch (e) {
-    throw new InputError({ code: 'PARSE_ERROR', path: null, message: MESSAGES[argv.lang].errors.E_NOT_JSON({ detail: (e as Error).message }) });
+    throw new InputError({ code: 'PARSE_ERROR', path: null, message: MESSAGES[argv.lang].errors.E_NOT_JSON({ detail: jsonErrorAt(text, (e as Error).message, argv.lang) }) });
   }
   if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
   const c = { ...(input as Record<string, unknown>), ...over };

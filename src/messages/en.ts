@@ -165,6 +165,7 @@ export const en: Messages = {
     E_MORE_PROBLEMS: (p: P) => ` (and ${p.count} more problem${p.count > 1 ? 's' : ''})`,
     E_CASE_OBJECT: () => 'a case must be a JSON object',
     E_NOT_JSON: (p: P) => `not valid JSON: ${p.detail}`,
+    E_JSON_AT: (p: P) => `line ${p.line}, column ${p.column}`,
     E_PRIOR_EXPIRED: (p: P) => `the penalty cannot expire (${p.expired}) before the conviction is final (${p.final})`,
     E_RULE_NOT_OFFENCE: (p: P) => `${p.ref} is a rule, not an offence (${p.rule.en})${p.targets.length ? `; charge ${p.targets.join(' or ')} instead` : ''}`,
     E_JUDGMENT_BEFORE_FACTS: (p: P) => `the judgment date ${p.judgment} is before the date of the facts ${p.date}`,

@@ -164,6 +164,7 @@ export const fr = {
     E_MORE_PROBLEMS: (p: P) => ` (et ${p.count} autre${p.count > 1 ? 's' : ''} problème${p.count > 1 ? 's' : ''})`,
     E_CASE_OBJECT: () => "une affaire doit être un objet JSON",
     E_NOT_JSON: (p: P) => `JSON invalide : ${p.detail}`,
+    E_JSON_AT: (p: P) => `ligne ${p.line}, colonne ${p.column}`,
     E_PRIOR_EXPIRED: (p: P) => `la peine ne peut expirer (${d(p.expired)}) avant que la condamnation soit définitive (${d(p.final)})`,
     E_RULE_NOT_OFFENCE: (p: P) => `${p.ref} est une règle, pas une infraction (${p.rule.fr})${p.targets.length ? ` ; poursuivez plutôt ${p.targets.join(' ou ')}` : ''}`,
     E_JUDGMENT_BEFORE_FACTS: (p: P) => `la date du jugement (${d(p.judgment)}) est antérieure à celle des faits (${d(p.date)})`,
