@@ -22,6 +22,8 @@ export interface State {
   /** The offender's date of birth (the minors' rules), when given. */
   birthDate: string | null;
   prompt: Prompt | null; chooser: Chooser | null; message: string | null; esc: boolean;
+  /** Why the value typed at the prompt was refused: shown under it until the next key. */
+  promptError: string | null;
   /** A side effect the reducer asks for (writing files, leaving); run by an effect, never by the reducer. */
   effect: 'export' | 'exit' | null;
 }
@@ -34,7 +36,7 @@ export function initialState(today: string, initial: Partial<Pick<Case, 'date' |
   return {
     query: '', highlight: 0, focus: 'search', charges: initial.charges ?? [], selected: 0, priors: [],
     date: initial.date ?? today, judgmentDate: initial.judgmentDate ?? today, judgmentSet: initial.judgmentDate !== undefined, legal: initial.legal ?? false, birthDate: null,
-    showTrace: false, traceTop: 0, help: false, prompt: null, chooser: null, message: null, esc: false, effect: null,
+    showTrace: false, traceTop: 0, help: false, prompt: null, chooser: null, message: null, promptError: null, esc: false, effect: null,
   };
 }
 
@@ -70,31 +72,31 @@ function commit({ rules, m, lang }: Ctx, st: State, p: Prompt): State {
   switch (p.kind) {
     case 'date': case 'judgment': {
       const iso = parseUserDate(v);
-      if (!iso) return { ...st, message: m.badDate };
+      if (!iso) return { ...st, promptError: m.badDate };
       return p.kind === 'date' ? { ...st, date: iso, prompt: null, message: null } : { ...st, judgmentDate: iso, judgmentSet: true, prompt: null, message: null };
     }
     case 'birth': {
       // Empty: no date of birth (an adult, as before).
       const iso = v ? parseUserDate(v) : null;
-      if (v && !iso) return { ...st, message: m.badDate };
+      if (v && !iso) return { ...st, promptError: m.badDate };
       return { ...st, birthDate: iso, prompt: null, message: null };
     }
     case 'with': {
       // Charge numbers from 1, as shown; the contract's relatedTo counts from 0.
       const nums = v.split(/[\s,+]+/).filter(Boolean);
-      if (nums.some((x) => !/^\d{1,4}$/.test(x) || Number(x) < 1 || Number(x) > st.charges.length || Number(x) === st.selected + 1)) return { ...st, message: m.badWith({ count: st.charges.length }) };
+      if (nums.some((x) => !/^\d{1,4}$/.test(x) || Number(x) < 1 || Number(x) > st.charges.length || Number(x) === st.selected + 1)) return { ...st, promptError: m.badWith({ count: st.charges.length }) };
       return { ...patchSelected(st, ({ relatedTo: _r, ...c }) => (nums.length ? { ...c, relatedTo: nums.map((x) => Number(x) - 1) } : c)), prompt: null, message: null };
     }
     case 'prior': {
       const parsed = parsePriorShorthand(v);
-      if (!parsed) return { ...st, message: m.badPrior };
+      if (!parsed) return { ...st, promptError: m.badPrior };
       const r = resolve(rules, parsed.ref, lang);
-      if (!r.ok) return { ...st, message: r.error.message };
+      if (!r.ok) return { ...st, promptError: r.error.message };
       return { ...st, priors: [...st.priors, { ...parsed, ref: r.ref }], prompt: null, message: `${m.priorAdded} ${r.ref}` };
     }
     case 'amount': {
       const amount = v ? canonicalAmount(v) : '';
-      if (amount === null) return { ...st, message: m.badAmount };
+      if (amount === null) return { ...st, promptError: m.badAmount };
       return { ...patchSelected(st, ({ amount: _a, ...c }) => (amount ? { ...c, amount } : c)), prompt: null, message: null };
     }
     case 'aggravation': {
@@ -107,11 +109,11 @@ function commit({ rules, m, lang }: Ctx, st: State, p: Prompt): State {
 }
 
 function onPrompt(ctx: Ctx, st: State, p: Prompt, { input, key }: KeyEvent): State {
-  if (key.escape) return { ...st, prompt: null, message: null };
-  if (key.return) return commit(ctx, st, p);
+  if (key.escape) return { ...st, prompt: null, message: null, promptError: null };
+  if (key.return) return commit(ctx, { ...st, promptError: null }, p);
   const paste = pasted(input);
   const value = edit(p.value, paste.text, key);
-  return paste.enter ? commit(ctx, st, { ...p, value }) : { ...st, prompt: { ...p, value } };
+  return paste.enter ? commit(ctx, { ...st, promptError: null }, { ...p, value }) : { ...st, prompt: { ...p, value }, promptError: null };
 }
 
 function onChooser(ctx: Ctx, st: State, ch: Chooser, { key }: KeyEvent): State {

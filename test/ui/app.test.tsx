@@ -87,6 +87,16 @@ describe('terminal UI', () => {
     expect(a.frame()).toContain('Chefs (0)');
   });
 
+  it('a value the prompt refuses says why under it, and the prompt stays open', async () => {
+    const a = app();
+    await a.type('324-1'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('m');
+    await a.type('abc'); await a.press(KEY.enter);
+    expect(a.frame()).toContain('montant attendu en euros');
+    await a.type('x');
+    expect(a.frame()).not.toContain('montant attendu en euros');
+  });
+
   it('an attempt no text punishes shows the reason (121-4)', async () => {
     const a = app();
     await a.type('R625-1'); await a.press(KEY.enter);
