@@ -81,7 +81,9 @@ export async function batchCommand(argv: BatchArgs): Promise<number> {
   try {
     summary = await runBatch({
       input: argv.file, rules, workers, pool, chunk: argv.chunk, opts,
-      progress: argv.progress ?? Boolean(process.stderr.isTTY),
+      // The progress line is for a terminal watching a run whose results go elsewhere: drawn between result lines
+      // on the same screen it would garble them.
+      progress: argv.progress ?? Boolean(process.stderr.isTTY && !process.stdout.isTTY),
       showProgress: (p) => process.stderr.write(`\r\x1b[Kquantum batch${p.pct === null ? '' : ` ${p.pct}%`} ${m.cli.progress(p)}${p.final ? '\n' : ''}`),
       ...(argv.out !== undefined && { out: argv.out }),
     });

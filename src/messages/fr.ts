@@ -348,7 +348,7 @@ export const fr = {
       out: 'écrire les résultats dans FICHIER (remplacé seulement en fin de course réussie)', batchTrace: "inclure l'explication dans chaque résultat",
       workers: (p: P) => `fils d'exécution (défaut : les cœurs de la machine, ici ${p.n} ; 0 = le fil principal ; au plus ${p.max})`, chunk: 'lignes (CSV : enregistrements) par envoi à un fil',
       maxLine: 'plus long enregistrement accepté, en caractères ; au-delà : un enregistrement PARSE_ERROR', batchMaxCharges: 'chefs au plus par cas ; au-delà : un enregistrement INVALID_CASE',
-      maxResult: 'plus gros résultat écrit, en octets ; au-delà : un enregistrement RESULT_TOO_LARGE', progress: "barre d'avancement sur la sortie d'erreur (défaut : si c'est un terminal)",
+      maxResult: 'plus gros résultat écrit, en octets ; au-delà : un enregistrement RESULT_TOO_LARGE', progress: "barre d'avancement sur la sortie d'erreur (défaut : si c'est un terminal et que les résultats vont ailleurs)",
       delimiter: 'séparateur CSV en entrée : , ou ; (défaut : d\'après la ligne d\'en-tête)', csvRaw: 'CSV en sortie sans neutraliser les cellules qui commencent par = + - @ (injection de formules)',
       rulesCmd: 'les données du droit : valider un répertoire de règles, ou compter par statut de vérification', action: 'validate : schéma et intégrité, chaque erreur avec fichier et chemin JSON ; stats : dispositions et versions par statut',
       schema: 'le JSON Schema des fichiers de règles, généré depuis les schémas zod', kind: 'article, codes, parameters, recidive, aggravations, minors, repentis ou cumulation',
