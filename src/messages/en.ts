@@ -194,7 +194,7 @@ export const en: Messages = {
     E_CSV_NO_REFS: () => 'the CSV header has no "refs" column',
     E_CSV_DUPLICATE: (p: P) => `CSV column "${p.column}" appears twice`,
     E_CSV_RECORD: () => 'not a valid CSV record (check the quotes: a quote opens a field only at its start)',
-    E_CSV_FIELDS: (p: P) => `${p.fields} fields where the header has ${p.header}`,
+    E_CSV_FIELDS: (p: P) => `${p.fields} field${p.fields === 1 ? '' : 's'} where the header has ${p.header}`,
     E_CSV_REFS: () => 'refs: give one or more refs separated by ";" or "|", none empty',
     E_CSV_PER_CHARGE: (p: P) => `${p.column}: ${p.values} value(s) for ${p.refs} ref(s); give one per ref, in order, separated by ";" or "|" (leave a slot empty for none)`,
     E_CSV_INDICES: (p: P) => `related_to: "${p.value}" is not a list of charge indices (from 0), e.g. 1 or 1+2`,
