@@ -25,6 +25,8 @@ export interface GeneralUse { minors: boolean; repentis: boolean; legal: boolean
 /** The dates of the general part a charge reads (the minors', repentis and legal persons' texts only when the case uses them). */
 export function generalDates(rules: Rules, use: GeneralUse, set: Set<string>): void {
   for (const param of Object.values(rules.general)) param.values.forEach((v) => addDates(set, v));
+  // Before the date the data holds a code from, a charge is "law not held" (time.ts): a date the result turns on.
+  for (const k of rules.codes) if (k.heldFrom) set.add(k.heldFrom);
   for (const list of [rules.recidive.rules, rules.recidive.assimilations, rules.recidive.predicateAssimilations, rules.aggravations.aggravations]) {
     for (const x of list) x.values.forEach((v) => addDates(set, v));
   }

@@ -22,7 +22,7 @@ export function formatMarkdown(r: Result, lang: Lang): string {
     const flags = [ch.attempt && m.text.attempt, ch.accomplice && m.text.accomplice, ch.predicate && `${t.reference} ${ch.predicate}`, ch.minority && m.text.minor(ch.minority), ch.repentis?.effect === 'reduced' && m.text.repentisReduced({ article: ch.repentis.article })].filter(Boolean).join(', ');
     const label = `${ch.label}${flags ? ` (${flags})` : ''}`;
     if (!ch.punishable) {
-      out.push(`| ${ch.ref} | ${cell(label)} | — | ${t.notPunishable}${c}${ch.reason ? m.reasons[ch.reason] : ''} | — | ${ch.version ? formatDate(ch.version.from, lang) : '—'} |`);
+      out.push(`| ${ch.ref} | ${cell(label)} | — | ${ch.reason === 'LAW_NOT_HELD' ? t.notComputed : t.notPunishable}${c}${ch.reason ? m.reasons[ch.reason] : ''} | — | ${ch.version ? formatDate(ch.version.from, lang) : '—'} |`);
       continue;
     }
     const v = ch.version ? `${formatDate(ch.version.from, lang)}, ${cell(ch.version.source)}${ch.version.status !== 'text' ? ` (${ch.version.status})` : ''}` : '—';

@@ -31,7 +31,8 @@ function chargeLines(c: ChargeResult, r: Result, lang: Lang): string[] {
   const head = `  ${c.ref}${c.input && c.input !== c.ref ? ` (« ${c.input} »)` : ''} — ${c.label}${flags ? ` [${flags}]` : ''}${date}`;
   if (!c.punishable) {
     const by = c.minority ? ` (${c.minority.article})` : c.repentis ? ` (${t.repentisExempt({ article: c.repentis.article })})` : '';
-    return [head, `      ${t.notPunishable.toUpperCase()}${colon(lang)}${c.reason ? MESSAGES[lang].reasons[c.reason] : ''}${by}`];
+    // A charge whose law of that date is not held is not computed: never shown as not punishable.
+    return [head, `      ${(c.reason === 'LAW_NOT_HELD' ? t.notComputed : t.notPunishable).toUpperCase()}${colon(lang)}${c.reason ? MESSAGES[lang].reasons[c.reason] : ''}${by}`];
   }
   const lines = [head, `      ${c.nature ? natureLabel(c.nature, lang) : ''}${colon(lang)}${penaltyOf(c, lang)}`];
   if (c.minority) lines.push(`      ${t.minor(c.minority)}`);

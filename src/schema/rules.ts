@@ -118,6 +118,11 @@ export const provision = z.strictObject({
    * Where the law punishes this offence more severely when committed in a bande organisée (221-1 → 221-4 8°,
    * 222-35 al. 1 → 222-35 al. 2): the aggravating text and its dates. 450-1 (since 2025) reads it.
    */
+  /**
+   * The conduct was punished before this provision's first version by a text the data does not hold (a
+   * recodification whose former article is missing): earlier facts are "law not held", never "not punishable".
+   */
+  formerly: label.optional(),
   organisedGangForms: z.array(z.strictObject({ ref, from: isoDate, to: isoDate.nullable().optional(), status, source: url })).optional(),
   /** An offence committed while driving a vehicle (Code de la route L233-1 II pairs them with a refusal to stop). */
   driving: z.boolean().optional(),
@@ -164,6 +169,11 @@ export const codesFile = z.strictObject({
     label,
     /** Spellings accepted before an article (lower case, accents and dots optional at input): "c. route", "code de la route". */
     names: z.array(z.string().min(1).max(100)).min(1),
+    /**
+     * From when the data holds this code's law (the Code pénal from its entry into force, 1994-03-01): for facts
+     * before, an offence with no version then is "law not held", never "not punishable".
+     */
+    heldFrom: isoDate.optional(),
   })).min(1),
 });
 

@@ -63,7 +63,7 @@ export function ChargeRow({ c, r, active, m, lang, columns }: { c: Charge; r: Re
   const figures = (x: { prison: Result['total']['prison']; fine: string | null }, short: boolean) => [x.prison ? (short ? shortPrison(x.prison, lang) : formatPrison(x.prison, lang)) : m.noCustody, x.fine ? formatMoney(x.fine, lang) : null].filter(Boolean).join(' · ');
   // Side by side: the minor's maxima, then those once the excuse is set aside.
   const both = (short: boolean) => `${figures(r!, short)}${r!.withoutExcuse ? ` | ${m.withoutExcuse} ${figures(r!.withoutExcuse, short)}` : ''}`;
-  if (r) penalty = r.punishable ? both(false) : `${m.notPunishable} (${m.reasons[r.reason!] ?? r.reason})`;
+  if (r) penalty = r.punishable ? both(false) : `${r.reason === 'LAW_NOT_HELD' ? m.notComputed : m.notPunishable} (${m.reasons[r.reason!] ?? r.reason})`;
   // In a narrow terminal the short form keeps every figure on the line.
   if (r?.punishable && 17 + penalty.length > columns) penalty = both(true);
   return (

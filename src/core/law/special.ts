@@ -49,11 +49,24 @@ function otherMax(rules: Rules, refInput: string, date: IsoDate, path: string, s
   if (r.provision.kind === 'rule') return { ok: false, error: draft('INVALID_CASE', path, 'E_PREDICATE_RULE', { ref: r.ref }) };
   const v = at(r.provision.versions, date);
   if (!v || !v.penalty) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps: [{ rule: '112-1', code: 'PREDICATE_NOT_IN_FORCE', params: { predicate: r.ref, date } }] };
-  if (isByPredicate(v.penalty) || seen > 4) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps: [{ rule: r.provision.article, code: 'PREDICATE_NEEDS_PREDICATE', params: { predicate: r.ref } }] };
+  if (seen > 4) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps: [{ rule: r.provision.article, code: 'PREDICATE_NEEDS_PREDICATE', params: { predicate: r.ref } }] };
+  // A predicate whose own penalty follows another offence (224-5-2) is taken at its mildest tier: the case cannot
+  // name the offence that one refers to.
+  if (isByPredicate(v.penalty)) return mildestTier(rules, r.provision, r.ref, v, v.penalty.byPredicate, date);
   if (isPenaltyOf(v.penalty)) return otherMax(rules, v.penalty.penaltyOf, date, path, seen + 1);
   const f = fineOf(rules, v.penalty.fine, date, null);
   const penalty: Penalty = { prison: prisonOut(v.penalty.prison), fine: f.fine, contraventionFine: f.contravention };
   return { ok: true, provision: r.provision, ref: r.ref, penalty, nature: classify(rules, penalty, date), version: v };
+}
+
+function mildestTier(rules: Rules, provision: Provision, ref: string, v: Version, spec: ByPredicatePenalty['byPredicate'], date: IsoDate): Max {
+  let best: Penalty | null = null;
+  for (const t of spec.tiers) {
+    const f = fineOf(rules, t.fine, date, null);
+    const penalty: Penalty = { prison: prisonOut(t.prison), fine: f.fine, contraventionFine: f.contravention };
+    if (!best || comparePrison(penalty.prison, best.prison) < 0) best = penalty;
+  }
+  return { ok: true, provision, ref, penalty: best!, nature: classify(rules, best!, date), version: v };
 }
 
 /** What one version of a provision sets for this charge (natural person, before the general rules). */

@@ -71,7 +71,9 @@ export const inForce: ChargeModule = {
     }
     if (!v0) {
       const first = provision.versions[0]!;
-      if (date < first.from) {
+      if (date < first.from && lawNotHeld(s, c, provision, first.from)) {
+        s.stop = 'LAW_NOT_HELD';
+      } else if (date < first.from) {
         steps?.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy } });
         s.stop = 'NOT_YET_IN_FORCE';
       } else {
@@ -91,6 +93,21 @@ export const inForce: ChargeModule = {
     s.stop = laterVersions(s, c, provision, v0);
   },
 };
+
+/**
+ * Facts before a provision's first version, when the law of that date is not in the data: before the date the data
+ * holds the code from (the former Code pénal before 1994), or before a recodification whose former article is
+ * missing (`formerly`, or a predecessor held only from a later date). Said as such, never as "not punishable".
+ */
+function lawNotHeld(s: ChargeState, c: CaseCtx, provision: Provision, from: IsoDate): boolean {
+  const heldFrom = c.rules.codes.find((k) => k.id === provision.code)?.heldFrom;
+  const before = heldFrom !== undefined && s.date < heldFrom;
+  const formerly = provision.formerly ?? (predecessorsOf(c.rules, provision.ref).length ? null : undefined);
+  if (!before && formerly === undefined) return false;
+  s.steps?.push({ rule: '112-1', code: 'LAW_NOT_HELD', params: { ref: s.ref, date: s.date, from, heldFrom: before ? heldFrom : null } });
+  c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_LAW_NOT_HELD', params: { ref: s.ref, from, heldFrom: before ? heldFrom : null, code: provision.code, formerly: formerly ? formerly[c.lang] : null } });
+  return true;
+}
 
 /**
  * The versions in force after the facts and before judgment: the provision's own, then, if it was repealed and
