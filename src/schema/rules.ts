@@ -196,6 +196,7 @@ export const parametersFile = z.strictObject({
     legalPersonContraventionMultiplier: param(money),
     legalPersonGeneralLiabilityFrom: param(z.boolean()),
     lifeNotPronouncedCap: param(months),
+    fixedTermReclusionMax: param(months),
     delitFineThreshold: param(money),
     contraventionFineMax: param(money),
     criminalCustodialMin: param(months),

@@ -22,7 +22,7 @@ export const concoursModule: Module = {
     en: 'In concours réel, each penalty of the same nature is incurred within the highest legal maximum; contravention fines add up with each other and with the rest.',
   },
   reads: [],
-  params: ['lifeNotPronouncedCap'],
+  params: ['lifeNotPronouncedCap', 'fixedTermReclusionMax'],
 };
 
 /**
@@ -81,10 +81,12 @@ export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (
     }
   }
   const arithmetic = { prison: anyPrison ? { months, life } : null, fine: sum.value === null ? null : sum.text() };
-  const lifeCap = prison?.life ? param(c.rules, 'lifeNotPronouncedCap', c.date) : undefined;
+  // Life not pronounced: 30 years at most, by 132-5 al. 3 in concours, by 131-1 2° (132-18) for a single offence.
+  const capName = live > 1 ? 'lifeNotPronouncedCap' : 'fixedTermReclusionMax';
+  const lifeCap = prison?.life ? param(c.rules, capName, c.date) : undefined;
   if (prison) {
     steps?.push({ rule: '132-5', code: live > 1 ? 'CONCOURS_PRISON' : 'SINGLE_PRISON', params: { ref: prisonRef, prison: prison } });
-    if (lifeCap) steps?.push({ rule: paramArticle(c.rules, 'lifeNotPronouncedCap'), code: 'LIFE_CAP', params: { months: lifeCap.value.months } });
+    if (lifeCap) steps?.push({ rule: paramArticle(c.rules, capName), code: 'LIFE_CAP', params: { months: lifeCap.value.months } });
   }
   if (cap) steps?.push({ rule: '132-3', code: live > 1 ? 'CONCOURS_FINE' : 'SINGLE_FINE', params: { ref: capRef, fine: cap.text() } });
   if (contraventionRefs.length) steps?.push({ rule: '132-7', code: 'CONTRAVENTION_FINES_ADDED', params: { refs: contraventionRefs, fine: contraventions.text() } });
@@ -99,7 +101,7 @@ export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (
     cappedBy: { prison: prisonRef, fine: capRef ?? (contraventionRefs[0] ?? null) },
     // Always keys (undefined unless life; JSON leaves them out): one object shape for whoever reads totals.
     lifeNotPronouncedCapMonths: lifeCap?.value.months,
-    lifeNotPronouncedCapArticle: lifeCap ? paramArticle(c.rules, 'lifeNotPronouncedCap') : undefined,
+    lifeNotPronouncedCapArticle: lifeCap ? paramArticle(c.rules, capName) : undefined,
   };
   if (plan.entries.length) addOnTop(c, total, charges, fines, plan, steps);
   return { total, arithmetic, steps };
