@@ -68,6 +68,8 @@ function offenderOf(argv: EvalArgs, priors: unknown[], base: Record<string, unkn
 
 /** The case the command line describes: refs with options, or a JSON case (--case FILE, or "-" alone). */
 function caseOf(argv: EvalArgs): unknown {
+  // `--prior` with no value: a prior was meant and not given; never silently none.
+  if (argv.prior !== undefined && argv.prior.length === 0) throw new UsageError('U_PRIOR', { arg: '' });
   const priors = (argv.prior ?? []).map(String).map(parsePriorArg);
   const over: Record<string, unknown> = {};
   const date = dateOption('date', argv.date), judgmentDate = dateOption('judgment-date', argv.judgmentDate);
