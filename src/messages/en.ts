@@ -300,6 +300,7 @@ export const en: Messages = {
       '?: this help; Esc then q, or Ctrl-C: quit',
     ],
     helpClose: 'Any key to close',
+    tooNarrow: (p: P) => `Terminal too narrow (${p.columns} columns): it needs 60 at least. Widen the window, or use quantum eval --width ${p.columns}. Esc then q to quit.`,
   },
   /** The command line: help, usage errors, the batch summary. */
   cli: {

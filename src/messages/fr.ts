@@ -299,6 +299,7 @@ export const fr = {
       '? : cette aide ; Échap puis q, ou Ctrl-C : quitter',
     ],
     helpClose: 'Une touche pour fermer',
+    tooNarrow: (p: P) => `Terminal trop étroit (${p.columns} colonnes) : il en faut 60 au moins. Élargissez la fenêtre, ou utilisez quantum eval --width ${p.columns}. Échap puis q pour quitter.`,
   },
   /** The command line: help, usage errors, the batch summary. */
   cli: {

@@ -57,6 +57,8 @@ export function App(props: AppProps) {
   const outcome: Outcome | null = useMemo(() => (st.charges.length ? evaluate(rules, theCase, { today, lang }) : null), [rules, theCase, today, lang]);
   useInput((input, key) => dispatch({ type: 'key', ev: { input, key } }));
   useEffects(st, outcome, theCase, props, m, dispatch);
+  // Below 60 columns the screen cannot be laid out without overflowing: say so rather than draw past the edge.
+  if (stdout.columns && stdout.columns < 60) return <Text wrap="wrap">{m.tooNarrow({ columns: stdout.columns })}</Text>;
   if (st.help) return <Help m={m} columns={columns} />;
   return <Screen st={st} rules={rules} lang={lang} m={m} outcome={outcome} matches={matches} columns={columns} rows={rows} />;
 }

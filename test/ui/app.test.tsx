@@ -87,6 +87,15 @@ describe('terminal UI', () => {
     expect(a.frame()).toContain('Chefs (0)');
   });
 
+  it('a terminal narrower than 60 columns is told so, nothing is drawn past its edge', async () => {
+    const exportDir = mkdtempSync(join(tmpdir(), 'quantum-tui-'));
+    const m = mount(<App rules={rules} today="2026-11-29" lang="fr" exportDir={exportDir} initial={{ date: '2024-05-01' }} />, 40, 24);
+    mounted.push(m);
+    await tick();
+    expect(m.frame()).toContain('Terminal trop étroit (40 colonnes)');
+    for (const l of lines(m.frame())) expect(l.length).toBeLessThanOrEqual(40);
+  });
+
   it('a value the prompt refuses says why under it, and the prompt stays open', async () => {
     const a = app();
     await a.type('324-1'); await a.press(KEY.enter);
