@@ -6,6 +6,7 @@ import type { Decimal } from 'decimal.js';
 import { moneyOf } from '../money.js';
 import { param, paramArticle, paramValues } from '../params.js';
 import { coversAny } from './covers.js';
+import { inForce } from '../dates.js';
 import type { CaseCtx, ChargeModule, ChargeState } from './types.js';
 
 function unverified(c: CaseCtx, article: string, status: string): void {
@@ -42,13 +43,11 @@ function legalFine(s: ChargeState, c: CaseCtx): Decimal | null {
   return null;
 }
 
-const inForceOn = (v: { from: string; to: string | null }, date: string) => v.from <= date && (v.to === null || date < v.to);
-
 /** 121-2 and the texts that exclude it: whether a legal person answers for this offence on its date; stops it if not. */
 function liable(s: ChargeState, c: CaseCtx): boolean {
   const sp = c.rules.speciality;
   const article = s.provision.article;
-  const excluded = sp.exclusions.find((x) => inForceOn(x, s.date) && coversAny(x.covers, article));
+  const excluded = sp.exclusions.find((x) => inForce(x, s.date) && coversAny(x.covers, article));
   if (excluded) {
     s.steps?.push({ rule: excluded.article, code: 'LEGAL_PERSON_EXCLUDED', params: { article: excluded.article, condition: excluded.condition } });
     c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_LEGAL_PERSON_EXCLUDED', params: { ref: s.ref, article: excluded.article, condition: excluded.condition[c.lang] } });
@@ -63,7 +62,7 @@ function liable(s: ChargeState, c: CaseCtx): boolean {
     c.warnings.push({ code: 'NOTE', ref: null, key: 'W_SPECIALITY', params: { from, code: s.provision.code } });
     return true;
   }
-  const clause = sp.clauses.find((x) => inForceOn(x, s.date) && coversAny(x.covers, article));
+  const clause = sp.clauses.find((x) => inForce(x, s.date) && coversAny(x.covers, article));
   if (clause) {
     s.steps?.push({ rule: clause.article, code: 'LEGAL_PERSON_CLAUSE', params: { article: clause.article, from } });
     unverified(c, clause.article, clause.status);
