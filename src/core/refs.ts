@@ -34,7 +34,8 @@ function patternsOf(codes: Code[]): { id: string; re: RegExp }[] {
 
 /** The code a ref starts with, if any (the longest name that matches), and where the rest begins. */
 function codePrefix(s: string, codes: Code[] | undefined): { code: string | null; rest: string } {
-  if (!codes?.length) return { code: null, rest: s };
+  // No code's name starts with a digit: a bare Code pénal ref ("311-3") skips the patterns.
+  if (!codes?.length || (s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57)) return { code: null, rest: s };
   const folded = fold(s);
   let best: { id: string; len: number } | null = null;
   for (const { id, re } of patternsOf(codes)) {

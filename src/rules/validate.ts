@@ -82,6 +82,7 @@ export function crossCheck(rules: Rules): { errors: RulesIssue[]; notes: RulesIs
   rules.aggravations.aggravations.forEach((ag, i) => ag.excludes.forEach((a, j) => {
     if (!knownArticle(a)) notes.push({ file: 'general/aggravations.json', path: `aggravations[${i}].excludes[${j}]`, message: `${a} (excluded by ${ag.article}) is not in the catalogue yet` });
   }));
+  codeNames(rules, errors);
   for (const [alias, ref] of rules.aliases) {
     if (!rules.provisions.has(ref)) errors.push({ file: '(aliases)', path: alias, message: `alias ${alias} names ${ref}, which is not in the rules` });
   }
@@ -168,4 +169,11 @@ export function validateRules(dir: string): ValidationReport {
     if (e instanceof RulesError) return { errors: e.issues, notes: [], rules: null };
     throw e;
   }
+}
+
+/** The ref parser skips the code names for an input starting with a digit (refs.ts codePrefix): none may. */
+function codeNames(rules: Rules, errors: RulesIssue[]): void {
+  rules.codes.forEach((k, i) => [k.id, ...k.names].forEach((n) => {
+    if (/^\d/.test(n)) errors.push({ file: 'codes.json', path: `codes[${i}]`, message: `the name "${n}" starts with a digit, as an article does` });
+  }));
 }
