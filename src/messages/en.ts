@@ -123,6 +123,7 @@ export const en: Messages = {
     W_REPENTIS_NO_TEXT: (p: P) => `${p.ref}: no text provides ${p.effect === 'exempt' ? 'an exemption' : 'a reduction'} for a repentant offender on this offence at the case's dates; 132-78 applies only where the law provides: maxima unchanged${p.reduction ? ' (a text provides a reduction: give "reduced")' : p.exemption ? ' (a text provides an exemption: give "exempt")' : ''}.`,
     W_REPENTIS_ATTEMPT_ONLY: (p: P) => `${p.ref}: article ${p.article} exempts only an attempt, and this charge is not one: maxima unchanged${p.reduction ? ' (a reduction is provided: give "reduced")' : ''}.`,
     W_REPENTIS_NO_CUSTODY: (p: P) => `${p.ref}: the repentant offender's reduction touches only custody, which this charge does not carry: maxima unchanged.`,
+    W_REPENTIS_SEVERAL: (p: P) => `${p.ref}: other repentis texts also reach this offence (${p.others}); the most favourable reduction, that of article ${p.article}, is applied (quantum's choice: applying the special text alone can be argued).`,
     W_REPENTIS_CONDITION: (p: P) => `${p.ref}: article ${p.article} applies on a condition quantum does not check: ${p.condition.en}.`,
     W_REPENTIS_LIFE: (p: P) => `${p.ref}: article ${p.article} reduces the penalty without saying what life becomes; it is left as life.`,
     W_ROUNDED_DOWN: (p: P) => `${p.ref}: the reduction (${p.article}) does not fall on a whole number of months; the maximum is rounded down to the month.`,

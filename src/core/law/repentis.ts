@@ -80,6 +80,10 @@ function reduce(s: ChargeState, c: CaseCtx, found: Found[], articles: readonly s
   }
   const { f, r, condition } = best;
   unverified(s, c, f);
+  // Two texts reaching one offence (221-5-3 for a murder, 422-2 for the same murder as an act of terrorism): the
+  // milder is applied, a choice the result states.
+  const others = [...new Set(found.filter((x) => x.text !== f.text && x.v.reductions?.some((rr) => reaches(rr.covers, articles))).map((x) => x.text.article))];
+  if (others.length) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_REPENTIS_SEVERAL', params: { ref: s.ref, article: f.text.article, others: others.join(', ') } });
   if (r.lifeKept) c.warnings.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_REPENTIS_LIFE', params: { ref: s.ref, article: f.text.article } });
   if (r.rounded) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_ROUNDED_DOWN', params: { ref: s.ref, article: f.text.article } });
   c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_REPENTIS_CONDITION', params: { ref: s.ref, article: f.text.article, condition: condition.condition } });
