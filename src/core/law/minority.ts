@@ -70,7 +70,9 @@ function excuse(s: ChargeState, c: CaseCtx, age: number, versions: MinorsVersion
   for (const k of said.get(m.prison.v)!) if (k !== 'W_MINOR_CONTRAVENTION_NOT_REDUCED') notes.add(k);
   if (said.get(m.fine.v)!.has('W_MINOR_CONTRAVENTION_NOT_REDUCED')) notes.add('W_MINOR_CONTRAVENTION_NOT_REDUCED');
   const main = before.prison ? m.prison.v : m.fine.v;
-  const excludable = versions.every((v) => v.setAside !== null && age >= v.setAside.fromAge);
+  // An excuse that reduces nothing (a contravention fine the ordonnance of 1945 leaves whole) has nothing to set aside.
+  const reduces = comparePrison(before.prison, m.prison.f.prison) !== 0 || compareFine(before.fine, m.fine.f.fine) !== 0;
+  const excludable = reduces && versions.every((v) => v.setAside !== null && age >= v.setAside.fromAge);
   s.minority = { age, article: before.prison ? main.custody.article : main.fine.article, excludable };
   s.penalty = { ...before, prison: m.prison.f.prison, fine: m.fine.f.fine };
   s.steps?.push({ rule: main.custody.article, code: 'MINOR_EXCUSE', params: { age, prisonArticle: m.prison.v.custody.article, fineArticle: m.fine.v.fine.article, before: before.prison, after: s.penalty.prison, beforeFine: before.fine?.toFixed() ?? null, afterFine: s.penalty.fine?.toFixed() ?? null, cap: m.fine.v.fine.cap } });
