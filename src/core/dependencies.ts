@@ -36,6 +36,20 @@ export function generalDates(rules: Rules, use: GeneralUse, set: Set<string>): v
   if (use.repentis) for (const x of rules.repentis.texts) x.versions.forEach((v) => addDates(set, v));
 }
 
+const movedFrom = new WeakMap<Rules, Map<string, string[]>>();
+/** The items whose conduct moved to this provision or article (`movedTo`), as refs: where earlier facts were punished. */
+export function itemsMovedTo(rules: Rules, ref: string, article: string): string[] {
+  let index = movedFrom.get(rules);
+  if (!index) {
+    index = new Map();
+    for (const p of rules.provisions.values()) {
+      for (const it of p.items ?? []) if (typeof it !== 'string' && it.movedTo) index.set(it.movedTo, [...(index.get(it.movedTo) ?? []), `${p.article} ${it.sub}`]);
+    }
+    movedFrom.set(rules, index);
+  }
+  return [...(index.get(ref) ?? []), ...(ref === article ? [] : index.get(article) ?? [])];
+}
+
 const continuedFrom = new WeakMap<Rules, Map<string, Provision[]>>();
 /** The provisions whose repeal names this one as their continuation (time.ts judges earlier facts under them). */
 export function predecessorsOf(rules: Rules, ref: string): Provision[] {

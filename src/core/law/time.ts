@@ -6,7 +6,7 @@ import { continuedByOf } from '../model.js';
 import type { Steps } from '../steps.js';
 import type { Reason } from '../contract.js';
 import { at } from '../dates.js';
-import { predecessorsOf } from '../dependencies.js';
+import { itemsMovedTo, predecessorsOf } from '../dependencies.js';
 import { compareFine, comparePrison } from '../penalty.js';
 import { classify } from './classify.js';
 import { attemptPunishable } from './attempt.js';
@@ -75,6 +75,9 @@ export const inForce: ChargeModule = {
         s.stop = 'LAW_NOT_HELD';
       } else if (date < first.from) {
         steps?.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy } });
+        // Conduct an item of another text punished before it moved here (presse 24 al. 6 -> 421-2-5): say where.
+        const before = itemsMovedTo(c.rules, provision.ref, provision.article);
+        if (before.length) c.warnings.push({ code: 'NOTE', ref, key: 'W_FORMERLY_ITEM', params: { ref, from: first.from, by: before.join(', ') } });
         s.stop = 'NOT_YET_IN_FORCE';
       } else {
         steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
