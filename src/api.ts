@@ -87,6 +87,12 @@ export async function* evaluateMany(
   options: EvaluateOptions = {},
 ): AsyncGenerator<Outcome, void, undefined> {
   const opts = { ...options, today: options.today ?? todayIso() };
+  // A plain iterable is read without awaiting its items: a case is data, never a promise to resolve (an object with
+  // a `then` method is evaluated as it is, like evaluate does, not followed).
+  if (Symbol.iterator in Object(cases)) {
+    for (const c of cases as Iterable<unknown>) yield evaluate(rules, c, opts);
+    return;
+  }
   for await (const c of cases) yield evaluate(rules, c, opts);
 }
 
