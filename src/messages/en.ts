@@ -355,7 +355,7 @@ export const en: Messages = {
       out: 'write results to FILE (replaced only when the run ends well)', batchTrace: 'include the explanation in each result',
       workers: (p: P) => `worker threads (default: the machine's cores, here ${p.n}; 0 = main thread; at most ${p.max})`, chunk: 'lines (CSV: records) per message to a worker',
       maxLine: 'longest record accepted, in characters; longer ones give a PARSE_ERROR record', batchMaxCharges: 'most charges per case; more give an INVALID_CASE record',
-      maxResult: 'largest result written, in bytes; larger ones give a RESULT_TOO_LARGE record', progress: 'progress bar on stderr (default: when stderr is a terminal and the results go elsewhere)',
+      maxResult: 'largest result written, in bytes (estimated before computing from the number of charges: about 2 KB plus 1 KB a charge, 8 KB with --trace; measured in characters for a traced result); larger ones give a RESULT_TOO_LARGE record', progress: 'progress bar on stderr (default: when stderr is a terminal and the results go elsewhere)',
       delimiter: 'CSV input delimiter: , or ; (default: from the header row)', csvRaw: 'CSV output without neutralising cells that start with = + - @ (formula injection)',
       rulesCmd: 'the law data: validate a rules directory, or count by verification status', action: 'validate: schema and integrity, each error with file and JSON path; stats: provisions and versions by status',
       schema: 'the JSON Schema of rule files, generated from the zod schemas', kind: 'article, codes, parameters, recidive, aggravations, minors, repentis or cumulation',
