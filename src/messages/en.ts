@@ -114,6 +114,7 @@ export const en: Messages = {
     W_CONTINUED_BY: (p: P) => `${p.ref} was repealed on ${d(p.at)} and replaced by ${p.by}, which punishes the same conduct: the facts remain punishable, and the milder of both texts applies.`,
     W_REPEALED_SEE: (p: P) => `${p.ref} has been repealed since ${d(p.at)}; the same conduct is punished by ${p.by}: for later facts, charge ${p.by}.`,
     W_FORMERLY_ITEM: (p: P) => `${p.ref} is in force only since ${d(p.from)}; before, this conduct was punished by ${p.by}: for earlier facts, charge that ref.`,
+    W_OTHER_TIERS: (p: P) => `${p.ref} exists only since ${d(p.from)}; on the date of the facts the article had ${p.tiers}: if the facts fall under it, charge that ref.`,
     W_FORMERLY: (p: P) => `${p.ref} has been in force only since ${d(p.from)}; for earlier facts the applicable text is ${p.by}, which it replaced: its penalties apply, or those of ${p.ref} where milder.`,
     W_PARAM_UNVERIFIED: (p: P) => `The general rule of article ${p.article} used here is not verified against the official text (status: ${p.status}).`,
     W_LEGAL_PERSON_NO_FINE: () => `No fine is computed for the legal person on this charge: the text sets none for natural persons and no general rule fills the gap.`,

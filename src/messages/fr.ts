@@ -113,6 +113,7 @@ export const fr = {
     W_CONTINUED_BY: (p: P) => `${p.ref} a été abrogé le ${d(p.at)} et remplacé par ${p.by}, qui punit la même conduite : les faits restent punissables, la loi la plus douce des deux textes s'applique.`,
     W_REPEALED_SEE: (p: P) => `${p.ref} est abrogé depuis le ${d(p.at)} ; la même conduite est punie par ${p.by} : pour des faits postérieurs, poursuivez ${p.by}.`,
     W_FORMERLY_ITEM: (p: P) => `${p.ref} n'est en vigueur que depuis le ${d(p.from)} ; avant, cette conduite était punie par ${p.by} : pour des faits antérieurs, poursuivez cette référence.`,
+    W_OTHER_TIERS: (p: P) => `${p.ref} n'existe que depuis le ${d(p.from)} ; à la date des faits, l'article avait ${p.tiers} : si les faits en relèvent, poursuivez cette référence.`,
     W_FORMERLY: (p: P) => `${p.ref} n'est en vigueur que depuis le ${d(p.from)} ; pour des faits antérieurs, le texte applicable est ${p.by}, qu'il a remplacé : ses peines s'appliquent, ou celles de ${p.ref} si elles sont plus douces.`,
     W_PARAM_UNVERIFIED: (p: P) => `La règle générale de l'article ${p.article} utilisée ici n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
     W_LEGAL_PERSON_NO_FINE: () => `Aucune amende n'est calculée pour la personne morale sur ce chef : le texte n'en prévoit pas pour les personnes physiques et aucune règle générale n'y supplée.`,

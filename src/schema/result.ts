@@ -35,7 +35,7 @@ export const step = z.object({
 export const warning = z.object({
   code: z.enum(['UNVERIFIED', 'NOT_COMPUTED', 'NOTE']),
   ref: doc(z.nullable(z.string()), 'The provision or article concerned, if any.'),
-  message: doc(z.optional(z.string()), 'In words (absent from lean results).'),
+  message: doc(z.optional(z.string()), 'In words, in the requested language (lean results too).'),
   status: z.optional(status),
   from: z.optional(isoDate),
 });

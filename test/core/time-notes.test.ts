@@ -15,4 +15,9 @@ describe('earlier conduct under a moved item', () => {
     // 24 al. 6 (1881 law, text of 1994): the penalties of al. 1, 5 ans and 45 000 €.
     expect(run('2014-11-10', 'presse 24 al. 6').total.prison?.months).toBe(60);
   });
+  it('an aggravated tier charged before it existed names the tiers then in force (226-1 al. 7, loi 2020-936)', () => {
+    const r = run('2019-05-01', '226-1 al. 7');
+    expect(r.charges[0]!.reason).toBe('NOT_YET_IN_FORCE');
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/the article had 226-1 al\. 1/));
+  });
 });

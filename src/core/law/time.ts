@@ -78,6 +78,9 @@ export const inForce: ChargeModule = {
         // Conduct an item of another text punished before it moved here (presse 24 al. 6 -> 421-2-5): say where.
         const before = itemsMovedTo(c.rules, provision.ref, provision.article);
         if (before.length) c.warnings.push({ code: 'NOTE', ref, key: 'W_FORMERLY_ITEM', params: { ref, from: first.from, by: before.join(', ') } });
+        // A tier added later (an aggravated alinéa): the article's other tiers then in force may fit the facts.
+        const tiers = (c.rules.articles.get(provision.article)?.refs ?? []).filter((r) => r !== provision.ref && at(c.rules.provisions.get(r)!.versions, date)?.penalty);
+        if (!before.length && tiers.length) c.warnings.push({ code: 'NOTE', ref, key: 'W_OTHER_TIERS', params: { ref, from: first.from, tiers: tiers.join(', ') } });
         s.stop = 'NOT_YET_IN_FORCE';
       } else {
         steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
