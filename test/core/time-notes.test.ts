@@ -5,7 +5,7 @@ import { evaluate, loadRules } from '../../src/index.js';
 import type { Result } from '../../src/core/contract.js';
 
 const rules = loadRules();
-const run = (date: string, ref: string) => evaluate(rules, { date, judgmentDate: '2016-01-10', charges: [{ ref }] }, { today: '2026-11-29', lang: 'en' }) as Result;
+const run = (date: string, ref: string, judgmentDate = '2016-01-10') => evaluate(rules, { date, judgmentDate, charges: [{ ref }] }, { today: '2026-11-29', lang: 'en' }) as Result;
 
 describe('earlier conduct under a moved item', () => {
   it('421-2-5 before 2014-11-15 points to presse 24 al. 6 (loi 2014-1353), which punishes the 2014 facts', () => {
@@ -16,7 +16,7 @@ describe('earlier conduct under a moved item', () => {
     expect(run('2014-11-10', 'presse 24 al. 6').total.prison?.months).toBe(60);
   });
   it('an aggravated tier charged before it existed names the tiers then in force (226-1 al. 7, loi 2020-936)', () => {
-    const r = run('2019-05-01', '226-1 al. 7');
+    const r = run('2019-05-01', '226-1 al. 7', '2026-11-29');
     expect(r.charges[0]!.reason).toBe('NOT_YET_IN_FORCE');
     expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/the article had 226-1 al\. 1/));
   });
