@@ -114,6 +114,9 @@ describe('engine properties', () => {
   it('agrees with an independent oracle of 132-3, 132-5 and 132-7 on thousands of cases', () => {
     fc.assert(fc.property(aCase, (c) => {
       const r = run(c);
+      // The oracle knows 132-3, 132-5 and 132-7 only: a clause that adds a charge on top (route L233-1 II pairs the
+      // driving offences of one date by default) is tested by its own golden cases.
+      if (r.total.cumulated) return;
       const o = oracleTotal(r.charges as never);
       expect(r.total.prison?.life ?? false).toBe(o.prisonLife);
       expect(r.total.prison && !r.total.prison.life ? r.total.prison.months : null).toBe(o.prisonMonths);

@@ -133,7 +133,9 @@ function addOnTop(c: CaseCtx, total: Result['total'], charges: readonly Part[], 
   total.fine = fine === null ? null : moneyString(fine);
   if (anyFine) total.fineParts.cumulated = moneyString(added);
   total.lifeNotPronouncedCapMonths = lifeCap ? lifeCap.value.months + lifeCapMonths : undefined;
-  total.lifeNotPronouncedCapArticle = lifeCap ? paramArticle(c.rules, 'lifeNotPronouncedCap') : undefined;
+  // The cap adds the cumulated terms: it stands on 132-5 and on the clauses that add them.
+  const clauses = [...new Set(plan.entries.map((e) => e.article))];
+  total.lifeNotPronouncedCapArticle = lifeCap ? [paramArticle(c.rules, 'lifeNotPronouncedCap'), ...(lifeCapMonths ? clauses : [])].join(', ') : undefined;
   total.cumulated = plan.entries.map((e) => ({ charge: e.charge, ref: e.ref, article: e.article, relatedTo: e.relatedTo }));
   steps?.push({ rule: plan.entries[0]!.article, code: 'CUMULATED_TOTAL', params: { prison, fine: total.fine } });
 }
