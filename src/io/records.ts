@@ -54,7 +54,7 @@ export class RecordSplitter {
         const wasQuoted = this.inQuotes;
         const bad = this.csvChar(ch, s, i);
         // A quoted span over lines that closes on a stray quote, or closes past the limit: read again by lines.
-        if (this.spanned() && (bad || (wasQuoted && !this.inQuotes && this.over(start, i)))) { this.resync(s, start, out, false); return; }
+        if ((bad || (wasQuoted && !this.inQuotes && this.over(start, i))) && this.spanned()) { this.resync(s, start, out, false); return; }
         continue;
       }
       if (ch !== 10) continue;
