@@ -5,7 +5,7 @@
 // spread over thirty years shares results between far more cases. Over-inclusive by design: anything a provision
 // names is followed, and a test checks the list against the plain engine on every date the law changes.
 import type { Provision, Rules } from './model.js';
-import { continuedByOf } from './model.js';
+import { continuedByOf, itemSub } from './model.js';
 import { resolveRef } from './refs.js';
 
 type DatedEntry = { from?: string | null | undefined; to?: string | null | undefined };
@@ -34,6 +34,19 @@ export function generalDates(rules: Rules, use: GeneralUse, set: Set<string>): v
   if (use.legal) for (const x of [...rules.speciality.clauses, ...rules.speciality.exclusions]) addDates(set, x);
   if (use.minors) rules.minors.versions.forEach((v) => addDates(set, v));
   if (use.repentis) for (const x of rules.repentis.texts) x.versions.forEach((v) => addDates(set, v));
+}
+
+type Form = NonNullable<Provision['organisedGangForms']>[number];
+const formsNaming = new WeakMap<Rules, Map<string, Form[]>>();
+/** The organised-gang form listings (on any provision) that name this ref: 450-1 reads them, so do its dates. */
+export function formsListing(rules: Rules, ref: string): Form[] {
+  let index = formsNaming.get(rules);
+  if (!index) {
+    index = new Map();
+    for (const q of rules.provisions.values()) for (const f of q.organisedGangForms ?? []) index.set(f.ref, [...(index.get(f.ref) ?? []), f]);
+    formsNaming.set(rules, index);
+  }
+  return index.get(ref) ?? [];
 }
 
 const movedFrom = new WeakMap<Rules, Map<string, string[]>>();
@@ -108,7 +121,7 @@ export function chargeDates(rules: Rules, ref: string, predicate: string | undef
   const reached = closure(rules, start);
   for (const p of reached) provisionDates(p, set);
   // A predicate that is another crime's organised-gang form (450-1 since 2025) reads that listing's dates.
-  for (const q of rules.provisions.values()) for (const f of q.organisedGangForms ?? []) if ([...reached].some((p) => f.ref === p.ref || f.ref.startsWith(`${p.ref} `))) addDates(set, f);
+  for (const p of reached) for (const r of [p.ref, ...(p.items ?? []).map((it) => `${p.article} ${itemSub(it)}`)]) for (const f of formsListing(rules, r)) addDates(set, f);
   generalDates(rules, use, set);
   // A cumulation clause reaching it is read by the case (its notes), not by the charge: its dates are added so that
   // the list holds every date that can change what a case of this one charge shows (dependencies.test.ts).

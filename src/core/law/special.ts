@@ -7,6 +7,7 @@ import type { ByPredicatePenalty, FineSpec, IsoDate, Nature, Provision, Rules, V
 import { isByPredicate, isPenaltyOf } from '../model.js';
 import { Money, moneyOf } from '../money.js';
 import { at, inForce } from '../dates.js';
+import { formsListing } from '../dependencies.js';
 import { param, paramArticle } from '../params.js';
 import { resolveRef } from '../refs.js';
 import { comparePrison, prisonOut } from '../penalty.js';
@@ -114,21 +115,13 @@ function penaltyOf(rules: Rules, provision: Provision, ref: string, v: Version, 
   return { ok: true, penalty: { ...out.penalty, predicateRef: out.penalty.predicateRef ?? r.ref }, steps, versions: [v, ...out.versions], needsAmount: out.needsAmount };
 }
 
-const formsOf = new WeakMap<Rules, Map<string, { from: IsoDate; to?: IsoDate | null | undefined }[]>>();
 /**
  * 450-1 (2025): a crime "pour lequel la loi prévoit une répression aggravée en cas de commission en bande organisée":
  * one whose organised-gang forms the data lists, or one of those forms itself (222-4, 322-8 1°), on that date.
  */
 function hasOrganisedGangForm(rules: Rules, p: Provision, ref: string, date: IsoDate): boolean {
   const inForceOn = (f: { from: IsoDate; to?: IsoDate | null | undefined }) => inForce({ from: f.from, to: f.to ?? null }, date);
-  if ((p.organisedGangForms ?? []).some(inForceOn)) return true;
-  let index = formsOf.get(rules);
-  if (!index) {
-    index = new Map();
-    for (const q of rules.provisions.values()) for (const f of q.organisedGangForms ?? []) index.set(f.ref, [...(index.get(f.ref) ?? []), f]);
-    formsOf.set(rules, index);
-  }
-  return [ref, p.ref].some((r) => (index!.get(r) ?? []).some(inForceOn));
+  return (p.organisedGangForms ?? []).some(inForceOn) || [ref, p.ref].some((r) => formsListing(rules, r).some(inForceOn));
 }
 
 /** 450-1, 222-15: the penalty follows the offence referred to, by tiers. */
