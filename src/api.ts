@@ -15,7 +15,7 @@ import { say } from './messages/index.js';
 
 export { parseCase } from './io/case.js';
 export { parseRef, canonical } from './core/refs.js';
-export { describeProvision, searchProvisions, searchAggravations, compareRefs, type ProvisionView } from './core/describe.js';
+export { describeProvision, searchProvisions, searchRefs, searchAggravations, compareRefs, sortByRef, kindOf, type ProvisionView } from './core/describe.js';
 export { FORMATS, type FormatName } from './io/formats.js';
 export type * from './core/contract.js';
 export type { Rules, Provision, Version, Lang, Code } from './core/model.js';

@@ -1,7 +1,7 @@
 // Tooling for the law data: validate, stats, schema, diff.
 import { z } from 'zod';
 import type { Lang, Provision, Rules, Status } from '../core/model.js';
-import { describeProvision, compareRefs, type ProvisionView } from '../core/describe.js';
+import { describeProvision, sortByRef, type ProvisionView } from '../core/describe.js';
 import { formatDate, formatPenalty } from '../messages/units.js';
 import { aggravationsFile, articleFile, codesFile, cumulationFile, minorsFile, parametersFile, recidiveFile, repentisFile, specialityFile } from '../schema/rules.js';
 import { validateRules } from '../rules/validate.js';
@@ -84,7 +84,7 @@ function key(v: ProvisionView): string {
 
 export function diffData(rules: Rules, from: string, to: string): Change[] {
   const out: Change[] = [];
-  const all = [...rules.provisions.values()].filter((p) => p.kind === 'offence').sort((a, b) => compareRefs(a.ref, b.ref));
+  const all = sortByRef([...rules.provisions.values()].filter((p) => p.kind === 'offence'), (p) => p.ref);
   for (const p of all as Provision[]) {
     const a = describeProvision(rules, p, from);
     const b = describeProvision(rules, p, to);

@@ -56,7 +56,7 @@ export function describeProvision(rules: Rules, p: Provision, date: IsoDate): Pr
 }
 
 /** Text as search compares it: accents, case, hyphens and apostrophes, and plurals ignored. */
-function searchFold(s: string): string {
+export function searchFold(s: string): string {
   return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
     .replace(/[-'’_/.,;:()«»"]/g, ' ').replace(/\b(\p{L}{3,}?)[sx]\b/gu, '$1');
 }
@@ -84,17 +84,44 @@ export function hayOf(rules: Rules, p: Provision): string {
  * A provision whose ref or article is what was typed comes first ("225-8" finds 225-8 before presse 24 al. 8).
  */
 export function searchProvisions(rules: Rules, words: string[]): Provision[] {
+  return searchRefs(rules, words).map((ref) => rules.provisions.get(ref)!);
+}
+
+/**
+ * searchProvisions' refs, in the same order, making only the provisions whose article could be what was typed:
+ * the terminal UI lists a whole catalogue and shows a screenful of it.
+ */
+export function searchRefs(rules: Rules, words: string[]): string[] {
   const needles = words.flatMap((w) => searchFold(w).split(/\s+/)).filter(Boolean);
-  const byRef = (a: Provision, b: Provision) => compareRefs(a.ref, b.ref);
-  if (!needles.length) return [...rules.provisions.values()].sort(byRef);
+  const order = catalogueOrder(rules);
+  if (!needles.length) return [...order];
   const typed = searchFold(words.join(' ')).trim();
-  const exact = (p: Provision) => (searchFold(p.ref) === typed || searchFold(p.article) === typed ? 0 : 1);
-  const found: Provision[] = [];
-  for (const ref of rules.provisions.keys()) {
+  // The article is the ref or its beginning: only a ref that starts with what was typed can be an exact match.
+  const exact = (ref: string) => { const f = searchFold(ref); return f === typed || (f.startsWith(typed) && searchFold(rules.provisions.get(ref)!.article) === typed); };
+  const first: string[] = [];
+  const rest: string[] = [];
+  for (const ref of order) {
     const hay = rules.searchHays?.get(ref) ?? hayOf(rules, rules.provisions.get(ref)!);
-    if (needles.every((n) => hay.includes(n))) found.push(rules.provisions.get(ref)!);
+    if (needles.every((n) => hay.includes(n))) (exact(ref) ? first : rest).push(ref);
   }
-  return found.sort((a, b) => exact(a) - exact(b) || byRef(a, b));
+  return first.concat(rest);
+}
+
+const orders = new WeakMap<object, readonly string[]>();
+/** Every ref of the rules in catalogue order (compareRefs), sorted once per set of rules. */
+export function catalogueOrder(rules: Rules): readonly string[] {
+  let order = orders.get(rules.provisions);
+  if (!order) {
+    order = Object.freeze(sortByRef([...rules.provisions.keys()], (r) => r));
+    orders.set(rules.provisions, order);
+  }
+  return order;
+}
+
+/** A provision's kind, told by the build's snapshot without making the provision when it can. */
+export function kindOf(rules: Rules, ref: string): Provision['kind'] | undefined {
+  const lazy = rules.provisions as { kindOf?: (ref: string) => Provision['kind'] | undefined };
+  return lazy.kindOf ? lazy.kindOf(ref) : rules.provisions.get(ref)?.kind;
 }
 
 /** The general aggravations (132-76, 421-3…) whose article or label holds every word: `list` names them too. */
@@ -112,22 +139,33 @@ export function searchAggravations(rules: Rules, words: string[]): Aggravation[]
  * legislative part before the regulatory one (R, D), numbers numerically, then the subdivisions.
  */
 export function compareRefs(a: string, b: string): number {
-  const key = (r: string) => {
-    const words = r.split(' ');
-    const coded = words.length > 1 && /^[A-Za-z][A-Za-z0-9]*$/.test(words[0]!) && !/^[LRDA]?\d/.test(words[0]!);
-    const code = coded ? words[0]! : '';
-    const art = words[coded ? 1 : 0] ?? '';
-    const reg = /^[RD]/.test(art) ? 1 : 0;
-    return { code, reg, nums: art.replace(/^[LRDA]/, '').split('-').map((x) => Number(x) || 0), sub: words.slice(coded ? 2 : 1).join(' ') };
-  };
-  const x = key(a), y = key(b);
+  return compareKeys(refKey(a), refKey(b));
+}
+
+/** Items sorted by their refs (compareRefs), each ref's key made once instead of at every comparison. */
+export function sortByRef<T>(items: readonly T[], refOf: (t: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, key: refKey(refOf(item)) }));
+  keyed.sort((x, y) => compareKeys(x.key, y.key));
+  return keyed.map((k) => k.item);
+}
+
+interface RefKey { code: string; reg: number; nums: number[]; sub: string; rank: number }
+function refKey(r: string): RefKey {
+  const words = r.split(' ');
+  const coded = words.length > 1 && /^[A-Za-z][A-Za-z0-9]*$/.test(words[0]!) && !/^[LRDA]?\d/.test(words[0]!);
+  const art = words[coded ? 1 : 0] ?? '';
+  const sub = words.slice(coded ? 2 : 1).join(' ');
+  return { code: coded ? words[0]! : '', reg: /^[RD]/.test(art) ? 1 : 0, nums: art.replace(/^[LRDA]/, '').split('-').map((x) => Number(x) || 0), sub, rank: subRank(sub) };
+}
+
+function compareKeys(x: RefKey, y: RefKey): number {
   if (x.code !== y.code) return x.code === '' ? -1 : y.code === '' ? 1 : x.code.localeCompare(y.code);
   if (x.reg !== y.reg) return x.reg - y.reg;
   for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
     const d = (x.nums[i] ?? -1) - (y.nums[i] ?? -1);
     if (d) return d;
   }
-  return subRank(x.sub) - subRank(y.sub) || x.sub.localeCompare(y.sub);
+  return x.rank - y.rank || x.sub.localeCompare(y.sub);
 }
 
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };

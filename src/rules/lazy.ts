@@ -4,17 +4,20 @@
 // snapshot's order. Read-only, like the rules it belongs to; each provision is frozen when made.
 import type { Provision } from '../core/model.js';
 
+/** A provision's place in the snapshot's data file, and its kind (absent from snapshots made before it was kept). */
+export type SnapshotEntry = [ref: string, start: number, end: number, kind?: Provision['kind']];
+
 export class LazyProvisions extends Map<string, Provision> {
   /** Marks the map for freezeRules: its provisions are frozen as they are made. */
   readonly lazy = true;
-  readonly #at: Map<string, [number, number]>;
+  readonly #at: Map<string, [number, number, Provision['kind'] | undefined]>;
   readonly #data: Buffer;
   readonly #make: (ref: string, raw: unknown) => Provision;
   #complete = false;
 
-  constructor(index: readonly [string, number, number][], data: Buffer, make: (ref: string, raw: unknown) => Provision) {
+  constructor(index: readonly SnapshotEntry[], data: Buffer, make: (ref: string, raw: unknown) => Provision) {
     super();
-    this.#at = new Map(index.map(([ref, start, end]) => [ref, [start, end]]));
+    this.#at = new Map(index.map(([ref, start, end, kind]) => [ref, [start, end, kind]]));
     this.#data = data;
     this.#make = make;
   }
@@ -28,6 +31,11 @@ export class LazyProvisions extends Map<string, Provision> {
       super.set(ref, p);
     }
     return p;
+  }
+  /** The provision's kind from the index, without making it (the UI's list of offences). */
+  kindOf(ref: string): Provision['kind'] | undefined {
+    const at = this.#at.get(ref);
+    return at ? at[2] ?? this.get(ref)!.kind : undefined;
   }
   override has(ref: string): boolean { return this.#at.has(ref); }
   override get size(): number { return this.#at.size; }

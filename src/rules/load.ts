@@ -50,12 +50,12 @@ export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string
   const r = loadRules(dir, { snapshot: false });
   const provisions = [...r.provisions.values()];
   // Each provision's JSON without its notes, one after the other in the data file; the notes in their own file.
-  const index: [string, number, number][] = [];
+  const index: Snapshot['index'] = [];
   const parts: Buffer[] = [];
   let at = 0;
   for (const p of provisions) {
     const bytes = Buffer.from(JSON.stringify({ ...p, versions: p.versions.map(({ note: _n, ...v }) => v) }));
-    index.push([p.ref, at, at + bytes.length]);
+    index.push([p.ref, at, at + bytes.length, p.kind]);
     parts.push(bytes);
     at += bytes.length;
   }

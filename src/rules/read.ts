@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, Provision, Rules } from '../core/model.js';
 import { deepFreeze, freezeRules } from '../core/freeze.js';
-import { LazyProvisions } from './lazy.js';
+import { LazyProvisions, type SnapshotEntry } from './lazy.js';
 
 /**
  * The keys of a version and of a provision, in the zod schemas' order (load.ts gives them from the schemas; the
@@ -179,7 +179,7 @@ export const SNAPSHOT_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '.
  * one entry per version, in the index's order.
  */
 export interface Snapshot {
-  hash: string; manifest: string | null; shapes: Shapes; index: [string, number, number][];
+  hash: string; manifest: string | null; shapes: Shapes; index: SnapshotEntry[];
   rules: Omit<Rules, 'provisions' | 'articles' | 'aliases'> & { articles: Article[]; aliases: [string, string][] };
 }
 export const dataFileOf = (file: string) => file.replace(/\.json$/, '.data');

@@ -3,7 +3,7 @@
 import type { Case, Charge, Prior } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
 import type { Messages as AllMessages } from '../messages/index.js';
-import { articleOf, needsPredicate, resolve, searchProvisions } from '../api.js';
+import { articleOf, kindOf, needsPredicate, resolve, searchRefs } from '../api.js';
 import { parseUserDate } from '../io/dates.js';
 import { parsePriorShorthand } from '../io/shorthand.js';
 import { canonicalAmount } from '../schema/amount.js';
@@ -30,7 +30,17 @@ export interface State {
 export interface KeyEvent { input: string; key: KeyInfo & { escape?: boolean; tab?: boolean; upArrow?: boolean; downArrow?: boolean; pageUp?: boolean; pageDown?: boolean } }
 export type Action = { type: 'key'; ev: KeyEvent } | { type: 'message'; text: string } | { type: 'effectDone' };
 
-export const offences = (rules: Rules, query: string) => searchProvisions(rules, query.trim() ? [query] : []).filter((p) => p.kind === 'offence');
+let lastSearch: { rules: Rules; query: string; refs: readonly string[] } | null = null;
+/**
+ * The offences the search box finds, as refs in catalogue order: the screen makes only the provisions it shows.
+ * The last answer is kept, since every key and every frame asks again for the same query.
+ */
+export function offences(rules: Rules, query: string): readonly string[] {
+  if (lastSearch?.rules === rules && lastSearch.query === query) return lastSearch.refs;
+  const refs = searchRefs(rules, query.trim() ? [query] : []).filter((ref) => kindOf(rules, ref) === 'offence');
+  lastSearch = { rules, query, refs };
+  return refs;
+}
 
 export function initialState(today: string, initial: Partial<Pick<Case, 'date' | 'judgmentDate'>> & { legal?: boolean; charges?: Charge[] }): State {
   return {
@@ -137,7 +147,7 @@ function onSearch(ctx: Ctx, st: State, { input, key }: KeyEvent): State {
     const exact = resolve(rules, q, lang);
     if (exact.ok || exact.error.code === 'AMBIGUOUS_PROVISION') return add(ctx, { ...st, query: q }, q);
     const pick = (paste.text ? offences(rules, q) : matches)[paste.text ? 0 : st.highlight];
-    return pick ? add(ctx, st, pick.ref) : { ...st, query: q, message: m.noMatch };
+    return pick ? add(ctx, st, pick) : { ...st, query: q, message: m.noMatch };
   }
   if (input === '?' && !st.query) return { ...st, help: true };
   return { ...st, query: edit(st.query, input, key), highlight: 0, message: null };

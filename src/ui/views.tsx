@@ -24,13 +24,13 @@ function shortPrison(p: { kind: string; months: number | null; life: boolean }, 
   return p.life ? (lang === 'fr' ? 'perpétuité' : 'life') : `${formatDuration(p.months ?? 0, lang)} ${kind}`;
 }
 
-export function SearchList({ rules, matches, start, rows, highlight, active, date, lang, m }: { rules: Rules; matches: { ref: string; label: { fr: string; en: string } }[]; start: number; rows: number; highlight: number; active: boolean; date: string; lang: Lang; m: Messages }) {
-  const shown = matches.slice(start, start + rows);
+export function SearchList({ rules, matches, start, rows, highlight, active, date, lang, m }: { rules: Rules; matches: readonly string[]; start: number; rows: number; highlight: number; active: boolean; date: string; lang: Lang; m: Messages }) {
+  const shown = matches.slice(start, start + rows).map((ref) => rules.provisions.get(ref)!);
   const more = matches.length - start - shown.length;
   return (
     <Box flexDirection="column">
       {shown.map((p, i) => {
-        const v = describeProvision(rules, p as never, date);
+        const v = describeProvision(rules, p, date);
         const on = active && start + i === highlight;
         return <Text key={p.ref} wrap="truncate-end" color={on ? colour('green') : undefined}>{on ? '›' : ' '} {p.ref.padEnd(16)} {penaltyShort(v, m, lang)}  <Text dimColor>{sanitize(p.label[lang])}</Text></Text>;
       })}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_DIR, loadRules, RulesError, writeRulesSnapshot } from '../../src/rules/load.js';
 import { fromSnapshot } from '../../src/rules/read.js';
-import { hayOf } from '../../src/core/describe.js';
+import { hayOf, kindOf } from '../../src/core/describe.js';
 import { article, E, provision, rulesDir, version } from '../helpers.js';
 
 function issues(dir: string): string {
@@ -28,6 +28,12 @@ describe('rules snapshot (the build\'s, used at start-up)', () => {
     // Lazily made provisions are the same, and the map reads the same (order, size, keys).
     const lazy = fromSnapshot(snap, validated.dataset.hash, { lazy: true })!;
     expect(lazy.provisions.size).toBe(validated.provisions.size);
+    // The kind the index tells without making a provision is the provision's (fresh rules: nothing made yet).
+    const fresh = fromSnapshot(snap, validated.dataset.hash, { lazy: true })!;
+    for (const p of validated.provisions.values()) expect(kindOf(fresh, p.ref)).toBe(p.kind);
+    expect(kindOf(fresh, 'no such ref')).toBeUndefined();
+    const index = (JSON.parse(readFileSync(snap, 'utf8')) as { index: [string, number, number, string][] }).index;
+    expect(index.every(([ref, , , kind]) => kind === validated.provisions.get(ref)!.kind)).toBe(true);
     expect(lazy.provisions.get('225-5')).toEqual(validated.provisions.get('225-5'));
     expect([...lazy.provisions.keys()]).toEqual([...validated.provisions.keys()]);
     expect([...lazy.provisions.values()]).toEqual([...validated.provisions.values()]);
