@@ -2,7 +2,8 @@
 // `quantum eval` from 339 ms to 294 ms (bench/startup.mjs). The library (dist/index.js) stays the plain tsc
 // output. ink and react stay outside: only `quantum tui` loads them.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
@@ -23,12 +24,31 @@ const oneshotApart = { name: 'oneshot-apart', setup(b) { b.onResolve({ filter: /
 // yargs guesses a version when it is built, walking up from the bundle for a package.json (a directory listing
 // per level, about 5 ms at every start); quantum passes its own (main.ts), so the walk stands down: nothing found.
 const noFindUp = { name: 'no-find-up', setup(b) { b.onResolve({ filter: /^escalade\/sync$/ }, () => ({ path: 'escalade-sync', namespace: 'no-find-up' })); b.onLoad({ filter: /.*/, namespace: 'no-find-up' }, () => ({ contents: 'export default function findUp() { return undefined; }' })); } };
+// string-width (three copies, through yargs, cliui and wrap-ansi) builds an Intl.Segmenter and Unicode property
+// regexes when its module loads (the RGI_Emoji one alone about 10 ms): yargs measures text only to print help, so
+// the module's body runs at its first call instead. Its imports stay at the top; its default export is its only
+// export (a build fails loudly below if a new version changes that).
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (a) => {
+      const src = readFileSync(a.path, 'utf8');
+      const lines = src.split('\n');
+      const imports = lines.filter((l) => l.startsWith('import '));
+      const body = lines.filter((l) => !l.startsWith('import ')).join('\n');
+      const decl = 'export default function stringWidth(';
+      if (body.split(decl).length !== 2 || /^export /m.test(body.replace(decl, ''))) throw new Error(`lazy-string-width: unexpected exports in ${a.path}`);
+      const lazy = `${imports.join('\n')}\nfunction init() {\n${body.replace(decl, 'function stringWidth(')}\nreturn stringWidth;\n}\nlet impl;\nexport default function stringWidth(...args) { impl ??= init(); return impl(...args); }\n`;
+      return { contents: lazy, loader: 'js', resolveDir: dirname(a.path) };
+    });
+  },
+};
 await build({
   ...common,
   entryPoints: { main: 'src/cli/main.ts' },
   splitting: true,
   external: ['ink', 'react', 'react/*'],
-  plugins: [oneshotApart, noFindUp],
+  plugins: [oneshotApart, noFindUp, lazyStringWidth],
 });
 // eval, show and list in one file, not split: Node loads one 400 KB file faster than the thirty chunks it would
 // otherwise take (module resolution and linking per file; bench/startup.mjs). What they import lazily (the

@@ -183,3 +183,22 @@ describe('quantum show / list', () => {
     }
   });
 });
+
+describe('start-up of the bundle', () => {
+  // scripts/bundle.mjs makes string-width's module body run at its first call (an Intl.Segmenter and Unicode
+  // property regexes, ~10-30 ms at every start); `eval` never measures text with it. If a new string-width layout
+  // escapes the plugin, this counts the segmenters again.
+  it('eval builds no Intl.Segmenter; help, which lays out columns, does', () => {
+    const count = (args: string[]) => {
+      const probe = `let n = 0; const S = Intl.Segmenter; Intl.Segmenter = class extends S { constructor(...a) { super(...a); n++; } };
+        process.on('exit', () => process.stderr.write('SEGMENTERS ' + n));
+        process.argv = [process.argv[0], 'quantum', ...${JSON.stringify(args)}];
+        const { main } = await import(${JSON.stringify(new URL('../../dist/bundle/main.js', import.meta.url).href)});
+        await main();`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      return Number(/SEGMENTERS (\d+)/.exec(r.stderr)?.[1]);
+    };
+    expect(count(['eval', '311-3', '--date', '2024-01-01'])).toBe(0);
+    expect(count(['--help'])).toBeGreaterThan(0);
+  });
+});
