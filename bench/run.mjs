@@ -34,6 +34,10 @@ const refs = ['323-3-2 I', '323-3-2 III', '225-5', '225-7', '225-8', '225-9', '3
   '227-23 al. 4', '227-22 al. 1', '222-34', '222-37', 'R625-1', '225-10-1', '227-25', '222-29-1', '227-24',
   'route L234-1 I', 'route L221-2 I', 'route L324-2 I', 'route L235-1 I', 'route L233-1 I', 'route R413-14-1', 'CSP L3421-1',
   '311-3', '222-13 al. 1', '433-7 al. 1', '434-27 al. 2', 'travail L8224-1', 'CESEDA L821-1', 'CPP 55-1 al. 4', 'presse 32 al. 1', 'CGI 1741 al. 1'];
+// BENCH_INPUT=cp: the input of sessions 1 to 3 (the first twenty refs, Code pénal only; legal persons, no minors,
+// repentis or escapes), to compare a build with the ratios measured then on the same kind of input.
+const cpOnly = process.env.BENCH_INPUT === 'cp';
+if (cpOnly) refs.length = 20;
 const lines = [];
 for (let i = 0; i < N; i++) {
   if (i % 1000 === 999) { lines.push('{"charges": [ this line is broken'); continue; }
@@ -49,6 +53,11 @@ for (let i = 0; i < N; i++) {
     charges.push(c);
   }
   const c = { id: `case-${i}`, date, judgmentDate: '2026-11-29', charges };
+  if (cpOnly) {
+    if (rnd() < 0.2) c.offender = { type: 'legal' };
+    lines.push(JSON.stringify(c));
+    continue;
+  }
   // Some minors (a birth date 12 to 20 years before the facts), some repentis, some escapes tied to another charge.
   if (rnd() < 0.05) c.offender = { birthDate: `${y - 12 - Math.floor(rnd() * 9)}-06-15` };
   else if (rnd() < 0.2) c.offender = { type: 'legal' };
