@@ -157,8 +157,10 @@ function otherCodes(rules: Rules, parsed: ParsedRef, input: string, path: string
   };
 }
 
-export function tierList(ps: Provision[]): string {
-  return ps.map((p) => (p.items?.length ? `${p.ref} (${p.items.map(itemSub).join(', ')})` : p.ref)).join(', ');
+/** An article's tiers as an error names them: ref, items, and the date a repealed one ceased (messages render it). */
+export interface TierName { ref: string; items: string[]; repealed: string | null }
+export function tierList(ps: Provision[]): TierName[] {
+  return ps.map((p) => ({ ref: p.ref, items: (p.items ?? []).map(itemSub), repealed: p.repealed?.from ?? null }));
 }
 
 function samePenalties(a: Provision, b: Provision): boolean {

@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { Lang, PrisonOut } from './units.js';
 import type { Messages } from './index.js';
-import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from './units.js';
+import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison, formatTiers } from './units.js';
 
 type P = Record<string, any>;
 const L = 'en' as const;
@@ -19,6 +19,7 @@ const st = (s: string) => (s === 'text' ? '' : ` [status: ${s}]`);
 const pct = (ratio: string) => `${new Decimal(ratio).times(100).toFixed()} %`;
 const n = (x: number) => String(x);
 const list = (xs: string[]) => xs.join(', ');
+const tierNames = (ts: Parameters<typeof formatTiers>[0]) => formatTiers(ts, L);
 
 export const en: Messages = {
   lang: L as Lang,
@@ -189,8 +190,8 @@ export const en: Messages = {
     E_NOT_A_REF: (p: P) => `"${p.input}" is not a provision reference (expected e.g. 323-3-2 III, 222-24 8°, 227-23 al. 5, R625-1, route L234-1)`,
     E_UNKNOWN_PROVISION: (p: P) => `no provision ${p.input} in the rules`,
     E_AGGRAVATION_NOT_OFFENCE: (p: P) => `${p.input} is not an offence but a general aggravation (${p.label.en}): add it to a charge, e.g. "222-11; aggravation=${p.key}"`,
-    E_UNKNOWN_SUB: (p: P) => `article ${p.article} has no subdivision ${p.sub}; it has: ${p.tiers}`,
-    E_AMBIGUOUS_TIERS: (p: P) => `article ${p.article} has tiers with different penalties; name one: ${p.tiers}`,
+    E_UNKNOWN_SUB: (p: P) => `article ${p.article} has no subdivision ${p.sub}; it has: ${tierNames(p.tiers)}`,
+    E_AMBIGUOUS_TIERS: (p: P) => `article ${p.article} has tiers with different penalties; name one: ${tierNames(p.tiers)}`,
     E_AMBIGUOUS_CODE: (p: P) => `article ${p.article} is not in the Code pénal; name its code: ${p.choices.map((c: P) => `${c.ref} (${c.label.en})`).join(', ')}`,
     E_DID_YOU_MEAN: (p: P) => `; did you mean ${list(p.suggestions)}?`,
     E_TOO_LONG_RECORD: (p: P) => `record longer than ${p.max} characters (see --max-line)`,

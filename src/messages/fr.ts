@@ -2,7 +2,7 @@
 // UI, the command line. English is in en.ts, with the same keys (test/messages.test.ts checks both have every key).
 import { Decimal } from 'decimal.js';
 import type { Lang, PrisonOut } from './units.js';
-import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from './units.js';
+import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison, formatTiers } from './units.js';
 
 type P = Record<string, any>;
 const L = 'fr' as const;
@@ -18,6 +18,7 @@ const st = (s: string) => (s === 'text' ? '' : ` [statut : ${s}]`);
 const pct = (ratio: string) => `${new Decimal(ratio).times(100).toFixed().replace('.', ',')} %`;
 const n = (x: number) => x.toLocaleString('fr-FR').replace(/\s/g, ' ');
 const list = (xs: string[]) => xs.join(', ');
+const tierNames = (ts: Parameters<typeof formatTiers>[0]) => formatTiers(ts, L);
 
 export const fr = {
   lang: L as Lang,
@@ -188,8 +189,8 @@ export const fr = {
     E_NOT_A_REF: (p: P) => `« ${p.input} » n'est pas une référence de disposition (attendu par ex. 323-3-2 III, 222-24 8°, 227-23 al. 5, R625-1, route L234-1)`,
     E_UNKNOWN_PROVISION: (p: P) => `aucune disposition ${p.input} dans les données`,
     E_AGGRAVATION_NOT_OFFENCE: (p: P) => `${p.input} n'est pas une infraction mais une circonstance aggravante générale (${p.label.fr}) : ajoutez-la à un chef, par ex. « 222-11; aggravation=${p.key} »`,
-    E_UNKNOWN_SUB: (p: P) => `l'article ${p.article} n'a pas de subdivision ${p.sub} ; il a : ${p.tiers}`,
-    E_AMBIGUOUS_TIERS: (p: P) => `l'article ${p.article} a des paliers de peines différentes ; nommez-en un : ${p.tiers}`,
+    E_UNKNOWN_SUB: (p: P) => `l'article ${p.article} n'a pas de subdivision ${p.sub} ; il a : ${tierNames(p.tiers)}`,
+    E_AMBIGUOUS_TIERS: (p: P) => `l'article ${p.article} a des paliers de peines différentes ; nommez-en un : ${tierNames(p.tiers)}`,
     E_AMBIGUOUS_CODE: (p: P) => `l'article ${p.article} n'est pas dans le Code pénal ; nommez son code : ${p.choices.map((c: P) => `${c.ref} (${c.label.fr})`).join(', ')}`,
     E_DID_YOU_MEAN: (p: P) => ` ; vouliez-vous dire ${list(p.suggestions)} ?`,
     E_TOO_LONG_RECORD: (p: P) => `enregistrement de plus de ${p.max} caractères (voir --max-line)`,

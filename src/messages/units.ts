@@ -57,3 +57,9 @@ export function formatPenalty(prison: PrisonOut | null, fine: string | null, lan
   const parts = [prison ? formatPrison(prison, lang) : null, fine ? formatMoney(fine, lang) : null].filter(Boolean);
   return parts.length ? parts.join(lang === 'fr' ? ' ; ' : '; ') : null;
 }
+
+/** An article's tiers as errors name them (core/refs.ts, tierList): each with its items, and its repeal date. */
+export function formatTiers(ts: readonly { ref: string; items: string[]; repealed: string | null }[], lang: Lang): string {
+  const repealed = lang === 'fr' ? 'abrogé le' : 'repealed on';
+  return ts.map((t) => `${t.ref}${t.items.length ? ` (${t.items.join(', ')})` : ''}${t.repealed ? ` [${repealed} ${formatDate(t.repealed, lang)}]` : ''}`).join(', ');
+}

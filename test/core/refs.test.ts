@@ -42,3 +42,21 @@ describe('French formatting of figures', () => {
     expect(formatPrison({ kind: 'emprisonnement', months: 18, life: false }, 'fr')).toBe("1 an et 6 mois d'emprisonnement");
   });
 });
+
+describe('an ambiguous article names its tiers, and says which were repealed', () => {
+  it('221-6-1 since loi n° 2025-622: al. 2 and al. 3 repealed on 11 July 2025 (their cases moved to 221-18 ff.)', async () => {
+    const { resolve } = await import('../../src/api.js');
+    const { loadRules } = await import('../../src/rules/load.js');
+    const rules = loadRules();
+    const fr = resolve(rules, '221-6-1');
+    expect(fr.ok).toBe(false);
+    if (fr.ok) return;
+    expect(fr.error.code).toBe('AMBIGUOUS_PROVISION');
+    expect(fr.error.message).toContain('221-6-1 al. 1, 221-6-1 al. 2 (1°, 2°, 3°, 4°, 5°, 6°) [abrogé le 11/07/2025], 221-6-1 al. 3 [abrogé le 11/07/2025]');
+    const en = resolve(rules, '221-6-1', 'en');
+    expect(!en.ok && en.error.message).toContain('221-6-1 al. 3 [repealed on 2025-07-11]');
+    // A tier still in force carries no mark: 323-3-2's three tiers (loi n° 2023-22) are all current.
+    const coco = resolve(rules, '323-3-2');
+    expect(!coco.ok && coco.error.message).not.toContain('abrogé');
+  });
+});
