@@ -6,7 +6,7 @@
 // names is followed, and a test checks the list against the plain engine on every date the law changes.
 import type { Provision, Rules } from './model.js';
 import { continuedByOf, itemSub } from './model.js';
-import { resolveRef } from './refs.js';
+import { resolveRef, sortByRef } from './refs.js';
 
 type DatedEntry = { from?: string | null | undefined; to?: string | null | undefined };
 const addDates = (set: Set<string>, v: DatedEntry): void => { if (v.from) set.add(v.from); if (v.to) set.add(v.to); };
@@ -58,6 +58,7 @@ export function itemsMovedTo(rules: Rules, ref: string, article: string): string
     for (const p of rules.provisions.values()) {
       for (const it of p.items ?? []) if (typeof it !== 'string' && it.movedTo) index.set(it.movedTo, [...(index.get(it.movedTo) ?? []), `${p.article} ${it.sub}`]);
     }
+    for (const [k, refs] of index) index.set(k, sortByRef(refs, (r) => r));
     movedFrom.set(rules, index);
   }
   return [...(index.get(ref) ?? []), ...(ref === article ? [] : index.get(article) ?? [])];

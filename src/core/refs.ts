@@ -207,3 +207,45 @@ function distance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/**
+ * Orders refs as a reader expects: the Code pénal first, then the other codes by name; within a code, the
+ * legislative part before the regulatory one (R, D), numbers numerically, then the subdivisions.
+ */
+export function compareRefs(a: string, b: string): number {
+  return compareKeys(refKey(a), refKey(b));
+}
+
+/** Items sorted by their refs (compareRefs), each ref's key made once instead of at every comparison. */
+export function sortByRef<T>(items: readonly T[], refOf: (t: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, key: refKey(refOf(item)) }));
+  keyed.sort((x, y) => compareKeys(x.key, y.key));
+  return keyed.map((k) => k.item);
+}
+
+interface RefKey { code: string; reg: number; nums: number[]; sub: string; rank: number }
+function refKey(r: string): RefKey {
+  const words = r.split(' ');
+  const coded = words.length > 1 && /^[A-Za-z][A-Za-z0-9]*$/.test(words[0]!) && !/^[LRDA]?\d/.test(words[0]!);
+  const art = words[coded ? 1 : 0] ?? '';
+  const sub = words.slice(coded ? 2 : 1).join(' ');
+  return { code: coded ? words[0]! : '', reg: /^[RD]/.test(art) ? 1 : 0, nums: art.replace(/^[LRDA]/, '').split('-').map((x) => Number(x) || 0), sub, rank: subRank(sub) };
+}
+
+function compareKeys(x: RefKey, y: RefKey): number {
+  if (x.code !== y.code) return x.code === '' ? -1 : y.code === '' ? 1 : x.code.localeCompare(y.code);
+  if (x.reg !== y.reg) return x.reg - y.reg;
+  for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
+    const d = (x.nums[i] ?? -1) - (y.nums[i] ?? -1);
+    if (d) return d;
+  }
+  return x.rank - y.rank || x.sub.localeCompare(y.sub);
+}
+
+const ROMAN_RANK: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
+function subRank(s: string): number {
+  if (!s) return 0;
+  if (ROMAN_RANK[s]) return ROMAN_RANK[s]!;
+  const n = /(\d+)/.exec(s);
+  return n ? Number(n[1]) : 99;
+}

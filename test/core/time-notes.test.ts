@@ -21,3 +21,24 @@ describe('earlier conduct under a moved item', () => {
     expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/the article had 226-1 al\. 1/));
   });
 });
+
+describe('a general aggravation asked for before it was general', () => {
+  const runAg = (date: string, ref: string, aggravation: string) =>
+    evaluate(rules, { date, judgmentDate: '2026-11-29', charges: [{ ref, aggravations: [aggravation] }] }, { today: '2026-11-29', lang: 'en' }) as Result;
+  it('theft with a racist motive in 2015: 132-76 general only since loi n° 2017-86; the note names 311-4 9° (loi n° 2004-204), then the special circumstance', () => {
+    const r = runAg('2015-06-01', '311-3', '132-76');
+    // 311-3: 3 ans, 45 000 €, not raised.
+    expect(r.total.prison?.months).toBe(36);
+    const note = r.warnings.find((w) => w.message.includes('132-76'))!.message;
+    expect(note).toMatch(/general only since 2017-01-29/);
+    expect(note).toMatch(/311-4 9°/);
+    expect(note).toMatch(/222-8 5° bis/);
+    // 311-4 9° (5 ans, 75 000 €) is what the user can then charge for 2015 facts.
+    const r2 = evaluate(rules, { date: '2015-06-01', judgmentDate: '2026-11-29', charges: [{ ref: '311-4 9°' }] }, { today: '2026-11-29' }) as Result;
+    expect(r2.total.prison?.months).toBe(60);
+  });
+  it('a rule that never had special forms (132-79, cryptology, 2004) says nothing more', () => {
+    const note = runAg('2003-01-01', '311-3', '132-79').warnings.find((w) => w.message.includes('132-79'))!.message;
+    expect(note).not.toMatch(/Before that date/);
+  });
+});

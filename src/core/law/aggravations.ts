@@ -12,6 +12,7 @@ import { prisonOut } from '../penalty.js';
 import { draft } from '../errors.js';
 import { classify } from './classify.js';
 import { coversAny } from './covers.js';
+import { itemsMovedTo } from '../dependencies.js';
 import type { ChargeModule, ChargeState, CaseCtx, Penalty } from './types.js';
 
 /** A step of a table (132-8, 132-76) applies to a maximum of its months and, when it names one, of its kind. */
@@ -59,7 +60,10 @@ function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: s
   if (!when || !lists(when)) {
     const from = ag.values.find((v) => v.from > s.date && lists(v))?.from ?? null;
     s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date: s.date, from, listed: !!when } });
-    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: when ? 'NOT_LISTED' : 'NOT_IN_FORCE', from } });
+    // Before a motive became general, some offences had it as their own circumstance (311-4 9°, 222-8 5° bis…):
+    // the items whose conduct moved to the aggravation's article, for the user to charge if the facts fit.
+    const formerly = when ? [] : itemsMovedTo(c.rules, ag.article, ag.article);
+    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: when ? 'NOT_LISTED' : 'NOT_IN_FORCE', from, formerly } });
     return true;
   }
   if (when.condition) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_CONDITION', params: { ref: s.ref, key: ag.key, condition: when.condition[c.lang] } });
