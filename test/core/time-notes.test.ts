@@ -29,7 +29,7 @@ describe('a general aggravation asked for before it was general', () => {
     const r = runAg('2015-06-01', '311-3', '132-76');
     // 311-3: 3 ans, 45 000 €, not raised.
     expect(r.total.prison?.months).toBe(36);
-    const note = r.warnings.find((w) => w.message.includes('132-76'))!.message;
+    const note = r.warnings.find((w) => w.message?.includes('132-76'))!.message!;
     expect(note).toMatch(/general only since 2017-01-29/);
     expect(note).toMatch(/311-4 9°/);
     expect(note).toMatch(/222-8 5° bis/);
@@ -38,7 +38,7 @@ describe('a general aggravation asked for before it was general', () => {
     expect(r2.total.prison?.months).toBe(60);
   });
   it('a rule that never had special forms (132-79, cryptology, 2004) says nothing more', () => {
-    const note = runAg('2003-01-01', '311-3', '132-79').warnings.find((w) => w.message.includes('132-79'))!.message;
+    const note = runAg('2003-01-01', '311-3', '132-79').warnings.find((w) => w.message?.includes('132-79'))!.message!;
     expect(note).not.toMatch(/Before that date/);
   });
 });
