@@ -42,3 +42,25 @@ describe('a general aggravation asked for before it was general', () => {
     expect(note).not.toMatch(/Before that date/);
   });
 });
+
+describe('321-4 and 324-4: the penalties of the offence of origin', () => {
+  const one = (charge: Record<string, unknown>) => evaluate(rules, { date: '2024-05-01', judgmentDate: '2026-11-29', charges: [charge as never] }, { today: '2026-11-29', lang: 'en' }) as Result;
+  it('receiving or laundering the proceeds of a contravention is outside 321-1 and 324-1 ("provenant d\'un crime ou d\'un délit")', () => {
+    for (const ref of ['321-1', '324-1']) {
+      const r = one({ ref, predicate: 'R625-1' });
+      expect(r.charges[0]!.punishable).toBe(false);
+      expect(r.charges[0]!.reason).toBe('PREDICATE_NOT_ELIGIBLE');
+    }
+  });
+  it('receiving the proceeds of 311-6 (10 ans, 150 000 €) worth 2 M€: 321-4 gives 10 years and 150 000 €, and a note says 321-3 would give 1 000 000 €', () => {
+    const r = one({ ref: '321-1', predicate: '311-6', amount: '2000000' });
+    expect(r.total.prison?.months).toBe(120);
+    expect(r.total.fine).toBe('150000');
+    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/321-4 applies the penalties of the offence of origin 311-6.*€1,000,000|321-4 applies the penalties of the offence of origin 311-6.*1 000 000/);
+  });
+  it('no note when the predicate\'s fine is the higher one (222-34: 7 500 000 €)', () => {
+    const r = one({ ref: '324-1', predicate: '222-34' });
+    expect(r.total.fine).toBe('7500000');
+    expect(r.warnings.map((w) => w.message).join('\n')).not.toMatch(/applies the penalties of the offence of origin/);
+  });
+});

@@ -17,9 +17,12 @@ import { classify } from './classify.js';
 import type { Penalty } from './types.js';
 
 export type SpecialOutcome =
-  | { ok: true; penalty: Penalty; steps: Steps; versions: Version[]; needsAmount: boolean }
+  | { ok: true; penalty: Penalty; steps: Steps; versions: Version[]; needsAmount: boolean; fineSetAside: FineSetAside | null }
   | { ok: false; reason: Reason; steps: Steps }
   | { ok: false; error: ErrorDraft };
+
+/** 321-4, 324-4: the charge's own fine, higher than the predicate's, that the predicate's penalties replaced. */
+export interface FineSetAside { article: string; predicate: string; own: string; predicateFine: string | null }
 
 export interface SpecialInput {
   ref: string;
@@ -95,7 +98,7 @@ export function specialPenalty(rules: Rules, provision: Provision, v: Version, i
   }
   if (v.nature) penalty = { ...penalty, nature: v.nature };
   if (spec.heavierPredicate) return heavierPredicate(rules, spec.heavierPredicate, v, penalty, input, date, steps, needsAmount);
-  return { ok: true, penalty, steps, versions: [v], needsAmount };
+  return { ok: true, penalty, steps, versions: [v], needsAmount, fineSetAside: null };
 }
 
 /**
@@ -112,7 +115,7 @@ function penaltyOf(rules: Rules, provision: Provision, ref: string, v: Version, 
   if (!out.ok) return out;
   steps?.push({ rule: provision.article, code: 'PENALTY_OF', params: { other: r.ref, prison: out.penalty.prison, fine: out.penalty.fine?.toFixed() ?? null } });
   if (steps && out.steps) steps.push(...out.steps);
-  return { ok: true, penalty: { ...out.penalty, predicateRef: out.penalty.predicateRef ?? r.ref }, steps, versions: [v, ...out.versions], needsAmount: out.needsAmount };
+  return { ok: true, penalty: { ...out.penalty, predicateRef: out.penalty.predicateRef ?? r.ref }, steps, versions: [v, ...out.versions], needsAmount: out.needsAmount, fineSetAside: out.fineSetAside };
 }
 
 /**
@@ -149,25 +152,36 @@ function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: V
   const f = fineOf(rules, tier.fine, date, steps);
   const penalty: Penalty = { prison: prisonOut(tier.prison), fine: f.fine, contraventionFine: f.contravention, predicateRef: pm.ref, tier: tier.label };
   steps?.push({ rule: spec.article, code: 'PREDICATE_TIER', params: { ...pparams, tier: tier.label ?? null, resultPrison: penalty.prison, resultFine: penalty.fine?.toFixed() ?? null } });
-  return { ok: true, penalty, steps, versions: [v, pm.version], needsAmount: false };
+  return { ok: true, penalty, steps, versions: [v, pm.version], needsAmount: false, fineSetAside: null };
 }
 
-/** 324-4: laundering is punished as the offence the property came from, when that one is heavier. */
+/**
+ * 321-4, 324-4: receiving or laundering is punished as the offence the property came from, when that one carries a
+ * longer custodial maximum. The texts speak of property coming from "un crime ou un délit" (321-1, 324-1; 222-38 of
+ * the offences of 222-34 to 222-37): a contravention's proceeds are outside them.
+ */
 function heavierPredicate(rules: Rules, hp: { article: string; required?: boolean | undefined }, v: Version, own: Penalty, input: SpecialInput, date: IsoDate, steps: Steps, needsAmount: boolean): SpecialOutcome {
   if (!input.predicate) {
     if (hp.required) return { ok: false, error: draft('MISSING_PREDICATE', `${input.path}.predicate`, 'E_MISSING_ORIGIN', { ref: input.ref }) };
-    return { ok: true, penalty: own, steps, versions: [v], needsAmount };
+    return { ok: true, penalty: own, steps, versions: [v], needsAmount, fineSetAside: null };
   }
   const pm = otherMax(rules, input.predicate, date, `${input.path}.predicate`, 0);
   if (!pm.ok) return 'error' in pm ? pm : { ok: false, reason: pm.reason, steps: steps ? pm.steps : null };
+  if (pm.nature === 'contravention') {
+    steps?.push({ rule: hp.article, code: 'PREDICATE_NOT_ELIGIBLE', params: { predicate: pm.ref, nature: pm.nature, prison: pm.penalty.prison, fine: pm.penalty.fine?.toFixed() ?? null } });
+    return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
+  }
   const params = { predicate: pm.ref, predicatePrison: pm.penalty.prison, predicateFine: pm.penalty.fine?.toFixed() ?? null, ownPrison: own.prison };
   if (comparePrison(pm.penalty.prison, own.prison) > 0) {
     steps?.push({ rule: hp.article, code: 'HEAVIER_PREDICATE_APPLIED', params });
-    return { ok: true, penalty: { prison: pm.penalty.prison, fine: pm.penalty.fine, contraventionFine: false, predicateRef: pm.ref }, steps, versions: [v, pm.version], needsAmount: false };
+    // The text replaces the penalties (custody and fine): a higher fine of the charge's own text is set aside, said.
+    const lower = own.fine !== null && (pm.penalty.fine === null || pm.penalty.fine.lt(own.fine));
+    const fineSetAside = lower ? { article: hp.article, predicate: pm.ref, own: own.fine!.toFixed(), predicateFine: pm.penalty.fine?.toFixed() ?? null } : null;
+    return { ok: true, penalty: { prison: pm.penalty.prison, fine: pm.penalty.fine, contraventionFine: false, predicateRef: pm.ref }, steps, versions: [v, pm.version], needsAmount: false, fineSetAside };
   }
   steps?.push({ rule: hp.article, code: 'HEAVIER_PREDICATE_NOT_APPLIED', params });
   if (hp.required) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
-  return { ok: true, penalty: { ...own, predicateRef: pm.ref }, steps, versions: [v, pm.version], needsAmount };
+  return { ok: true, penalty: { ...own, predicateRef: pm.ref }, steps, versions: [v, pm.version], needsAmount, fineSetAside: null };
 }
 
 const inputsUsed = new WeakMap<Provision, { amount: boolean; predicate: boolean }>();

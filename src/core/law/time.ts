@@ -194,6 +194,7 @@ function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; p
   const noticeRef = provision === s.provision ? s.ref : provision.ref;
   if (v.notice) notes.push({ code: 'NOTE', ref: s.ref, key: 'W_NOTICE', params: { ref: noticeRef, text: v.notice[c.lang] } });
   if (out.needsAmount) notes.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_FINE_NEEDS_AMOUNT', params: { ref: s.ref } });
+  if (out.fineSetAside) notes.push({ code: 'NOTE', ref: s.ref, key: 'W_HEAVIER_PREDICATE_FINE', params: { ref: s.ref, ...out.fineSetAside } });
   // 121-4: an attempt a version does not punish makes that version the milder law.
   if (s.charge.attempt) {
     const nature = classify(c.rules, out.penalty, s.date);
