@@ -64,6 +64,7 @@ export const en: Messages = {
     LEGAL_PERSON_NOT_LIABLE: (p: P) => `Not punishable for a legal person: on the date of the facts (${d(p.date)}), before ${p.from ? d(p.from) : '?'}, it answered only for the offences a text made it liable for (art. 121-2, speciality), and none does for this one.`,
     LEGAL_PERSON_EXCLUDED: (p: P) => `Not punishable for a legal person: article ${p.article} excludes its liability (${p.condition.en}).`,
     LEGAL_PERSON_FINE: (p: P) => `Legal person: fine of ${p.multiplier} times the natural-person maximum (${fi(p.natural)}), i.e. ${fi(p.fine)}.`,
+    LEGAL_PERSON_FINE_FIXED_ONLY: (p: P) => `Legal person: ${p.article} limits 131-38's multiple (${p.multiplier} times) to the fixed amount${p.fixed ? ` (${fi(p.fixed)})` : ''}; the proportional part (${fi(p.share)}) is not multiplied; the higher applies: ${fi(p.fine)}.`,
     LEGAL_PERSON_CRIME_NO_FINE: (p: P) => `Legal person, crime with no fine for natural persons: fine of ${fi(p.fine)}.`,
     LEGAL_PERSON_CONTRAVENTION: (p: P) => `Legal person, contravention: fine of ${p.multiplier} times the natural-person maximum.`,
     LEGAL_PERSON_NO_FINE: () => `Legal person: no text sets a fine for this offence.`,

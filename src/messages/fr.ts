@@ -63,6 +63,7 @@ export const fr = {
     LEGAL_PERSON_NOT_LIABLE: (p: P) => `Non punissable pour une personne morale : à la date des faits (${d(p.date)}), avant le ${p.from ? d(p.from) : '?'}, elle ne répondait que des infractions pour lesquelles un texte le prévoyait (art. 121-2, principe de spécialité), et aucun ne le prévoit pour celle-ci.`,
     LEGAL_PERSON_EXCLUDED: (p: P) => `Non punissable pour une personne morale : l'article ${p.article} écarte sa responsabilité (${p.condition.fr}).`,
     LEGAL_PERSON_FINE: (p: P) => `Personne morale : amende égale à ${p.multiplier} fois celle prévue pour les personnes physiques (${fi(p.natural)}), soit ${fi(p.fine)}.`,
+    LEGAL_PERSON_FINE_FIXED_ONLY: (p: P) => `Personne morale : ${p.article} réserve le multiple de l'article 131-38 (${p.multiplier} fois) au montant fixe${p.fixed ? ` (${fi(p.fixed)})` : ''} ; la part proportionnelle (${fi(p.share)}) n'est pas multipliée ; la plus élevée s'applique : ${fi(p.fine)}.`,
     LEGAL_PERSON_CRIME_NO_FINE: (p: P) => `Personne morale, crime sans amende prévue pour les personnes physiques : amende de ${fi(p.fine)}.`,
     LEGAL_PERSON_CONTRAVENTION: (p: P) => `Personne morale, contravention : amende égale à ${p.multiplier} fois celle prévue pour les personnes physiques.`,
     LEGAL_PERSON_NO_FINE: () => `Personne morale : aucun texte ne fixe d'amende pour cette infraction.`,

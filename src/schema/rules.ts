@@ -41,7 +41,11 @@ export const prison = z.strictObject({
 }).refine((p) => (p.months === undefined) !== (p.life === undefined), { error: 'give either "months" or "life": true' });
 
 /** A fine raised to a share (or a multiple) of a value the case gives as `amount`: laundered sums, goods, advantage. */
-const proportional = z.strictObject({ ratio, article: ref, base: label });
+const proportional = z.strictObject({
+  ratio, article: ref, base: label,
+  /** A text that keeps the proportional part out of 131-38's multiple (CMF L465-3-5 I: only the fixed amount is multiplied). */
+  legalPersons: z.strictObject({ multiplied: z.literal(false), article: ref }).optional(),
+});
 const fine = z.union([
   // A fixed maximum, which a proportional part may raise (the higher of the two: 324-3, CMF L465-1).
   z.strictObject({ amount: money, proportional: proportional.optional() }),

@@ -7,10 +7,21 @@ import { moneyOf } from '../money.js';
 import { param, paramArticle, paramValues } from '../params.js';
 import { coversAny } from './covers.js';
 import { inForce } from '../dates.js';
-import type { CaseCtx, ChargeModule, ChargeState } from './types.js';
+import type { CaseCtx, ChargeModule, ChargeState, Penalty } from './types.js';
 
 function unverified(c: CaseCtx, article: string, status: string): void {
   if (status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: article, status: status as 'secondary', key: 'W_PARAM_UNVERIFIED', params: { article, status } });
+}
+
+/**
+ * A délit's or crime's fine for a legal person under 131-38's multiple: the whole fine, or, where the text keeps the
+ * proportional part out of it (CMF L465-3-5 I), the higher of the multiplied fixed amount and that part.
+ */
+export function legalPersonFine(p: Pick<Penalty, 'fine' | 'shareNotMultiplied'>, multiplier: string): Decimal | null {
+  const sep = p.shareNotMultiplied;
+  if (!sep) return p.fine ? p.fine.times(multiplier) : null;
+  const fixed = sep.fixed ? sep.fixed.times(multiplier) : null;
+  return fixed && fixed.gt(sep.share) ? fixed : sep.share;
 }
 
 /** The legal person's fine: a multiple of the natural person's, a fixed sum for a crime with none, or none. */
@@ -25,6 +36,14 @@ function legalFine(s: ChargeState, c: CaseCtx): Decimal | null {
     return fine.times(m.value);
   }
   const m = param(rules, 'legalPersonFineMultiplier', s.date);
+  const sep = s.penalty.shareNotMultiplied;
+  if (fine && m && sep) {
+    // CMF L465-3-5 I: 131-38 multiplies only the fine "exprimée en valeur absolue"; the proportional part stays.
+    unverified(c, paramArticle(rules, 'legalPersonFineMultiplier'), m.status);
+    const out = legalPersonFine(s.penalty, m.value)!;
+    s.steps?.push({ rule: sep.article, code: 'LEGAL_PERSON_FINE_FIXED_ONLY', params: { multiplier: m.value, fixed: sep.fixed?.times(m.value).toFixed() ?? null, share: sep.share.toFixed(), fine: out.toFixed(), article: sep.article } });
+    return out;
+  }
   if (fine && m) {
     unverified(c, paramArticle(rules, 'legalPersonFineMultiplier'), m.status);
     s.steps?.push({ rule: paramArticle(rules, 'legalPersonFineMultiplier'), code: 'LEGAL_PERSON_FINE', params: { multiplier: m.value, natural: fine.toFixed(), fine: fine.times(m.value).toFixed() } });

@@ -90,7 +90,9 @@ export function specialPenalty(rules: Rules, provision: Provision, v: Version, i
       const share = new Money(input.amount).times(prop.ratio);
       const fine = penalty.fine === null || share.gt(penalty.fine) ? share : penalty.fine;
       steps?.push({ rule: prop.article, code: 'PROPORTIONAL_FINE', params: { ratio: prop.ratio, base: prop.base, amount: input.amount, share: share.toFixed(), fixed: penalty.fine?.toFixed() ?? null, fine: fine.toFixed() } });
-      penalty = { prison: penalty.prison, fine, contraventionFine: penalty.contraventionFine };
+      penalty = prop.legalPersons
+        ? { prison: penalty.prison, fine, contraventionFine: penalty.contraventionFine, shareNotMultiplied: { share, fixed: penalty.fine, article: prop.legalPersons.article } }
+        : { prison: penalty.prison, fine, contraventionFine: penalty.contraventionFine };
     } else {
       needsAmount = penalty.fine === null;
       steps?.push({ rule: prop.article, code: needsAmount ? 'PROPORTIONAL_ONLY_NOT_COMPUTED' : 'PROPORTIONAL_NOT_COMPUTED', params: { ratio: prop.ratio, base: prop.base } });

@@ -1,6 +1,7 @@
 // Code pénal, art. 112-1: the law in time. Al. 1-2: only facts punishable when committed are punished, with the
 // penalties then in force. Al. 3: a later, milder law applies to facts not yet finally judged, including a law that
 // no longer punishes them.
+import type { Decimal } from 'decimal.js';
 import type { Item, IsoDate, Provision, Version } from '../model.js';
 import { continuedByOf } from '../model.js';
 import type { Steps } from '../steps.js';
@@ -11,6 +12,8 @@ import { compareFine, comparePrison } from '../penalty.js';
 import { classify } from './classify.js';
 import { attemptPunishable } from './attempt.js';
 import { specialPenalty } from './special.js';
+import { legalPersonFine } from './legal-person.js';
+import { param } from '../params.js';
 import type { CaseCtx, ChargeModule, ChargeState, Penalty, WarningDraft } from './types.js';
 
 /**
@@ -174,6 +177,15 @@ function continuation(c: CaseCtx, provision: Provision, day: IsoDate, charged: s
 
 interface Candidate { v: Version; provision: Provision; penalty: Penalty; versions: Version[]; notes: WarningDraft[] }
 
+/**
+ * The fine the milder-law rule compares: the natural person's, or, for a legal person when a version keeps a
+ * proportional part out of 131-38's multiple (CMF L465-3-5 I), the legal person's under each version.
+ */
+function comparableFine(s: ChargeState, c: CaseCtx, candidates: Candidate[]): (x: Candidate) => Decimal | null {
+  const m = c.legal && candidates.some((x) => x.penalty.shareNotMultiplied) ? param(c.rules, 'legalPersonFineMultiplier', s.date) : undefined;
+  return m ? (x) => legalPersonFine(x.penalty, m.value) : (x) => x.penalty.fine;
+}
+
 /** One version's penalty for this charge, with what the result must say about it; null when the charge stops. */
 function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; provision: Provision }, later: boolean): Candidate | null {
   // A later version is read as of its own first day: the texts it refers to (another article's penalties, a
@@ -230,7 +242,7 @@ export const milderLaw: ChargeModule = {
   reads: ['charge.amount', 'charge.predicate', 'charge.attempt'],
   // Each version's penalty: contravention classes (131-13), the class of a predicate (CPP 381), and whether the
   // attempt is punished under it (121-4).
-  params: ['contraventionClassFines', 'delitFineThreshold', 'attemptRules'],
+  params: ['contraventionClassFines', 'delitFineThreshold', 'attemptRules', 'legalPersonFineMultiplier'],
   apply(s, c) {
     const candidates: Candidate[] = [];
     for (let k = 0; k < s.chain.length; k++) {
@@ -239,10 +251,11 @@ export const milderLaw: ChargeModule = {
       candidates.push(cand);
     }
     let prisonFrom = candidates[0]!, fineFrom = candidates[0]!;
+    const fineOf = comparableFine(s, c, candidates);
     for (let k = 1; k < candidates.length; k++) {
       const x = candidates[k]!;
       if (comparePrison(x.penalty.prison, prisonFrom.penalty.prison) < 0) prisonFrom = x;
-      if (compareFine(x.penalty.fine, fineFrom.penalty.fine) < 0) fineFrom = x;
+      if (compareFine(fineOf(x), fineOf(fineFrom)) < 0) fineFrom = x;
     }
     if (candidates.length > 1) {
       const changed = prisonFrom !== candidates[0] || fineFrom !== candidates[0];
@@ -251,6 +264,6 @@ export const milderLaw: ChargeModule = {
     for (const cand of candidates) { unverified(s, c, cand, cand === prisonFrom || cand === fineFrom); c.warnings.push(...cand.notes); }
     s.prisonFrom = prisonFrom.v;
     s.fineFrom = fineFrom.v;
-    s.penalty = { prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine, contraventionFine: fineFrom.penalty.contraventionFine, tier: prisonFrom.penalty.tier, predicateRef: prisonFrom.penalty.predicateRef, nature: fineFrom.penalty.nature };
+    s.penalty = { prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine, contraventionFine: fineFrom.penalty.contraventionFine, tier: prisonFrom.penalty.tier, predicateRef: prisonFrom.penalty.predicateRef, nature: fineFrom.penalty.nature, shareNotMultiplied: fineFrom.penalty.shareNotMultiplied };
   },
 };

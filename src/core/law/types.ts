@@ -19,6 +19,8 @@ export interface Penalty {
   predicateRef?: string | undefined;
   /** The class the text sets itself, when it does (customs contraventions). */
   nature?: Nature | undefined;
+  /** A proportional fine whose text keeps it out of 131-38's multiple (CMF L465-3-5 I): its parts, for 131-38. */
+  shareNotMultiplied?: { share: Decimal; fixed: Decimal | null; article: string } | undefined;
 }
 
 /**
