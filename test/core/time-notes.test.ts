@@ -64,3 +64,23 @@ describe('321-4 and 324-4: the penalties of the offence of origin', () => {
     expect(r.warnings.map((w) => w.message).join('\n')).not.toMatch(/applies the penalties of the offence of origin/);
   });
 });
+
+describe('what the fine makes of `amount`', () => {
+  const one = (date: string, charge: Record<string, unknown>) => evaluate(rules, { date, judgmentDate: '2026-11-29', charges: [charge as never] }, { today: '2026-11-29', lang: 'en' }) as Result;
+  const notes = (r: Result) => r.warnings.map((w) => w.message).join('\n');
+  it('432-11 since loi n° 2013-1117 without an amount: 1 000 000 €, and a note that twice the product may be more', () => {
+    const r = one('2020-01-01', { ref: '432-11' });
+    expect(r.total.fine).toBe('1000000');
+    expect(notes(r)).toMatch(/432-11: the fine may be raised to 200 %/);
+  });
+  it('432-11 in 2012 (150 000 €, no proportional fine before 2013-12-08): the amount given is said to change nothing', () => {
+    const r = one('2012-01-01', { ref: '432-11', amount: '3000000' });
+    expect(r.total.fine).toBe('150000');
+    expect(notes(r)).toMatch(/432-11: the applicable version has no proportional fine/);
+  });
+  it('an amount that is used raises no such note (432-11, 2020, product 3 M€: 6 000 000 €)', () => {
+    const r = one('2020-01-01', { ref: '432-11', amount: '3000000' });
+    expect(r.total.fine).toBe('6000000');
+    expect(notes(r)).not.toMatch(/may be raised|no proportional fine/);
+  });
+});

@@ -3,7 +3,7 @@
 // fine raised to a share of a value (324-3), the penalties of a heavier offence of origin (324-4), or those of
 // another article ("puni des peines prévues à l'article 434-10").
 import type { Reason } from '../contract.js';
-import type { ByPredicatePenalty, FineSpec, IsoDate, Nature, Provision, Rules, Version } from '../model.js';
+import type { ByPredicatePenalty, FineSpec, IsoDate, Label, Nature, Provision, Rules, Version } from '../model.js';
 import { isByPredicate, isPenaltyOf } from '../model.js';
 import { Money, moneyOf } from '../money.js';
 import { at, inForce } from '../dates.js';
@@ -17,9 +17,16 @@ import { classify } from './classify.js';
 import type { Penalty } from './types.js';
 
 export type SpecialOutcome =
-  | { ok: true; penalty: Penalty; steps: Steps; versions: Version[]; needsAmount: boolean; fineSetAside: FineSetAside | null }
+  | { ok: true; penalty: Penalty; steps: Steps; versions: Version[]; amountUse: AmountUse; fineSetAside: FineSetAside | null }
   | { ok: false; reason: Reason; steps: Steps }
   | { ok: false; error: ErrorDraft };
+
+/**
+ * What a version makes of the case's `amount`: its proportional fine used it; lacks it (`required` when the text
+ * sets no fixed figure, so the fine is missing); or the fine applied has no proportional part.
+ */
+export type AmountUse = { kind: 'used' } | { kind: 'none' } | { kind: 'missing'; required: boolean; ratio: string; base: Label; article: string };
+const USED: AmountUse = { kind: 'used' }, NONE: AmountUse = { kind: 'none' };
 
 /** 321-4, 324-4: the charge's own fine, higher than the predicate's, that the predicate's penalties replaced. */
 export interface FineSetAside { article: string; predicate: string; own: string; predicateFine: string | null }
@@ -82,7 +89,7 @@ export function specialPenalty(rules: Rules, provision: Provision, v: Version, i
   const f = fineOf(rules, spec.fine, date, steps);
   let penalty: Penalty = { prison: prisonOut(spec.prison), fine: f.fine, contraventionFine: f.contravention };
   steps?.push({ rule: provision.article, code: 'PENALTY', params: { prison: penalty.prison, fine: penalty.fine?.toFixed() ?? null } });
-  let needsAmount = false;
+  let amountUse = NONE;
   // 324-3 and the like: the fixed fine may be raised to a share of a value the case gives; some texts set only that.
   if (spec.fine && 'proportional' in spec.fine && spec.fine.proportional) {
     const prop = spec.fine.proportional;
@@ -90,17 +97,18 @@ export function specialPenalty(rules: Rules, provision: Provision, v: Version, i
       const share = new Money(input.amount).times(prop.ratio);
       const fine = penalty.fine === null || share.gt(penalty.fine) ? share : penalty.fine;
       steps?.push({ rule: prop.article, code: 'PROPORTIONAL_FINE', params: { ratio: prop.ratio, base: prop.base, amount: input.amount, share: share.toFixed(), fixed: penalty.fine?.toFixed() ?? null, fine: fine.toFixed() } });
+      amountUse = USED;
       penalty = prop.legalPersons
         ? { prison: penalty.prison, fine, contraventionFine: penalty.contraventionFine, shareNotMultiplied: { share, fixed: penalty.fine, article: prop.legalPersons.article } }
         : { prison: penalty.prison, fine, contraventionFine: penalty.contraventionFine };
     } else {
-      needsAmount = penalty.fine === null;
-      steps?.push({ rule: prop.article, code: needsAmount ? 'PROPORTIONAL_ONLY_NOT_COMPUTED' : 'PROPORTIONAL_NOT_COMPUTED', params: { ratio: prop.ratio, base: prop.base } });
+      amountUse = { kind: 'missing', required: penalty.fine === null, ratio: prop.ratio, base: prop.base, article: prop.article };
+      steps?.push({ rule: prop.article, code: penalty.fine === null ? 'PROPORTIONAL_ONLY_NOT_COMPUTED' : 'PROPORTIONAL_NOT_COMPUTED', params: { ratio: prop.ratio, base: prop.base } });
     }
   }
   if (v.nature) penalty = { ...penalty, nature: v.nature };
-  if (spec.heavierPredicate) return heavierPredicate(rules, spec.heavierPredicate, v, penalty, input, date, steps, needsAmount);
-  return { ok: true, penalty, steps, versions: [v], needsAmount, fineSetAside: null };
+  if (spec.heavierPredicate) return heavierPredicate(rules, spec.heavierPredicate, v, penalty, input, date, steps, amountUse);
+  return { ok: true, penalty, steps, versions: [v], amountUse, fineSetAside: null };
 }
 
 /**
@@ -117,7 +125,7 @@ function penaltyOf(rules: Rules, provision: Provision, ref: string, v: Version, 
   if (!out.ok) return out;
   steps?.push({ rule: provision.article, code: 'PENALTY_OF', params: { other: r.ref, prison: out.penalty.prison, fine: out.penalty.fine?.toFixed() ?? null } });
   if (steps && out.steps) steps.push(...out.steps);
-  return { ok: true, penalty: { ...out.penalty, predicateRef: out.penalty.predicateRef ?? r.ref }, steps, versions: [v, ...out.versions], needsAmount: out.needsAmount, fineSetAside: out.fineSetAside };
+  return { ok: true, penalty: { ...out.penalty, predicateRef: out.penalty.predicateRef ?? r.ref }, steps, versions: [v, ...out.versions], amountUse: out.amountUse, fineSetAside: out.fineSetAside };
 }
 
 /**
@@ -154,7 +162,7 @@ function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: V
   const f = fineOf(rules, tier.fine, date, steps);
   const penalty: Penalty = { prison: prisonOut(tier.prison), fine: f.fine, contraventionFine: f.contravention, predicateRef: pm.ref, tier: tier.label };
   steps?.push({ rule: spec.article, code: 'PREDICATE_TIER', params: { ...pparams, tier: tier.label ?? null, resultPrison: penalty.prison, resultFine: penalty.fine?.toFixed() ?? null } });
-  return { ok: true, penalty, steps, versions: [v, pm.version], needsAmount: false, fineSetAside: null };
+  return { ok: true, penalty, steps, versions: [v, pm.version], amountUse: NONE, fineSetAside: null };
 }
 
 /**
@@ -162,10 +170,10 @@ function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: V
  * longer custodial maximum. The texts speak of property coming from "un crime ou un délit" (321-1, 324-1; 222-38 of
  * the offences of 222-34 to 222-37): a contravention's proceeds are outside them.
  */
-function heavierPredicate(rules: Rules, hp: { article: string; required?: boolean | undefined }, v: Version, own: Penalty, input: SpecialInput, date: IsoDate, steps: Steps, needsAmount: boolean): SpecialOutcome {
+function heavierPredicate(rules: Rules, hp: { article: string; required?: boolean | undefined }, v: Version, own: Penalty, input: SpecialInput, date: IsoDate, steps: Steps, amountUse: AmountUse): SpecialOutcome {
   if (!input.predicate) {
     if (hp.required) return { ok: false, error: draft('MISSING_PREDICATE', `${input.path}.predicate`, 'E_MISSING_ORIGIN', { ref: input.ref }) };
-    return { ok: true, penalty: own, steps, versions: [v], needsAmount, fineSetAside: null };
+    return { ok: true, penalty: own, steps, versions: [v], amountUse, fineSetAside: null };
   }
   const pm = otherMax(rules, input.predicate, date, `${input.path}.predicate`, 0);
   if (!pm.ok) return 'error' in pm ? pm : { ok: false, reason: pm.reason, steps: steps ? pm.steps : null };
@@ -179,11 +187,11 @@ function heavierPredicate(rules: Rules, hp: { article: string; required?: boolea
     // The text replaces the penalties (custody and fine): a higher fine of the charge's own text is set aside, said.
     const lower = own.fine !== null && (pm.penalty.fine === null || pm.penalty.fine.lt(own.fine));
     const fineSetAside = lower ? { article: hp.article, predicate: pm.ref, own: own.fine!.toFixed(), predicateFine: pm.penalty.fine?.toFixed() ?? null } : null;
-    return { ok: true, penalty: { prison: pm.penalty.prison, fine: pm.penalty.fine, contraventionFine: false, predicateRef: pm.ref }, steps, versions: [v, pm.version], needsAmount: false, fineSetAside };
+    return { ok: true, penalty: { prison: pm.penalty.prison, fine: pm.penalty.fine, contraventionFine: false, predicateRef: pm.ref }, steps, versions: [v, pm.version], amountUse: NONE, fineSetAside };
   }
   steps?.push({ rule: hp.article, code: 'HEAVIER_PREDICATE_NOT_APPLIED', params });
   if (hp.required) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
-  return { ok: true, penalty: { ...own, predicateRef: pm.ref }, steps, versions: [v, pm.version], needsAmount, fineSetAside: null };
+  return { ok: true, penalty: { ...own, predicateRef: pm.ref }, steps, versions: [v, pm.version], amountUse, fineSetAside: null };
 }
 
 const inputsUsed = new WeakMap<Provision, { amount: boolean; predicate: boolean }>();

@@ -11,7 +11,7 @@ import { itemsMovedTo, predecessorsOf } from '../dependencies.js';
 import { compareFine, comparePrison } from '../penalty.js';
 import { classify } from './classify.js';
 import { attemptPunishable } from './attempt.js';
-import { specialPenalty } from './special.js';
+import { specialPenalty, type AmountUse } from './special.js';
 import { legalPersonFine } from './legal-person.js';
 import { param } from '../params.js';
 import type { CaseCtx, ChargeModule, ChargeState, Penalty, WarningDraft } from './types.js';
@@ -175,7 +175,16 @@ function continuation(c: CaseCtx, provision: Provision, day: IsoDate, charged: s
   return next && v ? { provision: next, v } : null;
 }
 
-interface Candidate { v: Version; provision: Provision; penalty: Penalty; versions: Version[]; notes: WarningDraft[] }
+interface Candidate { v: Version; provision: Provision; penalty: Penalty; versions: Version[]; notes: WarningDraft[]; amountUse: AmountUse }
+
+/**
+ * What the fine applied made of `amount`, when the user should know: a proportional part the case could raise the
+ * fine to, or an amount the applied version has no use for (an amount given is never dropped without a word).
+ */
+function amountNotes(s: ChargeState, c: CaseCtx, use: AmountUse): void {
+  if (use.kind === 'missing' && !use.required) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_FINE_CAN_RISE', params: { ref: s.ref, ratio: use.ratio, base: use.base, article: use.article } });
+  else if (use.kind === 'none' && s.charge.amount !== undefined) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AMOUNT_UNUSED', params: { ref: s.ref, amount: s.charge.amount } });
+}
 
 /**
  * The fine the milder-law rule compares: the natural person's, or, for a legal person when a version keeps a
@@ -205,7 +214,7 @@ function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; p
   // Named after the provision whose version it is (a later one may be another provision's, by continuation).
   const noticeRef = provision === s.provision ? s.ref : provision.ref;
   if (v.notice) notes.push({ code: 'NOTE', ref: s.ref, key: 'W_NOTICE', params: { ref: noticeRef, text: v.notice[c.lang] } });
-  if (out.needsAmount) notes.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_FINE_NEEDS_AMOUNT', params: { ref: s.ref } });
+  if (out.amountUse.kind === 'missing' && out.amountUse.required) notes.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_FINE_NEEDS_AMOUNT', params: { ref: s.ref } });
   if (out.fineSetAside) notes.push({ code: 'NOTE', ref: s.ref, key: 'W_HEAVIER_PREDICATE_FINE', params: { ref: s.ref, ...out.fineSetAside } });
   // 121-4: an attempt a version does not punish makes that version the milder law.
   if (s.charge.attempt) {
@@ -216,7 +225,7 @@ function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; p
       return null;
     }
   }
-  return { v, provision, penalty: out.penalty, versions: out.versions, notes };
+  return { v, provision, penalty: out.penalty, versions: out.versions, notes, amountUse: out.amountUse };
 }
 
 /**
@@ -239,7 +248,7 @@ export const milderLaw: ChargeModule = {
     fr: "Une loi nouvelle plus douce s'applique aux faits non encore définitivement jugés : pour chaque peine, la version la moins sévère en vigueur entre les faits et le jugement.",
     en: 'A milder new law applies to facts not yet finally judged: for each penalty, the least severe version in force between the facts and the judgment.',
   },
-  reads: ['charge.amount', 'charge.predicate', 'charge.attempt'],
+  reads: ['charge.amount', 'charge.predicate', 'charge.attempt', 'offender.type'],
   // Each version's penalty: contravention classes (131-13), the class of a predicate (CPP 381), and whether the
   // attempt is punished under it (121-4).
   params: ['contraventionClassFines', 'delitFineThreshold', 'attemptRules', 'legalPersonFineMultiplier'],
@@ -262,6 +271,7 @@ export const milderLaw: ChargeModule = {
       s.steps?.push({ rule: '112-1', code: 'MILDER_LAW', params: { prisonFrom: prisonFrom.v.from, fineFrom: fineFrom.v.from, prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine?.toFixed() ?? null, changed } });
     }
     for (const cand of candidates) { unverified(s, c, cand, cand === prisonFrom || cand === fineFrom); c.warnings.push(...cand.notes); }
+    amountNotes(s, c, fineFrom.amountUse);
     s.prisonFrom = prisonFrom.v;
     s.fineFrom = fineFrom.v;
     s.penalty = { prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine, contraventionFine: fineFrom.penalty.contraventionFine, tier: prisonFrom.penalty.tier, predicateRef: prisonFrom.penalty.predicateRef, nature: fineFrom.penalty.nature, shareNotMultiplied: fineFrom.penalty.shareNotMultiplied };
