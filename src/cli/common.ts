@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { QuantumError } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
-import { DEFAULT_RULES_DIR, type RulesError, rulesFromSnapshot, type SnapshotOptions } from '../rules/read.js';
+import { DEFAULT_RULES_DIR, issueLines, type RulesError, rulesFromSnapshot, type SnapshotOptions } from '../rules/read.js';
 import { parseUserDate } from '../io/dates.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, sigint: 130, sigpipe: 141, sigterm: 143 } as const;
@@ -57,27 +57,31 @@ export function textWidth(width: number | undefined): number {
 
 /** A RulesError, from this bundle or from the validating loader's (bundled apart, with its own copy of the class). */
 const isRulesError = (e: unknown): e is RulesError => e instanceof Error && e.name === 'RulesError' && Array.isArray((e as RulesError).issues);
-function rulesInputError(e: unknown): unknown {
-  return isRulesError(e) ? new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: e.message }) : e;
+/** A RulesError as an input error, its issues in the command's language. */
+function rulesInputError(e: unknown, lang: Lang): unknown {
+  return isRulesError(e) ? new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: issueLines(e.issues, lang).join('\n') }) : e;
 }
 
-export type FirstRead = ReturnType<typeof rulesFromSnapshot> & { dir: string };
+export type FirstRead = ReturnType<typeof rulesFromSnapshot> & { dir: string; lang: Lang };
 /** The shipped rules, unchanged since the build, from the build's snapshot, at once (rules: null otherwise). */
 export function shippedRules(argv: Common, options: SnapshotOptions = {}): FirstRead {
   const dir = argv.rules ?? DEFAULT_RULES_DIR;
   try {
-    return { ...rulesFromSnapshot(dir, options), dir };
+    return { ...rulesFromSnapshot(dir, options, argv.lang), dir, lang: argv.lang };
   } catch (e) {
-    throw rulesInputError(e);
+    throw rulesInputError(e, argv.lang);
   }
 }
 
-/** Any other rules directory: the validating loader (and zod) is imported only then, so most commands start sooner. */
+/**
+ * Any other rules directory: the validating loader (and zod) is imported only then, so most commands start sooner.
+ * Its problems are worded in the command's language, as the read that found the first ones.
+ */
 export async function validatedRules(first: FirstRead): Promise<Rules> {
   try {
-    return (await import('../rules/load.js')).loadRules(first.dir, first.read ? { read: first.read } : {});
+    return (await import('../rules/load.js')).loadRules(first.dir, { lang: first.lang, ...(first.read && { read: first.read }) });
   } catch (e) {
-    throw rulesInputError(e);
+    throw rulesInputError(e, first.lang);
   }
 }
 
