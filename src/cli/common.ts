@@ -22,10 +22,13 @@ export class UsageError extends Error {
   }
 }
 
-/** An input error (exit 1): printed once, as the chosen format says (JSON on stdout, text on stderr). */
+/**
+ * An input error (exit 1): printed once, as the chosen format says (JSON on stdout, text on stderr). `lines`: its
+ * message as the separate problems it lists (a RULES_ERROR's issues), which text shows one per line.
+ */
 export class InputError extends Error {
   override readonly name = 'InputError';
-  constructor(readonly error: QuantumError, readonly id: string | null = null) { super(error.message); }
+  constructor(readonly error: QuantumError, readonly id: string | null = null, readonly lines?: readonly string[]) { super(error.message); }
 }
 export const isInputError = (e: unknown): e is InputError => e instanceof Error && e.name === 'InputError';
 export const isUsageError = (e: unknown): e is UsageError => e instanceof Error && e.name === 'UsageError';
@@ -57,9 +60,11 @@ export function textWidth(width: number | undefined): number {
 
 /** A RulesError, from this bundle or from the validating loader's (bundled apart, with its own copy of the class). */
 const isRulesError = (e: unknown): e is RulesError => e instanceof Error && e.name === 'RulesError' && Array.isArray((e as RulesError).issues);
-/** A RulesError as an input error, its issues in the command's language. */
+/** A RulesError as an input error: one message for JSON, and its issues apart, each a line of its own in text. */
 function rulesInputError(e: unknown, lang: Lang): unknown {
-  return isRulesError(e) ? new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: issueLines(e.issues, lang).join('\n') }) : e;
+  if (!isRulesError(e)) return e;
+  const lines = issueLines(e.issues, lang);
+  return new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: lines.join('\n') }, null, lines);
 }
 
 export type FirstRead = ReturnType<typeof rulesFromSnapshot> & { dir: string; lang: Lang };

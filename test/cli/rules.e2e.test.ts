@@ -84,6 +84,58 @@ describe('quantum rules validate', () => {
   });
 });
 
+// Two problems: 225-5 without a source is refused, so 225-11, which applies to it, points at nothing.
+describe('a broken rules directory, in the language asked for, one problem per line', () => {
+  const dir = brokenCopy('CP/225-5.json', (d) => { d.provisions[0].versions[0].sources = []; });
+  const FR = [
+    'CP/225-5.json à provisions[0].versions[0].sources : toute version doit citer au moins une source',
+    "CP/225-11.json à appliesTo : 225-11 s'applique à 225-5, qui n'est pas dans les règles",
+  ];
+  const EN = [
+    'CP/225-5.json at provisions[0].versions[0].sources: every version needs at least one source',
+    'CP/225-11.json at appliesTo: 225-11 applies to 225-5, which is not in the rules',
+  ];
+  it('eval, show and list: French by default, English with --lang en; each issue on its own line', () => {
+    for (const args of [['eval', '225-5'], ['show', '225-5'], ['list', 'proxénétisme']]) {
+      const fr = quantum([...args, '--rules', dir]);
+      expect(fr.code, args[0]).toBe(1);
+      expect(fr.out).toBe('');
+      expect(fr.err.trimEnd().split('\n'), args[0]).toEqual(['quantum: erreur RULES_ERROR (CP/225-5.json) :', ...FR.map((l) => `  ${l}`)]);
+      const en = quantum([...args, '--rules', dir, '--lang', 'en']);
+      expect(en.code, args[0]).toBe(1);
+      expect(en.err.trimEnd().split('\n'), args[0]).toEqual(['quantum: error RULES_ERROR (CP/225-5.json):', ...EN.map((l) => `  ${l}`)]);
+    }
+  });
+  it('batch: the same lines, before any case is read', () => {
+    const r = spawnSync(process.execPath, [BIN, 'batch', '-', '--rules', dir], { input: '{"charges":[{"ref":"225-5"}]}\n', encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['quantum: erreur RULES_ERROR (CP/225-5.json) :', ...FR.map((l) => `  ${l}`)]);
+  });
+  it('JSON keeps one message, the issues joined by line feeds', () => {
+    const fr = JSON.parse(quantum(['eval', '225-5', '--rules', dir, '--format', 'json']).out);
+    expect(fr.error).toEqual({ code: 'RULES_ERROR', path: 'CP/225-5.json', message: FR.join('\n') });
+    const en = JSON.parse(quantum(['eval', '225-5', '--rules', dir, '--json', '--lang', 'en']).out);
+    expect(en.error.message).toBe(EN.join('\n'));
+  });
+  it('a line feed or an escape in a file name cannot forge a line or reach the terminal', () => {
+    const bad = brokenCopy('CP/225-5.json', () => {});
+    writeFileSync(join(bad, 'CP', 'x\nquantum: ok\u001b[2J.json'), '{');
+    writeFileSync(join(bad, 'CP', 'y.json'), '{');
+    const r = quantum(['eval', '225-5', '--rules', bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain('\u001b');
+    const lines = r.err.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^ {2}CP\/x\\u\{a\}quantum: ok\\u\{1b\}\[2J\.json : JSON invalide : /);
+    expect(lines[2]).toMatch(/^ {2}CP\/y\.json : JSON invalide : /);
+    // One problem: one line, as every other error.
+    const one = brokenCopy('CP/225-5.json', () => {});
+    writeFileSync(join(one, 'CP', 'y.json'), '{');
+    const single = quantum(['eval', '225-5', '--rules', one, '--lang', 'en']);
+    expect(single.err.trimEnd().split('\n')).toEqual([expect.stringMatching(/^quantum: error RULES_ERROR \(CP\/y\.json\): not valid JSON: /)]);
+  });
+});
+
 describe('quantum rules stats, schema, diff', () => {
   it('stats counts provisions and versions by status', () => {
     const j = JSON.parse(quantum(['rules', 'stats', '--json']).out);
