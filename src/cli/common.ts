@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { QuantumError } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
-import { DEFAULT_RULES_DIR, type RulesError, rulesFromSnapshot, type SnapshotOptions } from '../rules/read.js';
+import { DEFAULT_RULES_DIR, issueLines, type RulesError, rulesFromSnapshot, type SnapshotOptions } from '../rules/read.js';
 import { parseUserDate } from '../io/dates.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, sigint: 130, sigpipe: 141, sigterm: 143 } as const;
@@ -22,10 +22,13 @@ export class UsageError extends Error {
   }
 }
 
-/** An input error (exit 1): printed once, as the chosen format says (JSON on stdout, text on stderr). */
+/**
+ * An input error (exit 1): printed once, as the chosen format says (JSON on stdout, text on stderr). `lines`: its
+ * message as the separate problems it lists (a RULES_ERROR's issues), which text shows one per line.
+ */
 export class InputError extends Error {
   override readonly name = 'InputError';
-  constructor(readonly error: QuantumError, readonly id: string | null = null) { super(error.message); }
+  constructor(readonly error: QuantumError, readonly id: string | null = null, readonly lines?: readonly string[]) { super(error.message); }
 }
 export const isInputError = (e: unknown): e is InputError => e instanceof Error && e.name === 'InputError';
 export const isUsageError = (e: unknown): e is UsageError => e instanceof Error && e.name === 'UsageError';
@@ -57,27 +60,33 @@ export function textWidth(width: number | undefined): number {
 
 /** A RulesError, from this bundle or from the validating loader's (bundled apart, with its own copy of the class). */
 const isRulesError = (e: unknown): e is RulesError => e instanceof Error && e.name === 'RulesError' && Array.isArray((e as RulesError).issues);
-function rulesInputError(e: unknown): unknown {
-  return isRulesError(e) ? new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: e.message }) : e;
+/** A RulesError as an input error: one message for JSON, and its issues apart, each a line of its own in text. */
+function rulesInputError(e: unknown, lang: Lang): unknown {
+  if (!isRulesError(e)) return e;
+  const lines = issueLines(e.issues, lang);
+  return new InputError({ code: 'RULES_ERROR', path: e.issues[0]?.file ?? null, message: lines.join('\n') }, null, lines);
 }
 
-export type FirstRead = ReturnType<typeof rulesFromSnapshot> & { dir: string };
+export type FirstRead = ReturnType<typeof rulesFromSnapshot> & { dir: string; lang: Lang };
 /** The shipped rules, unchanged since the build, from the build's snapshot, at once (rules: null otherwise). */
 export function shippedRules(argv: Common, options: SnapshotOptions = {}): FirstRead {
   const dir = argv.rules ?? DEFAULT_RULES_DIR;
   try {
-    return { ...rulesFromSnapshot(dir, options), dir };
+    return { ...rulesFromSnapshot(dir, options, argv.lang), dir, lang: argv.lang };
   } catch (e) {
-    throw rulesInputError(e);
+    throw rulesInputError(e, argv.lang);
   }
 }
 
-/** Any other rules directory: the validating loader (and zod) is imported only then, so most commands start sooner. */
+/**
+ * Any other rules directory: the validating loader (and zod) is imported only then, so most commands start sooner.
+ * Its problems are worded in the command's language, as the read that found the first ones.
+ */
 export async function validatedRules(first: FirstRead): Promise<Rules> {
   try {
-    return (await import('../rules/load.js')).loadRules(first.dir, first.read ? { read: first.read } : {});
+    return (await import('../rules/load.js')).loadRules(first.dir, { lang: first.lang, ...(first.read && { read: first.read }) });
   } catch (e) {
-    throw rulesInputError(e);
+    throw rulesInputError(e, first.lang);
   }
 }
 

@@ -137,7 +137,7 @@ async function report(e: unknown, st: RunState): Promise<number> {
   if (isInputError(e)) {
     const out: ErrorResult = { contract: CONTRACT_VERSION, id: e.id, ok: false, error: e.error };
     const format = (await import('../io/formats.js')).FORMATS[st.format];
-    (format.errorsToStdout ? process.stdout : process.stderr).write(format.error(out, { lang: st.lang }));
+    (format.errorsToStdout ? process.stdout : process.stderr).write(format.error(out, { lang: st.lang, ...(e.lines && { lines: e.lines }) }));
     return EXIT.input;
   }
   if (isUsageError(e) || (e instanceof Error && e.name === 'YError')) {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Lang, Provision, Rules, Status } from '../core/model.js';
 import { describeProvision, sortByRef, type ProvisionView } from '../core/describe.js';
 import { formatDate, formatPenalty } from '../messages/units.js';
+import { MESSAGES } from '../messages/index.js';
+import { sanitize } from '../io/terminal.js';
 import { aggravationsFile, articleFile, codesFile, cumulationFile, minorsFile, parametersFile, recidiveFile, repentisFile, specialityFile } from '../schema/rules.js';
 import { validateRules } from '../rules/validate.js';
 import type { SchemaKind } from './schema-kinds.js';
@@ -11,7 +13,7 @@ import { type Common, dateOption, loadRulesFor } from './common.js';
 
 /** `quantum rules validate|stats`. */
 export async function rulesCommand(argv: Common & { action: 'validate' | 'stats' }): Promise<number> {
-  return argv.action === 'validate' ? validateCommand(argv.rules ?? DEFAULT_RULES_DIR, argv.json) : statsCommand(await loadRulesFor(argv), argv.json, argv.lang);
+  return argv.action === 'validate' ? validateCommand(argv.rules ?? DEFAULT_RULES_DIR, argv.json, argv.lang) : statsCommand(await loadRulesFor(argv), argv.json, argv.lang);
 }
 
 /** `quantum schema [kind]`. */
@@ -20,17 +22,23 @@ export function schemaCommand(argv: { kind: SchemaKind }): number {
   return 0;
 }
 
-export function validateCommand(dir: string, json: boolean): number {
-  const r = validateRules(dir);
+/** `quantum rules validate`: every problem with its file and JSON path, in `lang`; exit 1 on any error. */
+export function validateCommand(dir: string, json: boolean, lang: Lang): number {
+  const r = validateRules(dir, lang);
   if (json) {
     process.stdout.write(`${JSON.stringify({ ok: r.errors.length === 0, errors: r.errors, notes: r.notes, provisions: r.rules?.provisions.size ?? null }, null, 2)}\n`);
-  } else {
-    for (const e of r.errors) process.stdout.write(`error  ${e.file}${e.path ? ` at ${e.path}` : ''}: ${e.message}\n`);
-    for (const n of r.notes) process.stdout.write(`note   ${n.file}${n.path ? ` at ${n.path}` : ''}: ${n.message}\n`);
-    process.stdout.write(r.errors.length
-      ? `${r.errors.length} error(s) in ${dir}\n`
-      : `ok: ${dir}: ${r.rules!.provisions.size} provisions in ${r.rules!.articles.size} articles, ${r.notes.length} note(s)\n`);
+    return r.errors.length ? 1 : 0;
   }
+  const m = MESSAGES[lang].rules;
+  const width = Math.max(m.error.length, m.note.length) + 2;
+  // One line per problem, each made safe on its own: a file name or a key from the data cannot start another line
+  // or reach the terminal raw.
+  for (const [label, list] of [[m.error, r.errors], [m.note, r.notes]] as const) {
+    for (const i of list) process.stdout.write(`${label.padEnd(width)}${sanitize(m.line(i))}\n`);
+  }
+  process.stdout.write(`${sanitize(r.errors.length
+    ? m.failed({ count: r.errors.length, dir })
+    : m.passed({ dir, provisions: r.rules!.provisions.size, articles: r.rules!.articles.size, notes: r.notes.length }))}\n`);
   return r.errors.length ? 1 : 0;
 }
 

@@ -13,6 +13,8 @@ export interface FormatOptions {
   trace?: boolean; complementary?: boolean;
   /** Text: the width to wrap to, in columns. */
   width?: number;
+  /** Text and Markdown errors: the problems a message lists (a RULES_ERROR's issues), shown one per line. */
+  lines?: readonly string[];
 }
 
 export interface Format {
@@ -30,9 +32,9 @@ const json = (o: Outcome) => `${jsonSafe(JSON.stringify(o, null, 2))}\n`;
 const csv = (o: Outcome) => `${CSV_OUTPUT_HEADER}\n${csvLine(o, null)}\n`;
 
 export const FORMATS = {
-  text: { extension: 'txt', result: (r, o) => sanitizeLines(formatResult(r, o.lang, o)), error: (e, o) => `${sanitizeLines(formatError(e, o.lang))}\n`, errorsToStdout: false },
+  text: { extension: 'txt', result: (r, o) => sanitizeLines(formatResult(r, o.lang, o)), error: (e, o) => `${sanitizeLines(formatError(e, o.lang, o.lines))}\n`, errorsToStdout: false },
   json: { extension: 'json', result: json, error: json, errorsToStdout: true },
-  markdown: { extension: 'md', result: (r, o) => sanitizeLines(formatMarkdown(r, o.lang)), error: (e, o) => `${sanitizeLines(formatError(e, o.lang))}\n`, errorsToStdout: false },
+  markdown: { extension: 'md', result: (r, o) => sanitizeLines(formatMarkdown(r, o.lang)), error: (e, o) => `${sanitizeLines(formatError(e, o.lang, o.lines))}\n`, errorsToStdout: false },
   csv: { extension: 'csv', result: csv, error: csv, errorsToStdout: true },
 } as const satisfies Record<string, Format>;
 export type FormatName = keyof typeof FORMATS;

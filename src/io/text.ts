@@ -107,12 +107,27 @@ export function formatResult(r: Result, lang: Lang, opts: { trace?: boolean; com
   return `${wrapText(out.join('\n'), opts.width ?? 80)}\n`;
 }
 
-export function formatError(e: QuantumError | ErrorResult, lang: Lang): string {
+/**
+ * An error in one line; or, when its message lists several problems (`lines`: a RULES_ERROR's issues), a first line
+ * and then one line per problem.
+ */
+export function formatError(e: QuantumError | ErrorResult, lang: Lang, lines?: readonly string[]): string {
   const err = 'error' in e ? e.error : e;
-  // A message that starts with its path (the case's validation writes "charges[0].amount: …") says it once.
+  const head = `quantum: ${T(lang).error} ${err.code}${err.path ? ` (${sanitize(err.path)})` : ''}${colon(lang)}`;
+  // Each problem made safe on its own: a line feed in one (a file name from a rules directory) cannot start another.
+  if (lines && lines.length > 1) return [head.trimEnd(), ...lines.map((l) => `  ${sanitize(l)}`)].join('\n');
   // One line: input quoted in the message (a ref, an id) cannot start another.
-  const message = sanitize(err.path && err.message.startsWith(`${err.path}: `) ? err.message.slice(err.path.length + 2) : err.message);
-  return `quantum: ${T(lang).error} ${err.code}${err.path ? ` (${err.path})` : ''}${colon(lang)}${message}`;
+  return `${head}${sanitize(withoutPath(err.message, err.path, lang))}`;
+}
+
+/**
+ * A message that starts with its path says it once: the case's validation writes "charges[0].amount: …", a rules
+ * directory's single problem "CP/x.json : …" in French.
+ */
+function withoutPath(message: string, path: string | null, lang: Lang): string {
+  if (!path) return message;
+  for (const sep of [': ', colon(lang)]) if (message.startsWith(`${path}${sep}`)) return message.slice(path.length + sep.length);
+  return message;
 }
 
 function penaltyText(v: ProvisionView, lang: Lang): string {

@@ -19,6 +19,9 @@ const pct = (ratio: string) => `${new Decimal(ratio).times(100).toFixed().replac
 const n = (x: number) => x.toLocaleString('fr-FR').replace(/\s/g, ' ');
 const list = (xs: string[]) => xs.join(', ');
 const tierNames = (ts: Parameters<typeof formatTiers>[0]) => formatTiers(ts, L);
+// What a system error code means, shared by the command line and the rules' messages.
+const ERRNO: Record<string, string> = { ENOENT: 'fichier ou répertoire introuvable', EISDIR: 'est un répertoire', EACCES: 'permission refusée', EPERM: 'opération non permise', ENOSPC: "plus d'espace sur le disque", EROFS: 'système de fichiers en lecture seule', ENOTDIR: "n'est pas un répertoire", EEXIST: 'le fichier existe', EDQUOT: 'quota disque dépassé', ELOOP: 'trop de liens symboliques' };
+const systemReason = (code: string) => `${code}${ERRNO[code] ? ` (${ERRNO[code]})` : ''}`;
 
 export const fr = {
   lang: L as Lang,
@@ -226,6 +229,97 @@ export const fr = {
     E_RELATED_SELF: (p: P) => `un chef ne peut être lié à lui-même (indice ${p.index})`,
     E_RELATED_TWICE: (p: P) => `le chef ${p.index} est donné deux fois`,
   },
+  /**
+   * A rules directory's problems, for those who write the data (src/rules: reading the files, their schemas, the
+   * loader's checks and those of `quantum rules validate`). Each says what is wrong; the file and the JSON path
+   * (as in the file, never translated) are printed beside it.
+   */
+  rules: {
+    /** One problem as listed: the file, the JSON path in it, what is wrong. */
+    line: (p: { file: string; path: string; message: string }) => `${p.file}${p.path ? ` à ${p.path}` : ''} : ${p.message}`,
+    more: (p: { count: number }) => `… et ${p.count} autre${p.count > 1 ? 's' : ''}`,
+    /** `quantum rules validate`: the label of each line, then the verdict. */
+    error: 'erreur', note: 'note',
+    failed: (p: { count: number; dir: string }) => `${p.count} erreur(s) dans ${p.dir}`,
+    passed: (p: { dir: string; provisions: number; articles: number; notes: number }) => `ok : ${p.dir} : ${p.provisions} dispositions dans ${p.articles} articles, ${p.notes} note(s)`,
+    issues: {
+      // Reading the directory (src/rules/read.ts).
+      R_NOT_FILE: () => "n'est pas un fichier ordinaire (les liens ne sont pas suivis)",
+      R_NOT_DIR: () => "n'est pas un répertoire (les liens ne sont pas suivis)",
+      R_FILE_TOO_LARGE: (p: { size: number; max: number }) => `fichier trop gros (${p.size} octets ; au plus ${p.max})`,
+      R_DIR_TOO_LARGE: (p: { max: number }) => `le répertoire des règles est trop gros (plus de ${p.max} octets en tout)`,
+      R_CANNOT_READ: (p: { reason: string }) => `lecture impossible : ${systemReason(p.reason)}`,
+      R_CANNOT_READ_DIR: (p: { reason: string }) => `lecture impossible du répertoire des règles : ${systemReason(p.reason)}`,
+      R_NOT_JSON: (p: { detail: string }) => `JSON invalide : ${p.detail}`,
+      R_TOP_LEVEL: (p: { entry: string; files: string[] }) => `les fichiers d'articles vont dans le répertoire de leur code (par ex. CP/${p.entry}) ; au premier niveau, seulement ${p.files.join(' et ')}`,
+      // The schemas' own messages (src/schema/rules.ts names them by key); zod words the others in the same language.
+      R_DATE: () => 'doit être une date AAAA-MM-JJ',
+      R_MONEY: () => 'doit être un montant en euros, en chaîne décimale, par ex. "150000"',
+      R_RATIO: () => 'doit être une chaîne décimale positive, par ex. "0.5" (la moitié), "2" (le double) ou "6000" (par unité)',
+      R_URL: () => 'doit être une URL http(s)',
+      R_ARTICLE_NO: () => "doit être un numéro d'article tel qu'imprimé, par ex. 323-3-2, R625-1, L234-1 ou 24 bis",
+      R_SUBDIVISION: () => "doit être une subdivision telle qu'imprimée : I, 8°, 3° bis, 4° bis A, al. 2, al. 1 ph. 2, I al. 2",
+      R_LOCAL_REF: () => 'doit être une référence canonique, par ex. "323-3-2 III", "222-24 8°", "227-23 al. 5", "L234-1 I"',
+      R_REF: () => 'doit être une référence, par ex. "222-37", "227-23 al. 5", ou pour un autre code "route L234-1 I"',
+      R_ARTICLE_REF: () => 'doit être un article, par ex. "222-37" ou "route L234-1" (un -* final pour tout un chapitre)',
+      R_COVERED: () => 'doit être un article ("222-34"), une plage ("222-35 à 222-39") ou un chapitre ("225-*")',
+      R_CODE: () => 'doit être le nom court d\'un code, par ex. "CP" ou "route"',
+      R_CODE_ID: () => 'un nom court : des lettres et des chiffres, par ex. "route"',
+      R_FACTOR: () => 'doit être une chaîne décimale, par ex. "2"',
+      R_FRACTION: () => 'doit être une fraction, par ex. "1/2" ou "1/3"',
+      R_PRISON: () => 'donnez soit "months", soit "life": true',
+      R_NO_SOURCE: () => 'toute version doit citer au moins une source',
+      R_ALIAS: () => "un alias s'écrit en lettres minuscules, chiffres et tirets",
+      R_OFFENCE_PENALTY: () => "une version d'infraction doit fixer une peine (penalty)",
+      R_RULE_PENALTY: () => 'une disposition de type règle ne fixe pas de peine',
+      R_RULE_SUMMARY: () => 'une disposition de type règle doit avoir un résumé "rule"',
+      R_REDUCTION: () => 'une réduction doit avoir "remaining", "lifeTo" ou "fixedTo"',
+      R_REPENTIS_EFFECT: () => 'une version doit prévoir une exemption ou des réductions',
+      // The loader's checks (src/rules/load.ts).
+      R_MISSING_FILE: () => 'ce fichier manque',
+      R_MISSING_GENERAL: () => 'ce fichier de la partie générale manque',
+      R_UNKNOWN_GENERAL: (p: { expected: string[] }) => `fichier inconnu dans general/ (attendus : ${p.expected.join(', ')})`,
+      R_CODE_DIR: (p: { code: string; dir: string }) => `le fichier indique le code "${p.code}" mais se trouve dans ${p.dir}/`,
+      R_UNKNOWN_CODE: (p: { code: string; known: string[] }) => `code inconnu "${p.code}" (codes.json donne ${p.known.join(', ')})`,
+      R_FILE_NAME: (p: { article: string; name: string }) => `le fichier de l'article ${p.article} doit s'appeler ${p.name}`,
+      R_NOT_SUBDIVISION: (p: { ref: string; article: string }) => `${p.ref} n'est pas une subdivision de l'article ${p.article}`,
+      R_DEFINED_TWICE: (p: { ref: string; file: string }) => `${p.ref} est défini deux fois (aussi dans ${p.file})`,
+      R_ALIAS_TWICE: (p: { alias: string; ref: string }) => `l'alias "${p.alias}" désigne déjà ${p.ref}`,
+      R_ALIAS_COLLIDES: (p: { alias: string }) => `l'alias "${p.alias}" est aussi la référence d'une disposition`,
+      R_APPLIES_TO: (p: { ref: string; target: string }) => `${p.ref} s'applique à ${p.target}, qui n'est pas dans les règles`,
+      R_REPEAL_DATE: (p: { to: string | null }) => `la date d'abrogation doit être le "to" de la dernière version (${p.to})`,
+      R_LAST_ENDS: () => `la dernière version prend fin mais la disposition n'a pas de "repealed"`,
+      R_ENDS_BEFORE: (p: { from: string; to: string }) => `la fin (${p.to}) n'est pas postérieure au début (${p.from})`,
+      R_OPEN_ENDED: () => 'seule la dernière version peut rester ouverte (to: null)',
+      R_OVERLAP: (p: { to: string }) => `chevauche la version précédente (qui prend fin le ${p.to})`,
+      R_GAP: (p: { to: string }) => `lacune après la version précédente (qui prend fin le ${p.to}) ; les versions doivent se suivre sans interruption`,
+      R_ITEM_OVERLAP: (p: { sub: string }) => `l'élément ${p.sub} est listé plusieurs fois sur des périodes qui se chevauchent`,
+      R_CONTROL: () => 'les caractères de contrôle sont interdits dans les chaînes des règles',
+      // The cross-references of `quantum rules validate` (src/rules/validate.ts).
+      R_ARTICLE_UNKNOWN: (p: { article: string }) => `l'article ${p.article} n'est pas dans les règles`,
+      R_REF_UNKNOWN: (p: { ref: string }) => `${p.ref} n'est pas dans les règles`,
+      R_PREDICATE_NOT_YET: (p: { article: string }) => `l'article de référence ${p.article} n'est pas encore dans le catalogue`,
+      R_ATTEMPT_CITED: (p: { article: string }) => `l'article de la tentative ${p.article} n'est pas dans le catalogue (seulement cité)`,
+      R_RENUMBERED_NO_DATE: (p: { sub: string }) => `${p.sub} est renuméroté mais n'a pas de date "to"`,
+      R_MOVED_NO_DATE: (p: { sub: string; to: string }) => `${p.sub} est déplacé vers ${p.to} mais n'a pas de date "to"`,
+      R_RENUMBERED_AND_MOVED: (p: { sub: string }) => `${p.sub} ne peut être à la fois renuméroté et déplacé`,
+      R_RENUMBERED_MISSING: (p: { sub: string; as: string; date: string; article: string }) => `${p.sub} devient ${p.as} le ${p.date}, mais aucun élément ${p.as} de l'article ${p.article} ne commence ce jour-là`,
+      R_MOVED_CITED: (p: { sub: string; to: string }) => `${p.sub} est déplacé vers ${p.to}, qui n'est pas dans le catalogue (seulement cité)`,
+      R_NAMED_NOT_YET: (p: { entry: string; by: string }) => `${p.entry} (visé par ${p.by}) n'est pas encore dans le catalogue`,
+      R_NAMED_NOT_REF: (p: { ref: string; by: string }) => `${p.ref} (visé par ${p.by}) n'est ni une disposition ni un élément des règles, tel qu'on le poursuit`,
+      R_EXCLUDED_NOT_YET: (p: { entry: string; by: string }) => `${p.entry} (exclu par ${p.by}) n'est pas encore dans le catalogue`,
+      R_ALIAS_DANGLING: (p: { alias: string; ref: string }) => `l'alias ${p.alias} désigne ${p.ref}, qui n'est pas dans les règles`,
+      R_CONTINUED_UNKNOWN: (p: { ref: string }) => `${p.ref} n'est pas dans les règles (donnez sa référence canonique, par ex. "CESEDA L823-1")`,
+      R_CONTINUED_NOT_IN_FORCE: (p: { by: string; date: string; ref: string }) => `${p.by} n'a aucune version en vigueur le ${p.date}, jour où ${p.ref} a été abrogé`,
+      R_REPENTIS_TWICE: (p: { article: string; first: string; second: string; effect: 'exemption' | 'reduction' }) => `${p.article} est visé à la fois par ${p.first} et par ${p.second} (${p.effect === 'exemption' ? 'exemption' : 'réduction'})`,
+      R_CHARGE_UNKNOWN: (p: { ref: string }) => `${p.ref} n'est ni une disposition ni un article des règles`,
+      R_TWO_CLAUSES: (p: { ref: string; first: string; second: string }) => `${p.ref} est visé par deux clauses (${p.first}, ${p.second})`,
+      R_BELOW_CRIMINAL: (p: { kind: string; months: number; min: number }) => `${p.kind} de ${p.months} mois : en deçà du minimum criminel (${p.min} mois, 131-1)`,
+      R_ABOVE_DELIT: (p: { months: number; max: number }) => `emprisonnement de ${p.months} mois : au-delà du maximum délictuel (${p.max} mois, 131-4)`,
+      R_FINE_BETWEEN: (p: { amount: string; max: string; min: string }) => `une amende seule de ${p.amount} € n'est ni contraventionnelle (au plus ${p.max}) ni délictuelle (au moins ${p.min})`,
+      R_CODE_NAME_DIGIT: (p: { name: string }) => `le nom "${p.name}" commence par un chiffre, comme un article`,
+    },
+  },
   /** The text view of `quantum eval` and the catalogue commands. */
   text: {
     title: 'Peines maximales encourues', facts: 'faits du', judgment: 'jugement au', natural: 'personne physique', legal: 'personne morale',
@@ -318,7 +412,7 @@ export const fr = {
     stops: { SIGINT: 'interrompu', SIGTERM: 'arrêté (SIGTERM)', EPIPE: 'sortie fermée' } as Record<string, string>,
     progress: (p: P) => `${p.cases} cas, ${p.failed} erreurs, ${p.rate}/s`,
     partialKept: (p: P) => `quantum batch : sortie incomplète laissée dans ${p.file} ; ${p.out} n'a pas été modifié`,
-    errno: { ENOENT: 'fichier ou répertoire introuvable', EISDIR: 'est un répertoire', EACCES: 'permission refusée', EPERM: 'opération non permise', ENOSPC: "plus d'espace sur le disque", EROFS: 'système de fichiers en lecture seule', ENOTDIR: "n'est pas un répertoire", EEXIST: 'le fichier existe', EDQUOT: 'quota disque dépassé', ELOOP: 'trop de liens symboliques' } as Record<string, string>,
+    errno: ERRNO,
     reason: (p: P) => `${p.code}${p.meaning ? ` (${p.meaning})` : ''}`,
     judgmentToday: "aujourd'hui, par défaut",
     warning: 'attention',

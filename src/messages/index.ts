@@ -14,3 +14,9 @@ export function say(lang: Lang, group: 'steps' | 'warnings' | 'errors', key: str
   const phrase = (MESSAGES[lang][group] as Record<string, ((p: Record<string, any>) => string) | undefined>)[key];
   return phrase ? phrase(params) : key;
 }
+
+/** The problems of a rules directory, by key (src/rules words them as it finds them, in the language asked for). */
+export type RulesIssues = Messages['rules']['issues'];
+export type RulesIssueKey = keyof RulesIssues;
+/** The keys a rules schema names in its `error` options (src/schema/rules.ts): messages with no parameter. */
+export type SchemaIssueKey = { [K in RulesIssueKey]: Parameters<RulesIssues[K]> extends [] ? K : never }[RulesIssueKey];

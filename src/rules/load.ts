@@ -2,17 +2,18 @@
 // that read rules/.
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { resolve } from 'node:path';
 import { jsonPath } from '../core/json-path.js';
-import type { Article, Code, Provision, Rules } from '../core/model.js';
+import type { Article, Code, Lang, Provision, Rules } from '../core/model.js';
+import { MESSAGES, type SchemaIssueKey } from '../messages/index.js';
 import { itemSub, qualify } from '../core/model.js';
 import { freezeRules } from '../core/freeze.js';
 import { hayOf } from '../core/describe.js';
 import { aggravationsFile, articleFile, codesFile, cumulationFile, datasetFile, minorsFile, parametersFile, repentisFile, specialityFile, provision as provisionSchema, recidiveFile, version as versionSchema } from '../schema/rules.js';
-import { DEFAULT_RULES_DIR, dataFileOf, fromSnapshot, haysFileOf, listRulesFiles, manifestOf, notesFileOf, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesIssue, type RulesRead, type Shapes, type Snapshot } from './read.js';
+import { DEFAULT_RULES_DIR, dataFileOf, fromSnapshot, haysFileOf, Issues, listRulesFiles, manifestOf, notesFileOf, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesRead, type Shapes, type Snapshot } from './read.js';
 
-export { DEFAULT_RULES_DIR, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead } from './read.js';
+export { DEFAULT_RULES_DIR, Issues, RulesError, SNAPSHOT_FILE, type RulesIssue, type RulesRead } from './read.js';
 
 /** The keys of a version and of a loaded provision, from the schemas: nothing the schemas declare is dropped. */
 export const SHAPES: Shapes = {
@@ -36,16 +37,28 @@ const GENERAL_FILES = {
 } as const;
 type GeneralKey = (typeof GENERAL_FILES)[keyof typeof GENERAL_FILES]['into'];
 
-function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, issues: RulesIssue[]): T | undefined {
-  const r = schema.safeParse(data);
+// zod's own messages (a wrong type, an unknown field) in the issues' language, given to each parse rather than set
+// in zod's global configuration, which other parses rely on.
+const ZOD_MESSAGES: Record<Lang, z.core.$ZodErrorMap> = { fr: z.locales.fr().localeError, en: z.locales.en().localeError };
+
+/** A message the schemas name by key (src/schema/rules.ts), or null for one zod worded. */
+const schemaKey = (message: string, lang: Lang): SchemaIssueKey | null =>
+  (/^R_[A-Z_]+$/.test(message) && message in MESSAGES[lang].rules.issues ? message as SchemaIssueKey : null);
+
+function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, issues: Issues): T | undefined {
+  const r = schema.safeParse(data, { error: ZOD_MESSAGES[issues.lang] });
   if (r.success) return r.data;
-  for (const i of r.error.issues) issues.push({ file, path: jsonPath(i.path), message: i.message });
+  for (const i of r.error.issues) {
+    const key = schemaKey(i.message, issues.lang);
+    if (key) issues.add(file, jsonPath(i.path), key);
+    else issues.push({ file, path: jsonPath(i.path), message: i.message });
+  }
   return undefined;
 }
 
 /** Writes the snapshot of a rules directory that loaded without error (the build calls this). */
 export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string = SNAPSHOT_FILE): void {
-  const issues: RulesIssue[] = [];
+  const issues = new Issues();
   const manifest = manifestOf(dir, listRulesFiles(dir, issues));
   const r = loadRules(dir, { snapshot: false });
   const provisions = [...r.provisions.values()];
@@ -71,25 +84,25 @@ export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string
 export const articleFileName = (article: string) => `${article.replace(/ /g, '_')}.json`;
 
 /** One article file: checked, its provisions indexed under their qualified refs. */
-function addArticle(file: string, data: unknown, codes: Map<string, Code>, out: { provisions: Map<string, Provision>; articles: Map<string, Article>; aliases: Map<string, string> }, issues: RulesIssue[]): void {
+function addArticle(file: string, data: unknown, codes: Map<string, Code>, out: { provisions: Map<string, Provision>; articles: Map<string, Article>; aliases: Map<string, string> }, issues: Issues): void {
   const a = validate(articleFile, data, file, issues);
   if (!a) return;
   const dir = dirname(file);
-  if (a.code !== dir) issues.push({ file, path: 'code', message: `the file says code "${a.code}" but lives in ${dir}/` });
-  if (!codes.has(a.code)) issues.push({ file, path: 'code', message: `unknown code "${a.code}" (codes.json lists ${[...codes.keys()].join(', ')})` });
-  if (basename(file) !== articleFileName(a.article)) issues.push({ file, path: 'article', message: `the file of article ${a.article} must be named ${articleFileName(a.article)}` });
+  if (a.code !== dir) issues.add(file, 'code', 'R_CODE_DIR', { code: a.code, dir });
+  if (!codes.has(a.code)) issues.add(file, 'code', 'R_UNKNOWN_CODE', { code: a.code, known: [...codes.keys()] });
+  if (basename(file) !== articleFileName(a.article)) issues.add(file, 'article', 'R_FILE_NAME', { article: a.article, name: articleFileName(a.article) });
   const article = qualify(a.code, a.article);
   const refs: string[] = [];
   a.provisions.forEach((p, i) => {
     const at = `provisions[${i}]`;
     const ref = qualify(a.code, p.ref);
-    if (p.ref !== a.article && !p.ref.startsWith(`${a.article} `)) issues.push({ file, path: `${at}.ref`, message: `${p.ref} is not a subdivision of article ${a.article}` });
-    if (out.provisions.has(ref)) issues.push({ file, path: `${at}.ref`, message: `${ref} is defined twice (also in ${out.provisions.get(ref)!.file})` });
+    if (p.ref !== a.article && !p.ref.startsWith(`${a.article} `)) issues.add(file, `${at}.ref`, 'R_NOT_SUBDIVISION', { ref: p.ref, article: a.article });
+    if (out.provisions.has(ref)) issues.add(file, `${at}.ref`, 'R_DEFINED_TWICE', { ref, file: out.provisions.get(ref)!.file });
     checkProvision(p, file, at, issues);
     out.provisions.set(ref, uniformProvision({ ...p, ref, code: a.code, article, file } as Provision, SHAPES));
     refs.push(ref);
     for (const alias of p.aliases ?? []) {
-      if (out.aliases.has(alias)) issues.push({ file, path: `${at}.aliases`, message: `alias "${alias}" already names ${out.aliases.get(alias)}` });
+      if (out.aliases.has(alias)) issues.add(file, `${at}.aliases`, 'R_ALIAS_TWICE', { alias, ref: out.aliases.get(alias)! });
       out.aliases.set(alias, ref);
     }
   });
@@ -97,33 +110,33 @@ function addArticle(file: string, data: unknown, codes: Map<string, Code>, out: 
 }
 
 /** Versions contiguous, a repeal where the last one ends, items listed twice only over periods that do not overlap. */
-function checkProvision(p: z.infer<typeof provisionSchema>, file: string, at: string, issues: RulesIssue[]): void {
+function checkProvision(p: z.infer<typeof provisionSchema>, file: string, at: string, issues: Issues): void {
   checkDated(p.versions, file, `${at}.versions`, issues);
   const last = p.versions[p.versions.length - 1]!;
-  if (p.repealed && last.to !== p.repealed.from) issues.push({ file, path: `${at}.repealed.from`, message: `the repeal date must be the last version's "to" (${last.to})` });
-  if (!p.repealed && last.to !== null) issues.push({ file, path: `${at}.versions[${p.versions.length - 1}].to`, message: 'the last version ends but the provision has no "repealed"' });
+  if (p.repealed && last.to !== p.repealed.from) issues.add(file, `${at}.repealed.from`, 'R_REPEAL_DATE', { to: last.to });
+  if (!p.repealed && last.to !== null) issues.add(file, `${at}.versions[${p.versions.length - 1}].to`, 'R_LAST_ENDS');
   const bySub = new Map<string, { from: string; to: string | null }[]>();
   (p.items ?? []).forEach((it, j) => {
-    if (typeof it !== 'string' && it.from && it.to && it.to <= it.from) issues.push({ file, path: `${at}.items[${j}].to`, message: `ends (${it.to}) on or before it starts (${it.from})` });
+    if (typeof it !== 'string' && it.from && it.to && it.to <= it.from) issues.add(file, `${at}.items[${j}].to`, 'R_ENDS_BEFORE', { from: it.from, to: it.to });
     const list = bySub.get(itemSub(it)) ?? [];
     list.push(typeof it === 'string' ? { from: '0000-00-00', to: null } : { from: it.from ?? '0000-00-00', to: it.to ?? null });
     bySub.set(itemSub(it), list);
   });
   for (const [sub, periods] of bySub) {
     const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from));
-    if (sorted.some((x, i) => i > 0 && (sorted[i - 1]!.to === null || sorted[i - 1]!.to! > x.from))) issues.push({ file, path: `${at}.items`, message: `item ${sub} is listed more than once with overlapping dates` });
+    if (sorted.some((x, i) => i > 0 && (sorted[i - 1]!.to === null || sorted[i - 1]!.to! > x.from))) issues.add(file, `${at}.items`, 'R_ITEM_OVERLAP', { sub });
   }
 }
 
 /** The rules a directory's files make, or the issues that stop them (never a partial set). */
-function build(raw: [string, unknown][], digest: string, issues: RulesIssue[]): Rules {
+function build(raw: [string, unknown][], digest: string, issues: Issues): Rules {
   const out = { provisions: new Map<string, Provision>(), articles: new Map<string, Article>(), aliases: new Map<string, string>() };
   const general: Partial<Record<GeneralKey, unknown>> = {};
   const byName = new Map(raw);
   const dataset = byName.has('dataset.json') ? validate(datasetFile, byName.get('dataset.json'), 'dataset.json', issues) : undefined;
   const codesData = byName.has('codes.json') ? validate(codesFile, byName.get('codes.json'), 'codes.json', issues) : undefined;
   const codes = new Map((codesData?.codes ?? []).map((c) => [c.id, c]));
-  for (const name of ['dataset.json', 'codes.json']) if (!byName.has(name) && !issues.some((i) => i.file === name)) issues.push({ file: name, path: '', message: 'this file is missing' });
+  for (const name of ['dataset.json', 'codes.json']) if (!byName.has(name) && !issues.about(name)) issues.add(name, '', 'R_MISSING_FILE');
   for (const [file, data] of raw) {
     controlCharacters(data, file, '', issues);
     if (file === 'dataset.json' || file === 'codes.json') continue;
@@ -132,41 +145,43 @@ function build(raw: [string, unknown][], digest: string, issues: RulesIssue[]): 
       const v = validate(g.schema as z.ZodType<unknown>, data, file, issues);
       if (v) { g.dated(v as never).forEach(([path, values]) => checkDated(values, file, path, issues)); general[g.into] = g.pick(v as never); }
     } else if (file.startsWith('general/')) {
-      issues.push({ file, path: '', message: `unknown file in general/ (expected ${Object.keys(GENERAL_FILES).map((f) => f.slice(8)).join(', ')})` });
+      issues.add(file, '', 'R_UNKNOWN_GENERAL', { expected: Object.keys(GENERAL_FILES).map((f) => f.slice(8)) });
     } else addArticle(file, data, codes, out, issues);
   }
   crossIndex(out, issues);
-  for (const [name, g] of Object.entries(GENERAL_FILES)) if (!(g.into in general) && !issues.some((i) => i.file === name)) issues.push({ file: name, path: '', message: 'this file of the general part is missing' });
-  if (issues.length) throw new RulesError(issues);
+  for (const [name, g] of Object.entries(GENERAL_FILES)) if (!(g.into in general) && !issues.about(name)) issues.add(name, '', 'R_MISSING_GENERAL');
+  if (issues.length) throw new RulesError(issues.list, issues.lang);
   return freezeRules({ dataset: { version: dataset!.version, hash: digest }, codes: codesData!.codes, ...out, ...(general as Pick<Rules, GeneralKey>) });
 }
 
 /** Rule strings reach terminals (labels, notes, sources): a control character in one is refused, with its path. */
-function controlCharacters(o: unknown, file: string, path: string, issues: RulesIssue[]): void {
+function controlCharacters(o: unknown, file: string, path: string, issues: Issues): void {
   if (typeof o === 'string') {
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(o)) issues.push({ file, path, message: 'control characters are not allowed in rule strings' });
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(o)) issues.add(file, path, 'R_CONTROL');
   } else if (Array.isArray(o)) o.forEach((x, i) => controlCharacters(x, file, `${path}[${i}]`, issues));
   else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) controlCharacters(v, file, path ? `${path}.${k}` : k, issues);
 }
 
 /** Aliases that shadow a ref, and rules that name provisions the data lacks. */
-function crossIndex(out: { provisions: Map<string, Provision>; articles: Map<string, Article>; aliases: Map<string, string> }, issues: RulesIssue[]): void {
+function crossIndex(out: { provisions: Map<string, Provision>; articles: Map<string, Article>; aliases: Map<string, string> }, issues: Issues): void {
   for (const [alias, ref] of out.aliases) {
-    if (out.provisions.has(alias) || out.articles.has(alias)) issues.push({ file: out.provisions.get(ref)!.file, path: 'aliases', message: `alias "${alias}" collides with a provision ref` });
+    if (out.provisions.has(alias) || out.articles.has(alias)) issues.add(out.provisions.get(ref)!.file, 'aliases', 'R_ALIAS_COLLIDES', { alias });
   }
   for (const p of out.provisions.values()) {
-    for (const target of p.appliesTo ?? []) if (!out.provisions.has(target)) issues.push({ file: p.file, path: 'appliesTo', message: `${p.ref} applies to ${target}, which is not in the rules` });
+    for (const target of p.appliesTo ?? []) if (!out.provisions.has(target)) issues.add(p.file, 'appliesTo', 'R_APPLIES_TO', { ref: p.ref, target });
   }
 }
 
 /**
- * Reads and checks a rules directory; throws RulesError naming each file and JSON path at fault. The shipped
- * directory may come from the build's snapshot when its files are unchanged (`snapshot: false` never does).
+ * Reads and checks a rules directory; throws RulesError naming each file and JSON path at fault, in `lang` (French
+ * by default). The shipped directory may come from the build's snapshot when its files are unchanged (`snapshot:
+ * false` never does). `read`, the directory as already read, carries its problems worded in the same language.
  */
-export function loadRules(dir: string = DEFAULT_RULES_DIR, options: { snapshot?: string | false; read?: RulesRead } = {}): Rules {
-  const read = options.read ?? readRulesDir(dir);
-  const issues = [...read.issues];
+export function loadRules(dir: string = DEFAULT_RULES_DIR, options: { snapshot?: string | false; read?: RulesRead; lang?: Lang } = {}): Rules {
+  const lang = options.lang ?? 'fr';
+  const read = options.read ?? readRulesDir(dir, lang);
+  const issues = new Issues(lang, read.issues);
   const snapshot = options.snapshot ?? (resolve(dir) === DEFAULT_RULES_DIR ? SNAPSHOT_FILE : false);
   if (snapshot && issues.length === 0) {
     const r = fromSnapshot(snapshot, read.digest);
@@ -176,14 +191,14 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR, options: { snapshot?:
 }
 
 /** Versions (or parameter values) are ordered, non-empty and contiguous: each ends where the next begins. */
-function checkDated(values: { from: string; to: string | null }[], file: string, path: string, issues: RulesIssue[]): void {
+function checkDated(values: { from: string; to: string | null }[], file: string, path: string, issues: Issues): void {
   values.forEach((v, i) => {
-    if (v.to !== null && v.to <= v.from) issues.push({ file, path: `${path}[${i}].to`, message: `ends (${v.to}) on or before it starts (${v.from})` });
+    if (v.to !== null && v.to <= v.from) issues.add(file, `${path}[${i}].to`, 'R_ENDS_BEFORE', { from: v.from, to: v.to });
     const next = values[i + 1];
     if (next) {
-      if (v.to === null) issues.push({ file, path: `${path}[${i}].to`, message: 'only the last version may be open-ended (to: null)' });
-      else if (next.from < v.to) issues.push({ file, path: `${path}[${i + 1}].from`, message: `overlaps the previous version (which ends ${v.to})` });
-      else if (next.from > v.to) issues.push({ file, path: `${path}[${i + 1}].from`, message: `gap after the previous version (which ends ${v.to}); versions must be contiguous` });
+      if (v.to === null) issues.add(file, `${path}[${i}].to`, 'R_OPEN_ENDED');
+      else if (next.from < v.to) issues.add(file, `${path}[${i + 1}].from`, 'R_OVERLAP', { to: v.to });
+      else if (next.from > v.to) issues.add(file, `${path}[${i + 1}].from`, 'R_GAP', { to: v.to });
     }
   });
 }

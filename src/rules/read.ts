@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, Provision, Rules } from '../core/model.js';
+import type { Article, Lang, Provision, Rules } from '../core/model.js';
+import { MESSAGES, type RulesIssueKey, type RulesIssues } from '../messages/index.js';
 import { deepFreeze, freezeRules } from '../core/freeze.js';
 import { LazyProvisions, type SnapshotEntry } from './lazy.js';
 
@@ -32,13 +33,39 @@ export function uniformProvision(p: Provision, shapes: Shapes): Provision {
   return out;
 }
 
+/** A problem in a rules directory: the file, the JSON path in it (as written there), what is wrong, in words. */
 export interface RulesIssue { file: string; path: string; message: string }
+
+/**
+ * The problems found in a rules directory, each put into words as it is found, in the language asked for (French
+ * unless told otherwise, as everywhere in quantum): the checks name a message and its figures, never a sentence.
+ */
+export class Issues {
+  readonly list: RulesIssue[];
+  constructor(readonly lang: Lang = 'fr', found: readonly RulesIssue[] = []) { this.list = [...found]; }
+  add<K extends RulesIssueKey>(file: string, path: string, key: K, ...params: Parameters<RulesIssues[K]>): void {
+    const phrase = MESSAGES[this.lang].rules.issues[key] as (...p: Parameters<RulesIssues[K]>) => string;
+    this.list.push({ file, path, message: phrase(...params) });
+  }
+  /** A problem already in words (zod's own messages, in the same language). */
+  push(issue: RulesIssue): void { this.list.push(issue); }
+  /** Whether a file has a problem already (a file that could not be read is not also reported missing). */
+  about(file: string): boolean { return this.list.some((i) => i.file === file); }
+  get length(): number { return this.list.length; }
+}
+
+/** The problems as lines, each naming its file and path: the first 20, then how many more. */
+export function issueLines(issues: readonly RulesIssue[], lang: Lang = 'fr'): string[] {
+  const m = MESSAGES[lang].rules;
+  const lines = issues.slice(0, 20).map((i) => m.line(i));
+  if (issues.length > 20) lines.push(m.more({ count: issues.length - 20 }));
+  return lines;
+}
 
 export class RulesError extends Error {
   readonly code = 'RULES_ERROR' as const;
-  constructor(readonly issues: RulesIssue[]) {
-    super(issues.slice(0, 20).map((i) => `${i.file}${i.path ? ` at ${i.path}` : ''}: ${i.message}`).join('\n')
-      + (issues.length > 20 ? `\n… and ${issues.length - 20} more` : ''));
+  constructor(readonly issues: RulesIssue[], lang: Lang = 'fr') {
+    super(issueLines(issues, lang).join('\n'));
     this.name = 'RulesError';
   }
 }
@@ -50,18 +77,21 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** A rules directory as a whole: far above the shipped one (a few MB), far below what would exhaust memory. */
 const MAX_DIR_BYTES = 64 * 1024 * 1024;
 
-function readBytes(dir: string, file: string, issues: RulesIssue[]): Buffer | undefined {
+function readBytes(dir: string, file: string, issues: Issues): Buffer | undefined {
   const full = join(dir, file);
   try {
     const st = lstatSync(full);
-    if (!st.isFile()) { issues.push({ file, path: '', message: 'not a regular file (links are not followed)' }); return undefined; }
-    if (st.size > MAX_FILE_BYTES) { issues.push({ file, path: '', message: `file too large (${st.size} bytes; at most ${MAX_FILE_BYTES})` }); return undefined; }
+    if (!st.isFile()) { issues.add(file, '', 'R_NOT_FILE'); return undefined; }
+    if (st.size > MAX_FILE_BYTES) { issues.add(file, '', 'R_FILE_TOO_LARGE', { size: st.size, max: MAX_FILE_BYTES }); return undefined; }
     return readFileSync(full);
   } catch (e) {
-    issues.push({ file, path: '', message: `cannot read: ${(e as Error).message}` });
+    issues.add(file, '', 'R_CANNOT_READ', { reason: systemReason(e) });
     return undefined;
   }
 }
+
+/** The system's code for a failure (put into words by the messages), or its own message when it has none. */
+const systemReason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
 /**
  * A rules directory as read: each JSON file's bytes (in name order, general/ last), and the hash of them all.
@@ -70,14 +100,14 @@ function readBytes(dir: string, file: string, issues: RulesIssue[]): Buffer | un
 export interface RulesRead { files: [string, Buffer][]; digest: string; issues: RulesIssue[] }
 
 /** The files of a read directory, parsed; a file that is not JSON is an issue naming it. */
-export function parseRulesFiles(read: RulesRead, issues: RulesIssue[]): [string, unknown][] {
+export function parseRulesFiles(read: RulesRead, issues: Issues): [string, unknown][] {
   const raw: [string, unknown][] = [];
   for (const [file, bytes] of read.files) {
     const text = bytes.toString('utf8');
     try {
       raw.push([file, JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)]);
     } catch (e) {
-      issues.push({ file, path: '', message: `not valid JSON: ${(e as Error).message}` });
+      issues.add(file, '', 'R_NOT_JSON', { detail: (e as Error).message });
     }
   }
   return raw;
@@ -89,24 +119,26 @@ const TOP_FILES = ['dataset.json', 'codes.json'];
 const NOT_RULES = new Set(['schema']);
 
 /** The JSON files of a subdirectory, as `dir/file.json`; links are never followed (no loops, nothing outside the tree). */
-function jsonFilesIn(dir: string, sub: string, issues: RulesIssue[]): string[] {
-  if (!lstatSync(join(dir, sub)).isDirectory()) { issues.push({ file: sub, path: '', message: 'not a directory (links are not followed)' }); return []; }
+function jsonFilesIn(dir: string, sub: string, issues: Issues): string[] {
+  if (!lstatSync(join(dir, sub)).isDirectory()) { issues.add(sub, '', 'R_NOT_DIR'); return []; }
   return readdirSync(join(dir, sub)).sort().filter((f) => f.endsWith('.json')).map((f) => `${sub}/${f}`);
 }
 
 /** The rule files of a directory, in load order (name order, general/ last); problems with its layout go to `issues`. */
-export function listRulesFiles(dir: string, issues: RulesIssue[]): string[] {
+export function listRulesFiles(dir: string, issues: Issues = new Issues()): string[] {
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
   } catch (e) {
-    throw new RulesError([{ file: dir, path: '', message: `cannot read the rules directory: ${(e as Error).message}` }]);
+    const lost = new Issues(issues.lang);
+    lost.add(dir, '', 'R_CANNOT_READ_DIR', { reason: systemReason(e) });
+    throw new RulesError(lost.list, lost.lang);
   }
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.endsWith('.json')) {
       if (TOP_FILES.includes(entry)) files.push(entry);
-      else issues.push({ file: entry, path: '', message: `article files go in their code's directory (e.g. CP/${entry}); the top level holds only ${TOP_FILES.join(' and ')}` });
+      else issues.add(entry, '', 'R_TOP_LEVEL', { entry, files: TOP_FILES });
       continue;
     }
     if (NOT_RULES.has(entry) || entry.startsWith('.')) continue;
@@ -117,8 +149,9 @@ export function listRulesFiles(dir: string, issues: RulesIssue[]): string[] {
   return files.sort((a, b) => Number(a.startsWith('general/')) - Number(b.startsWith('general/')) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function readRulesDir(dir: string): RulesRead {
-  const issues: RulesIssue[] = [];
+/** A rules directory as read; its problems are put into words in `lang`. */
+export function readRulesDir(dir: string, lang: Lang = 'fr'): RulesRead {
+  const issues = new Issues(lang);
   const files = listRulesFiles(dir, issues);
   const hash = createHash('sha256');
   const read: [string, Buffer][] = [];
@@ -127,11 +160,11 @@ export function readRulesDir(dir: string): RulesRead {
     const bytes = readBytes(dir, file, issues);
     if (bytes === undefined) continue;
     total += bytes.length;
-    if (total > MAX_DIR_BYTES) { issues.push({ file, path: '', message: `the rules directory is too large (over ${MAX_DIR_BYTES} bytes in all)` }); break; }
+    if (total > MAX_DIR_BYTES) { issues.add(file, '', 'R_DIR_TOO_LARGE', { max: MAX_DIR_BYTES }); break; }
     hash.update(file).update('\0').update(bytes).update('\0');
     read.push([file, bytes]);
   }
-  return { files: read, digest: `sha256:${hash.digest('hex')}`, issues };
+  return { files: read, digest: `sha256:${hash.digest('hex')}`, issues: issues.list };
 }
 
 /**
@@ -243,16 +276,16 @@ export function fromSnapshot(file: string, hash: string, options: SnapshotOption
 /**
  * The shipped rules from the build's snapshot, if `dir` is the shipped directory and its files are unchanged (same
  * names, sizes and times, or else the same hash); null otherwise (then load.ts reads and validates them, given
- * `read`, when it was read, so as not to read them twice).
+ * `read`, when it was read, so as not to read them twice). The problems met reading are worded in `lang`.
  */
-export function rulesFromSnapshot(dir: string, options: SnapshotOptions = {}): { rules: Rules | null; read: RulesRead | null } {
-  if (resolve(dir) !== DEFAULT_RULES_DIR) return { rules: null, read: readRulesDir(dir) };
+export function rulesFromSnapshot(dir: string, options: SnapshotOptions = {}, lang: Lang = 'fr'): { rules: Rules | null; read: RulesRead | null } {
+  if (resolve(dir) !== DEFAULT_RULES_DIR) return { rules: null, read: readRulesDir(dir, lang) };
   const snap = readJson<Snapshot>(SNAPSHOT_FILE);
   if (snap?.manifest && manifestHolds(dir, snap.manifest)) {
     const rules = snapshotRules(SNAPSHOT_FILE, snap, options);
     if (rules) return { rules, read: null };
   }
-  const read = readRulesDir(dir);
+  const read = readRulesDir(dir, lang);
   const rules = snap && read.issues.length === 0 && snap.hash === read.digest ? snapshotRules(SNAPSHOT_FILE, snap, options) : null;
   return { rules, read };
 }

@@ -1,12 +1,17 @@
 // zod schemas of the rule files (rules/README.md): the only place that knows their JSON shape. The engine's
 // types are inferred from them (src/core/model.ts), so a field is declared once.
 import { z } from 'zod';
+import type { SchemaIssueKey } from '../messages/index.js';
 
-const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
-const money = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, { error: 'must be a decimal string of euros, e.g. "150000"' });
+// A check's message is a key of src/messages (rules.issues), worded in the loader's language (src/rules/load.ts);
+// the checks that name none are worded by zod, in the same language.
+const says = (key: SchemaIssueKey) => ({ error: key });
+
+const isoDate = z.iso.date(says('R_DATE'));
+const money = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, says('R_MONEY'));
 // A share of the base: "0.5" for half (324-3), "2" for double (432-11 and the corruption offences since 2013).
-const ratio = z.string().regex(/^(0\.\d*[1-9]\d*|[1-9]\d{0,8}(\.\d+)?)$/, { error: 'must be a positive decimal string, e.g. "0.5" (half), "2" (double) or "6000" (per unit)' });
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const ratio = z.string().regex(/^(0\.\d*[1-9]\d*|[1-9]\d{0,8}(\.\d+)?)$/, says('R_RATIO'));
+const url = z.url({ protocol: /^https?$/, ...says('R_URL') });
 export const label = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
 const status = z.enum(['text', 'secondary', 'unconfirmed']);
 
@@ -23,14 +28,14 @@ const CODE = '[A-Za-z][A-Za-z0-9]*';
 const re = (source: string) => new RegExp(`^${source}$`);
 export const REF_PATTERNS = { article: re(ART), subdivision: re(SUBS), localRef: re(`${ART}(?: ${SUBS})?`), ref: re(`(?:${CODE} )?${ART}(?: ${SUBS})?`), code: re(CODE) };
 
-const articleNo = z.string().regex(REF_PATTERNS.article, { error: 'must be an article number as printed, e.g. 323-3-2, R625-1, L234-1 or 24 bis' });
-const subdivision = z.string().regex(REF_PATTERNS.subdivision, { error: 'must be a subdivision as printed: I, 8°, 3° bis, 4° bis A, al. 2, al. 1 ph. 2, I al. 2' });
+const articleNo = z.string().regex(REF_PATTERNS.article, says('R_ARTICLE_NO'));
+const subdivision = z.string().regex(REF_PATTERNS.subdivision, says('R_SUBDIVISION'));
 /** A provision's own ref in its file: the article and its subdivision, without the code. */
-const localRef = z.string().regex(REF_PATTERNS.localRef, { error: 'must be a canonical ref, e.g. "323-3-2 III", "222-24 8°", "227-23 al. 5", "L234-1 I"' });
+const localRef = z.string().regex(REF_PATTERNS.localRef, says('R_LOCAL_REF'));
 /** A ref from one piece of data to another: the code first unless it is the Code pénal ("route L234-1", "434-10"). */
-const ref = z.string().max(60).regex(REF_PATTERNS.ref, { error: 'must be a ref, e.g. "222-37", "227-23 al. 5", or another code\'s "route L234-1 I"' });
+const ref = z.string().max(60).regex(REF_PATTERNS.ref, says('R_REF'));
 /** An article named by data, with its code unless it is the Code pénal; a final "-*" names every article it starts. */
-const articleRef = z.string().max(60).regex(new RegExp(`^(?:${CODE} )?${ART}(?:-\\*)?$`), { error: 'must be an article, e.g. "222-37" or "route L234-1" (a final -* for a whole chapter)' });
+const articleRef = z.string().max(60).regex(new RegExp(`^(?:${CODE} )?${ART}(?:-\\*)?$`), says('R_ARTICLE_REF'));
 
 export const prisonKind = z.enum(['emprisonnement', 'reclusion-criminelle', 'detention-criminelle']);
 export const nature = z.enum(['crime', 'delit', 'contravention']);
@@ -38,7 +43,7 @@ export const prison = z.strictObject({
   kind: prisonKind,
   months: z.number().int().positive().max(1200).optional(),
   life: z.literal(true).optional(),
-}).refine((p) => (p.months === undefined) !== (p.life === undefined), { error: 'give either "months" or "life": true' });
+}).refine((p) => (p.months === undefined) !== (p.life === undefined), says('R_PRISON'));
 
 /** A fine raised to a share (or a multiple) of a value the case gives as `amount`: laundered sums, goods, advantage. */
 const proportional = z.strictObject({
@@ -86,7 +91,7 @@ export const version = z.strictObject({
   from: isoDate,
   to: isoDate.nullable(),
   amendedBy: z.string().min(1),
-  sources: z.array(url).min(1, { error: 'every version needs at least one source' }),
+  sources: z.array(url).min(1, says('R_NO_SOURCE')),
   status,
   note: z.string().optional(),
   notice: label.optional(),
@@ -115,7 +120,7 @@ export const provision = z.strictObject({
   label,
   rule: label.optional(),
   appliesTo: z.array(ref).optional(),
-  aliases: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'aliases are lower-case letters, digits and dashes' })).optional(),
+  aliases: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, says('R_ALIAS'))).optional(),
   items: z.array(item).optional(),
   circumstances: z.array(z.string().min(1)).optional(),
   /**
@@ -148,16 +153,16 @@ export const provision = z.strictObject({
   versions: z.array(version).min(1),
 }).superRefine((p, ctx) => {
   p.versions.forEach((v, i) => {
-    if (p.kind === 'offence' && !v.penalty) ctx.addIssue({ code: 'custom', path: ['versions', i, 'penalty'], message: 'an offence version needs a penalty' });
-    if (p.kind === 'rule' && v.penalty) ctx.addIssue({ code: 'custom', path: ['versions', i, 'penalty'], message: 'a rule provision sets no penalty' });
+    if (p.kind === 'offence' && !v.penalty) ctx.addIssue({ code: 'custom', path: ['versions', i, 'penalty'], message: 'R_OFFENCE_PENALTY' satisfies SchemaIssueKey });
+    if (p.kind === 'rule' && v.penalty) ctx.addIssue({ code: 'custom', path: ['versions', i, 'penalty'], message: 'R_RULE_PENALTY' satisfies SchemaIssueKey });
   });
-  if (p.kind === 'rule' && !p.rule) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'a rule provision needs a "rule" summary' });
+  if (p.kind === 'rule' && !p.rule) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'R_RULE_SUMMARY' satisfies SchemaIssueKey });
 });
 
 export const articleFile = z.strictObject({
   $schema: z.string().optional(),
   /** The code's short name (rules/codes.json); the file lives in the directory of that name. */
-  code: z.string().regex(REF_PATTERNS.code, { error: 'must be a code short name, e.g. "CP" or "route"' }),
+  code: z.string().regex(REF_PATTERNS.code, says('R_CODE')),
   article: articleNo,
   label,
   /** Words users search for that the labels do not hold: common names, synonyms, English terms. */
@@ -169,7 +174,7 @@ export const articleFile = z.strictObject({
 export const codesFile = z.strictObject({
   $schema: z.string().optional(),
   codes: z.array(z.strictObject({
-    id: z.string().regex(REF_PATTERNS.code, { error: 'a short name: letters and digits, e.g. "route"' }),
+    id: z.string().regex(REF_PATTERNS.code, says('R_CODE_ID')),
     label,
     /** Spellings accepted before an article (lower case, accents and dots optional at input): "c. route", "code de la route". */
     names: z.array(z.string().min(1).max(100)).min(1),
@@ -228,7 +233,7 @@ const stepEntry = z.strictObject({
   months: z.number().int().positive().optional(), kind: prisonKind.optional(),
   to: prison.optional(), upToMonths: z.number().int().positive().optional(), factor: z.string().regex(/^\d+(\.\d+)?$/).optional(),
 });
-const factor = z.string().regex(/^\d+(\.\d+)?$/, { error: 'must be a decimal string, e.g. "2"' });
+const factor = z.string().regex(/^\d+(\.\d+)?$/, says('R_FACTOR'));
 
 export const recidiveFile = z.strictObject({
   $schema: z.string().optional(),
@@ -258,7 +263,7 @@ export const recidiveFile = z.strictObject({
  * The articles a general rule reaches, as the law lists them: one article ("222-34"), a range as printed
  * ("222-35 à 222-39": every article between them, both included, in the code's order), or a chapter ("225-*").
  */
-const covered = z.string().max(80).regex(new RegExp(`^(?:${CODE} )?${ART}(?:-\\*| à ${ART})?$`), { error: 'must be an article ("222-34"), a range ("222-35 à 222-39") or a chapter ("225-*")' });
+const covered = z.string().max(80).regex(new RegExp(`^(?:${CODE} )?${ART}(?:-\\*| à ${ART})?$`), says('R_COVERED'));
 
 export const aggravationsFile = z.strictObject({
   $schema: z.string().optional(),
@@ -298,7 +303,7 @@ export const specialityFile = z.strictObject({
 });
 
 /** The share of a custodial maximum that remains: "1/2" (réduite de moitié), "1/3" (réduite des deux tiers). */
-const remaining = z.string().regex(/^[1-9]\d?\/[1-9]\d?$/, { error: 'must be a fraction, e.g. "1/2" or "1/3"' });
+const remaining = z.string().regex(/^[1-9]\d?\/[1-9]\d?$/, says('R_FRACTION'));
 const monthsN = z.number().int().positive().max(1200);
 
 /**
@@ -342,8 +347,8 @@ export const repentisFile = z.strictObject({
       /** Reductions of the custodial maximum (fines are never reduced): a share that remains, life replaced, or a fixed term. */
       reductions: z.array(z.strictObject({
         covers: z.array(covered).min(1), remaining: remaining.optional(), lifeTo: monthsN.optional(), fixedTo: monthsN.optional(), condition: label,
-      }).refine((r) => r.remaining !== undefined || r.lifeTo !== undefined || r.fixedTo !== undefined, { error: 'a reduction needs "remaining", "lifeTo" or "fixedTo"' })).min(1).optional(),
-    }).refine((v) => v.exemption !== undefined || v.reductions !== undefined, { error: 'a version needs an exemption or reductions' })).min(1),
+      }).refine((r) => r.remaining !== undefined || r.lifeTo !== undefined || r.fixedTo !== undefined, says('R_REDUCTION'))).min(1).optional(),
+    }).refine((v) => v.exemption !== undefined || v.reductions !== undefined, says('R_REPENTIS_EFFECT'))).min(1),
   })),
 });
 

@@ -27,44 +27,112 @@ describe('quantum rules validate', () => {
   it('passes on the shipped rules', () => {
     const r = quantum(['rules', 'validate']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^ok: .*: \d+ provisions/m);
+    expect(r.out).toMatch(/^note {4}\S+ à \S+ : /m);
+    expect(r.out).toMatch(/^ok : .* : \d+ dispositions dans \d+ articles, \d+ note\(s\)$/m);
+    const en = quantum(['rules', 'validate', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/^note {3}\S+ at \S+: /m);
+    expect(en.out).toMatch(/^ok: .*: \d+ provisions in \d+ articles, \d+ note\(s\)$/m);
   });
   it('fails on an overlapping version, naming file and JSON path', () => {
     const dir = brokenCopy('CP/450-1.json', (d) => { d.provisions[0].versions[1].from = '2001-01-01'; });
     const r = quantum(['rules', 'validate', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('error  CP/450-1.json at provisions[0].versions[1].from: overlaps the previous version');
+    expect(r.out).toContain('erreur  CP/450-1.json à provisions[0].versions[1].from : chevauche la version précédente');
+    expect(r.out).toMatch(/^1 erreur\(s\) dans \S+$/m);
+    const en = quantum(['rules', 'validate', '--rules', dir, '--lang', 'en']);
+    expect(en.out).toContain('error  CP/450-1.json at provisions[0].versions[1].from: overlaps the previous version');
+    expect(en.out).toMatch(/^1 error\(s\) in \S+$/m);
   });
   it('fails on a renumbered item whose new number is not listed from that day', () => {
     const dir = brokenCopy('CP/225-7.json', (d) => { d.provisions[0].items.push({ sub: '99°', to: '2010-01-01', renumberedAs: '98°' }); });
     const r = quantum(['rules', 'validate', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/CP\/225-7\.json at provisions\[0\]\.items\[\d+\]\.renumberedAs: 99° becomes 98° on 2010-01-01, but no item 98° of article 225-7 starts that day/);
+    expect(r.out).toMatch(/CP\/225-7\.json à provisions\[0\]\.items\[\d+\]\.renumberedAs : 99° devient 98° le 2010-01-01, mais aucun élément 98° de l'article 225-7 ne commence ce jour-là/);
+    expect(quantum(['rules', 'validate', '--rules', dir, '--lang', 'en']).out).toMatch(/CP\/225-7\.json at provisions\[0\]\.items\[\d+\]\.renumberedAs: 99° becomes 98° on 2010-01-01, but no item 98° of article 225-7 starts that day/);
   });
   it('fails on an item moved to another text without the date it left', () => {
     const dir = brokenCopy('CP/225-7.json', (d) => { d.provisions[0].items.push({ sub: '99°', movedTo: '132-77' }); });
     const r = quantum(['rules', 'validate', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/CP\/225-7\.json at provisions\[0\]\.items\[\d+\]\.movedTo: 99° moved to 132-77 but has no "to" date/);
+    expect(r.out).toMatch(/CP\/225-7\.json à provisions\[0\]\.items\[\d+\]\.movedTo : 99° est déplacé vers 132-77 mais n'a pas de date "to"/);
+    expect(quantum(['rules', 'validate', '--rules', dir, '--lang', 'en']).out).toMatch(/CP\/225-7\.json at provisions\[0\]\.items\[\d+\]\.movedTo: 99° moved to 132-77 but has no "to" date/);
   });
   it('fails on a missing source', () => {
     const dir = brokenCopy('CP/225-5.json', (d) => { d.provisions[0].versions[0].sources = []; });
     const r = quantum(['rules', 'validate', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('error  CP/225-5.json at provisions[0].versions[0].sources: every version needs at least one source');
+    expect(r.out).toContain('erreur  CP/225-5.json à provisions[0].versions[0].sources : toute version doit citer au moins une source');
+    expect(quantum(['rules', 'validate', '--rules', dir, '--lang', 'en']).out).toContain('error  CP/225-5.json at provisions[0].versions[0].sources: every version needs at least one source');
   });
-  it('fails on an unknown field', () => {
+  it('fails on an unknown field, in zod\'s words in the language asked for', () => {
     const dir = brokenCopy('CP/324-1.json', (d) => { d.provisions[0].versions[0].penality = 'x'; });
     const r = quantum(['rules', 'validate', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/error {2}CP\/324-1\.json at provisions\[0\]\.versions\[0\]: .*"penality"/);
+    expect(r.out).toMatch(/erreur {2}CP\/324-1\.json à provisions\[0\]\.versions\[0\] : Clé non reconnue : "penality"/);
+    expect(quantum(['rules', 'validate', '--rules', dir, '--lang', 'en']).out).toMatch(/error {2}CP\/324-1\.json at provisions\[0\]\.versions\[0\]: Unrecognized key: "penality"/);
   });
-  it('fails on a dangling cross-reference', () => {
+  it('fails on a dangling cross-reference; --json keeps its field names, the message in the language asked for', () => {
     const dir = brokenCopy('general/recidive.json', (d) => { d.predicateAssimilations[0].appliesTo.push('999-1'); });
     const r = quantum(['rules', 'validate', '--rules', dir, '--json']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
-    expect(j.errors[0]).toMatchObject({ file: 'general/recidive.json', message: 'article 999-1 is not in the rules' });
+    expect(Object.keys(j)).toEqual(['ok', 'errors', 'notes', 'provisions']);
+    expect(j.errors[0]).toEqual({ file: 'general/recidive.json', path: expect.stringMatching(/^predicateAssimilations\[0\]\.appliesTo\[\d+\]$/), message: "l'article 999-1 n'est pas dans les règles" });
+    const en = JSON.parse(quantum(['rules', 'validate', '--rules', dir, '--json', '--lang', 'en']).out);
+    expect(en.errors[0]).toMatchObject({ file: 'general/recidive.json', message: 'article 999-1 is not in the rules' });
+  });
+});
+
+// Two problems: 225-5 without a source is refused, so 225-11, which applies to it, points at nothing.
+describe('a broken rules directory, in the language asked for, one problem per line', () => {
+  const dir = brokenCopy('CP/225-5.json', (d) => { d.provisions[0].versions[0].sources = []; });
+  const FR = [
+    'CP/225-5.json à provisions[0].versions[0].sources : toute version doit citer au moins une source',
+    "CP/225-11.json à appliesTo : 225-11 s'applique à 225-5, qui n'est pas dans les règles",
+  ];
+  const EN = [
+    'CP/225-5.json at provisions[0].versions[0].sources: every version needs at least one source',
+    'CP/225-11.json at appliesTo: 225-11 applies to 225-5, which is not in the rules',
+  ];
+  it('eval, show and list: French by default, English with --lang en; each issue on its own line', () => {
+    for (const args of [['eval', '225-5'], ['show', '225-5'], ['list', 'proxénétisme']]) {
+      const fr = quantum([...args, '--rules', dir]);
+      expect(fr.code, args[0]).toBe(1);
+      expect(fr.out).toBe('');
+      expect(fr.err.trimEnd().split('\n'), args[0]).toEqual(['quantum: erreur RULES_ERROR (CP/225-5.json) :', ...FR.map((l) => `  ${l}`)]);
+      const en = quantum([...args, '--rules', dir, '--lang', 'en']);
+      expect(en.code, args[0]).toBe(1);
+      expect(en.err.trimEnd().split('\n'), args[0]).toEqual(['quantum: error RULES_ERROR (CP/225-5.json):', ...EN.map((l) => `  ${l}`)]);
+    }
+  });
+  it('batch: the same lines, before any case is read', () => {
+    const r = spawnSync(process.execPath, [BIN, 'batch', '-', '--rules', dir], { input: '{"charges":[{"ref":"225-5"}]}\n', encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['quantum: erreur RULES_ERROR (CP/225-5.json) :', ...FR.map((l) => `  ${l}`)]);
+  });
+  it('JSON keeps one message, the issues joined by line feeds', () => {
+    const fr = JSON.parse(quantum(['eval', '225-5', '--rules', dir, '--format', 'json']).out);
+    expect(fr.error).toEqual({ code: 'RULES_ERROR', path: 'CP/225-5.json', message: FR.join('\n') });
+    const en = JSON.parse(quantum(['eval', '225-5', '--rules', dir, '--json', '--lang', 'en']).out);
+    expect(en.error.message).toBe(EN.join('\n'));
+  });
+  it('a line feed or an escape in a file name cannot forge a line or reach the terminal', () => {
+    const bad = brokenCopy('CP/225-5.json', () => {});
+    writeFileSync(join(bad, 'CP', 'x\nquantum: ok\u001b[2J.json'), '{');
+    writeFileSync(join(bad, 'CP', 'y.json'), '{');
+    const r = quantum(['eval', '225-5', '--rules', bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain('\u001b');
+    const lines = r.err.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^ {2}CP\/x\\u\{a\}quantum: ok\\u\{1b\}\[2J\.json : JSON invalide : /);
+    expect(lines[2]).toMatch(/^ {2}CP\/y\.json : JSON invalide : /);
+    // One problem: one line, as every other error.
+    const one = brokenCopy('CP/225-5.json', () => {});
+    writeFileSync(join(one, 'CP', 'y.json'), '{');
+    const single = quantum(['eval', '225-5', '--rules', one, '--lang', 'en']);
+    expect(single.err.trimEnd().split('\n')).toEqual([expect.stringMatching(/^quantum: error RULES_ERROR \(CP\/y\.json\): not valid JSON: /)]);
   });
 });
 

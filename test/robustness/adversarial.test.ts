@@ -120,28 +120,28 @@ describe('untrusted rules directories', () => {
     expect(r.stderr).toContain('RULES_ERROR');
     noStack(r.stderr);
   };
-  it('malformed JSON', () => { const d = copy(); writeFileSync(join(d, 'CP', '225-5.json'), '{"article": "225-5",'); fails(d, /CP\/225-5\.json: not valid JSON/); });
+  it('malformed JSON', () => { const d = copy(); writeFileSync(join(d, 'CP', '225-5.json'), '{"article": "225-5",'); fails(d, /CP\/225-5\.json : JSON invalide/); });
   it('a schema violation names the JSON path', () => {
     const d = copy();
     const j = JSON.parse(readFileSync(join(d, 'CP', '225-5.json'), 'utf8'));
     j.provisions[0].versions[0].penalty.prison.months = -3;
     writeFileSync(join(d, 'CP', '225-5.json'), JSON.stringify(j));
-    fails(d, /CP\/225-5\.json at provisions\[0\]\.versions\[0\]\.penalty\.prison\.months/);
+    fails(d, /CP\/225-5\.json à provisions\[0\]\.versions\[0\]\.penalty\.prison\.months : Trop petit/);
   });
-  it('a huge file', () => { const d = copy(); writeFileSync(join(d, 'CP', '999-1.json'), `{"x":"${'a'.repeat(3 * 1024 * 1024)}"}`); fails(d, /CP\/999-1\.json: file too large/); });
+  it('a huge file', () => { const d = copy(); writeFileSync(join(d, 'CP', '999-1.json'), `{"x":"${'a'.repeat(3 * 1024 * 1024)}"}`); fails(d, /CP\/999-1\.json : fichier trop gros/); });
   it('a symlink loop and a linked general/ are not followed', () => {
     const d = copy();
     symlinkSync(join(d, 'CP', 'loop.json'), join(d, 'CP', 'loop.json'));
-    fails(d, /CP\/loop\.json: not a regular file/);
+    fails(d, /CP\/loop\.json : n'est pas un fichier ordinaire/);
     const e = copy();
     cpSync(join(e, 'general'), join(e, 'general-real'), { recursive: true });
     spawnSync('rm', ['-rf', join(e, 'general')]);
     symlinkSync(e, join(e, 'general'));
-    fails(e, /general: not a directory/);
+    fails(e, /general : n'est pas un répertoire/);
   });
   it('a JSON file that is not a rule, and a directory named like one', () => {
     const d = copy(); writeFileSync(join(d, 'notes.json'), '[1,2,3]'); fails(d, /notes\.json/);
-    const e = copy(); mkdirSync(join(e, 'CP', '999-2.json')); fails(e, /CP\/999-2\.json: not a regular file/);
+    const e = copy(); mkdirSync(join(e, 'CP', '999-2.json')); fails(e, /CP\/999-2\.json : n'est pas un fichier ordinaire/);
   });
   it('rules are data: a string that looks like code stays a string', () => {
     const d = copy();

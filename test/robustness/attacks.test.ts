@@ -123,7 +123,7 @@ describe('injection', () => {
     writeFileSync(f, JSON.stringify(j));
     const r = q(['rules', 'validate', '--rules', d]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('CP/225-5.json at provisions[0].label.fr: control characters are not allowed');
+    expect(r.out).toContain('CP/225-5.json à provisions[0].label.fr : les caractères de contrôle sont interdits');
     expect(r.out).not.toContain(ESC);
   });
 });
@@ -183,7 +183,7 @@ describe('errors that name what is wrong', () => {
     writeFileSync(f, JSON.stringify(j));
     const r = q(['rules', 'validate', '--rules', d]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/ends \(2010-01-01\) on or before it starts \(2020-01-01\)/);
+    expect(r.out).toMatch(/la fin \(2010-01-01\) n'est pas postérieure au début \(2020-01-01\)/);
   });
 });
 

@@ -8,8 +8,9 @@ import { fromSnapshot } from '../../src/rules/read.js';
 import { hayOf, kindOf } from '../../src/core/describe.js';
 import { article, E, provision, rulesDir, version } from '../helpers.js';
 
-function issues(dir: string): string {
-  try { loadRules(dir); } catch (e) { expect(e).toBeInstanceOf(RulesError); return (e as Error).message; }
+/** The message of the RulesError a directory gives, in French (the default) or as asked. */
+function issues(dir: string, lang?: 'fr' | 'en'): string {
+  try { loadRules(dir, lang ? { lang } : {}); } catch (e) { expect(e).toBeInstanceOf(RulesError); return (e as Error).message; }
   throw new Error('expected a RulesError');
 }
 const ok = (ref = '910-1') => article(ref, [provision(ref, [version('1994-03-01', null, { prison: E(12), fine: { amount: '1000' } })])]);
@@ -43,7 +44,7 @@ describe('rules snapshot (the build\'s, used at start-up)', () => {
     const d = JSON.parse(readFileSync(f, 'utf8'));
     d.provisions[0].versions[0].sources = [];
     writeFileSync(f, JSON.stringify(d));
-    expect(() => loadRules(rules, { snapshot: snap })).toThrow(/every version needs at least one source/);
+    expect(() => loadRules(rules, { snapshot: snap })).toThrow(/toute version doit citer au moins une source/);
   });
 });
 
@@ -59,17 +60,23 @@ describe('rules loader', () => {
       version('1994-03-01', '2010-01-01', { prison: E(12), fine: null }),
       version('2009-01-01', null, { prison: E(24), fine: null }),
     ])])]);
-    expect(issues(dir)).toMatch(/910-1\.json at provisions\[0\]\.versions\[1\]\.from: overlaps/);
+    expect(issues(dir)).toMatch(/910-1\.json à provisions\[0\]\.versions\[1\]\.from : chevauche la version précédente \(qui prend fin le 2010-01-01\)/);
+    expect(issues(dir, 'en')).toMatch(/910-1\.json at provisions\[0\]\.versions\[1\]\.from: overlaps the previous version \(which ends 2010-01-01\)/);
   });
   it('rejects a version without a source', () => {
     const a = ok();
     (a.provisions[0] as any).versions[0].sources = [];
-    expect(issues(rulesDir([a]))).toMatch(/910-1\.json at provisions\[0\]\.versions\[0\]\.sources: every version needs at least one source/);
+    const dir = rulesDir([a]);
+    expect(issues(dir)).toMatch(/910-1\.json à provisions\[0\]\.versions\[0\]\.sources : toute version doit citer au moins une source/);
+    expect(issues(dir, 'en')).toMatch(/910-1\.json at provisions\[0\]\.versions\[0\]\.sources: every version needs at least one source/);
   });
   it('rejects unknown fields', () => {
     const a = ok();
     (a.provisions[0] as any).versions[0].penality = 1;
-    expect(issues(rulesDir([a]))).toMatch(/910-1\.json at provisions\[0\]\.versions\[0\]: .*penality/);
+    // zod's own message, in the language asked for (its locales, given to the parse).
+    const dir = rulesDir([a]);
+    expect(issues(dir)).toMatch(/910-1\.json à provisions\[0\]\.versions\[0\] : Clé non reconnue : "penality"/);
+    expect(issues(dir, 'en')).toMatch(/910-1\.json at provisions\[0\]\.versions\[0\]: Unrecognized key: "penality"/);
   });
   it('rejects malformed JSON, a wrong file name, money as a number', () => {
     const dir = rulesDir([ok()]);
@@ -79,14 +86,18 @@ describe('rules loader', () => {
     (m.provisions[0] as any).versions[0].penalty.fine.amount = 1000;
     writeFileSync(join(dir, 'CP', '914-1.json'), JSON.stringify(m));
     const msg = issues(dir);
-    expect(msg).toMatch(/911-1\.json: not valid JSON/);
-    expect(msg).toMatch(/912-1\.json at article: the file of article 913-1 must be named 913-1\.json/);
-    expect(msg).toMatch(/914-1\.json at provisions\[0\]\.versions\[0\]\.penalty/);
+    expect(msg).toMatch(/911-1\.json : JSON invalide/);
+    expect(msg).toMatch(/912-1\.json à article : le fichier de l'article 913-1 doit s'appeler 913-1\.json/);
+    expect(msg).toMatch(/914-1\.json à provisions\[0\]\.versions\[0\]\.penalty/);
+    const en = issues(dir, 'en');
+    expect(en).toMatch(/911-1\.json: not valid JSON/);
+    expect(en).toMatch(/912-1\.json at article: the file of article 913-1 must be named 913-1\.json/);
   });
   it('does not follow symbolic links', () => {
     const dir = rulesDir([ok()]);
     symlinkSync(join(dir, 'CP', '910-1.json'), join(dir, 'CP', '915-1.json'));
-    expect(issues(dir)).toMatch(/915-1\.json: not a regular file/);
+    expect(issues(dir)).toMatch(/915-1\.json : n'est pas un fichier ordinaire/);
+    expect(issues(dir, 'en')).toMatch(/915-1\.json: not a regular file/);
   });
   it('rejects a duplicate ref and a missing general part', () => {
     const dir = rulesDir([ok()]);
@@ -94,7 +105,8 @@ describe('rules loader', () => {
     const dup = ok('916-1');
     (dup.provisions as any[]).push((dup.provisions as any[])[0]);
     writeFileSync(join(dir, 'CP', '916-1.json'), JSON.stringify(dup));
-    expect(issues(dir)).toMatch(/916-1 is defined twice/);
+    expect(issues(dir)).toMatch(/916-1 est défini deux fois \(aussi dans CP\/916-1\.json\)/);
+    expect(issues(dir, 'en')).toMatch(/916-1 is defined twice \(also in CP\/916-1\.json\)/);
   });
 });
 
@@ -103,14 +115,14 @@ describe('the snapshot manifest (names, sizes and times of the rule files)', () 
     const { listRulesFiles, manifestOf } = await import('../../src/rules/read.js');
     const { utimesSync } = await import('node:fs');
     const dir = rulesDir([ok('910-1'), ok('911-1')]);
-    const m0 = manifestOf(dir, listRulesFiles(dir, []));
-    expect(manifestOf(dir, listRulesFiles(dir, []))).toBe(m0);
+    const m0 = manifestOf(dir, listRulesFiles(dir));
+    expect(manifestOf(dir, listRulesFiles(dir))).toBe(m0);
     const f = join(dir, 'CP', '910-1.json');
     utimesSync(f, new Date(2001, 0, 1), new Date(2001, 0, 1));
-    const m1 = manifestOf(dir, listRulesFiles(dir, []));
+    const m1 = manifestOf(dir, listRulesFiles(dir));
     expect(m1).not.toBe(m0);
     writeFileSync(join(dir, 'CP', '912-1.json'), JSON.stringify(ok('912-1')));
-    expect(manifestOf(dir, listRulesFiles(dir, []))).not.toBe(m1);
+    expect(manifestOf(dir, listRulesFiles(dir))).not.toBe(m1);
   });
   it('holds without listing the directories until a file is touched, added or removed, or a directory added', async () => {
     const { listRulesFiles, manifestHolds, manifestOf } = await import('../../src/rules/read.js');
@@ -118,7 +130,7 @@ describe('the snapshot manifest (names, sizes and times of the rule files)', () 
     const dir = rulesDir([ok('910-1'), ok('911-1')]);
     // Directory times move with each change below: pin them to a past time first, as a build long ago would.
     const past = new Date(2001, 0, 1);
-    const pin = () => { for (const d of ['.', 'CP', 'general']) utimesSync(join(dir, d), past, past); return manifestOf(dir, listRulesFiles(dir, []))!; };
+    const pin = () => { for (const d of ['.', 'CP', 'general']) utimesSync(join(dir, d), past, past); return manifestOf(dir, listRulesFiles(dir))!; };
     const m = pin();
     expect(manifestHolds(dir, m)).toBe(true);
     utimesSync(join(dir, 'CP', '910-1.json'), past, past);
