@@ -30,7 +30,7 @@ export const en: Messages = {
   /** The trace: one phrase per kind of step (src/core/law/*), its figures from the step's params. */
   steps: {
     VERSION_AT_FACTS: (p: P) => `Text applicable to facts of ${d(p.date)}: ${p.ref} as in force ${p.to ? `from ${d(p.from)} to ${d(p.to)}` : `since ${d(p.from)}`} (${p.amendedBy})${st(p.status)}.`,
-    NOT_YET_IN_FORCE: (p: P) => `Not punishable: ${p.ref} is in force only from ${d(p.from)} (${p.amendedBy}); a criminal law does not reach earlier facts (${d(p.date)}).`,
+    NOT_YET_IN_FORCE: (p: P) => `Not punishable: ${p.ref} is in force only from ${d(p.from)}${p.amendedBy ? ` (${p.amendedBy})` : ''}; a criminal law does not reach earlier facts (${d(p.date)}).`,
     REPEALED_BEFORE_FACTS: (p: P) => `Not punishable: ${p.ref} was no longer in force on the date of the facts (${d(p.date)})${p.repealed ? `; repealed by ${p.repealed.by}` : ''}.`,
     ABOLISHED: (p: P) => `Not punishable: ${p.ref} ceased to be in force on ${d(p.at)}${p.repealed ? ` (${p.repealed.by})` : ''}, before judgment (${d(p.judgment)}); the milder new law reaches facts not yet judged.`,
     ITEM_MOVED: (p: P) => `${p.ref} left this text on ${d(p.at)}; the same conduct has since been punished by ${p.to}: the offence continues, so the facts remain punishable.`,

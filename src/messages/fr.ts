@@ -29,7 +29,7 @@ export const fr = {
   /** The trace: one phrase per kind of step (src/core/law/*), its figures from the step's params. */
   steps: {
     VERSION_AT_FACTS: (p: P) => `Texte applicable aux faits du ${d(p.date)} : ${p.ref} dans sa version en vigueur ${p.to ? `du ${d(p.from)} au ${d(p.to)}` : `depuis le ${d(p.from)}`} (${p.amendedBy})${st(p.status)}.`,
-    NOT_YET_IN_FORCE: (p: P) => `Non punissable : ${p.ref} n'est en vigueur que depuis le ${d(p.from)} (${p.amendedBy}) ; une loi pénale ne s'applique pas à des faits antérieurs (${d(p.date)}).`,
+    NOT_YET_IN_FORCE: (p: P) => `Non punissable : ${p.ref} n'est en vigueur que depuis le ${d(p.from)}${p.amendedBy ? ` (${p.amendedBy})` : ''} ; une loi pénale ne s'applique pas à des faits antérieurs (${d(p.date)}).`,
     REPEALED_BEFORE_FACTS: (p: P) => `Non punissable : ${p.ref} n'était plus en vigueur à la date des faits (${d(p.date)})${p.repealed ? ` ; abrogé par ${p.repealed.by}` : ''}.`,
     ABOLISHED: (p: P) => `Non punissable : ${p.ref} a cessé d'être en vigueur le ${d(p.at)}${p.repealed ? ` (${p.repealed.by})` : ''}, avant le jugement (${d(p.judgment)}) ; la loi nouvelle plus douce s'applique aux faits non encore jugés.`,
     ITEM_MOVED: (p: P) => `${p.ref} a quitté ce texte le ${d(p.at)} ; la même conduite est punie depuis par ${p.to} : l'incrimination continue, les faits restent punissables.`,

@@ -21,7 +21,7 @@ import type { CaseCtx, ChargeModule, ChargeState, Penalty, WarningDraft } from '
  * earlier facts; one that left the text before judgment no longer applies, unless it was only renumbered or its
  * conduct moved to another text (then the offence continues).
  */
-function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoDate, ref: string, v0: Version, steps: Steps, warnings: WarningDraft[], continued: boolean): Reason | null {
+function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoDate, ref: string, versions: readonly Version[], steps: Steps, warnings: WarningDraft[], continued: boolean): Reason | null {
   if (!items || items.length === 0) return null;
   for (const i of items) if (typeof i === 'string' || (i.from === undefined && (i.to ?? null) === null)) return null;
   const dated = items as Exclude<Item, string>[];
@@ -29,7 +29,9 @@ function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoD
   if (!found) {
     const first = dated.reduce((a, b) => ((a.from ?? '') < (b.from ?? '') ? a : b));
     if (date < (first.from ?? '')) {
-      steps?.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy: first.amendedBy ?? v0.amendedBy } });
+      // The text that added the item: its own, or the provision's version that starts that day; never an older one.
+      const amendedBy = first.amendedBy ?? versions.find((v) => v.from === first.from)?.amendedBy ?? null;
+      steps?.push({ rule: '112-1', code: 'NOT_YET_IN_FORCE', params: { ref, date, from: first.from, amendedBy } });
       return 'NOT_YET_IN_FORCE';
     }
     steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: null } });
@@ -65,7 +67,7 @@ export const inForce: ChargeModule = {
     let provision = s.provision;
     let v0 = at(provision.versions, date);
     // A subdivision added after the facts (a new offence in an existing article) had no predecessor to answer for it.
-    if (!v0 && addedLater(s.items, date)) { s.stop = itemNotInForce(s.items, date, c.judgment, ref, provision.versions[0]!, steps, c.warnings, false); return; }
+    if (!v0 && addedLater(s.items, date)) { s.stop = itemNotInForce(s.items, date, c.judgment, ref, provision.versions, steps, c.warnings, false); return; }
     const before = v0 ? null : predecessor(c, provision, date);
     if (before) {
       c.warnings.push({ code: 'NOTE', ref, key: 'W_FORMERLY', params: { ref, from: provision.versions[0]!.from, by: before.provision.ref } });
@@ -94,7 +96,7 @@ export const inForce: ChargeModule = {
       }
       return;
     }
-    s.stop = itemNotInForce(s.items, date, c.judgment, ref, v0, steps, c.warnings, continuedByOf(provision).length > 0);
+    s.stop = itemNotInForce(s.items, date, c.judgment, ref, provision.versions, steps, c.warnings, continuedByOf(provision).length > 0);
     if (s.stop) return;
     s.v0 = v0;
     steps?.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
