@@ -17,6 +17,8 @@ const sumPrison = (p: { months: number; life: boolean }) => formatSumPrison(p, L
 const st = (s: string) => (s === 'text' ? '' : ` [status: ${s}]`);
 // Decimal: 0.1 × 100 is 10, not 10.000000000000002.
 const pct = (ratio: string) => `${new Decimal(ratio).times(100).toFixed()} %`;
+/** A proportional fine's share of its base: "50 % of the …", or "10 times the …" from a whole multiple. */
+const share = (ratio: string, base: string) => (new Decimal(ratio).gte(1) ? `${new Decimal(ratio).toFixed()} times the ${base}` : `${pct(ratio)} of the ${base}`);
 const n = (x: number) => String(x);
 const list = (xs: string[]) => xs.join(', ');
 const tierNames = (ts: Parameters<typeof formatTiers>[0]) => formatTiers(ts, L);
@@ -40,11 +42,11 @@ export const en: Messages = {
     LATER_VERSION: (p: P) => `Later version in force before judgment: from ${d(p.from)} (${p.amendedBy})${st(p.status)}.`,
     PENALTY_OF_NOT_IN_FORCE: (p: P) => `The text refers to the penalties of ${p.other}, which was not in force on ${d(p.date)}.`,
     PENALTY_OF: (p: P) => `The text refers to the penalties of ${p.other}: ${pr(p.prison)}; ${fi(p.fine)}.`,
-    PROPORTIONAL_ONLY_NOT_COMPUTED: (p: P) => `The fine is ${pct(p.ratio)} of the ${p.base.en}; no amount given, so the fine is not computed.`,
+    PROPORTIONAL_ONLY_NOT_COMPUTED: (p: P) => `The fine is ${share(p.ratio, p.base.en)}; no amount given, so the fine is not computed.`,
     PENALTY: (p: P) => `Penalty set: ${pr(p.prison)}; ${fi(p.fine)}.`,
     CONTRAVENTION_CLASS: (p: P) => `Class ${p.class} contravention: fine of at most ${fi(p.fine)}${st(p.status)}.`,
-    PROPORTIONAL_FINE: (p: P) => `The fine may be raised to ${pct(p.ratio)} of the ${p.base.en} (${fi(p.amount)}), i.e. ${fi(p.share)}; maximum: ${fi(p.fine)}.`,
-    PROPORTIONAL_NOT_COMPUTED: (p: P) => `The fine may be raised to ${pct(p.ratio)} of the ${p.base.en}; no amount given, so only the fixed amount counts.`,
+    PROPORTIONAL_FINE: (p: P) => `The fine may be raised to ${share(p.ratio, `${p.base.en} (${fi(p.amount)})`)}, i.e. ${fi(p.share)}; maximum: ${fi(p.fine)}.`,
+    PROPORTIONAL_NOT_COMPUTED: (p: P) => `The fine may be raised to ${share(p.ratio, p.base.en)}; no amount given, so only the fixed amount counts.`,
     PREDICATE_TIER: (p: P) => `The offence referred to, ${p.predicate}, is a ${nat(p.nature)} punished by ${pr(p.prison)}: ${p.tier ? `${p.tier.en}: ` : ''}${pr(p.resultPrison)}; ${fi(p.resultFine)}.`,
     PREDICATE_NOT_ELIGIBLE: (p: P) => `Not punishable under this text: the offence referred to, ${p.predicate} (${nat(p.nature)}, ${pr(p.prison)}), falls in none of its cases.`,
     PREDICATE_NOT_IN_FORCE: (p: P) => `The offence referred to, ${p.predicate}, was not in force on ${d(p.date)}.`,
@@ -108,7 +110,7 @@ export const en: Messages = {
     W_ITEM_MOVED: (p: P) => `${p.ref} left this text on ${d(p.at)} for ${p.to}: the facts remain punishable; the milder law is looked for among this text's versions, not in ${p.to}.`,
     W_PROVISION_MOVED: (p: P) => `${p.ref} was repealed on ${d(p.at)}, the same conduct being punished since by ${p.to}: the facts remain punishable; the milder law is looked for among the versions of ${p.ref}, not in those texts.`,
     W_FINE_NEEDS_AMOUNT: (p: P) => `${p.ref}: the fine is proportional to a value the case does not give ("amount"); it is not computed and is missing from the total.`,
-    W_FINE_CAN_RISE: (p: P) => `${p.ref}: the fine may be raised to ${pct(p.ratio)} of the ${p.base.en} (${p.article}); the case gives no such amount ("amount"): only the fixed amount counts.`,
+    W_FINE_CAN_RISE: (p: P) => `${p.ref}: the fine may be raised to ${share(p.ratio, p.base.en)} (${p.article}); the case gives no such amount ("amount"): only the fixed amount counts.`,
     W_AMOUNT_UNUSED: (p: P) => `${p.ref}: the applicable version has no proportional fine; the amount given (${formatMoney(p.amount, L)}) does not change the maximum.`,
     W_HEAVIER_PREDICATE_FINE: (p: P) => `${p.ref}: ${p.article} applies the penalties of the offence of origin ${p.predicate} (longer custody), whose fine (${p.predicateFine ? fi(p.predicateFine) : 'none'}) is lower than that of the text charged (${fi(p.own)}); quantum follows the letter of the text ("puni des peines attachées à l'infraction"); some practitioners keep the higher fine.`,
     W_WITHIN_TIER: (p: P) => `${p.within} is part of ${p.ref}: the penalties of ${p.ref} apply.`,

@@ -16,6 +16,8 @@ const sumPrison = (p: { months: number; life: boolean }) => formatSumPrison(p, L
 const st = (s: string) => (s === 'text' ? '' : ` [statut : ${s}]`);
 // Decimal: 0.1 × 100 is 10, not 10.000000000000002.
 const pct = (ratio: string) => `${new Decimal(ratio).times(100).toFixed().replace('.', ',')} %`;
+/** A proportional fine's share of its base: "50 % de l'assiette (…)", or "10 fois l'assiette (…)" from a whole multiple. */
+const share = (ratio: string, base: string) => (new Decimal(ratio).gte(1) ? `${new Decimal(ratio).toFixed().replace('.', ',')} fois l'assiette (${base})` : `${pct(ratio)} de l'assiette (${base})`);
 const n = (x: number) => x.toLocaleString('fr-FR').replace(/\s/g, ' ');
 const list = (xs: string[]) => xs.join(', ');
 const tierNames = (ts: Parameters<typeof formatTiers>[0]) => formatTiers(ts, L);
@@ -39,11 +41,11 @@ export const fr = {
     LATER_VERSION: (p: P) => `Version postérieure en vigueur avant le jugement : depuis le ${d(p.from)} (${p.amendedBy})${st(p.status)}.`,
     PENALTY_OF_NOT_IN_FORCE: (p: P) => `Le texte renvoie aux peines de ${p.other}, qui n'était pas en vigueur le ${d(p.date)}.`,
     PENALTY_OF: (p: P) => `Le texte renvoie aux peines de ${p.other} : ${pr(p.prison)} ; ${fi(p.fine)}.`,
-    PROPORTIONAL_ONLY_NOT_COMPUTED: (p: P) => `L'amende est fixée à ${pct(p.ratio)} de l'assiette (${p.base.fr}) ; aucun montant donné : l'amende n'est pas calculée.`,
+    PROPORTIONAL_ONLY_NOT_COMPUTED: (p: P) => `L'amende est fixée à ${share(p.ratio, p.base.fr)} ; aucun montant donné : l'amende n'est pas calculée.`,
     PENALTY: (p: P) => `Peine prévue : ${pr(p.prison)} ; ${fi(p.fine)}.`,
     CONTRAVENTION_CLASS: (p: P) => `Contravention de la ${p.class}e classe : amende de ${fi(p.fine)} au plus${st(p.status)}.`,
-    PROPORTIONAL_FINE: (p: P) => `L'amende peut être portée à ${pct(p.ratio)} de l'assiette (${p.base.fr} : ${fi(p.amount)}), soit ${fi(p.share)} ; maximum retenu : ${fi(p.fine)}.`,
-    PROPORTIONAL_NOT_COMPUTED: (p: P) => `L'amende peut être portée à ${pct(p.ratio)} de l'assiette (${p.base.fr}) ; aucun montant donné, seul le montant fixe est retenu.`,
+    PROPORTIONAL_FINE: (p: P) => `L'amende peut être portée à ${share(p.ratio, `${p.base.fr} : ${fi(p.amount)}`)}, soit ${fi(p.share)} ; maximum retenu : ${fi(p.fine)}.`,
+    PROPORTIONAL_NOT_COMPUTED: (p: P) => `L'amende peut être portée à ${share(p.ratio, p.base.fr)} ; aucun montant donné, seul le montant fixe est retenu.`,
     PREDICATE_TIER: (p: P) => `L'infraction de référence ${p.predicate} est un ${nat(p.nature)} puni de ${pr(p.prison)} : ${p.tier ? `${p.tier.fr} : ` : ''}${pr(p.resultPrison)} ; ${fi(p.resultFine)}.`,
     PREDICATE_NOT_ELIGIBLE: (p: P) => `Non punissable sous ce texte : l'infraction de référence ${p.predicate} (${nat(p.nature)}, ${pr(p.prison)}) n'entre dans aucun des cas qu'il prévoit.`,
     PREDICATE_NOT_IN_FORCE: (p: P) => `L'infraction de référence ${p.predicate} n'était pas en vigueur le ${d(p.date)}.`,
@@ -107,7 +109,7 @@ export const fr = {
     W_ITEM_MOVED: (p: P) => `${p.ref} a quitté ce texte le ${d(p.at)} pour ${p.to} : les faits restent punissables ; la loi plus douce est recherchée parmi les versions de ce texte, pas dans ${p.to}.`,
     W_PROVISION_MOVED: (p: P) => `${p.ref} a été abrogé le ${d(p.at)}, la même conduite étant punie depuis par ${p.to} : les faits restent punissables ; la loi plus douce est recherchée parmi les versions de ${p.ref}, pas dans ces textes.`,
     W_FINE_NEEDS_AMOUNT: (p: P) => `${p.ref} : l'amende est proportionnelle à une valeur que le cas ne donne pas (« amount ») ; elle n'est pas calculée et manque au total.`,
-    W_FINE_CAN_RISE: (p: P) => `${p.ref} : l'amende peut être portée à ${pct(p.ratio)} de l'assiette (${p.base.fr} ; ${p.article}) ; le cas ne donne pas ce montant (« amount ») : seul le montant fixe est compté.`,
+    W_FINE_CAN_RISE: (p: P) => `${p.ref} : l'amende peut être portée à ${share(p.ratio, `${p.base.fr} ; ${p.article}`)} ; le cas ne donne pas ce montant (« amount ») : seul le montant fixe est compté.`,
     W_AMOUNT_UNUSED: (p: P) => `${p.ref} : la version applicable ne prévoit pas d'amende proportionnelle ; le montant donné (${formatMoney(p.amount, L)}) est sans effet sur le maximum.`,
     W_HEAVIER_PREDICATE_FINE: (p: P) => `${p.ref} : ${p.article} applique les peines de l'infraction d'origine ${p.predicate} (emprisonnement plus long), dont l'amende (${p.predicateFine ? fi(p.predicateFine) : 'aucune'}) est inférieure à celle du texte poursuivi (${fi(p.own)}) ; quantum suit la lettre du texte (« puni des peines attachées à l'infraction ») ; certains praticiens maintiennent l'amende la plus forte.`,
     W_WITHIN_TIER: (p: P) => `${p.within} fait partie de ${p.ref} : les peines de ${p.ref} s'appliquent.`,

@@ -71,7 +71,7 @@ describe('what the fine makes of `amount`', () => {
   it('432-11 since loi n° 2013-1117 without an amount: 1 000 000 €, and a note that twice the product may be more', () => {
     const r = one('2020-01-01', { ref: '432-11' });
     expect(r.total.fine).toBe('1000000');
-    expect(notes(r)).toMatch(/432-11: the fine may be raised to 200 %/);
+    expect(notes(r)).toMatch(/432-11: the fine may be raised to 2 times the/);
   });
   it('432-11 in 2012 (150 000 €, no proportional fine before 2013-12-08): the amount given is said to change nothing', () => {
     const r = one('2012-01-01', { ref: '432-11', amount: '3000000' });
