@@ -81,7 +81,14 @@ const tier = z.strictObject({
 });
 
 const byPredicate = z.strictObject({
-  byPredicate: z.strictObject({ article: ref, predicates: z.array(articleRef).min(1).optional(), tiers: z.array(tier).min(1) }),
+  byPredicate: z.strictObject({
+    article: ref, predicates: z.array(articleRef).min(1).optional(), tiers: z.array(tier).min(1),
+    /**
+     * Predicates a version no longer lists because their conduct is punished elsewhere since (227-28-3 in 2021:
+     * offers to commit a rape or sexual assault, 222-26-1 and 222-30-2 since 2020): not a milder law for earlier facts.
+     */
+    predicatesMoved: z.strictObject({ articles: z.array(articleRef).min(1), to: z.array(ref).min(1) }).optional(),
+  }),
 });
 
 /** The penalties of another provision on the same date ("puni des peines prévues à l'article 434-10"). */

@@ -18,7 +18,7 @@ import type { Penalty } from './types.js';
 
 export type SpecialOutcome =
   | { ok: true; penalty: Penalty; steps: Steps; versions: Version[]; amountUse: AmountUse; fineSetAside: FineSetAside | null }
-  | { ok: false; reason: Reason; steps: Steps }
+  | { ok: false; reason: Reason; steps: Steps; movedTo?: readonly string[] }
   | { ok: false; error: ErrorDraft };
 
 /**
@@ -157,7 +157,8 @@ function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: V
   const pparams = { predicate: pm.ref, nature: pm.nature, prison: pm.penalty.prison, fine: pm.penalty.fine?.toFixed() ?? null };
   if (!tier || (spec.predicates && !spec.predicates.includes(pm.provision.article))) {
     steps?.push({ rule: spec.article, code: 'PREDICATE_NOT_ELIGIBLE', params: pparams });
-    return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
+    const moved = spec.predicatesMoved?.articles.includes(pm.provision.article) ? spec.predicatesMoved.to : undefined;
+    return moved ? { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps, movedTo: moved } : { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
   }
   const f = fineOf(rules, tier.fine, date, steps);
   const penalty: Penalty = { prison: prisonOut(tier.prison), fine: f.fine, contraventionFine: f.contravention, predicateRef: pm.ref, tier: tier.label };

@@ -197,8 +197,11 @@ function comparableFine(s: ChargeState, c: CaseCtx, candidates: Candidate[]): (x
   return m ? (x) => legalPersonFine(x.penalty, m.value) : (x) => x.penalty.fine;
 }
 
-/** One version's penalty for this charge, with what the result must say about it; null when the charge stops. */
-function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; provision: Provision }, later: boolean): Candidate | null {
+/**
+ * One version's penalty for this charge, with what the result must say about it; null when the charge stops;
+ * 'skip' for a later version that no longer names the predicate because its conduct moved to another text.
+ */
+function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; provision: Provision }, later: boolean): Candidate | 'skip' | null {
   // A later version is read as of its own first day: the texts it refers to (another article's penalties, a
   // contravention class) are those then in force.
   const day = later && v.from > s.date ? v.from : s.date;
@@ -207,6 +210,11 @@ function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; p
   if (later) s.steps?.push({ rule: '112-1', code: 'LATER_VERSION', params: { from: v.from, amendedBy: v.amendedBy, status: v.status } });
   if (s.steps && out.steps) s.steps.push(...out.steps);
   if (!out.ok) {
+    // The conduct still punished elsewhere since (227-28-3 in 2021): no abolition, so not a milder law; said.
+    if ('movedTo' in out && out.movedTo) {
+      c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_PREDICATE_MOVED', params: { ref: s.ref, predicate: s.charge.predicate, from: v.from, to: out.movedTo.join(', '), later } });
+      if (later) return 'skip';
+    }
     if (later) s.steps?.push({ rule: '112-1', code: 'MILDER_NOT_PUNISHABLE', params: { from: v.from } });
     s.stop = out.reason;
     return null;
@@ -259,7 +267,7 @@ export const milderLaw: ChargeModule = {
     for (let k = 0; k < s.chain.length; k++) {
       const cand = candidate(s, c, s.chain[k]!, k > 0);
       if (!cand) return;
-      candidates.push(cand);
+      if (cand !== 'skip') candidates.push(cand);
     }
     let prisonFrom = candidates[0]!, fineFrom = candidates[0]!;
     const fineOf = comparableFine(s, c, candidates);
