@@ -9,8 +9,24 @@ export async function tuiCommand(argv: Common): Promise<number> {
   }
   // Lazy: the first screen needs no provision; a search parses only those it finds (their search texts are apart).
   const rules = await loadRulesFor(argv, { notes: false, lazy: true });
-  const { runTui } = await import('../ui/run.js');
+  const { runTui } = await withoutFetch(() => import('../ui/run.js'));
   await runTui(rules, { today: localToday(), lang: argv.lang });
   return EXIT.ok;
 }
 
+
+/**
+ * yoga's WebAssembly loader (in ink) fetches its embedded wasm as a data: URL when a global `fetch` exists, which
+ * loads and runs Node's undici for it (about 25 ms of the first screen, `--cpu-prof`); without one it decodes the
+ * same bytes directly. `fetch` is hidden only while the UI's modules load, then put back as it was.
+ */
+export async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!own?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', own);
+  }
+}

@@ -113,6 +113,7 @@ export function searchRefs(rules: Rules, words: string[]): string[] {
 const orders = new WeakMap<object, readonly string[]>();
 /** Every ref of the rules in catalogue order (compareRefs), sorted once per set of rules. */
 export function catalogueOrder(rules: Rules): readonly string[] {
+  if (rules.order) return rules.order;
   let order = orders.get(rules.provisions);
   if (!order) {
     order = Object.freeze(sortByRef([...rules.provisions.keys()], (r) => r));

@@ -62,6 +62,8 @@ export interface Rules {
   speciality: SpecialityData;
   /** Each provision's search text, when the rules come from the build's snapshot (describe.ts, hayOf; equal by test). */
   searchHays?: { get(ref: string): string | undefined };
+  /** Every ref in catalogue order (describe.ts, catalogueOrder), when the build's snapshot kept it (equal by test). */
+  order?: readonly string[];
 }
 
 export const isByPredicate = (p: PenaltySpec): p is ByPredicatePenalty => 'byPredicate' in p;

@@ -10,6 +10,7 @@ import { MESSAGES, type SchemaIssueKey } from '../messages/index.js';
 import { itemSub, qualify } from '../core/model.js';
 import { freezeRules } from '../core/freeze.js';
 import { hayOf } from '../core/describe.js';
+import { sortByRef } from '../core/refs.js';
 import { aggravationsFile, articleFile, codesFile, cumulationFile, datasetFile, minorsFile, parametersFile, repentisFile, specialityFile, provision as provisionSchema, recidiveFile, version as versionSchema } from '../schema/rules.js';
 import { DEFAULT_RULES_DIR, dataFileOf, fromSnapshot, haysFileOf, Issues, listRulesFiles, manifestOf, notesFileOf, parseRulesFiles, readRulesDir, RulesError, SNAPSHOT_FILE, uniformProvision, type RulesRead, type Shapes, type Snapshot } from './read.js';
 
@@ -76,7 +77,8 @@ export function writeRulesSnapshot(dir: string = DEFAULT_RULES_DIR, file: string
   writeFileSync(notesFileOf(file), JSON.stringify(provisions.map((p) => p.versions.map((v) => v.note ?? null))));
   const { provisions: _p, articles, aliases, ...rest } = r;
   writeFileSync(haysFileOf(file), JSON.stringify(provisions.map((p) => hayOf(r, p))));
-  const snap: Snapshot = { hash: r.dataset.hash, manifest: issues.length ? null : manifest, shapes: SHAPES, index, rules: { ...rest, articles: [...articles.values()], aliases: [...aliases] } };
+  const order = sortByRef(provisions.map((p) => p.ref), (ref) => ref);
+  const snap: Snapshot = { hash: r.dataset.hash, manifest: issues.length ? null : manifest, shapes: SHAPES, index, order, rules: { ...rest, articles: [...articles.values()], aliases: [...aliases] } };
   writeFileSync(file, JSON.stringify(snap));
 }
 

@@ -213,6 +213,8 @@ export const SNAPSHOT_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '.
  */
 export interface Snapshot {
   hash: string; manifest: string | null; shapes: Shapes; index: SnapshotEntry[];
+  /** The refs in catalogue order (compareRefs), sorted at build time for the UI's first screen and `list`. */
+  order?: string[];
   rules: Omit<Rules, 'provisions' | 'articles' | 'aliases'> & { articles: Article[]; aliases: [string, string][] };
 }
 export const dataFileOf = (file: string) => file.replace(/\.json$/, '.data');
@@ -264,7 +266,8 @@ function snapshotRules(file: string, snap: Snapshot, options: SnapshotOptions): 
   const lazy = new LazyProvisions(snap.index, data, make);
   const r = snap.rules;
   const searchHays = lazyHays(file, snap.index);
-  return freezeRules({ ...r, provisions: options.lazy ? lazy : new Map(lazy), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases), searchHays });
+  const order = snap.order?.length === snap.index.length ? snap.order : undefined;
+  return freezeRules({ ...r, provisions: options.lazy ? lazy : new Map(lazy), articles: new Map(r.articles.map((a) => [a.article, a])), aliases: new Map(r.aliases), searchHays, ...(order && { order }) });
 }
 
 /** The rules of a snapshot file made from files that hash to `hash`; null otherwise. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_DIR, loadRules, RulesError, writeRulesSnapshot } from '../../src/rules/load.js';
 import { fromSnapshot } from '../../src/rules/read.js';
-import { hayOf, kindOf } from '../../src/core/describe.js';
+import { hayOf, kindOf, sortByRef } from '../../src/core/describe.js';
 import { article, E, provision, rulesDir, version } from '../helpers.js';
 
 /** The message of the RulesError a directory gives, in French (the default) or as asked. */
@@ -21,9 +21,11 @@ describe('rules snapshot (the build\'s, used at start-up)', () => {
     cpSync(DEFAULT_RULES_DIR, join(dir, 'rules'), { recursive: true });
     const rules = join(dir, 'rules'), snap = join(dir, 'rules.snapshot.json');
     writeRulesSnapshot(rules, snap);
-    const { searchHays, ...fromSnap } = loadRules(rules, { snapshot: snap });
+    const { searchHays, order, ...fromSnap } = loadRules(rules, { snapshot: snap });
     const validated = loadRules(rules, { snapshot: false });
     expect(fromSnap).toEqual(validated);
+    // The catalogue order kept in the snapshot is the one the sort gives.
+    expect(order).toEqual(sortByRef([...validated.provisions.keys()], (r) => r));
     // The search texts kept in the snapshot are those the search computes.
     for (const p of validated.provisions.values()) expect(searchHays!.get(p.ref)).toBe(hayOf(validated, p));
     // Lazily made provisions are the same, and the map reads the same (order, size, keys).
