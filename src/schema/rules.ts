@@ -49,7 +49,7 @@ export const prison = z.strictObject({
 const proportional = z.strictObject({
   ratio, article: ref, base: label,
   /** A text that keeps the proportional part out of 131-38's multiple (CMF L465-3-5 I: only the fixed amount is multiplied). */
-  legalPersons: z.strictObject({ multiplied: z.literal(false), article: ref }).optional(),
+  legalPersons: z.strictObject({ multiplied: z.literal(false), article: ref, notice: label.optional() }).optional(),
 });
 const fine = z.union([
   // A fixed maximum, which a proportional part may raise (the higher of the two: 324-3, CMF L465-1).

@@ -84,3 +84,21 @@ describe('what the fine makes of `amount`', () => {
     expect(notes(r)).not.toMatch(/may be raised|no proportional fine/);
   });
 });
+
+describe('notes on a fine that depends on who and on what', () => {
+  const run = (c: Record<string, unknown>) => evaluate(rules, { judgmentDate: '2026-11-29', ...c } as never, { today: '2026-11-29', lang: 'en' }) as Result;
+  const notes = (r: Result) => r.warnings.map((w) => w.message).join('\n');
+  it('324-4 with 432-11 as the predicate: no "amount unused" note; a note that 432-11\'s own fine may rise (twice its proceeds)', () => {
+    const r = run({ date: '2020-05-01', charges: [{ ref: '324-1', predicate: '432-11', amount: '4000000' }] });
+    // 324-4: the penalties of 432-11 (10 ans, 1 000 000 € since loi n° 2013-1117).
+    expect(r.total.fine).toBe('1000000');
+    expect(notes(r)).not.toMatch(/has no proportional fine/);
+    expect(notes(r)).toMatch(/the penalties of 432-11 apply; its fine may be raised to 2 times/);
+  });
+  it('the 15 % turnover cap of CMF L465-3-5 I is said to legal persons only', () => {
+    const legal = run({ date: '2020-05-01', offender: { type: 'legal' }, charges: [{ ref: 'CMF L465-1', amount: '30000000' }] });
+    const natural = run({ date: '2020-05-01', charges: [{ ref: 'CMF L465-1', amount: '30000000' }] });
+    expect(notes(legal)).toMatch(/15% of the total annual turnover/);
+    expect(notes(natural)).not.toMatch(/turnover/);
+  });
+});

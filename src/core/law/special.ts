@@ -25,7 +25,9 @@ export type SpecialOutcome =
  * What a version makes of the case's `amount`: its proportional fine used it; lacks it (`required` when the text
  * sets no fixed figure, so the fine is missing); or the fine applied has no proportional part.
  */
-export type AmountUse = { kind: 'used' } | { kind: 'none' } | { kind: 'missing'; required: boolean; ratio: string; base: Label; article: string };
+export type AmountUse = { kind: 'used' } | { kind: 'none' } | { kind: 'missing'; required: boolean; ratio: string; base: Label; article: string }
+  // 321-4, 324-4: the predicate's penalties replace the charge's; its fine may itself rise to a share of its proceeds.
+  | { kind: 'replaced'; predicate: string; proportional: { ratio: string; base: Label; article: string } | null };
 const USED: AmountUse = { kind: 'used' }, NONE: AmountUse = { kind: 'none' };
 
 /** 321-4, 324-4: the charge's own fine, higher than the predicate's, that the predicate's penalties replaced. */
@@ -188,7 +190,10 @@ function heavierPredicate(rules: Rules, hp: { article: string; required?: boolea
     // The text replaces the penalties (custody and fine): a higher fine of the charge's own text is set aside, said.
     const lower = own.fine !== null && (pm.penalty.fine === null || pm.penalty.fine.lt(own.fine));
     const fineSetAside = lower ? { article: hp.article, predicate: pm.ref, own: own.fine!.toFixed(), predicateFine: pm.penalty.fine?.toFixed() ?? null } : null;
-    return { ok: true, penalty: { prison: pm.penalty.prison, fine: pm.penalty.fine, contraventionFine: false, predicateRef: pm.ref }, steps, versions: [v, pm.version], amountUse: NONE, fineSetAside };
+    const spec = pm.version.penalty;
+    const prop = spec && 'fine' in spec && spec.fine && 'proportional' in spec.fine ? spec.fine.proportional ?? null : null;
+    const amountUse: AmountUse = { kind: 'replaced', predicate: pm.ref, proportional: prop && { ratio: prop.ratio, base: prop.base, article: prop.article } };
+    return { ok: true, penalty: { prison: pm.penalty.prison, fine: pm.penalty.fine, contraventionFine: false, predicateRef: pm.ref }, steps, versions: [v, pm.version], amountUse, fineSetAside };
   }
   steps?.push({ rule: hp.article, code: 'HEAVIER_PREDICATE_NOT_APPLIED', params });
   if (hp.required) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };

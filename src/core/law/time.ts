@@ -186,6 +186,16 @@ interface Candidate { v: Version; provision: Provision; penalty: Penalty; versio
 function amountNotes(s: ChargeState, c: CaseCtx, use: AmountUse): void {
   if (use.kind === 'missing' && !use.required) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_FINE_CAN_RISE', params: { ref: s.ref, ratio: use.ratio, base: use.base, article: use.article } });
   else if (use.kind === 'none' && s.charge.amount !== undefined) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AMOUNT_UNUSED', params: { ref: s.ref, amount: s.charge.amount } });
+  else if (use.kind === 'replaced' && use.proportional) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_PREDICATE_FINE_CAN_RISE', params: { ref: s.ref, predicate: use.predicate, ...use.proportional } });
+}
+
+/** What a text says of a legal person's proportional fine that quantum cannot compute (CMF L465-3-5 I: 15 % of turnover). */
+function legalPersonNotice(s: ChargeState, c: CaseCtx, versions: readonly Version[]): void {
+  for (const v of versions) {
+    const fine = v.penalty && 'fine' in v.penalty ? v.penalty.fine : null;
+    const notice = fine && 'proportional' in fine ? fine.proportional?.legalPersons?.notice : undefined;
+    if (notice) { c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_NOTICE', params: { ref: s.ref, text: notice[c.lang] } }); return; }
+  }
 }
 
 /**
@@ -282,6 +292,7 @@ export const milderLaw: ChargeModule = {
     }
     for (const cand of candidates) { unverified(s, c, cand, cand === prisonFrom || cand === fineFrom); c.warnings.push(...cand.notes); }
     amountNotes(s, c, fineFrom.amountUse);
+    if (c.legal) legalPersonNotice(s, c, fineFrom.versions);
     s.prisonFrom = prisonFrom.v;
     s.fineFrom = fineFrom.v;
     s.penalty = { prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine, contraventionFine: fineFrom.penalty.contraventionFine, tier: prisonFrom.penalty.tier, predicateRef: prisonFrom.penalty.predicateRef, nature: fineFrom.penalty.nature, shareNotMultiplied: fineFrom.penalty.shareNotMultiplied };
