@@ -24,6 +24,12 @@ function penaltyOf(x: { prison: ChargeResult['prison']; fine: string | null }, l
   return [x.prison ? formatPrison(x.prison, lang) : t.noCustody, x.fine ? formatMoney(x.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${t.none}`].join(semi(lang));
 }
 
+/** A version's dates and the text that made it, with its status when not `text`. */
+function versionText(v: NonNullable<ChargeResult['version']>, lang: Lang): string {
+  const t = T(lang);
+  return `${v.to ? `${t.from} ${formatDate(v.from, lang)} ${t.to} ${formatDate(v.to, lang)}` : `${t.since} ${formatDate(v.from, lang)}`} — ${v.source}${v.status !== 'text' ? ` [${v.status}]` : ''}`;
+}
+
 function chargeLines(c: ChargeResult, r: Result, lang: Lang): string[] {
   const t = T(lang);
   const flags = [c.attempt && t.attempt, c.accomplice && t.accomplice, c.predicate && `${t.predicate} ${c.predicate}`].filter(Boolean).join(', ');
@@ -41,10 +47,11 @@ function chargeLines(c: ChargeResult, r: Result, lang: Lang): string[] {
   if (c.tier) lines.push(`      ${c.tier}`);
   if (c.aggravations?.length) lines.push(`      ${t.aggravation}${colon(lang)}art. ${c.aggravations.join(', ')}`);
   if (c.recidive) lines.push(`      ${t.recidive}${colon(lang)}art. ${c.recidive}`);
-  if (c.version) {
-    const v = c.version;
-    lines.push(`      ${t.version} ${v.to ? `${t.from} ${formatDate(v.from, lang)} ${t.to} ${formatDate(v.to, lang)}` : `${t.since} ${formatDate(v.from, lang)}`} — ${v.source}${v.status !== 'text' ? ` [${v.status}]` : ''}`);
-  }
+  if (c.version) lines.push(`      ${t.version} ${versionText(c.version, lang)}`);
+  // 112-1 al. 3 penalty by penalty: a custody or a fine taken from a later, milder version is said, with that version.
+  const av = c.appliedVersions;
+  if (c.version && av?.prison && av.prison.from !== c.version.from) lines.push(`      ${t.prisonFromMilder} ${versionText(av.prison, lang)}`);
+  if (c.version && av?.fine && av.fine.from !== c.version.from) lines.push(`      ${t.fineFromMilder} ${versionText(av.fine, lang)}`);
   if (c.safetyPeriod) lines.push(`      ${t.safety}`);
   return lines;
 }

@@ -325,6 +325,7 @@ export const en: Messages = {
     charges: 'Charges', total: 'Total (concours réel, art. 132-3, 132-5 and 132-7)', prison: 'Custody', fine: 'Fine',
     none: 'none', cappedBy: 'maximum set by', sum: 'Arithmetic sum (for reference, not the legal rule)',
     warnings: 'Warnings', trace: 'Explanation', notPunishable: 'not punishable', notComputed: 'not computed', version: 'version in force', since: 'since',
+    prisonFromMilder: 'custody: milder later law (112-1), version', fineFromMilder: 'fine: milder later law (112-1), version',
     from: 'from', to: 'to', attempt: 'attempt', accomplice: 'complicity', predicate: 'offence referred to',
     contraventions: 'of which contravention fines (art. 132-7)',
     plusCumulated: 'plus the penalties added below',

@@ -330,6 +330,7 @@ export const fr = {
     charges: 'Chefs de poursuite', total: 'Total (concours réel, art. 132-3, 132-5 et 132-7)', prison: 'Privation de liberté', fine: 'Amende',
     none: 'aucune', cappedBy: 'maximum fixé par', sum: 'Somme arithmétique (pour mémoire, pas la règle légale)',
     warnings: 'Avertissements', trace: 'Explication', notPunishable: 'non punissable', notComputed: 'non calculé', version: 'version en vigueur', since: 'depuis le',
+    prisonFromMilder: 'privation de liberté : loi plus douce (112-1), version', fineFromMilder: 'amende : loi plus douce (112-1), version',
     from: 'du', to: 'au', attempt: 'tentative', accomplice: 'complicité', predicate: 'infraction de référence',
     contraventions: 'dont amendes contraventionnelles (art. 132-7)',
     plusCumulated: 'plus les peines cumulées ci-dessous',
