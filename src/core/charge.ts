@@ -64,6 +64,7 @@ function chargeResult(s: ChargeState, c: CaseCtx, r: Extract<Resolution, { ok: t
   const list = !lean ? s.v0!.complementary?.filter((x) => (x.persons ?? 'both') === 'both' || x.persons === (c.legal ? 'legal' : 'natural')) : undefined;
   if (list?.length) out.complementary = list.map((x) => ({ article: x.article, label: x.label[lang] }));
   if (s.penalty.tier) out.tier = s.penalty.tier[lang];
+  if (s.fineNotComputed) out.fineNotComputed = true;
   if (s.safety) out.safetyPeriod = true;
   return out;
 }
@@ -85,7 +86,7 @@ export function startCharge(c: CaseCtx, charge: Charge, i: number): { s: ChargeS
   const s: ChargeState = {
     charge, provision, ref, items: r.items, date, path, steps: c.trace ? [] : null,
     v0: null, chain: [], prisonFrom: null, fineFrom: null, penalty: NO_PENALTY, nature: null,
-    natural: null, recidive: null, aggravations: null, safety: false, safetyBy: null, repentis: null, minority: null, withoutExcuse: null, stop: null, error: null,
+    natural: null, recidive: null, aggravations: null, fineNotComputed: false, safety: false, safetyBy: null, repentis: null, minority: null, withoutExcuse: null, stop: null, error: null,
   };
   return { s, r };
 }

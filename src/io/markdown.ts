@@ -28,12 +28,13 @@ export function formatMarkdown(r: Result, lang: Lang): string {
     const v = ch.version ? `${formatDate(ch.version.from, lang)}, ${cell(ch.version.source)}${ch.version.status !== 'text' ? ` (${ch.version.status})` : ''}` : '—';
     const w = ch.withoutExcuse;
     const aside = (x: string, y: string) => (w ? `${x} (${m.text.withoutExcuse}${c}${y})` : x);
-    out.push(`| ${ch.ref} | ${cell(label)} | ${ch.nature ? m.nature[ch.nature] : ''} | ${aside(ch.prison ? formatPrison(ch.prison, lang) : none, w?.prison ? formatPrison(w.prison, lang) : none)} | ${aside(ch.fine ? formatMoney(ch.fine, lang) : none, w?.fine ? formatMoney(w.fine, lang) : none)} | ${v} |`);
+    out.push(`| ${ch.ref} | ${cell(label)} | ${ch.nature ? m.nature[ch.nature] : ''} | ${aside(ch.prison ? formatPrison(ch.prison, lang) : none, w?.prison ? formatPrison(w.prison, lang) : none)} | ${aside(ch.fine ? formatMoney(ch.fine, lang) : ch.fineNotComputed ? m.text.fineNotComputed : none, w?.fine ? formatMoney(w.fine, lang) : none)} | ${v} |`);
   }
   out.push('', `## ${t.total}`, '');
   const tot = r.total;
   out.push(`- ${t.custody}${c}**${tot.prison ? formatPrison(tot.prison, lang) : none}**${tot.cappedBy.prison ? ` (${tot.cappedBy.prison})` : ''}`);
-  out.push(`- ${t.fine}${c}**${tot.fine ? formatMoney(tot.fine, lang) : none}**${tot.cappedBy.fine ? ` (${tot.cappedBy.fine})` : ''}${tot.fineParts.contraventions !== '0' ? `, ${t.including} ${formatMoney(tot.fineParts.contraventions, lang)} (132-7)` : ''}`);
+  const missing = r.charges.filter((x) => x.fineNotComputed).map((x) => x.ref);
+  out.push(`- ${t.fine}${c}**${tot.fine ? formatMoney(tot.fine, lang) : missing.length ? m.text.fineNotComputed : none}**${tot.cappedBy.fine ? ` (${tot.cappedBy.fine})` : ''}${tot.fine && missing.length ? ` ${m.text.withoutFinesOf({ refs: missing.join(', ') })}` : ''}${tot.fineParts.contraventions !== '0' ? `, ${t.including} ${formatMoney(tot.fineParts.contraventions, lang)} (132-7)` : ''}`);
   for (const e of tot.cumulated ?? []) out.push(`- ${m.text.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
   if (tot.withoutExcuse) out.push(`- ${m.text.withoutExcuse}${c}${tot.withoutExcuse.prison ? formatPrison(tot.withoutExcuse.prison, lang) : none} ; ${tot.withoutExcuse.fine ? formatMoney(tot.withoutExcuse.fine, lang) : none}`);
   const a = r.arithmetic;

@@ -19,9 +19,10 @@ const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 const semi = (lang: Lang) => (lang === 'fr' ? ' ; ' : '; ');
 
 /** A custodial maximum and a fine, side by side. */
-function penaltyOf(x: { prison: ChargeResult['prison']; fine: string | null }, lang: Lang): string {
+function penaltyOf(x: { prison: ChargeResult['prison']; fine: string | null; fineNotComputed?: boolean }, lang: Lang): string {
   const t = T(lang);
-  return [x.prison ? formatPrison(x.prison, lang) : t.noCustody, x.fine ? formatMoney(x.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${t.none}`].join(semi(lang));
+  const fine = x.fine ? formatMoney(x.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${x.fineNotComputed ? t.fineNotComputed : t.none}`;
+  return [x.prison ? formatPrison(x.prison, lang) : t.noCustody, fine].join(semi(lang));
 }
 
 /** A version's dates and the text that made it, with its status when not `text`. */
@@ -65,7 +66,10 @@ function totalLines(r: Result, lang: Lang): string[] {
   if (tot.prison?.life && tot.lifeNotPronouncedCapMonths !== undefined) out.push(`  ${''.padEnd(w)}   ${t.lifeCap({ months: tot.lifeNotPronouncedCapMonths, article: tot.lifeNotPronouncedCapArticle })}`);
   const onlyContraventions = tot.fineParts.crimesDelits === '0' && tot.fineParts.contraventions !== '0';
   const fineBy = onlyContraventions ? ` — ${t.contraventionSum}` : tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}${tot.cumulated ? `, ${t.plusCumulated}` : ''}` : '';
-  out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : t.none}${fineBy}`);
+  // A fine the case could not compute (no `amount`) is missing from the total: said, never shown as "none".
+  const missing = r.charges.filter((c) => c.fineNotComputed).map((c) => c.ref);
+  const lacking = missing.length ? (tot.fine ? ` ${t.withoutFinesOf({ refs: missing.join(', ') })}` : '') : '';
+  out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : missing.length ? t.fineNotComputed : t.none}${fineBy}${lacking}`);
   if (!onlyContraventions && tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
   for (const e of tot.cumulated ?? []) out.push(`  ${t.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
   if (tot.withoutExcuse) out.push(`  ${t.withoutExcuse}${colon(lang)}${penaltyOf(tot.withoutExcuse, lang)}`);

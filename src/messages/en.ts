@@ -326,6 +326,7 @@ export const en: Messages = {
     none: 'none', cappedBy: 'maximum set by', sum: 'Arithmetic sum (for reference, not the legal rule)',
     warnings: 'Warnings', trace: 'Explanation', notPunishable: 'not punishable', notComputed: 'not computed', version: 'version in force', since: 'since',
     prisonFromMilder: 'custody: milder later law (112-1), version', fineFromMilder: 'fine: milder later law (112-1), version',
+    fineNotComputed: 'not computed (no "amount" given)', withoutFinesOf: (p: P) => `(without the uncomputed fine of ${p.refs})`,
     from: 'from', to: 'to', attempt: 'attempt', accomplice: 'complicity', predicate: 'offence referred to',
     contraventions: 'of which contravention fines (art. 132-7)',
     plusCumulated: 'plus the penalties added below',

@@ -331,6 +331,7 @@ export const fr = {
     none: 'aucune', cappedBy: 'maximum fixé par', sum: 'Somme arithmétique (pour mémoire, pas la règle légale)',
     warnings: 'Avertissements', trace: 'Explication', notPunishable: 'non punissable', notComputed: 'non calculé', version: 'version en vigueur', since: 'depuis le',
     prisonFromMilder: 'privation de liberté : loi plus douce (112-1), version', fineFromMilder: 'amende : loi plus douce (112-1), version',
+    fineNotComputed: 'non calculée (montant « amount » manquant)', withoutFinesOf: (p: P) => `(sans l'amende non calculée de ${p.refs})`,
     from: 'du', to: 'au', attempt: 'tentative', accomplice: 'complicité', predicate: 'infraction de référence',
     contraventions: 'dont amendes contraventionnelles (art. 132-7)',
     plusCumulated: 'plus les peines cumulées ci-dessous',

@@ -61,6 +61,7 @@ export const chargeResult = z.object({
   accomplice: doc(z.optional(z.boolean()), 'lean: absent when false.'),
   predicate: z.optional(z.string()),
   tier: doc(z.optional(z.string()), 'The tier of a provision whose penalty follows its predicate (450-1).'),
+  fineNotComputed: doc(z.optional(z.literal(true)), 'The text sets a fine this case cannot compute (a proportional fine only, whose base, "amount", is not given): fine is null and the total lacks it.'),
   safetyPeriod: doc(z.optional(z.boolean()), 'The période de sûreté applies of right (132-23).'),
   repentis: doc(z.optional(z.object({ effect: z.enum(['exempt', 'reduced']), article: z.string() })), 'The repentis text applied (132-78 and the special text named).'),
   minority: doc(z.optional(z.object({

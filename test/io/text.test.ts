@@ -18,3 +18,23 @@ describe('text view of a milder later law', () => {
     expect(formatResult(r, 'fr', { width: 200 })).not.toMatch(/loi plus douce \(112-1\), version/);
   });
 });
+
+describe('a fine the case cannot compute', () => {
+  // Code des douanes 414: the fine is a multiple of the value of the goods only (no fixed figure): without `amount`
+  // it is not computed, which the result says (fineNotComputed) and the views show, never as "no fine".
+  it('douanes 414 without amount: fineNotComputed, "non calculée" in the charge and the total; with 311-3 the total says what it lacks', () => {
+    const alone = evaluate(rules, { date: '2020-05-01', judgmentDate: '2026-11-29', charges: [{ ref: 'douanes 414' }] }, { today: '2026-11-29' }) as Result;
+    expect(alone.charges[0]!.fine).toBeNull();
+    expect(alone.charges[0]!.fineNotComputed).toBe(true);
+    const text = formatResult(alone, 'fr', { width: 200 });
+    expect(text).toMatch(/Amende\s+: non calculée/);
+    expect(text).not.toMatch(/Amende\s+: aucune/);
+    const two = evaluate(rules, { date: '2020-05-01', judgmentDate: '2026-11-29', charges: [{ ref: 'douanes 414' }, { ref: '311-3' }] }, { today: '2026-11-29' }) as Result;
+    expect(formatResult(two, 'fr', { width: 200 })).toMatch(/45 000 € — maximum fixé par 311-3 \(sans l'amende non calculée de douanes 414\)/);
+  });
+  it('with its base given, the fine is computed and the flag is absent (twice 100 000 €)', () => {
+    const r = evaluate(rules, { date: '2020-05-01', judgmentDate: '2026-11-29', charges: [{ ref: 'douanes 414', amount: '100000' }] }, { today: '2026-11-29' }) as Result;
+    expect(r.charges[0]!.fineNotComputed).toBeUndefined();
+    expect(r.total.fine).not.toBeNull();
+  });
+});

@@ -295,6 +295,7 @@ export const milderLaw: ChargeModule = {
     if (c.legal) legalPersonNotice(s, c, fineFrom.versions);
     s.prisonFrom = prisonFrom.v;
     s.fineFrom = fineFrom.v;
+    s.fineNotComputed = fineFrom.amountUse.kind === 'missing' && fineFrom.amountUse.required;
     s.penalty = { prison: prisonFrom.penalty.prison, fine: fineFrom.penalty.fine, contraventionFine: fineFrom.penalty.contraventionFine, tier: prisonFrom.penalty.tier, predicateRef: prisonFrom.penalty.predicateRef, nature: fineFrom.penalty.nature, shareNotMultiplied: fineFrom.penalty.shareNotMultiplied };
   },
 };

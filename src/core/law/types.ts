@@ -87,6 +87,8 @@ export interface ChargeState {
   /** The versions the custodial penalty and the fine are taken from (the mildest, 112-1 al. 3). */
   prisonFrom: Version | null;
   fineFrom: Version | null;
+  /** The text sets a fine this case cannot compute (a proportional fine only, without `amount`). */
+  fineNotComputed: boolean;
   penalty: Penalty;
   /** A legal person's charge: the natural person's maximum its fine was computed from (132-13 compares with it). */
   natural: Penalty | null;
