@@ -111,6 +111,8 @@ export const version = z.strictObject({
   attempt: z.strictObject({ punishable: z.boolean(), article: z.string().min(1).max(80).optional() }).optional(),
   safetyPeriod: z.boolean().optional(),
   recidiveClause: z.union([z.boolean(), z.literal('natural')]).optional(),
+  /** General récidive articles the text itself sets aside for this offence (221-5-6 al. 2: "132-8 et 132-9 ne sont pas applicables"). */
+  recidiveExcluded: z.array(z.string().regex(/^132-\d+$/)).min(1).optional(),
   complementary: z.array(z.strictObject({
     article: z.string().min(1), label, persons: z.enum(['natural', 'legal', 'both']).optional(),
   })).optional(),

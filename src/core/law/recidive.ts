@@ -138,10 +138,14 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
   // 132-12 to 132-14 state their conditions on the penalty "en ce qui concerne les personnes physiques".
   const basis = offender === 'legal' ? s.natural ?? s.penalty : s.penalty;
   const furthest: ({ stage: Miss; windowEnd?: IsoDate } | undefined)[] = [];
+  const excludedBy = new Set<string>();
   for (const rule of c.rules.recidive.rules) {
     if (rule.offender !== offender) continue;
     const when = at(rule.values, s.date);
     if (!when) continue;
+    // A text may set a general récidive rule aside for its offence (221-5-6 al. 2: 132-8 and 132-9).
+    const excluded = s.v0!.recidiveExcluded?.some((a) => rule.article === a || rule.article.startsWith(`${a} `)) ?? false;
+    if (excluded) { excludedBy.add(rule.article); continue; }
     const chargeFits = rule.charge.some((x) => matches(x, { nature: s.nature!, penalty: basis, clazz })) && !(rule.requiresClause && !clauseReaches(s.v0!.recidiveClause, offender));
     for (let k = 0; k < c.priors.length; k++) {
       const { prior } = c.priors[k]!;
@@ -163,6 +167,8 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
       return rule.id;
     }
   }
+  // The text's exclusion is the reason; the priors' own conditions were not even examined under those rules.
+  if (excludedBy.size) { c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_RECIDIVE_EXCLUDED', params: { ref: s.ref, articles: [...excludedBy].join(', ') } }); return null; }
   c.priors.forEach(({ prior }, k) => c.warnings.push({
     code: 'NOTE', ref: s.ref, key: 'W_RECIDIVE_NOT_APPLIED',
     params: { ref: s.ref, prior: prior.ref, final: prior.final, why: furthest[k]?.stage ?? 'GRAVITY', windowEnd: furthest[k]?.windowEnd ?? null, expiredGiven: prior.expired !== undefined },
