@@ -367,7 +367,7 @@ export const en: Messages = {
     facts: 'facts', judgment: 'judgment', natural: 'natural person', legal: 'legal person', helpKey: 'help',
     search: 'Search', charges: 'Charges', chargeKeys: 't attempt · c compl. · m amount · p pred. · a aggr. · v repentant · w cumul. · d remove · f/j/n dates · l person · x expl. · e export · ? help',
     tabHint: 'Tab: work on charges', noCharges: 'no charge yet: type an article or words, then Enter', total: 'Total', custody: 'custody', fine: 'fine', sum: 'Arithmetic sum (not the legal rule)',
-    sumShort: 'Sum', cap: 'Legal maximum', noCustody: 'no custody', noFine: 'no fine', warnings: 'warning(s), x to read them',
+    sumShort: 'Sum', cap: 'Legal maximum', noCustody: 'no custody', noFine: 'no fine', fineNotComputed: 'fine not computed (no amount)', warnings: 'warning(s), x to read them',
     footer: 'Enter add · ↑↓ move · Tab charges · ? help · Esc q quit', escHint: 'q to quit, any other key to stay',
     added: 'Added:', removed: 'Removed:', noMatch: 'no provision matches', badDate: 'expected a date YYYY-MM-DD or DD/MM/YYYY', badAmount: 'expected an amount in euros, e.g. 2000000',
     exported: 'Exported:', exportFailed: 'Export failed', nothingToExport: 'nothing to export: add a charge that evaluates', notInForce: 'not in force',

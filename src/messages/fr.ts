@@ -372,7 +372,7 @@ export const fr = {
     facts: 'faits', judgment: 'jugement', natural: 'personne physique', legal: 'personne morale', helpKey: 'aide',
     search: 'Recherche', charges: 'Chefs', chargeKeys: 't tent · c compl · m montant · p réf · a aggr · v repenti · w cumul · d suppr · f j n dates · l pers · x expl · e export · ? aide',
     tabHint: 'Tab : agir sur les chefs', noCharges: 'aucun chef : tapez un article ou des mots, puis Entrée', total: 'Total', custody: 'privation de liberté', fine: 'amende', sum: 'Somme arithmétique (pas la règle légale)',
-    sumShort: 'Somme', cap: 'Maximum légal', noCustody: 'aucune privation de liberté', noFine: 'aucune amende', warnings: 'avertissement(s), x pour les lire',
+    sumShort: 'Somme', cap: 'Maximum légal', noCustody: 'aucune privation de liberté', noFine: 'aucune amende', fineNotComputed: 'amende non calculée (montant manquant)', warnings: 'avertissement(s), x pour les lire',
     footer: 'Entrée ajouter · ↑↓ choisir · Tab chefs · ? aide · Échap q quitter', escHint: 'q pour quitter, autre touche pour rester',
     added: 'Ajouté :', removed: 'Retiré :', noMatch: 'aucune disposition ne correspond', badDate: 'date attendue : JJ/MM/AAAA ou AAAA-MM-JJ', badAmount: 'montant attendu en euros, ex. 2000000 ou 2 000 000,50',
     exported: 'Exporté :', exportFailed: "Échec de l'export", nothingToExport: 'rien à exporter : ajoutez un chef évaluable', notInForce: 'pas en vigueur',

@@ -60,7 +60,7 @@ export function ChargeRow({ c, r, active, m, lang, columns }: { c: Charge; r: Re
     c.repentis ? `${m.repentis[c.repentis]}${r?.repentis ? ` ${r.repentis.article}` : ` (${m.noText})`}` : null,
     c.relatedTo?.length ? `${m.withCharges} ${c.relatedTo.map((j) => j + 1).join('+')}` : null].filter(Boolean).join(' · ');
   let penalty = '';
-  const figures = (x: { prison: Result['total']['prison']; fine: string | null }, short: boolean) => [x.prison ? (short ? shortPrison(x.prison, lang) : formatPrison(x.prison, lang)) : m.noCustody, x.fine ? formatMoney(x.fine, lang) : null].filter(Boolean).join(' · ');
+  const figures = (x: { prison: Result['total']['prison']; fine: string | null; fineNotComputed?: boolean }, short: boolean) => [x.prison ? (short ? shortPrison(x.prison, lang) : formatPrison(x.prison, lang)) : m.noCustody, x.fine ? formatMoney(x.fine, lang) : x.fineNotComputed ? m.fineNotComputed : null].filter(Boolean).join(' · ');
   // Side by side: the minor's maxima, then those once the excuse is set aside.
   const both = (short: boolean) => `${figures(r!, short)}${r!.withoutExcuse ? ` | ${m.withoutExcuse} ${figures(r!.withoutExcuse, short)}` : ''}`;
   if (r) penalty = r.punishable ? both(false) : `${r.reason === 'LAW_NOT_HELD' ? m.notComputed : m.notPunishable} (${m.reasons[r.reason!] ?? r.reason})`;
@@ -88,7 +88,7 @@ export function Totals({ r, m, lang, columns }: { r: Result; m: Messages; lang: 
       </Text>
       <Text wrap="wrap">
         <Text>{' '.repeat(m.total.length + sep(lang).length)}</Text>
-        <Text bold color={colour('cyan')}>{t.fine ? formatMoney(t.fine, lang) : m.noFine}</Text>
+        <Text bold color={colour('cyan')}>{t.fine ? formatMoney(t.fine, lang) : r.charges.some((c) => c.fineNotComputed) ? m.fineNotComputed : m.noFine}</Text>
         {fineBy ? <Text dimColor>  ← {fineBy}</Text> : null}
       </Text>
       {t.cumulated?.length ? <Text dimColor wrap="wrap">  + {t.cumulated.map((e) => `${e.ref} (art. ${e.article})`).join(', ')}</Text> : null}

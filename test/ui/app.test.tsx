@@ -49,6 +49,15 @@ describe('terminal UI', () => {
     expect(f).toContain('        500 000 €  ← 323-3-2 III, art. 132-3');
   });
 
+  it('a customs charge without its value: the fine is "non calculée", never "aucune" (douanes 414: up to twice the value of the goods)', async () => {
+    const a = app();
+    await a.type('douanes 414');
+    await a.press(KEY.enter);
+    const f = a.frame();
+    expect(f).toContain('amende non calculée (montant manquant)');
+    expect(f).not.toContain('aucune amende');
+  });
+
   it('adding 225-8 moves the total to 20 ans de réclusion criminelle and 3 000 000 €, with the chart (132-3, 132-5)', async () => {
     const a = app();
     await a.type('323-3-2 III'); await a.press(KEY.enter);
