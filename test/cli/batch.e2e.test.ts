@@ -128,7 +128,7 @@ describe('quantum batch (CSV)', () => {
   });
   it('--output csv gives one flat row per case', () => {
     const r = batch(['--format', 'csv', '--output', 'csv'], `${header}\na,2024-05-01,2026-11-29,,225-9,,,,\nb,bad-date,,,225-5,,,,\n`);
-    expect(r.lines[0]).toBe('line,id,ok,error_code,error_path,error_message,prison_kind,prison_months,prison_life,fine,arithmetic_months,arithmetic_life,arithmetic_fine,prison_capped_by,fine_capped_by,without_excuse_prison_months,without_excuse_prison_life,without_excuse_fine,cumulated');
+    expect(r.lines[0]).toBe('line,id,ok,error_code,error_path,error_message,prison_kind,prison_months,prison_life,fine,arithmetic_months,arithmetic_life,arithmetic_fine,prison_capped_by,fine_capped_by,without_excuse_prison_months,without_excuse_prison_life,without_excuse_fine,cumulated,fine_not_computed');
     expect(r.lines[1]).toBe('2,a,true,,,,reclusion-criminelle,,true,4500000,0,true,4500000,225-9,225-9,,,,');
     expect(r.lines[2]).toMatch(/^3,b,false,INVALID_CASE,date,/);
     expect(r.code).toBe(1);
