@@ -123,7 +123,7 @@ describe('quantum batch (CSV)', () => {
     // 16 on the facts: 222-37 halved, 5 ans, 7 500 €; without the excuse 10 ans, 7 500 000 €.
     expect(r.lines[1]).toBe('2,m,true,,,,emprisonnement,60,false,7500,60,false,7500,222-37,222-37,120,false,7500000,,');
     // 222-43 (2004 text): 5 ans; 434-31 adds the escape's 3 ans and 45 000 €.
-    expect(r.lines[2]).toBe('3,r,true,,,,emprisonnement,96,false,7545000,96,false,7545000,222-37,222-37,,,,434-27 al. 2');
+    expect(r.lines[2]).toBe('3,r,true,,,,emprisonnement,96,false,7545000,96,false,7545000,222-37,222-37,,,,434-27 al. 2,');
     expect(r.lines[3]).toMatch(/^4,x,false,INVALID_CASE,related_to,/);
   });
   it('--output csv gives one flat row per case', () => {
