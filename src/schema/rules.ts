@@ -273,6 +273,8 @@ export const recidiveFile = z.strictObject({
  * ("222-35 à 222-39": every article between them, both included, in the code's order), or a chapter ("225-*").
  */
 const covered = z.string().max(80).regex(new RegExp(`^(?:${CODE} )?${ART}(?:-\\*| à ${ART})?$`), says('R_COVERED'));
+/** A list entry that may also name one alinéa of an article ("226-22 al. 1": 226-24 in 1994 reached only that one). */
+const coveredOrAlinea = z.union([covered, z.string().max(80).regex(new RegExp(`^(?:${CODE} )?${ART} al\\. \\d+$`))]);
 
 export const aggravationsFile = z.strictObject({
   $schema: z.string().optional(),
@@ -306,7 +308,7 @@ export const specialityFile = z.strictObject({
   /** The codes whose clauses are all listed: for these, an offence no clause reaches was not punishable. */
   codes: z.array(z.string().min(1)).min(1),
   /** Each clause version: the article that makes legal persons liable, and the offences it reaches on those dates. */
-  clauses: z.array(dated.extend({ article: z.string().min(1), covers: z.array(covered).min(1) })),
+  clauses: z.array(dated.extend({ article: z.string().min(1), covers: z.array(coveredOrAlinea).min(1) })),
   /** Texts that exclude legal persons' liability for some offences, with the condition said in a NOTE. */
   exclusions: z.array(dated.extend({ article: z.string().min(1), covers: z.array(covered).min(1), condition: label })).default([]),
 });

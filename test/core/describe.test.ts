@@ -42,3 +42,14 @@ describe('catalogue search', () => {
     expect(found[0]).toBe('225-8');
   });
 });
+
+describe('coversCharge (speciality lists that name an alinéa)', () => {
+  it('an alinéa entry reaches that provision only; an article entry reaches all its provisions', async () => {
+    const { coversCharge } = await import('../../src/core/law/covers.js');
+    const list = ['226-16 à 226-21', '226-22 al. 1', '226-23'];
+    expect(coversCharge(list, '226-22 al. 1', '226-22')).toBe(true);
+    expect(coversCharge(list, '226-22 al. 2', '226-22')).toBe(false);
+    expect(coversCharge(list, '226-18', '226-18')).toBe(true);
+    expect(coversCharge(['226-22'], '226-22 al. 2', '226-22')).toBe(true);
+  });
+});

@@ -42,3 +42,11 @@ export function coversAny(entries: readonly string[], article: string): boolean 
   if (hit === undefined) { hit = entries.some((e) => coversArticle(e, article)); m.set(article, hit); }
   return hit;
 }
+
+/**
+ * Whether a list reaches a charge: an entry naming an alinéa ("226-22 al. 1") reaches that provision and what it
+ * holds; the others reach the whole article as coversAny does.
+ */
+export function coversCharge(entries: readonly string[], ref: string, article: string): boolean {
+  return entries.some((e) => (/ al\. \d+$/.test(e) ? ref === e || ref.startsWith(`${e} `) : coversArticle(e, article)));
+}

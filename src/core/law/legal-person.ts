@@ -5,7 +5,7 @@
 import type { Decimal } from 'decimal.js';
 import { moneyOf } from '../money.js';
 import { param, paramArticle, paramValues } from '../params.js';
-import { coversAny } from './covers.js';
+import { coversAny, coversCharge } from './covers.js';
 import { inForce } from '../dates.js';
 import type { CaseCtx, ChargeModule, ChargeState, Penalty } from './types.js';
 
@@ -81,7 +81,7 @@ function liable(s: ChargeState, c: CaseCtx): boolean {
     c.warnings.push({ code: 'NOTE', ref: null, key: 'W_SPECIALITY', params: { from, code: s.provision.code } });
     return true;
   }
-  const clause = sp.clauses.find((x) => inForce(x, s.date) && coversAny(x.covers, article));
+  const clause = sp.clauses.find((x) => inForce(x, s.date) && coversCharge(x.covers, s.ref, article));
   if (clause) {
     s.steps?.push({ rule: clause.article, code: 'LEGAL_PERSON_CLAUSE', params: { article: clause.article, from } });
     unverified(c, clause.article, clause.status);
