@@ -211,6 +211,8 @@ export function formatProvision(rules: Rules, p: Provision, date: string, lang: 
   for (const ver of p.versions) {
     out.push(`  ${formatDate(ver.from, lang)} → ${ver.to ? formatDate(ver.to, lang) : '…'}  ${ver.amendedBy}  [${ver.status}]${v.version === ver ? t.inForceMark : ''}`);
     if (ver.attempt) out.push(`      ${t.attemptLine({ punishable: ver.attempt.punishable, article: ver.attempt.article })}`);
+    if (ver.recidiveExcluded) out.push(`      ${t.recidiveExcludedLine({ articles: ver.recidiveExcluded.join(', ') })}`);
+    if (ver.notice) out.push(`      ${t.noticeLine}${c}${ver.notice[lang]}`);
     if (ver.note && opts.notes) out.push(`      ${t.note}${c}${ver.note}`);
     for (const src of ver.sources) out.push(`      ${src}`);
   }

@@ -344,6 +344,7 @@ export const en: Messages = {
     excludes: 'Except', condition: 'Requires that (for the user to assert; not checked)', safetyBy: 'Safety period (132-23) through',
     article: 'Article', ruleLabel: 'Rule', items: 'Subdivisions with this penalty', aliases: 'Aliases', circumstances: 'Circumstances',
     inForceOn: (p: P) => `In force on ${d(p.date)}`, versions: 'Versions', inForceMark: '  ← in force on that date',
+    recidiveExcludedLine: (p: P) => `récidive: the text sets aside ${p.articles}`, noticeLine: 'note',
     attemptLine: (p: P) => `attempt: ${p.punishable ? 'punishable' : 'not punishable'}${p.article ? ` (art. ${p.article})` : ''}`,
     note: 'note', repealedOn: (p: P) => `Repealed on ${d(p.date)} (${p.by})`,
     itemFrom: (p: P) => `from ${d(p.date)}`, itemUntil: (p: P) => `until ${d(p.date)}`, itemThen: 'then',

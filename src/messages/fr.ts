@@ -349,6 +349,7 @@ export const fr = {
     excludes: 'Sauf', condition: 'Suppose que (à affirmer par l\'utilisateur, non vérifié)', safetyBy: 'Période de sûreté (132-23) par',
     article: 'Article', ruleLabel: 'Règle', items: 'Subdivisions de même peine', aliases: 'Alias', circumstances: 'Circonstances',
     inForceOn: (p: P) => `En vigueur le ${d(p.date)}`, versions: 'Versions', inForceMark: '  ← en vigueur à cette date',
+    recidiveExcludedLine: (p: P) => `récidive : le texte écarte ${p.articles}`, noticeLine: 'à savoir',
     attemptLine: (p: P) => `tentative : ${p.punishable ? 'punissable' : 'non punissable'}${p.article ? ` (art. ${p.article})` : ''}`,
     note: 'note', repealedOn: (p: P) => `Abrogé le ${d(p.date)} (${p.by})`,
     itemFrom: (p: P) => `depuis le ${d(p.date)}`, itemUntil: (p: P) => `jusqu'au ${d(p.date)}`, itemThen: 'puis',
