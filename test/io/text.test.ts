@@ -38,3 +38,11 @@ describe('a fine the case cannot compute', () => {
     expect(r.total.fine).not.toBeNull();
   });
 });
+
+describe('show', () => {
+  it('lists a version\'s récidive exclusion (221-5-6 al. 2: "les articles 132-8 et 132-9 ne sont pas applicables")', async () => {
+    const { formatProvision } = await import('../../src/io/text.js');
+    const out = formatProvision(rules, rules.provisions.get('221-5-6 al. 2')!, '2024-05-01', 'fr');
+    expect(out).toContain('récidive : le texte écarte 132-8, 132-9');
+  });
+});
