@@ -173,6 +173,7 @@ export function formatAggravation(rules: Rules, ag: Aggravation, date: string, l
   else {
     out.push(`${t.inForceOn({ date })}${c}${now.appliesTo ? `${t.reaches} ${now.appliesTo.join(', ')}` : t.reachesAll}`);
     if (ag.excludes.length) out.push(`  ${t.excludes}${c}${ag.excludes.join(', ')}`);
+    if (now.alreadyAggravated) out.push(`  ${t.alreadyAggravated} ${now.alreadyAggravated.label[lang]}${c}${now.alreadyAggravated.refs.join(', ')}`);
     if (now.condition) out.push(`  ${t.condition}${c}${now.condition[lang]}`);
     if (now.safetyPeriod) out.push(`  ${t.safetyBy}${c}${now.safetyPeriod}`);
   }

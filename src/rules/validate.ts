@@ -43,6 +43,10 @@ export function crossCheck(rules: Rules, lang: Lang = 'fr'): { errors: RulesIssu
   rules.aggravations.aggravations.forEach((ag, i) => ag.excludes.forEach((a, j) => {
     if (!knownArticle(a)) notes.add('general/aggravations.json', `aggravations[${i}].excludes[${j}]`, 'R_EXCLUDED_NOT_YET', { entry: a, by: ag.article });
   }));
+  rules.aggravations.aggravations.forEach((ag, i) => ag.values.forEach((v, k) => v.alreadyAggravated?.refs.forEach((r, j) => {
+    const hit = resolveRef(rules, r, '');
+    if (!hit.ok || hit.ref !== r) errors.add('general/aggravations.json', `aggravations[${i}].values[${k}].alreadyAggravated.refs[${j}]`, 'R_NAMED_NOT_REF', { ref: r, by: ag.article });
+  })));
   codeNames(rules, errors);
   for (const [alias, ref] of rules.aliases) {
     if (!rules.provisions.has(ref)) errors.add('(aliases)', alias, 'R_ALIAS_DANGLING', { alias, ref });

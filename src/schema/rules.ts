@@ -291,6 +291,11 @@ export const aggravationsFile = z.strictObject({
       safetyPeriod: z.string().min(1).optional(),
       /** The text multiplies the maxima instead of moving one step up the table (434-10 al. 2: "portées au double"). */
       factor: z.strictObject({ prison: z.string().regex(/^[2-9]$/), fine: z.string().regex(/^[2-9]$/) }).optional(),
+      /**
+       * The text does not apply to an offence already aggravated for a reason it names (132-77 since 2017: committed
+       * by the spouse, or to force a marriage): `refs` are the provisions and items charged for that reason.
+       */
+      alreadyAggravated: z.strictObject({ label, refs: z.array(z.string().min(1).max(60)).min(1) }).optional(),
     })).min(1),
   })),
   steps: z.strictObject({ article: z.string().min(1), label, table: z.array(stepEntry).min(1) }),

@@ -63,4 +63,13 @@ describe('the loader and the validation, in the language asked for', () => {
     expect(crossCheck(rules).errors).toContainEqual({ file: 'CP/910-1.json', path, message: "999-9 n'est pas dans les règles" });
     expect(crossCheck(rules, 'en').errors).toContainEqual({ file: 'CP/910-1.json', path, message: '999-9 is not in the rules' });
   });
+  it("an aggravation's list of offences already aggravated names refs of the catalogue (132-77's last alinéa)", () => {
+    // The fixture holds one article: 132-77's refs (222-12 6°…) are unknown there, and each is an error.
+    const fixture = loadRules(rulesDir([article('910-1', [provision('910-1', [version('1994-03-01', null, { prison: E(12), fine: null })])])]));
+    const paths = crossCheck(fixture).errors.filter((e) => e.path.includes('alreadyAggravated')).map((e) => e.path);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths[0]).toMatch(/^aggravations\[\d+\]\.values\[\d+\]\.alreadyAggravated\.refs\[0\]$/);
+    // The shipped rules resolve every one of them.
+    expect(crossCheck(loadRules()).errors.filter((e) => e.path.includes('alreadyAggravated'))).toEqual([]);
+  });
 });

@@ -66,6 +66,11 @@ function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: s
     c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: when ? 'NOT_LISTED' : 'NOT_IN_FORCE', from, formerly } });
     return true;
   }
+  // 132-77's last alinéa: not for an offence already aggravated by the spouse's quality or a forced marriage.
+  if (when.alreadyAggravated && (when.alreadyAggravated.refs.includes(s.ref) || when.alreadyAggravated.refs.includes(s.provision.ref))) {
+    s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_ALREADY', { key: ag.key, ref: s.ref, why: when.alreadyAggravated.label });
+    return false;
+  }
   if (when.condition) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_CONDITION', params: { ref: s.ref, key: ag.key, condition: when.condition[c.lang] } });
   if (when.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: ag.article, status: when.status, key: 'W_PARAM_UNVERIFIED', params: { article: ag.article, status: when.status } });
   const up = raised(c.rules.aggravations.steps.table, when, s.penalty);
