@@ -192,7 +192,7 @@ function itemText(i: Item, lang: Lang): string {
   const t = T(lang);
   const then = i.renumberedAs ?? i.movedTo;
   const period = [i.from && t.itemFrom({ date: i.from }), i.to && `${t.itemUntil({ date: i.to })}${then ? ` (${t.itemThen} ${then})` : ''}`].filter(Boolean).join(' ');
-  return `${i.sub} (${period})`;
+  return `${i.sub} (${period}${i.adultAuthor ? `, ${t.adultAuthorItem}` : ''})`;
 }
 
 export function formatProvision(rules: Rules, p: Provision, date: string, lang: Lang, opts: { notes?: boolean } = {}): string {
@@ -213,6 +213,7 @@ export function formatProvision(rules: Rules, p: Provision, date: string, lang: 
     out.push(`  ${formatDate(ver.from, lang)} → ${ver.to ? formatDate(ver.to, lang) : '…'}  ${ver.amendedBy}  [${ver.status}]${v.version === ver ? t.inForceMark : ''}`);
     if (ver.attempt) out.push(`      ${t.attemptLine({ punishable: ver.attempt.punishable, article: ver.attempt.article })}`);
     if (ver.recidiveExcluded) out.push(`      ${t.recidiveExcludedLine({ articles: ver.recidiveExcluded.join(', ') })}`);
+    if (ver.adultAuthor) out.push(`      ${t.adultAuthorLine}`);
     if (ver.notice) out.push(`      ${t.noticeLine}${c}${ver.notice[lang]}`);
     if (ver.note && opts.notes) out.push(`      ${t.note}${c}${ver.note}`);
     for (const src of ver.sources) out.push(`      ${src}`);

@@ -95,6 +95,7 @@ export const en: Messages = {
     REPENTIS_NO_TEXT: (p: P) => `Repentant offender: no text provides ${p.effect === 'exempt' ? 'an exemption' : 'a reduction'} for this offence between the facts and the judgment; 132-78 has no effect on its own: maxima unchanged.`,
     REPENTIS_ATTEMPT_ONLY: (p: P) => `Repentant offender: article ${p.article} exempts only an attempt; this charge is not one: maxima unchanged.`,
     REPENTIS_NO_CUSTODY: () => `Repentant offender: the text reduces only the custodial penalty, which this charge does not carry: maxima unchanged.`,
+    AUTHOR_NOT_ADULT: (p: P) => `A minor aged ${p.age} on the date of the facts: ${p.ref} punishes only an adult author; not punishable under it (see the ordinary offence the facts may constitute).`,
     MINOR_UNDER_13: (p: P) => `A minor aged ${p.age} on the date of the facts: no penalty can be pronounced under ${p.below} (${p.article}).`,
     MINOR_EXCUSE: (p: P) => `Minors' excuse (aged ${p.age} on the date of the facts): custody ${pr(p.before)} → ${pr(p.after)} (${p.prisonArticle}); fine ${fi(p.beforeFine)} → ${fi(p.afterFine)}, halved within ${fi(p.cap)} (${p.fineArticle}).`,
     MINOR_EXCLUDABLE: (p: P) => `At ${p.age}, the court may set the minors' excuse aside (${p.article}): the maxima are then ${pr(p.prison)}; ${fi(p.fine)}.`,
@@ -164,6 +165,7 @@ export const en: Messages = {
     MINOR_UNDER_13: 'a minor below the age from which a penalty can be pronounced, on the date of the facts',
     REPENTIS_EXEMPT: 'repentant offender exempt from penalty',
     LEGAL_PERSON_NOT_LIABLE: 'legal person not liable for this offence on that date (art. 121-2, speciality, or a text that excludes it)',
+    AUTHOR_NOT_ADULT: 'the text punishes only an adult author; the offender was a minor on the date of the facts',
     LAW_NOT_HELD: 'the text applicable on the date of the facts is not in the data',
   } as Record<string, string>,
   /** Errors: the case cannot be evaluated. Each names what is wrong; the path is printed beside it. */
@@ -345,6 +347,7 @@ export const en: Messages = {
     excludes: 'Except', alreadyAggravated: 'Nor when the offence is already aggravated', condition: 'Requires that (for the user to assert; not checked)', safetyBy: 'Safety period (132-23) through',
     article: 'Article', ruleLabel: 'Rule', items: 'Subdivisions with this penalty', aliases: 'Aliases', circumstances: 'Circumstances',
     inForceOn: (p: P) => `In force on ${d(p.date)}`, versions: 'Versions', inForceMark: '  ← in force on that date',
+    adultAuthorLine: 'author: the text punishes only an adult', adultAuthorItem: 'adult author only',
     recidiveExcludedLine: (p: P) => `récidive: the text sets aside ${p.articles}`, noticeLine: 'note',
     attemptLine: (p: P) => `attempt: ${p.punishable ? 'punishable' : 'not punishable'}${p.article ? ` (art. ${p.article})` : ''}`,
     note: 'note', repealedOn: (p: P) => `Repealed on ${d(p.date)} (${p.by})`,
@@ -383,7 +386,7 @@ export const en: Messages = {
     reasons: {
       NOT_YET_IN_FORCE: 'not yet in force', REPEALED_BEFORE_FACTS: 'repealed before the facts', ABOLISHED: 'repealed before judgment',
       ATTEMPT_NOT_PUNISHABLE: 'attempt not punishable', PREDICATE_NOT_ELIGIBLE: 'offence referred to out of scope', PENALTY_NOT_IN_FORCE: 'referred penalty not in force',
-      MINOR_UNDER_13: 'a minor too young for a penalty', REPENTIS_EXEMPT: 'repentant, exempt', LEGAL_PERSON_NOT_LIABLE: 'legal person not liable', LAW_NOT_HELD: 'law of that date not held',
+      MINOR_UNDER_13: 'a minor too young for a penalty', REPENTIS_EXEMPT: 'repentant, exempt', LEGAL_PERSON_NOT_LIABLE: 'legal person not liable', AUTHOR_NOT_ADULT: 'minor author, text for adults', LAW_NOT_HELD: 'law of that date not held',
     },
     todayShort: 'today',
     sumNarrow: 'Sum (not the rule)',

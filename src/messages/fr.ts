@@ -94,6 +94,7 @@ export const fr = {
     REPENTIS_NO_TEXT: (p: P) => `Repenti : aucun texte ne prévoit ${p.effect === 'exempt' ? "d'exemption" : 'de réduction de peine'} pour cette infraction entre les faits et le jugement ; l'article 132-78 ne fixe aucun effet à lui seul : maxima inchangés.`,
     REPENTIS_ATTEMPT_ONLY: (p: P) => `Repenti : l'article ${p.article} n'exempte que l'auteur d'une tentative ; ce chef n'est pas une tentative : maxima inchangés.`,
     REPENTIS_NO_CUSTODY: () => `Repenti : le texte ne réduit que la peine privative de liberté ; ce chef n'en comporte pas : maxima inchangés.`,
+    AUTHOR_NOT_ADULT: (p: P) => `Mineur âgé de ${p.age} ans à la date des faits : ${p.ref} ne punit qu'un auteur majeur ; non punissable sur ce fondement (voir l'infraction de droit commun que les faits peuvent constituer).`,
     MINOR_UNDER_13: (p: P) => `Mineur âgé de ${p.age} ans à la date des faits : aucune peine ne peut être prononcée avant ${p.below} ans (${p.article}).`,
     MINOR_EXCUSE: (p: P) => `Excuse de minorité (mineur âgé de ${p.age} ans à la date des faits) : privation de liberté ${pr(p.before)} → ${pr(p.after)} (${p.prisonArticle}) ; amende ${fi(p.beforeFine)} → ${fi(p.afterFine)}, réduite de moitié dans la limite de ${fi(p.cap)} (${p.fineArticle}).`,
     MINOR_EXCLUDABLE: (p: P) => `À ${p.age} ans, la juridiction peut écarter l'excuse de minorité (${p.article}) : les maxima sont alors ${pr(p.prison)} ; ${fi(p.fine)}.`,
@@ -163,6 +164,7 @@ export const fr = {
     MINOR_UNDER_13: "mineur n'ayant pas, à la date des faits, l'âge à partir duquel une peine peut être prononcée",
     REPENTIS_EXEMPT: 'repenti exempté de peine',
     LEGAL_PERSON_NOT_LIABLE: "personne morale non responsable de cette infraction à cette date (art. 121-2, principe de spécialité, ou texte qui l'exclut)",
+    AUTHOR_NOT_ADULT: "le texte ne punit qu'un auteur majeur ; l'auteur était mineur à la date des faits",
     LAW_NOT_HELD: "le texte applicable à la date des faits n'est pas dans les données",
   } as Record<string, string>,
   /** Errors: the case cannot be evaluated. Each names what is wrong; the path is printed beside it. */
@@ -350,6 +352,7 @@ export const fr = {
     excludes: 'Sauf', alreadyAggravated: 'Ni lorsque l\'infraction est déjà aggravée', condition: 'Suppose que (à affirmer par l\'utilisateur, non vérifié)', safetyBy: 'Période de sûreté (132-23) par',
     article: 'Article', ruleLabel: 'Règle', items: 'Subdivisions de même peine', aliases: 'Alias', circumstances: 'Circonstances',
     inForceOn: (p: P) => `En vigueur le ${d(p.date)}`, versions: 'Versions', inForceMark: '  ← en vigueur à cette date',
+    adultAuthorLine: "auteur : le texte ne punit qu'un majeur", adultAuthorItem: 'auteur majeur seulement',
     recidiveExcludedLine: (p: P) => `récidive : le texte écarte ${p.articles}`, noticeLine: 'à savoir',
     attemptLine: (p: P) => `tentative : ${p.punishable ? 'punissable' : 'non punissable'}${p.article ? ` (art. ${p.article})` : ''}`,
     note: 'note', repealedOn: (p: P) => `Abrogé le ${d(p.date)} (${p.by})`,
@@ -388,7 +391,7 @@ export const fr = {
     reasons: {
       NOT_YET_IN_FORCE: 'pas encore en vigueur', REPEALED_BEFORE_FACTS: 'abrogé avant les faits', ABOLISHED: 'abrogé avant le jugement',
       ATTEMPT_NOT_PUNISHABLE: 'tentative non punissable', PREDICATE_NOT_ELIGIBLE: 'infraction de référence hors champ', PENALTY_NOT_IN_FORCE: 'peine de renvoi pas en vigueur',
-      MINOR_UNDER_13: 'mineur trop jeune pour une peine', REPENTIS_EXEMPT: 'repenti exempté', LEGAL_PERSON_NOT_LIABLE: 'personne morale non responsable', LAW_NOT_HELD: 'texte de cette date non contenu',
+      MINOR_UNDER_13: 'mineur trop jeune pour une peine', REPENTIS_EXEMPT: 'repenti exempté', LEGAL_PERSON_NOT_LIABLE: 'personne morale non responsable', AUTHOR_NOT_ADULT: 'auteur mineur, texte visant un majeur', LAW_NOT_HELD: 'texte de cette date non contenu',
     },
     todayShort: 'auj.',
     sumNarrow: 'Somme (pas la règle)',

@@ -39,7 +39,7 @@ export const warning = z.object({
   status: z.optional(status),
   from: z.optional(isoDate),
 });
-export const reason = z.enum(['NOT_YET_IN_FORCE', 'REPEALED_BEFORE_FACTS', 'ABOLISHED', 'ATTEMPT_NOT_PUNISHABLE', 'PREDICATE_NOT_ELIGIBLE', 'PENALTY_NOT_IN_FORCE', 'MINOR_UNDER_13', 'REPENTIS_EXEMPT', 'LEGAL_PERSON_NOT_LIABLE', 'LAW_NOT_HELD']);
+export const reason = z.enum(['NOT_YET_IN_FORCE', 'REPEALED_BEFORE_FACTS', 'ABOLISHED', 'ATTEMPT_NOT_PUNISHABLE', 'PREDICATE_NOT_ELIGIBLE', 'PENALTY_NOT_IN_FORCE', 'MINOR_UNDER_13', 'REPENTIS_EXEMPT', 'LEGAL_PERSON_NOT_LIABLE', 'LAW_NOT_HELD', 'AUTHOR_NOT_ADULT']);
 export const maxima = z.object({
   prison: doc(z.nullable(prisonOut), 'The custodial maximum; null when none.'),
   fine: doc(z.nullable(money), 'The fine maximum in euros; null when none.'),

@@ -113,6 +113,8 @@ export const version = z.strictObject({
   recidiveClause: z.union([z.boolean(), z.literal('natural')]).optional(),
   /** General récidive articles the text itself sets aside for this offence (221-5-6 al. 2: "132-8 et 132-9 ne sont pas applicables"). */
   recidiveExcluded: z.array(z.string().regex(/^132-\d+$/)).min(1).optional(),
+  /** The text punishes only an adult author ("le fait, pour un majeur", 227-25): a minor is not punishable under it. */
+  adultAuthor: z.literal(true).optional(),
   complementary: z.array(z.strictObject({
     article: z.string().min(1), label, persons: z.enum(['natural', 'legal', 'both']).optional(),
   })).optional(),
@@ -120,7 +122,7 @@ export const version = z.strictObject({
 
 const item = z.union([
   subdivision,
-  z.strictObject({ sub: subdivision, from: isoDate.optional(), to: isoDate.nullable().optional(), label: label.optional(), amendedBy: z.string().min(1).optional(), renumberedAs: subdivision.optional(), movedTo: z.string().min(1).max(60).optional() }),
+  z.strictObject({ sub: subdivision, from: isoDate.optional(), to: isoDate.nullable().optional(), label: label.optional(), amendedBy: z.string().min(1).optional(), renumberedAs: subdivision.optional(), movedTo: z.string().min(1).max(60).optional(), adultAuthor: z.literal(true).optional() }),
 ]);
 
 export const provision = z.strictObject({

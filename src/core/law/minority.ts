@@ -100,12 +100,17 @@ function unverified(s: ChargeState, c: CaseCtx, v: MinorsVersion): void {
   if (v.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: v.custody.article, status: v.status, key: 'W_GENERAL_UNVERIFIED', params: { ref: s.ref, rule: v.amendedBy, from: v.from, status: v.status } });
 }
 
+/** The text applied punishes only an adult ("pour un majeur", "par un majeur agissant avec l'aide d'un mineur"). */
+function adultOnly(s: ChargeState): boolean {
+  return s.v0?.adultAuthor === true || (s.items ?? []).some((i) => typeof i !== 'string' && i.adultAuthor === true);
+}
+
 export const minority: ChargeModule = {
   id: 'L121-5',
   cites: 'Code de la justice pénale des mineurs, art. L11-4, L13-2, L121-5 à L121-7 ; avant le 30 septembre 2021, ordonnance n° 45-174 du 2 février 1945, art. 2, 20-2 et 20-3',
   rule: {
-    fr: "Sous l'âge minimal que fixe la loi, aucune peine ; au-delà et jusqu'à la majorité, l'excuse de minorité réduit les peines encourues (la perpétuité devient une peine à temps, l'amende est plafonnée) ; à partir de l'âge que fixe la loi, le juge peut l'écarter.",
-    en: 'Under the minimum age the law sets, no penalty; above it and until majority, the minors\' excuse reduces the maxima (life becomes a fixed term, the fine is capped); from the age the law sets, the court may set it aside.',
+    fr: "Un texte qui ne punit qu'un majeur ne s'applique pas à un mineur. Sous l'âge minimal que fixe la loi, aucune peine ; au-delà et jusqu'à la majorité, l'excuse de minorité réduit les peines encourues (la perpétuité devient une peine à temps, l'amende est plafonnée) ; à partir de l'âge que fixe la loi, le juge peut l'écarter.",
+    en: 'A text that punishes only an adult does not apply to a minor. Under the minimum age the law sets, no penalty; above it and until majority, the minors\' excuse reduces the maxima (life becomes a fixed term, the fine is capped); from the age the law sets, the court may set it aside.',
   },
   reads: ['offender.birthDate'],
   params: ['contraventionClassFines'],
@@ -120,6 +125,11 @@ export const minority: ChargeModule = {
     const v0 = at(c.rules.minors.versions, s.date);
     if (!v0) { c.warnings.push({ code: 'NOT_COMPUTED', ref: s.ref, key: 'W_MINORS_NO_DATA', params: { ref: s.ref } }); return; }
     if (age >= v0.adultAge) return;
+    if (adultOnly(s)) {
+      s.steps?.push({ rule: s.provision.article, code: 'AUTHOR_NOT_ADULT', params: { age, ref: s.ref } });
+      s.stop = 'AUTHOR_NOT_ADULT';
+      return;
+    }
     const versions = during(c.rules.minors.versions, s.date, c.judgment);
     const bar = versions.find((v) => age < v.noPenalty.belowAge);
     if (bar) {
