@@ -106,7 +106,7 @@ export const en: Messages = {
   },
   /** Warnings on a result (UNVERIFIED, NOT_COMPUTED, NOTE). */
   warnings: {
-    W_PRIOR_IGNORED: (p: P) => `Prior conviction ${p.ref} not taken into account: ${p.why === 'NOT_IN_FORCE' ? 'the text was not in force on its date' : 'its offence referred to is outside the text'}.`,
+    W_PRIOR_IGNORED: (p: P) => `Prior conviction ${p.ref} not taken into account: ${p.why === 'NOT_IN_FORCE' ? 'the text was not in force on its date' : p.why === 'LAW_NOT_HELD' ? 'the law applicable on its date is not in the data: récidive is not examined for it (which does not mean it does not count)' : 'its offence referred to is outside the text'}.`,
     W_NOTICE: (p: P) => `${p.ref}: ${p.text}`,
     W_ITEM_MOVED: (p: P) => `${p.ref} left this text on ${d(p.at)} for ${p.to}: the facts remain punishable; the milder law is looked for among this text's versions, not in ${p.to}.`,
     W_PROVISION_MOVED: (p: P) => `${p.ref} was repealed on ${d(p.at)}, the same conduct being punished since by ${p.to}: the facts remain punishable; the milder law is looked for among the versions of ${p.ref}, not in those texts.`,
@@ -124,6 +124,7 @@ export const en: Messages = {
     W_AGGRAVATIONS_STACKED: () => `Several general aggravations are applied one after the other; whether they stack is not settled by the texts.`,
     W_UNVERIFIED: (p: P) => `The version of ${p.ref} in force from ${d(p.from)} is not verified against the official text (status: ${p.status}).`,
     W_UNVERIFIED_COMPARED: (p: P) => `The version of ${p.ref} in force from ${d(p.from)}, later than the facts, was compared and set aside (it is not milder); its figures are not verified against the official text (status: ${p.status}).`,
+    W_CONTINUED_THEN_ABOLISHED: (p: P) => `${p.ref} was repealed on ${d(p.at)} and replaced by ${p.by}; ${p.last} was repealed in turn on ${d(p.end)} with no text punishing the same conduct: the facts are no longer punishable (112-1 al. 3).`,
     W_CONTINUED_BY: (p: P) => `${p.ref} was repealed on ${d(p.at)} and replaced by ${p.by}, which punishes the same conduct: the facts remain punishable, and the milder of both texts applies.`,
     W_REPEALED_SEE: (p: P) => `${p.ref} has been repealed since ${d(p.at)}; the same conduct is punished by ${p.by}: for later facts, charge ${p.by}.`,
     W_FORMERLY_ITEM: (p: P) => `${p.ref} is in force only since ${d(p.from)}; before, this conduct was punished by ${p.by}: for earlier facts, charge that ref.`,

@@ -105,7 +105,7 @@ export const fr = {
   },
   /** Warnings on a result (UNVERIFIED, NOT_COMPUTED, NOTE). */
   warnings: {
-    W_PRIOR_IGNORED: (p: P) => `Condamnation antérieure ${p.ref} non prise en compte : ${p.why === 'NOT_IN_FORCE' ? "le texte n'était pas en vigueur à sa date" : "l'infraction de référence n'entre pas dans le texte"}.`,
+    W_PRIOR_IGNORED: (p: P) => `Condamnation antérieure ${p.ref} non prise en compte : ${p.why === 'NOT_IN_FORCE' ? "le texte n'était pas en vigueur à sa date" : p.why === 'LAW_NOT_HELD' ? "la loi applicable à sa date n'est pas dans les données : la récidive n'est pas examinée pour elle (ce qui ne veut pas dire qu'elle ne compte pas)" : "l'infraction de référence n'entre pas dans le texte"}.`,
     W_NOTICE: (p: P) => `${p.ref} : ${p.text}`,
     W_ITEM_MOVED: (p: P) => `${p.ref} a quitté ce texte le ${d(p.at)} pour ${p.to} : les faits restent punissables ; la loi plus douce est recherchée parmi les versions de ce texte, pas dans ${p.to}.`,
     W_PROVISION_MOVED: (p: P) => `${p.ref} a été abrogé le ${d(p.at)}, la même conduite étant punie depuis par ${p.to} : les faits restent punissables ; la loi plus douce est recherchée parmi les versions de ${p.ref}, pas dans ces textes.`,
@@ -123,6 +123,7 @@ export const fr = {
     W_AGGRAVATIONS_STACKED: () => `Plusieurs circonstances aggravantes générales sont appliquées l'une après l'autre ; leur cumul n'est pas tranché par les textes.`,
     W_UNVERIFIED: (p: P) => `La version de ${p.ref} en vigueur depuis le ${d(p.from)} n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
     W_UNVERIFIED_COMPARED: (p: P) => `La version de ${p.ref} en vigueur depuis le ${d(p.from)}, postérieure aux faits, a été comparée et écartée (elle n'est pas plus douce) ; ses chiffres n'ont pas été vérifiés sur le texte officiel (statut : ${p.status}).`,
+    W_CONTINUED_THEN_ABOLISHED: (p: P) => `${p.ref} a été abrogé le ${d(p.at)} et remplacé par ${p.by} ; ${p.last} a été abrogé à son tour le ${d(p.end)} sans texte pour punir la même conduite : les faits ne sont plus punissables (112-1 al. 3).`,
     W_CONTINUED_BY: (p: P) => `${p.ref} a été abrogé le ${d(p.at)} et remplacé par ${p.by}, qui punit la même conduite : les faits restent punissables, la loi la plus douce des deux textes s'applique.`,
     W_REPEALED_SEE: (p: P) => `${p.ref} est abrogé depuis le ${d(p.at)} ; la même conduite est punie par ${p.by} : pour des faits postérieurs, poursuivez ${p.by}.`,
     W_FORMERLY_ITEM: (p: P) => `${p.ref} n'est en vigueur que depuis le ${d(p.from)} ; avant, cette conduite était punie par ${p.by} : pour des faits antérieurs, poursuivez cette référence.`,

@@ -102,3 +102,15 @@ describe('notes on a fine that depends on who and on what', () => {
     expect(notes(natural)).not.toMatch(/turnover/);
   });
 });
+
+describe('a repealed text continued by another, itself abolished later', () => {
+  it('ord. 45-2658 art. 19 -> CESEDA L621-1 (2005) -> abolished (loi 2012-1560): the note never says the facts stay punishable', () => {
+    const r = run('2002-05-01', 'ord452658 19', '2026-11-29');
+    expect(r.charges[0]!.reason).toBe('ABOLISHED');
+    const msgs = r.warnings.map((w) => w.message);
+    expect(msgs).toContainEqual(expect.stringMatching(/replaced by CESEDA L621-1; CESEDA L621-1 was repealed in turn .* no longer punishable/));
+    expect(msgs.some((m) => /remain punishable/.test(m ?? ''))).toBe(false);
+    // Judged in 2010, before the abolition: the continuation note stands.
+    expect(run('2002-05-01', 'ord452658 19', '2010-11-29').warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/remain punishable/));
+  });
+});

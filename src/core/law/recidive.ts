@@ -5,6 +5,8 @@
 import type { Decimal } from 'decimal.js';
 import type { Prior, PrisonOut } from '../contract.js';
 import type { IsoDate, MaxCondition, Nature, RecidiveRule, Rules, Version } from '../model.js';
+import { continuedByOf } from '../model.js';
+import { notHeldOn, predecessor } from './time.js';
 import { moneyOf } from '../money.js';
 import { addYears, at } from '../dates.js';
 import { param } from '../params.js';
@@ -25,6 +27,10 @@ const matchesPattern = (pat: string, a: string) => (pat.endsWith('-*') ? a.start
  */
 export function identities(rules: Rules, ref: string, article: string, predicateArticle: string | null, date: IsoDate, secondTerm = false): Set<string> {
   const ids = new Set<string>([`art:${article}`]);
+  // A provision repealed and continued by another (a recodification "à droit constant": route L1 -> L234-1) is
+  // the same offence as its continuation.
+  const lineage = successors(rules, ref);
+  for (const a of lineage) ids.add(`art:${a}`);
   let own = article;
   for (const pa of rules.recidive.predicateAssimilations) {
     if (pa.appliesTo.includes(article) && at(pa.values, date) && predicateArticle) {
@@ -34,11 +40,22 @@ export function identities(rules: Rules, ref: string, article: string, predicate
   }
   for (const g of rules.recidive.assimilations) {
     if (!at(g.values, date)) continue;
-    if (![article, own].some((a) => g.articles.some((pat) => matchesPattern(pat, a))) && !g.refs?.includes(ref)) continue;
+    if (![article, own, ...lineage].some((a) => g.articles.some((pat) => matchesPattern(pat, a))) && !g.refs?.includes(ref)) continue;
     ids.add(`group:${g.article}`);
     if (secondTerm && g.secondTermOf) ids.add(`group:${g.secondTermOf}`);
   }
   return ids;
+}
+
+/** The articles of the provisions that continue this one after its repeal, transitively. */
+function successors(rules: Rules, ref: string): string[] {
+  const out: string[] = [];
+  for (let p = rules.provisions.get(ref), n = 0; p?.repealed && n < 8; n++) {
+    const next = continuedByOf(p);
+    for (const by of next) { const q = rules.provisions.get(by); if (q) out.push(q.article); }
+    p = next.length ? rules.provisions.get(next[0]!) : undefined;
+  }
+  return out;
 }
 
 function matches(c: MaxCondition, o: { nature: Nature; penalty: Penalty; clazz: number | null }): boolean {
@@ -69,9 +86,12 @@ function priorMax(rules: Rules, prior: Prior, k: number): { ok: true; max: Offen
   if (!r.ok) return { ok: false, error: r.error };
   if (r.provision.kind === 'rule') return { ok: false, error: draft('INVALID_CASE', `${path}.ref`, 'E_PREDICATE_RULE', { ref: r.ref }) };
   const date = prior.date ?? prior.final;
-  const v = at(r.provision.versions, date);
-  if (!v?.penalty) return { ok: false, skip: 'NOT_IN_FORCE' };
-  const out = specialPenalty(rules, r.provision, v, { ref: r.ref, path, predicate: prior.predicate }, date, false);
+  // Named by its present number for facts before it: judged under the text it replaced, as a charge is (time.ts).
+  const before = at(r.provision.versions, date) ? null : predecessor({ rules }, r.provision, date);
+  const provision = before?.provision ?? r.provision;
+  const v = before?.v ?? at(r.provision.versions, date);
+  if (!v?.penalty) return { ok: false, skip: notHeldOn(rules, r.provision, date) ? 'LAW_NOT_HELD' : 'NOT_IN_FORCE' };
+  const out = specialPenalty(rules, provision, v, { ref: r.ref, path, predicate: prior.predicate }, date, false);
   if (!out.ok) return 'error' in out ? { ok: false, error: out.error } : { ok: false, skip: 'PREDICATE_NOT_ELIGIBLE' };
   const pred = prior.predicate ? resolveRef(rules, prior.predicate, `${path}.predicate`) : null;
   return { ok: true, max: { ref: r.ref, article: r.provision.article, predicateArticle: pred?.ok ? pred.provision.article : null, nature: classify(rules, out.penalty, date), penalty: out.penalty, version: v } };

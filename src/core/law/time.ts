@@ -2,7 +2,7 @@
 // penalties then in force. Al. 3: a later, milder law applies to facts not yet finally judged, including a law that
 // no longer punishes them.
 import type { Decimal } from 'decimal.js';
-import type { Item, IsoDate, Provision, Version } from '../model.js';
+import type { Item, IsoDate, Label, Provision, Rules, Version } from '../model.js';
 import { continuedByOf } from '../model.js';
 import type { Steps } from '../steps.js';
 import type { Reason } from '../contract.js';
@@ -111,13 +111,23 @@ export const inForce: ChargeModule = {
  * missing (`formerly`, or a predecessor held only from a later date). Said as such, never as "not punishable".
  */
 function lawNotHeld(s: ChargeState, c: CaseCtx, provision: Provision, from: IsoDate): boolean {
-  const heldFrom = c.rules.codes.find((k) => k.id === provision.code)?.heldFrom;
-  const before = heldFrom !== undefined && s.date < heldFrom;
-  const formerly = provision.formerly ?? (predecessorsOf(c.rules, provision.ref).length ? null : undefined);
-  if (!before && formerly === undefined) return false;
+  const held = notHeldOn(c.rules, provision, s.date);
+  if (!held) return false;
+  const { before, heldFrom, formerly } = held;
   s.steps?.push({ rule: '112-1', code: 'LAW_NOT_HELD', params: { ref: s.ref, date: s.date, from, heldFrom: before ? heldFrom : null } });
   c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_LAW_NOT_HELD', params: { ref: s.ref, from, heldFrom: before ? heldFrom : null, code: provision.code, formerly: formerly ? formerly[c.lang] : null } });
   return true;
+}
+
+/**
+ * Whether the law of a date before a provision's first version is missing from the data (rather than the conduct
+ * unpunished then): before the code is held, or the provision names a former text, or it replaced none the data holds.
+ */
+export function notHeldOn(rules: Rules, provision: Provision, date: IsoDate): { before: boolean; heldFrom: IsoDate | undefined; formerly: Label | null | undefined } | null {
+  const heldFrom = rules.codes.find((k) => k.id === provision.code)?.heldFrom;
+  const before = heldFrom !== undefined && date < heldFrom;
+  const formerly = provision.formerly ?? (predecessorsOf(rules, provision.ref).length ? null : undefined);
+  return before || formerly !== undefined ? { before, heldFrom, formerly } : null;
 }
 
 /**
@@ -126,12 +136,14 @@ function lawNotHeld(s: ChargeState, c: CaseCtx, provision: Provision, from: IsoD
  */
 function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version): Reason | null {
   let provision = first;
+  // Said once the chain is known: a continuation later repealed without successor abolishes after all.
+  const continued: WarningDraft[] = [];
   for (let cur = v0; cur.to !== null && cur.to <= c.judgment;) {
     let next = provision.versions.find((v) => v.from === cur.to);
     const successor = next ? null : continuation(c, provision, cur.to, s.ref);
     if (successor) {
       s.steps?.push({ rule: '112-1', code: 'CONTINUED_BY', params: { ref: provision.ref, at: cur.to, by: successor.provision.ref, repealed: provision.repealed ?? null } });
-      c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_CONTINUED_BY', params: { ref: provision.ref, at: cur.to, by: successor.provision.ref } });
+      continued.push({ code: 'NOTE', ref: s.ref, key: 'W_CONTINUED_BY', params: { ref: provision.ref, at: cur.to, by: successor.provision.ref } });
       provision = successor.provision;
       next = successor.v;
     }
@@ -139,16 +151,18 @@ function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version
     if (!next && movedTo) {
       // Repealed, its conduct punished since by other texts together: the offence continues (not abolished).
       s.steps?.push({ rule: '112-1', code: 'PROVISION_MOVED', params: { ref: provision.ref, at: cur.to, to: movedTo } });
-      c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_PROVISION_MOVED', params: { ref: provision.ref, at: cur.to, to: movedTo } });
+      c.warnings.push(...continued, { code: 'NOTE', ref: s.ref, key: 'W_PROVISION_MOVED', params: { ref: provision.ref, at: cur.to, to: movedTo } });
       return null;
     }
     if (!next) {
       s.steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref: s.ref, at: cur.to, repealed: provision.repealed ?? null, judgment: c.judgment } });
+      for (const w of continued) c.warnings.push({ ...w, key: 'W_CONTINUED_THEN_ABOLISHED', params: { ...w.params, end: cur.to, last: provision.ref } });
       return 'ABOLISHED';
     }
     s.chain.push({ v: next, provision });
     cur = next;
   }
+  c.warnings.push(...continued);
   return null;
 }
 
@@ -156,7 +170,7 @@ function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version
  * For facts before a provision existed: the provision it replaced (one whose repeal says it is continued by this
  * one), when that one was in force on the date of the facts. The charge is then judged under it.
  */
-function predecessor(c: CaseCtx, provision: Provision, date: IsoDate): { provision: Provision; v: Version } | null {
+export function predecessor(c: Pick<CaseCtx, 'rules'>, provision: Provision, date: IsoDate): { provision: Provision; v: Version } | null {
   for (const p of predecessorsOf(c.rules, provision.ref)) {
     const v = at(p.versions, date);
     if (v) return { provision: p, v };
