@@ -67,6 +67,9 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions, ev
   if ('key' in plan) return fail(c, plan, ctx.lang);
   const totals = concours(ctx, charges, fines, plan);
   withoutExcuse(ctx, totals, charges, fines, finesWithoutExcuse, plan);
+  // A charge whose law of that date is not held is left out of the total: the total says so, never "none".
+  const notHeld = charges.filter((ch) => ch.reason === 'LAW_NOT_HELD').map((ch) => ch.ref);
+  if (notHeld.length) totals.total.notComputed = notHeld;
   const result: Result = {
     contract: CONTRACT_VERSION, id: c.id ?? null, ok: true, dataset: rules.dataset,
     date: ctx.date, judgmentDate: ctx.judgment, offender: ctx.legal ? 'legal' : 'natural',

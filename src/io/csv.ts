@@ -6,6 +6,7 @@ export const CSV_OUTPUT_COLUMNS = [
   'line', 'id', 'ok', 'error_code', 'error_path', 'error_message', 'prison_kind', 'prison_months', 'prison_life', 'fine',
   'arithmetic_months', 'arithmetic_life', 'arithmetic_fine', 'prison_capped_by', 'fine_capped_by',
   'without_excuse_prison_months', 'without_excuse_prison_life', 'without_excuse_fine', 'cumulated', 'fine_not_computed',
+  'not_computed',
 ] as const;
 export const CSV_OUTPUT_HEADER = CSV_OUTPUT_COLUMNS.join(',');
 
@@ -15,8 +16,9 @@ export function csvLine(o: Outcome, line: number | null, raw = false): string {
   const cells: (string | number | boolean | null)[] = o.ok
     ? [line, o.id, true, '', '', '', r.total.prison?.kind ?? '', r.total.prison?.months ?? '', r.total.prison?.life ?? '', r.total.fine ?? '',
       r.arithmetic.prison?.months ?? '', r.arithmetic.prison?.life ?? '', r.arithmetic.fine ?? '', r.total.cappedBy.prison ?? '', r.total.cappedBy.fine ?? '',
-      ...withoutExcuse(r), r.total.cumulated?.map((x) => x.ref).join(';') ?? '', r.charges.filter((x) => x.fineNotComputed).map((x) => x.ref).join(';')]
-    : [line, o.id, false, o.error.code, o.error.path ?? '', o.error.message, '', '', '', '', '', '', '', '', '', '', '', '', '', ''];
+      ...withoutExcuse(r), r.total.cumulated?.map((x) => x.ref).join(';') ?? '', r.charges.filter((x) => x.fineNotComputed).map((x) => x.ref).join(';'),
+      r.total.notComputed?.join(';') ?? '']
+    : [line, o.id, false, o.error.code, o.error.path ?? '', o.error.message, '', '', '', '', '', '', '', '', '', '', '', '', '', '', ''];
   return cells.map((c) => (typeof c === 'string' ? csvCell(c, raw) : c === null ? '' : String(c))).join(',');
 }
 

@@ -62,14 +62,16 @@ function totalLines(r: Result, lang: Lang): string[] {
   const t = T(lang);
   const tot = r.total;
   const w = Math.max(t.prison.length, t.fine.length);
-  const out = [`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : t.none}${tot.cappedBy.prison ? ` — ${t.cappedBy} ${tot.cappedBy.prison}${tot.cumulated ? `, ${t.plusCumulated}` : ''}` : ''}`];
+  const none = tot.notComputed ? t.notComputedTotal : t.none;
+  const out = [`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : none}${tot.cappedBy.prison ? ` — ${t.cappedBy} ${tot.cappedBy.prison}${tot.cumulated ? `, ${t.plusCumulated}` : ''}` : ''}`];
   if (tot.prison?.life && tot.lifeNotPronouncedCapMonths !== undefined) out.push(`  ${''.padEnd(w)}   ${t.lifeCap({ months: tot.lifeNotPronouncedCapMonths, article: tot.lifeNotPronouncedCapArticle })}`);
   const onlyContraventions = tot.fineParts.crimesDelits === '0' && tot.fineParts.contraventions !== '0';
   const fineBy = onlyContraventions ? ` — ${t.contraventionSum}` : tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}${tot.cumulated ? `, ${t.plusCumulated}` : ''}` : '';
   // A fine the case could not compute (no `amount`) is missing from the total: said, never shown as "none".
   const missing = r.charges.filter((c) => c.fineNotComputed).map((c) => c.ref);
   const lacking = missing.length ? (tot.fine ? ` ${t.withoutFinesOf({ refs: missing.join(', ') })}` : '') : '';
-  out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : missing.length ? t.fineNotComputed : t.none}${fineBy}${lacking}`);
+  out.push(`  ${t.fine.padEnd(w)}${colon(lang)}${tot.fine ? formatMoney(tot.fine, lang) : missing.length ? t.fineNotComputed : none}${fineBy}${lacking}`);
+  if (tot.notComputed) out.push(`  ${t.incomplete({ refs: tot.notComputed.join(', ') })}`);
   if (!onlyContraventions && tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
   for (const e of tot.cumulated ?? []) out.push(`  ${t.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
   if (tot.withoutExcuse) out.push(`  ${t.withoutExcuse}${colon(lang)}${penaltyOf(tot.withoutExcuse, lang)}`);

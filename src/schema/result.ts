@@ -90,6 +90,7 @@ export const total = z.object({
     relatedTo: doc(z.array(z.number()), 'The related charges (indices).'),
   }))), 'Charges whose maxima are added on top of the cap, by a clause pairing them with related charges; prison and fine include them.'),
   withoutExcuse: doc(z.optional(maxima), 'When a charge\'s minors\' excuse may be set aside: the total then.'),
+  notComputed: doc(z.optional(z.array(z.string())), 'Charges whose penalty is not computed because the law of their date is not in the data (reason LAW_NOT_HELD): the total lacks them; absent when none.'),
 });
 
 export const result = z.object({

@@ -83,14 +83,15 @@ export function Totals({ r, m, lang, columns }: { r: Result; m: Messages; lang: 
     <Box flexDirection="column">
       <Text wrap="wrap">
         <Text bold>{m.total}{sep(lang)}</Text>
-        <Text bold color={colour('cyan')}>{t.prison ? formatPrison(t.prison, lang) : m.noCustody}</Text>
+        <Text bold color={colour('cyan')}>{t.prison ? formatPrison(t.prison, lang) : t.notComputed ? m.totalNotComputed : m.noCustody}</Text>
         {t.cappedBy.prison ? <Text dimColor>  ← {t.cappedBy.prison}, art. 132-5</Text> : null}
       </Text>
       <Text wrap="wrap">
         <Text>{' '.repeat(m.total.length + sep(lang).length)}</Text>
-        <Text bold color={colour('cyan')}>{t.fine ? formatMoney(t.fine, lang) : r.charges.some((c) => c.fineNotComputed) ? m.fineNotComputed : m.noFine}</Text>
+        <Text bold color={colour('cyan')}>{t.fine ? formatMoney(t.fine, lang) : r.charges.some((c) => c.fineNotComputed) ? m.fineNotComputed : t.notComputed ? m.totalNotComputed : m.noFine}</Text>
         {fineBy ? <Text dimColor>  ← {fineBy}</Text> : null}
       </Text>
+      {t.notComputed ? <Text color={colour('yellow')} wrap="wrap">{m.incomplete({ refs: t.notComputed.join(', ') })}</Text> : null}
       {t.cumulated?.length ? <Text dimColor wrap="wrap">  + {t.cumulated.map((e) => `${e.ref} (art. ${e.article})`).join(', ')}</Text> : null}
       {t.withoutExcuse ? <Text wrap="wrap"><Text>{m.withoutExcuse}{sep(lang)}</Text><Text bold>{t.withoutExcuse.prison ? formatPrison(t.withoutExcuse.prison, lang) : m.noCustody} · {t.withoutExcuse.fine ? formatMoney(t.withoutExcuse.fine, lang) : m.noFine}</Text></Text> : null}
       <Text dimColor wrap="truncate-end">{sum.length + m.sum.length > columns ? m.sumNarrow : m.sum}{sum}</Text>

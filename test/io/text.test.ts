@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadRules } from '../../src/index.js';
 import { formatResult } from '../../src/io/text.js';
+import { formatMarkdown } from '../../src/io/markdown.js';
 import type { Result } from '../../src/core/contract.js';
 
 const rules = loadRules();
@@ -44,5 +45,27 @@ describe('show', () => {
     const { formatProvision } = await import('../../src/io/text.js');
     const out = formatProvision(rules, rules.provisions.get('221-5-6 al. 2')!, '2024-05-01', 'fr');
     expect(out).toContain('récidive : le texte écarte 132-8, 132-9');
+  });
+});
+
+describe('a total that lacks a charge whose law is not held (LAW_NOT_HELD)', () => {
+  // 311-3 for facts of 1993: the Code pénal of 1994 is held from 1994-03-01, the former code's theft is not.
+  const only = evaluate(rules, { date: '1993-12-31', judgmentDate: '2026-11-29', charges: [{ ref: '311-3' }] }, { today: '2026-11-29' }) as Result;
+  const mixed = evaluate(rules, { date: '2024-01-01', judgmentDate: '2026-11-29', charges: [{ ref: '311-3', date: '1993-06-01' }, { ref: '222-37' }] }, { today: '2026-11-29' }) as Result;
+  it('JSON: total.notComputed names it; absent when every charge is computed', () => {
+    expect(only.total.notComputed).toEqual(['311-3']);
+    expect(mixed.total.notComputed).toEqual(['311-3']);
+    expect(mixed.total.prison?.months).toBe(120); // 222-37: 10 ans
+    const plain = evaluate(rules, { date: '2024-01-01', judgmentDate: '2026-11-29', charges: [{ ref: '311-3' }] }, { today: '2026-11-29' }) as Result;
+    expect('notComputed' in plain.total).toBe(false);
+  });
+  it('text and Markdown say "non calculée" and "Total incomplet", never "aucune", in both languages', () => {
+    const fr = formatResult(only, 'fr', { width: 200 });
+    expect(fr).toMatch(/Privation de liberté : non calculée/);
+    expect(fr).toMatch(/Amende {15}: non calculée/);
+    expect(fr).toMatch(/Total incomplet : 311-3 n'y figure pas/);
+    expect(formatResult(only, 'en', { width: 200 })).toMatch(/Custody: not computed[\s\S]*Total incomplete: 311-3/);
+    expect(formatMarkdown(only, 'fr')).toMatch(/\*\*non calculée\*\*/);
+    expect(formatResult(mixed, 'fr', { width: 200 })).toMatch(/Total incomplet : 311-3/);
   });
 });
