@@ -114,3 +114,13 @@ describe('a repealed text continued by another, itself abolished later', () => {
     expect(run('2002-05-01', 'ord452658 19', '2010-11-29').warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/remain punishable/));
   });
 });
+
+describe('an item gone before the facts names what took its conduct', () => {
+  it('222-12 5° bis (racist motive, until 2017-01-29; loi 2017-86 made it the general aggravation 132-76)', () => {
+    const r = run('2018-05-01', '222-12 5° bis', '2026-11-29');
+    expect(r.charges[0]!.reason).toBe('REPEALED_BEFORE_FACTS');
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/general aggravation 132-76; .*aggravation=132-76/));
+    // Before 2017 the item is in force: no such note.
+    expect(run('2016-05-01', '222-12 5° bis', '2016-11-29').warnings.some((w) => /no longer exists/.test(w.message ?? ''))).toBe(false);
+  });
+});

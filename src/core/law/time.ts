@@ -3,7 +3,7 @@
 // no longer punishes them.
 import type { Decimal } from 'decimal.js';
 import type { Item, IsoDate, Label, Provision, Rules, Version } from '../model.js';
-import { continuedByOf } from '../model.js';
+import { aggravationNamed, continuedByOf } from '../model.js';
 import type { Steps } from '../steps.js';
 import type { Reason } from '../contract.js';
 import { at } from '../dates.js';
@@ -47,6 +47,18 @@ function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoD
   }
   steps?.push({ rule: '112-1', code: 'ABOLISHED', params: { ref, at: found.to, repealed: null, judgment } });
   return 'ABOLISHED';
+}
+
+/**
+ * An item gone before the facts whose conduct went elsewhere (222-12 5° bis -> the general aggravation 132-76 in
+ * 2017; a renumbering): the note says what to charge instead, so "not punishable" is not read as impunity.
+ */
+function itemGoneNote(s: ChargeState, c: CaseCtx): void {
+  const gone = (s.items ?? []).filter((i): i is Exclude<Item, string> => typeof i !== 'string' && !!i.to && i.to <= s.date && !!(i.movedTo ?? i.renumberedAs));
+  const last = gone.sort((a, b) => (a.to! < b.to! ? 1 : -1))[0];
+  if (!last) return;
+  const to = (last.movedTo ?? last.renumberedAs)!;
+  c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_ITEM_GONE_SEE', params: { ref: s.ref, at: last.to, to, aggravation: aggravationNamed(c.rules, to) !== undefined, renumbered: !last.movedTo } });
 }
 
 /** Whether every listing of the subdivisions charged starts after the date. */
@@ -97,6 +109,7 @@ export const inForce: ChargeModule = {
       return;
     }
     s.stop = itemNotInForce(s.items, date, c.judgment, ref, provision.versions, steps, c.warnings, continuedByOf(provision).length > 0);
+    if (s.stop === 'REPEALED_BEFORE_FACTS') itemGoneNote(s, c);
     if (s.stop) return;
     s.v0 = v0;
     steps?.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
