@@ -25,7 +25,7 @@ export interface ProvisionView {
   dependsOn: 'predicate' | null;
   /** The provision whose penalties apply ("puni des peines prévues à l'article …"). */
   penaltyOf: string | null;
-  tiers?: { label: Label | null; prison: PrisonOut | null; fine: string | null }[];
+  tiers?: { label: Label | null; prison: PrisonOut | null; fine: string | null; predicatePenalty?: true }[];
 }
 
 export function describeProvision(rules: Rules, p: Provision, date: IsoDate): ProvisionView {
@@ -38,6 +38,7 @@ export function describeProvision(rules: Rules, p: Provision, date: IsoDate): Pr
   if (isByPredicate(v.penalty)) {
     view.dependsOn = 'predicate';
     view.tiers = v.penalty.byPredicate.tiers.map((t) => {
+      if (t.predicatePenalty) return { label: t.label ?? null, prison: null, fine: null, predicatePenalty: true };
       const out = specialPenalty(rules, p, { ...v, penalty: { prison: t.prison, fine: t.fine } }, { ref: p.ref, path: '' }, date, false);
       return out.ok ? { label: t.label ?? null, prison: out.penalty.prison, fine: out.penalty.fine ? moneyString(out.penalty.fine) : null } : { label: t.label ?? null, prison: null, fine: null };
     });

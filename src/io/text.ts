@@ -209,7 +209,7 @@ export function formatProvision(rules: Rules, p: Provision, date: string, lang: 
   if (v.aliases.length) out.push(`${t.aliases}${c}${v.aliases.join(', ')}`);
   if (p.circumstances?.length) out.push(`${t.circumstances}${c}${p.circumstances.join(', ')}`);
   out.push('', `${t.inForceOn({ date })}${c}${penaltyText(v, lang)}${v.nature ? ` (${natureLabel(v.nature, lang)})` : ''}`);
-  for (const tier of v.tiers ?? []) out.push(`  - ${tier.label?.[lang] ?? ''}${c}${formatPenalty(tier.prison, tier.fine, lang) ?? '—'}`);
+  for (const tier of v.tiers ?? []) out.push(`  - ${tier.label?.[lang] ?? ''}${c}${tier.predicatePenalty ? t.predicatePenalty : formatPenalty(tier.prison, tier.fine, lang) ?? '—'}`);
   out.push('', t.versions);
   for (const ver of p.versions) {
     out.push(`  ${formatDate(ver.from, lang)} → ${ver.to ? formatDate(ver.to, lang) : '…'}  ${ver.amendedBy}  [${ver.status}]${v.version === ver ? t.inForceMark : ''}`);

@@ -78,6 +78,11 @@ const tier = z.strictObject({
   label: label.optional(),
   prison: prison.nullable(),
   fine: fine.nullable(),
+  /**
+   * The tier's penalties are the predicate's own (222-22-2: "punis des peines prévues aux articles 222-23 à 222-30
+   * selon la nature de l'atteinte subie"); its prison and fine are then null.
+   */
+  predicatePenalty: z.literal(true).optional(),
 });
 
 const byPredicate = z.strictObject({

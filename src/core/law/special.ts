@@ -141,7 +141,11 @@ function hasOrganisedGangForm(rules: Rules, p: Provision, ref: string, date: Iso
 
 /** 450-1, 222-15: the penalty follows the offence referred to, by tiers. */
 function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: Version, input: SpecialInput, date: IsoDate, steps: Steps): SpecialOutcome {
-  if (!input.predicate) return { ok: false, error: draft('MISSING_PREDICATE', `${input.path}.predicate`, 'E_MISSING_PREDICATE', { ref: input.ref }) };
+  if (!input.predicate) {
+    // A text that names the offences it refers to: the example and the list come from it.
+    const among = spec.predicates && spec.predicates.length <= 20 ? spec.predicates.join(', ') : null;
+    return { ok: false, error: draft('MISSING_PREDICATE', `${input.path}.predicate`, 'E_MISSING_PREDICATE', { ref: input.ref, example: spec.predicates?.[0] ?? null, among }) };
+  }
   const pm = otherMax(rules, input.predicate, date, `${input.path}.predicate`, 0);
   if (!pm.ok) return 'error' in pm ? pm : { ok: false, reason: pm.reason, steps: steps ? pm.steps : null };
   const tier = spec.tiers.find((t) => {
@@ -162,8 +166,10 @@ function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: V
     const moved = spec.predicatesMoved?.articles.includes(pm.provision.article) ? spec.predicatesMoved.to : undefined;
     return moved ? { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps, movedTo: moved } : { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps };
   }
-  const f = fineOf(rules, tier.fine, date, steps);
-  const penalty: Penalty = { prison: prisonOut(tier.prison), fine: f.fine, contraventionFine: f.contravention, predicateRef: pm.ref, tier: tier.label };
+  const f = tier.predicatePenalty ? null : fineOf(rules, tier.fine, date, steps);
+  const penalty: Penalty = f
+    ? { prison: prisonOut(tier.prison), fine: f.fine, contraventionFine: f.contravention, predicateRef: pm.ref, tier: tier.label }
+    : { prison: pm.penalty.prison, fine: pm.penalty.fine, contraventionFine: false, predicateRef: pm.ref, tier: tier.label };
   steps?.push({ rule: spec.article, code: 'PREDICATE_TIER', params: { ...pparams, tier: tier.label ?? null, resultPrison: penalty.prison, resultFine: penalty.fine?.toFixed() ?? null } });
   return { ok: true, penalty, steps, versions: [v, pm.version], amountUse: NONE, fineSetAside: null };
 }
