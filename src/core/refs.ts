@@ -119,6 +119,9 @@ function resolveUncached(rules: Rules, input: string, path: string): Resolution 
     const r = resolveIn(rules, article, subs, input, path, n < parsed.subs.length ? cited : undefined);
     if (r) return r;
   }
+  // A subdivision that is a cumulation clause (route L233-1 II), not an offence: say so and how it applies.
+  const clause = rules.cumulation.clauses.find((c) => c.article === cited);
+  if (clause) return { ok: false, error: { code: 'UNKNOWN_PROVISION', path, key: 'E_REF_IS_CUMULATION', params: { ref: cited, label: clause.label } } };
   const provisions = rules.articles.get(article)!.refs.map((r) => rules.provisions.get(r)!);
   return unknown(rules, input, path, 'E_UNKNOWN_SUB', { article, sub: parsed.subs.join(' '), tiers: tierList(provisions) });
 }

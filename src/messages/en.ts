@@ -190,6 +190,7 @@ export const en: Messages = {
     E_NOT_JSON: (p: P) => `not valid JSON: ${p.detail}`,
     E_JSON_AT: (p: P) => `line ${p.line}, column ${p.column}`,
     E_PRIOR_EXPIRED: (p: P) => `the penalty cannot expire (${p.expired}) before the conviction is final (${p.final})`,
+    E_REF_IS_CUMULATION: (p: P) => `${p.ref} is a cumulation rule, not an offence (${p.label.en}): it applies by itself to the related charges of the case (or name them with "avec=N" / relatedTo)`,
     E_RULE_NOT_OFFENCE: (p: P) => `${p.ref} is a rule, not an offence (${p.rule.en})${p.targets.length ? `; charge ${p.targets.join(' or ')} instead` : ''}`,
     E_JUDGMENT_BEFORE_FACTS: (p: P) => `the judgment date ${p.judgment} is before the date of the facts ${p.date}`,
     E_UNKNOWN_AGGRAVATION: (p: P) => `unknown general aggravation "${p.key}" (known: ${p.known})`,

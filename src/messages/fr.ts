@@ -189,6 +189,7 @@ export const fr = {
     E_NOT_JSON: (p: P) => `JSON invalide : ${p.detail}`,
     E_JSON_AT: (p: P) => `ligne ${p.line}, colonne ${p.column}`,
     E_PRIOR_EXPIRED: (p: P) => `la peine ne peut expirer (${d(p.expired)}) avant que la condamnation soit définitive (${d(p.final)})`,
+    E_REF_IS_CUMULATION: (p: P) => `${p.ref} est une règle de cumul, pas une infraction (${p.label.fr}) : elle s'applique d'elle-même aux infractions liées du cas (ou désignez-les avec « avec=N » / relatedTo)`,
     E_RULE_NOT_OFFENCE: (p: P) => `${p.ref} est une règle, pas une infraction (${p.rule.fr})${p.targets.length ? ` ; poursuivez plutôt ${p.targets.join(' ou ')}` : ''}`,
     E_JUDGMENT_BEFORE_FACTS: (p: P) => `la date du jugement (${d(p.judgment)}) est antérieure à celle des faits (${d(p.date)})`,
     E_UNKNOWN_AGGRAVATION: (p: P) => `circonstance aggravante générale inconnue « ${p.key} » (connues : ${p.known})`,

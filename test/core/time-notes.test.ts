@@ -124,3 +124,11 @@ describe('an item gone before the facts names what took its conduct', () => {
     expect(run('2016-05-01', '222-12 5° bis', '2016-11-29').warnings.some((w) => /no longer exists/.test(w.message ?? ''))).toBe(false);
   });
 });
+
+describe('a cumulation clause charged as an offence', () => {
+  it('route L233-1 II is said to be the refusal-to-stop cumulation rule, not "no subdivision II"', () => {
+    const r = evaluate(rules, { date: '2024-05-01', judgmentDate: '2026-11-29', charges: [{ ref: 'route L233-1 II' }] }, { today: '2026-11-29', lang: 'en' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/route L233-1 II is a cumulation rule, not an offence .* applies by itself/);
+  });
+});
