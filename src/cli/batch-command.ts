@@ -5,6 +5,7 @@ import { MESSAGES } from '../messages/index.js';
 import type { BatchOptions } from '../io/batch.js';
 import { BatchInputError, defaultWorkers, maxWorkers, runBatch, startWorkers, type BatchSummary } from './batch.js';
 import { OutputError, sameFile } from './output.js';
+import { sanitize } from '../io/terminal.js';
 import { type Common, EXIT, InputError, localToday, shippedRules, UsageError, validatedRules, wholeOption } from './common.js';
 
 export interface BatchArgs extends Common {
@@ -40,6 +41,9 @@ function options(argv: BatchArgs): { opts: BatchOptions; workers: number } {
   wholeOption('max-result', argv.maxResult, 1024);
   wholeOption('chunk', argv.chunk, 1, 10_000);
   const workers = argv.workers === undefined ? defaultWorkers() : wholeOption('workers', argv.workers, 0, maxWorkers());
+  // `--out ""` or `--out` alone: a file was meant and not named; never silently standard output.
+  if (argv.out === '') throw new UsageError('U_OUT_EMPTY');
+  if (argv.json && argv.output === 'csv') throw new UsageError('U_CONFLICT', { a: '--json', b: '--output csv' });
   if (argv.out !== undefined && argv.file !== '-' && sameFile(argv.file, argv.out)) throw new UsageError('U_SAME_FILE', { out: argv.out });
   const format = argv.format ?? (/\.csv$/i.test(argv.file) ? 'csv' : 'jsonl');
   return {
@@ -90,14 +94,14 @@ export async function batchCommand(argv: BatchArgs): Promise<number> {
   } catch (e) {
     if (e instanceof BatchInputError) throw new InputError({ code: 'PARSE_ERROR', path: null, message: e.key === 'READ' ? m.errors.E_READ(e.params) : m.errors.E_HEADER_AT(e.params) });
     // A target that cannot be written is an input error (exit 1), as a full disk during the run.
-    if (e instanceof OutputError) { process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: e.out, reason: m.cli.reason({ code: e.reason, meaning: m.cli.errno[e.reason] }) })}\n`); return EXIT.input; }
+    if (e instanceof OutputError) { process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: sanitize(e.out), reason: m.cli.reason({ code: e.reason, meaning: m.cli.errno[e.reason] }) })}\n`); return EXIT.input; }
     throw e;
   }
   const s = summary;
   process.stderr.write(`${m.cli.summary({ ...s, secs: s.ms / 1000, rate: Math.round(s.cases / Math.max(s.ms / 1000, 1e-3)), mb: Math.round(s.peakRssBytes / 1048576), stop: s.interrupted && s.interrupted !== 'OUTPUT' ? m.cli.stops[s.interrupted] : null })}\n`);
   // A closed pipe (`| head`) is a normal end: the summary says so, no error line.
-  if (s.outputError && s.interrupted !== 'EPIPE') process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: argv.out ?? '-', reason: m.cli.reason({ code: s.outputError, meaning: m.cli.errno[s.outputError] }) })}\n`);
-  if (s.partial) process.stderr.write(`${m.cli.partialKept({ file: s.partial, out: argv.out })}\n`);
+  if (s.outputError && s.interrupted !== 'EPIPE') process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: argv.out === undefined ? m.cli.stdout : sanitize(argv.out), reason: m.cli.reason({ code: s.outputError, meaning: m.cli.errno[s.outputError] }) })}\n`);
+  if (s.partial) process.stderr.write(`${m.cli.partialKept({ file: sanitize(s.partial), out: sanitize(argv.out ?? '') })}\n`);
   return exitCode(s);
 }
 

@@ -4,6 +4,7 @@ import { createReadStream, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import type { Rules } from '../core/model.js';
+import { MESSAGES } from '../messages/index.js';
 import type { BatchOptions, Work } from '../io/batch.js';
 import { LineBlocker, RecordSplitter, type LineBlock, type RawRecord } from '../io/records.js';
 import { ByteSink } from '../io/sink.js';
@@ -225,7 +226,7 @@ class Feeder {
     for (const rec of records) {
       if (!rec.tooLong && rec.text.trim() === '') continue; // blank lines are skipped
       if (this.header === null) {
-        const h = this.io!.csvHeader(rec.text, this.splitter!.delimiter === ';' ? ';' : ',');
+        const h = rec.badUtf8 ? MESSAGES[this.run.opts.lang].errors.E_UTF8({}) : this.io!.csvHeader(rec.text, this.splitter!.delimiter === ';' ? ';' : ',', this.run.opts.lang);
         if (typeof h === 'string') throw new BatchInputError('HEADER', { line: rec.line, message: h });
         this.header = h;
         continue;

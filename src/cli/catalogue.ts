@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import type { Aggravation, Lang, Rules } from '../core/model.js';
 import { aggravationNamed } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
-import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, textWidth } from './common.js';
+import { catalogueDate, type Common, EXIT, InputError, loadRulesFor, localToday, textWidth } from './common.js';
 import { wrapText } from '../io/wrap.js';
 
 export function showBuilder(y: Argv, lang: Lang): Argv {
@@ -15,7 +15,7 @@ export function showBuilder(y: Argv, lang: Lang): Argv {
 }
 
 export async function showCommand(argv: Common & { ref: string; date?: string; notes: boolean; width?: number }): Promise<number> {
-  const date = dateOption('date', argv.date) ?? localToday();
+  const date = catalogueDate('date', argv.date, argv.lang) ?? localToday();
   const width = textWidth(argv.width);
   // The versions' notes only when shown (--notes) or given whole (--json).
   const rules = await loadRulesFor(argv, { notes: argv.notes || argv.json, lazy: true });
@@ -53,7 +53,7 @@ export function listBuilder(y: Argv, lang: Lang): Argv {
 }
 
 export async function listCommand(argv: Common & { words?: string[]; date?: string; width?: number }): Promise<number> {
-  const date = dateOption('date', argv.date) ?? localToday();
+  const date = catalogueDate('date', argv.date, argv.lang) ?? localToday();
   const width = textWidth(argv.width);
   const rules = await loadRulesFor(argv, { notes: false, lazy: true });
   const [{ describeProvision, searchAggravations, searchProvisions }, { formatList }] = await Promise.all([import('../api.js'), import('../io/text.js')]);

@@ -1,4 +1,5 @@
 // What every command shares: exit codes, the two kinds of error a user can meet, the rules, dates and input files.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { QuantumError } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
@@ -43,6 +44,18 @@ export function dateOption(name: string, v: unknown): string | undefined {
   if (v === undefined) return undefined;
   const iso = parseUserDate(String(v));
   if (!iso) throw new UsageError('U_DATE', { name: `--${name}`, value: String(v) });
+  return iso;
+}
+
+/**
+ * A date option of the catalogue commands (show, list, diff): read as dateOption, and within the dates quantum
+ * takes (1900 to 2199, as eval and the contract): outside, an input error naming the option, as in eval.
+ */
+export function catalogueDate(name: string, v: unknown, lang: Lang): string | undefined {
+  const iso = dateOption(name, v);
+  if (iso && (iso < '1900-01-01' || iso > '2199-12-31')) {
+    throw new InputError({ code: 'INVALID_CASE', path: name, message: MESSAGES[lang].errors.E_OPTION_DATE_RANGE({ name: `--${name}` }) });
+  }
   return iso;
 }
 
@@ -121,7 +134,13 @@ export function readLimited(file: string, max: number, lang: Lang): string {
       if (total > max) fail(lang === 'fr' ? `plus de ${max} octets (voir --max-case-bytes)` : `more than ${max} bytes (see --max-case-bytes)`);
       chunks.push(buf.subarray(0, n));
     }
-    return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+    const bytes = Buffer.concat(chunks);
+    // Bytes that are not UTF-8 would be read as U+FFFD, silently: refused, with the first line at fault.
+    if (!isUtf8(bytes)) {
+      const line = bytes.toString('latin1').split('\n').findIndex((l) => !isUtf8(Buffer.from(l, 'latin1'))) + 1;
+      throw new InputError({ code: 'PARSE_ERROR', path: null, message: MESSAGES[lang].errors.E_UTF8({ line }) });
+    }
+    return bytes.toString('utf8').replace(/^\uFEFF/, '');
   } finally {
     if (file !== '-') closeSync(fd);
   }

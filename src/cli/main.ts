@@ -46,10 +46,16 @@ interface RunState { code: number; format: FormatName; lang: Lang }
 type Handler = (argv: never) => number | Promise<number>;
 const run = (st: RunState, load: () => Promise<Handler>) => async (argv: unknown) => { st.code = await (await load())(argv as never); };
 
+/** eval's output format: --json is --format json, and contradicts any other. */
+function evalFormat(json: boolean, format: FormatName | undefined): FormatName {
+  if (json && format !== undefined && format !== 'json') throw new UsageError('U_CONFLICT', { a: '--json', b: `--format ${format}` });
+  return json ? 'json' : format ?? 'text';
+}
+
 function commands(y: Argv, st: RunState, lang: Lang): Argv {
   const h = MESSAGES[lang].cli.help;
   return y
-    .command('eval [refs..]', h.eval, (a) => evalBuilder(a, lang).middleware((x) => { if (x.json) x.format = 'json'; st.format = x.format as FormatName; }),
+    .command('eval [refs..]', h.eval, (a) => evalBuilder(a, lang).middleware((x) => { st.format = evalFormat(x.json as boolean, x.format as FormatName | undefined); x.format = st.format; }),
       run(st, async () => (await import('./oneshot.js')).evalCommand))
     .command('show <ref>', h.show, (a) => showBuilder(a, lang), run(st, async () => (await import('./oneshot.js')).showCommand))
     .command('list [words..]', h.list, (a) => listBuilder(a, lang), run(st, async () => (await import('./oneshot.js')).listCommand))
@@ -58,7 +64,7 @@ function commands(y: Argv, st: RunState, lang: Lang): Argv {
       run(st, async () => (await import('./rules-commands.js')).rulesCommand))
     .command('schema [kind]', h.schema, (a) => a.positional('kind', { choices: SCHEMA_KINDS, default: 'article' as const, describe: h.kind }),
       run(st, async () => (await import('./rules-commands.js')).schemaCommand))
-    .command('diff', h.diff, (a) => a.option('from', { type: 'string', demandOption: true, describe: h.from }).option('to', { type: 'string', demandOption: true, describe: h.to }),
+    .command('diff', h.diff, (a) => a.option('from', { type: 'string', demandOption: true, describe: h.from }).option('to', { type: 'string', demandOption: true, describe: h.to }).option('width', { type: 'number', describe: h.width }),
       run(st, async () => (await import('./rules-commands.js')).diffCli))
     .command('tui', h.tui, (a) => a, run(st, async () => (await import('./tui.js')).tuiCommand))
     .completion('completion', h.completion);
@@ -100,6 +106,11 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
   // `quantum eval -` reads a case on standard input; yargs drops a lone "-", so it is given as the option it means.
   if (commandOf(args) === 'eval') args = args.map((a, i) => (a === '-' && args[i - 1] !== '--case' ? '--case=-' : a));
   const st: RunState = { code: EXIT.ok, format: args.includes('--json') ? 'json' : 'text', lang: langOf(args) };
+  // yargs answers `completion --help` with the script itself: the command's help is given instead.
+  if (commandOf(args) === 'completion' && args.some((a) => a === '-h' || a === '--help')) {
+    process.stdout.write(`quantum completion\n\n${MESSAGES[st.lang].cli.help.completion}\n`);
+    return EXIT.ok;
+  }
   const flag = badFlagValue(args);
   if (flag) return report(new UsageError('U_FLAG_VALUE', flag), st);
   // A closed pipe (`quantum list | head`) ends the command quietly; any other failure to write the answer (a full
@@ -128,7 +139,7 @@ function outputFailed(e: NodeJS.ErrnoException, lang: Lang): void {
   if (e.code === 'EPIPE') process.exit(EXIT.ok);
   const m = MESSAGES[lang];
   const code = e.code ?? e.message;
-  process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: '-', reason: m.cli.reason({ code, meaning: m.cli.errno[code] }) })}\n`);
+  process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: m.cli.stdout, reason: m.cli.reason({ code, meaning: m.cli.errno[code] }) })}\n`);
   process.exit(EXIT.input);
 }
 

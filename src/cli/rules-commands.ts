@@ -4,12 +4,13 @@ import type { Lang, Provision, Rules, Status } from '../core/model.js';
 import { describeProvision, sortByRef, type ProvisionView } from '../core/describe.js';
 import { formatDate, formatPenalty } from '../messages/units.js';
 import { MESSAGES } from '../messages/index.js';
-import { sanitize } from '../io/terminal.js';
+import { sanitize, sanitizeLines } from '../io/terminal.js';
+import { wrapText } from '../io/wrap.js';
 import { aggravationsFile, articleFile, codesFile, cumulationFile, minorsFile, parametersFile, recidiveFile, repentisFile, specialityFile } from '../schema/rules.js';
 import { validateRules } from '../rules/validate.js';
 import type { SchemaKind } from './schema-kinds.js';
 import { DEFAULT_RULES_DIR } from '../rules/read.js';
-import { type Common, dateOption, loadRulesFor } from './common.js';
+import { catalogueDate, type Common, loadRulesFor, textWidth } from './common.js';
 
 /** `quantum rules validate|stats`. */
 export async function rulesCommand(argv: Common & { action: 'validate' | 'stats' }): Promise<number> {
@@ -83,7 +84,7 @@ export function jsonSchema(kind: SchemaKind): unknown {
   return z.toJSONSchema(SCHEMAS[kind], { io: 'input', unrepresentable: 'any' });
 }
 
-interface Change { ref: string; label: string; from: ProvisionView; to: ProvisionView; change: 'created' | 'repealed' | 'changed' }
+interface Change { ref: string; label: string; labels: Provision['label']; from: ProvisionView; to: ProvisionView; change: 'created' | 'repealed' | 'changed' }
 
 function key(v: ProvisionView): string {
   if (!v.version) return 'absent';
@@ -97,7 +98,7 @@ export function diffData(rules: Rules, from: string, to: string): Change[] {
     const a = describeProvision(rules, p, from);
     const b = describeProvision(rules, p, to);
     if (key(a) === key(b)) continue;
-    out.push({ ref: p.ref, label: p.label.fr, from: a, to: b, change: !a.version ? 'created' : !b.version ? 'repealed' : 'changed' });
+    out.push({ ref: p.ref, label: p.label.fr, labels: p.label, from: a, to: b, change: !a.version ? 'created' : !b.version ? 'repealed' : 'changed' });
   }
   return out;
 }
@@ -109,11 +110,13 @@ function penaltyText(v: ProvisionView, lang: Lang): string {
 }
 
 /** `quantum diff --from D --to D`. */
-export async function diffCli(argv: Common & { from: string; to: string }): Promise<number> {
-  return diffCommand(await loadRulesFor(argv), dateOption('from', argv.from)!, dateOption('to', argv.to)!, argv.json, argv.lang);
+export async function diffCli(argv: Common & { from: string; to: string; width?: number }): Promise<number> {
+  const from = catalogueDate('from', argv.from, argv.lang)!, to = catalogueDate('to', argv.to, argv.lang)!;
+  const width = textWidth(argv.width);
+  return diffCommand(await loadRulesFor(argv), from, to, argv.json, argv.lang, width);
 }
 
-export function diffCommand(rules: Rules, from: string, to: string, json: boolean, lang: Lang): number {
+export function diffCommand(rules: Rules, from: string, to: string, json: boolean, lang: Lang, width = 80): number {
   const changes = diffData(rules, from, to);
   if (json) {
     const slim = (v: ProvisionView) => (v.version ? { versionFrom: v.version.from, nature: v.nature, prison: v.prison, fine: v.fine, tiers: v.tiers ?? null } : null);
@@ -121,9 +124,11 @@ export function diffCommand(rules: Rules, from: string, to: string, json: boolea
     return 0;
   }
   const fr = lang === 'fr';
-  process.stdout.write(`${changes.length} ${fr ? 'disposition(s) dont la peine change entre le' : 'provision(s) whose penalty changes between'} ${formatDate(from, lang)} ${fr ? 'et le' : 'and'} ${formatDate(to, lang)}\n\n`);
+  const lines = [`${changes.length} ${fr ? 'disposition(s) dont la peine change entre le' : 'provision(s) whose penalty changes between'} ${formatDate(from, lang)} ${fr ? 'et le' : 'and'} ${formatDate(to, lang)}`, ''];
   for (const c of changes) {
-    process.stdout.write(`${c.ref} — ${c.label}\n  ${penaltyText(c.from, lang)}\n  → ${penaltyText(c.to, lang)}${c.to.version ? `  (${c.to.version.amendedBy})` : ''}\n`);
+    lines.push(`${c.ref} — ${c.labels[lang]}`, `  ${penaltyText(c.from, lang)}`, `  → ${penaltyText(c.to, lang)}${c.to.version ? `  (${c.to.version.amendedBy})` : ''}`);
   }
+  // A user's rules directory could hold anything in a label: shown escaped, as every text view.
+  process.stdout.write(`${wrapText(sanitizeLines(lines.join('\n')), width)}\n`);
   return 0;
 }

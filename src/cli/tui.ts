@@ -1,9 +1,11 @@
 // `quantum tui` (and `quantum` alone in a terminal): the terminal UI. ink and react load here only.
 import { MESSAGES } from '../messages/index.js';
-import { type Common, EXIT, loadRulesFor, localToday } from './common.js';
+import { type Common, EXIT, InputError, loadRulesFor, localToday } from './common.js';
 
 export async function tuiCommand(argv: Common): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    // --json: the error object on standard output, as every command's input errors.
+    if (argv.json) throw new InputError({ code: 'PARSE_ERROR', path: null, message: MESSAGES[argv.lang].cli.needTerminal });
     process.stderr.write(`${MESSAGES[argv.lang].cli.needTerminal}\n`);
     return EXIT.input;
   }

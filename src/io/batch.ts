@@ -10,6 +10,7 @@ import { parseUserDate } from './dates.js';
 import { MESSAGES } from '../messages/index.js';
 import { type ByteSink, cachedJson, sharedJson } from './sink.js';
 import { jsonSafe } from './terminal.js';
+import { jsonShapeError, jsonSyntaxError } from './json-text.js';
 
 export type InputFormat = 'jsonl' | 'csv';
 export type OutputFormat = 'jsonl' | 'csv';
@@ -104,12 +105,17 @@ function caseFromCsv(text: string, header: string[], delimiter: ',' | ';', lang:
 function build(rec: RawRecord, opts: BatchOptions, work: Work): Built {
   const e = MESSAGES[opts.lang].errors;
   if (rec.tooLong) return { ok: false, code: 'PARSE_ERROR', path: null, message: e.E_TOO_LONG_RECORD({ max: opts.maxChars }) };
+  if (rec.badUtf8) return { ok: false, code: 'PARSE_ERROR', path: null, message: e.E_UTF8({}) };
   if ('records' in work) return caseFromCsv(rec.text, work.header!, work.delimiter, opts.lang);
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(rec.text) };
+    value = JSON.parse(rec.text);
   } catch (x) {
-    return { ok: false, code: 'PARSE_ERROR', path: null, message: e.E_NOT_JSON({ detail: (x as Error).message }) };
+    return { ok: false, code: 'PARSE_ERROR', path: null, message: e.E_NOT_JSON(jsonSyntaxError(rec.text, (x as Error).message, opts.lang)) };
   }
+  // Only an object can repeat a key or nest; a scan of the text, as fast as the parse, finds either.
+  const shape = typeof value === 'object' && value !== null ? jsonShapeError(rec.text, opts.lang) : null;
+  return shape ? { ok: false, code: shape.code, path: shape.path, message: shape.message } : { ok: true, value };
 }
 
 /** The id of a case that has none: its line (contract.md). */
@@ -142,11 +148,23 @@ function outcomeOf(rules: Rules, rec: RawRecord, opts: BatchOptions, work: Work)
   const size = estimate(c, opts.trace);
   if (size > opts.maxResult) return failure(c.id, 'RESULT_TOO_LARGE', null, e.E_RESULT_TOO_LARGE({ size, max: opts.maxResult, estimated: true }));
   try {
-    return evaluateCaseFast(rules, c, evaluateOptions(opts));
+    const o = evaluateCaseFast(rules, c, evaluateOptions(opts));
+    return 'records' in work && !o.ok && o.error.code === 'MISSING_PREDICATE' ? csvMissingPredicate(o, opts.lang) : o;
   } catch (x) {
     // A defect must not lose the line: report it as this case's error and go on.
     return failure(c.id, 'INVALID_CASE', null, e.E_INTERNAL({ detail: (x as Error).message }));
   }
+}
+
+/** A missing predicate said as CSV users give it: the predicate column, not the contract's JSON field. */
+function csvMissingPredicate(o: Outcome & { ok: false }, lang: Lang): Outcome {
+  const e = MESSAGES[lang].errors, msg = o.error.message;
+  // The engine's message is "REF …": the ref is what precedes the sentence's fixed part.
+  for (const [json, csv] of [[e.E_MISSING_PREDICATE, e.E_MISSING_PREDICATE_CSV], [e.E_MISSING_ORIGIN, e.E_MISSING_ORIGIN_CSV]] as const) {
+    const rest = json({ ref: '' });
+    if (msg.endsWith(rest)) return { ...o, error: { ...o.error, path: 'predicate', message: csv({ ref: msg.slice(0, msg.length - rest.length) }) } };
+  }
+  return o;
 }
 
 /** Evaluates one record and writes its output line to `sink`; never throws. The id defaults to `line-N` (contract.md). */
@@ -170,7 +188,7 @@ export type Work = { block: LineBlock } | { records: RawRecord[]; header: string
 export function evaluateWork(rules: Rules, work: Work, opts: BatchOptions, sink: ByteSink): { count: number; failed: number } {
   let count = 0, failed = 0;
   const one = (r: RawRecord) => {
-    if (!r.tooLong && r.text.trim() === '') return; // blank lines are skipped
+    if (!r.tooLong && !r.badUtf8 && r.text.trim() === '') return; // blank lines are skipped
     count++;
     if (!evaluateRecord(rules, r, opts, work, sink)) failed++;
   };

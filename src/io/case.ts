@@ -45,7 +45,10 @@ type Issue = z.core.$ZodIssue;
  */
 function specific(issue: Issue): Issue {
   if (issue.code !== 'invalid_union' || !issue.errors.length) return issue;
-  const branch = issue.errors.reduce((a, b) => (Math.max(0, ...b.map((i) => i.path.length)) > Math.max(0, ...a.map((i) => i.path.length)) ? b : a));
+  // A branch that took the value's type says more than one that did not; when none did, the union's own message.
+  const typed = issue.errors.filter((b) => b.some((i) => i.code !== 'invalid_type' || i.path.length > 0));
+  if (!typed.length && /^E_[A-Z_]+$/.test(issue.message)) return issue;
+  const branch = (typed.length ? typed : issue.errors).reduce((a, b) => (Math.max(0, ...b.map((i) => i.path.length)) > Math.max(0, ...a.map((i) => i.path.length)) ? b : a));
   const inner = branch[0];
   return inner ? specific({ ...inner, path: [...issue.path, ...inner.path] } as Issue) : issue;
 }
@@ -61,7 +64,7 @@ const TYPE_NAMES: Record<string, string> = { object: 'object', array: 'array', s
 
 /** A zod issue in words: the schema's own message key when it set one, else by the kind of issue. */
 function issueMessage(issue: Issue, input: unknown, lang: Lang, maxCharges: number): string {
-  if (/^E_[A-Z_]+$/.test(issue.message)) return say(lang, 'errors', issue.message, { max: maxCharges });
+  if (/^E_[A-Z_]+$/.test(issue.message)) return say(lang, 'errors', schemaKey(issue, input), { max: maxCharges, received: received(valueAt(input, issue.path)) });
   switch (issue.code) {
     case 'unrecognized_keys': return say(lang, 'errors', 'E_UNKNOWN_FIELDS', { keys: issue.keys });
     case 'invalid_type': return say(lang, 'errors', 'E_TYPE', { expected: TYPE_NAMES[issue.expected] ?? issue.expected, received: received(valueAt(input, issue.path)) });
@@ -70,6 +73,14 @@ function issueMessage(issue: Issue, input: unknown, lang: Lang, maxCharges: numb
     case 'invalid_value': return say(lang, 'errors', 'E_OPTION', { values: issue.values.map(String) });
     default: return say(lang, 'errors', 'E_INVALID');
   }
+}
+
+/** The schema's message key, made precise by the value: an amount that is no number, a date that is not real. */
+function schemaKey(issue: Issue, input: unknown): string {
+  const v = valueAt(input, issue.path);
+  if (issue.message === 'E_AMOUNT_TYPE' && typeof v !== 'number') return 'E_AMOUNT_NOT_STRING';
+  if (issue.message === 'E_DATE' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return 'E_DATE_UNREAL';
+  return issue.message;
 }
 
 /** The value at a path of the input (zod/mini does not keep it in its issues). */
@@ -101,7 +112,7 @@ export function parseCase(input: unknown, options: ParseOptions = {}): CaseParse
   const path = jsonPath(issue.path);
   const count = r.error.issues.length - 1;
   const more = count > 0 ? say(lang, 'errors', 'E_MORE_PROBLEMS', { count }) : '';
-  const id = input && typeof input === 'object' && 'id' in input && (typeof input.id === 'string' || typeof input.id === 'number') ? String(input.id) : null;
+  const id = input && typeof input === 'object' && 'id' in input && (typeof input.id === 'string' || Number.isSafeInteger(input.id)) ? String(input.id) : null;
   return { ok: false, id, error: { code: 'INVALID_CASE', path: path || null, message: `${path ? `${path}: ` : ''}${issueMessage(issue, input, lang, maxCharges)}${more}` } };
 }
 

@@ -10,7 +10,9 @@ export function parseUserDate(text: string): string | null {
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (fr) [d, m, y] = [Number(fr[1]), Number(fr[2]), Number(fr[3])];
   else return null;
-  const t = new Date(Date.UTC(y, m - 1, d));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0 to 99 as 1900 to 1999.
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

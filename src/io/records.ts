@@ -1,5 +1,6 @@
 // Splits a byte stream into records: JSON Lines, or RFC 4180 CSV records (which may span lines inside quotes).
 // Handles a BOM, CRLF, multi-byte characters across chunks, and over-long records without buffering them.
+import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { sanitizeLines } from './terminal.js';
 
@@ -9,10 +10,45 @@ export interface RawRecord {
   text: string;
   /** The record exceeded the length limit; its text is empty. */
   tooLong?: boolean;
+  /** The record's bytes are not valid UTF-8 (its text, decoded with U+FFFD, is not what was meant). */
+  badUtf8?: boolean;
+}
+
+/**
+ * Put at the end of a line whose bytes are not valid UTF-8, in the text RecordSplitter decodes: a lone surrogate,
+ * which decoding UTF-8 never yields, so it cannot come from the input.
+ */
+export const BAD_UTF8 = '\udc00';
+
+/** How many bytes at the end of `b` begin a character that is not complete yet (0 to 3). */
+function cutCharacter(b: Uint8Array): number {
+  for (let i = 1; i <= Math.min(3, b.length); i++) {
+    const c = b[b.length - i]!;
+    if ((c & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead
+    if (c < 0xc0) return 0;
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+    return need > i ? i : 0;
+  }
+  return 0;
+}
+
+/** The numbers of the lines of `bytes` (from `first`) that are not valid UTF-8. */
+function badLines(bytes: Uint8Array, first: number): Set<number> {
+  const bad = new Set<number>();
+  for (let start = 0, line = first; start < bytes.length; line++) {
+    let nl = bytes.indexOf(10, start);
+    if (nl === -1) nl = bytes.length;
+    if (!isUtf8(bytes.subarray(start, nl))) bad.add(line);
+    start = nl + 1;
+  }
+  return bad;
 }
 
 export class RecordSplitter {
   private decoder = new StringDecoder('utf8');
+  /** The start of a character cut at the end of the last chunk, and whether a line was not valid UTF-8. */
+  private tail: Uint8Array = new Uint8Array(0);
+  private sawBadUtf8 = false;
   private parts: string[] = [];
   private partLen = 0;
   private tooLong = false;
@@ -36,7 +72,7 @@ export class RecordSplitter {
 
   /** Feeds a chunk; returns the records it completes. */
   push(chunk: Buffer | string): RawRecord[] {
-    let s = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    let s = typeof chunk === 'string' ? chunk : this.decode(chunk);
     if (!this.started && s.length) {
       this.started = true;
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
@@ -44,6 +80,31 @@ export class RecordSplitter {
     const out: RawRecord[] = [];
     this.feed(s, out);
     return out;
+  }
+
+  /**
+   * A chunk decoded; a line with bytes that are not UTF-8 gets BAD_UTF8 at its end, so its record is refused
+   * rather than read with U+FFFD in place of what was meant. The check is one pass over the bytes (isUtf8).
+   */
+  private decode(chunk: Buffer): string {
+    const s = this.decoder.write(chunk);
+    const all = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+    const cut = cutCharacter(all);
+    this.tail = new Uint8Array(all.subarray(all.length - cut));
+    const whole = all.subarray(0, all.length - cut);
+    if (isUtf8(whole)) return s;
+    this.sawBadUtf8 = true;
+    const pieces = s.split('\n');
+    // Line ends are the same in the bytes and in the text (a byte 10 is never part of a character).
+    const bytes = pieces.length === whole.reduce((n, b) => n + (b === 10 ? 1 : 0), 1) ? whole : null;
+    let start = 0;
+    return pieces.map((p) => {
+      let nl = bytes ? bytes.indexOf(10, start) : -1;
+      if (nl === -1) nl = whole.length;
+      const bad = bytes ? !isUtf8(bytes.subarray(start, nl)) : p.includes('\ufffd');
+      start = nl + 1;
+      return !bad ? p : p.endsWith('\r') ? `${p.slice(0, -1)}${BAD_UTF8}\r` : p + BAD_UTF8;
+    }).join('\n');
   }
 
   private feed(s: string, out: RawRecord[]): void {
@@ -135,6 +196,7 @@ export class RecordSplitter {
 
   /** Ends the input; returns the last record if the input did not end with a newline. */
   end(): RawRecord[] {
+    if (this.tail.length && !isUtf8(this.tail)) { this.sawBadUtf8 = true; this.push(BAD_UTF8); this.tail = new Uint8Array(0); }
     const rest = this.decoder.end();
     const out = rest ? this.push(rest) : [];
     if (this.inQuotes && !this.strict && (this.partLen > 0 || this.tooLong)) this.resync('', 0, out, true);
@@ -161,6 +223,7 @@ export class RecordSplitter {
       let t = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
       if (t.endsWith('\r')) t = t.slice(0, -1);
       rec.text = t;
+      if (this.sawBadUtf8 && t.includes(BAD_UTF8)) rec.badUtf8 = true;
     }
     this.parts = [];
     this.partLen = 0;
@@ -347,6 +410,8 @@ const NEWLINE = new Uint8Array([10]);
 /** The records of a block, in order, with their line numbers; `maxChars` as in RecordSplitter (CR included). */
 export function* blockRecords(b: LineBlock, maxChars: number): Generator<RawRecord> {
   let text = Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength).toString('utf8');
+  // Bytes that are not UTF-8 would be read as U+FFFD, silently: their lines are refused (one fast pass when none).
+  const badUtf8 = isUtf8(b.bytes) ? null : badLines(b.bytes, b.line);
   if (b.line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM starts the input, not a case
   const dropped = b.tooLong.length ? new Set(b.tooLong) : null;
   let line = b.line;
@@ -354,6 +419,7 @@ export function* blockRecords(b: LineBlock, maxChars: number): Generator<RawReco
     let nl = text.indexOf('\n', start);
     if (nl === -1) nl = text.length;
     if (dropped?.has(line) || nl - start > maxChars) yield { line, text: '', tooLong: true };
+    else if (badUtf8?.has(line)) yield { line, text: '', badUtf8: true };
     else yield { line, text: text.charCodeAt(nl - 1) === 13 && nl > start ? text.slice(start, nl - 1) : text.slice(start, nl) };
     start = nl + 1;
   }

@@ -23,6 +23,24 @@ const list = (xs: string[]) => xs.join(', ');
 const tierNames = (ts: Parameters<typeof formatTiers>[0]) => formatTiers(ts, L);
 // What a system error code means, shared by the command line and the rules' messages.
 const ERRNO: Record<string, string> = { ENOENT: 'fichier ou répertoire introuvable', EISDIR: 'est un répertoire', EACCES: 'permission refusée', EPERM: 'opération non permise', ENOSPC: "plus d'espace sur le disque", EROFS: 'système de fichiers en lecture seule', ENOTDIR: "n'est pas un répertoire", EEXIST: 'le fichier existe', EDQUOT: 'quota disque dépassé', ELOOP: 'trop de liens symboliques' };
+/** V8's JSON.parse message (English) in French: what was expected; the position is said apart. */
+const JSON_SYNTAX: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^Unexpected token '(.+?)'/, (m) => `caractère inattendu « ${m[1]} »`],
+  [/^Unexpected end of JSON input/, () => 'le texte finit avant la fin du JSON'],
+  [/^Expected double-quoted property name/, () => 'nom de propriété entre guillemets doubles attendu'],
+  [/^Expected ',' or '}' after property value/, () => '« , » ou « } » attendu après une valeur'],
+  [/^Expected ',' or ']' after array element/, () => '« , » ou « ] » attendu après un élément'],
+  [/^Expected ':' after property name/, () => '« : » attendu après un nom de propriété'],
+  [/^Unterminated string/, () => 'chaîne non terminée'],
+  [/^Bad control character in string literal/, () => 'caractère de contrôle dans une chaîne (écrivez \\n, \\t…)'],
+  [/^Bad (escaped character|Unicode escape)/, () => 'séquence d\'échappement invalide dans une chaîne'],
+  [/^Unexpected non-whitespace character after JSON/, () => 'texte après la fin du JSON'],
+  [/(number|minus sign|Exponent|fractional)/i, () => 'nombre mal formé'],
+];
+const jsonSyntax = (detail: string) => {
+  for (const [re, say] of JSON_SYNTAX) { const m = re.exec(detail); if (m) return say(m); }
+  return 'syntaxe incorrecte';
+};
 const systemReason = (code: string) => `${code}${ERRNO[code] ? ` (${ERRNO[code]})` : ''}`;
 
 export const fr = {
@@ -180,13 +198,23 @@ export const fr = {
     E_MAX_CHARGES: (p: P) => `au plus ${p.max} chefs dans une affaire (voir --max-charges)`,
     E_UNKNOWN_FIELDS: (p: P) => `champ${p.keys.length > 1 ? 's' : ''} inconnu${p.keys.length > 1 ? 's' : ''} ${p.keys.map((k: string) => `"${k}"`).join(', ')}`,
     E_TYPE: (p: P) => `type invalide : ${p.expected} attendu, ${p.received} reçu`,
-    E_TOO_SHORT: (p: P) => (p.origin === 'array' ? `au moins ${p.minimum} élément(s)` : `au moins ${p.minimum} caractère(s)`),
-    E_TOO_LONG: (p: P) => (p.origin === 'array' ? `au plus ${p.maximum} élément(s)` : `au plus ${p.maximum} caractère(s)`),
+    E_TOO_SHORT: (p: P) => (p.origin === 'array' ? `au moins ${p.minimum} élément(s)` : p.origin === 'number' ? `doit valoir au moins ${p.minimum}` : `au moins ${p.minimum} caractère(s)`),
+    E_TOO_LONG: (p: P) => (p.origin === 'array' ? `au plus ${p.maximum} élément(s)` : p.origin === 'number' ? `doit valoir au plus ${p.maximum}` : `au plus ${p.maximum} caractère(s)`),
     E_OPTION: (p: P) => `valeur invalide : l'une de ${p.values.map((v: string) => `"${v}"`).join(', ')} attendue`,
     E_INVALID: () => 'valeur invalide',
     E_MORE_PROBLEMS: (p: P) => ` (et ${p.count} autre${p.count > 1 ? 's' : ''} problème${p.count > 1 ? 's' : ''})`,
     E_CASE_OBJECT: () => "une affaire doit être un objet JSON",
-    E_NOT_JSON: (p: P) => `JSON invalide : ${p.detail}`,
+    E_NOT_JSON: (p: P) => `JSON invalide : ${jsonSyntax(p.detail)}${p.where ? ` (${p.where})` : ''}`,
+    E_JSON_COLUMN: (p: P) => `colonne ${p.column}`,
+    E_DUPLICATE_KEY: (p: P) => `la clé « ${p.key} » apparaît deux fois dans le même objet : une seule valeur est possible`,
+    E_TOO_DEEP: (p: P) => `JSON imbriqué sur plus de ${p.max} niveaux`,
+    E_UTF8: (p: P) => `le texte n'est pas de l'UTF-8 valide${p.line ? ` (ligne ${p.line})` : ''} ; enregistrez le fichier en UTF-8`,
+    E_ID: () => 'doit être une chaîne ou un nombre entier',
+    E_ID_UNSAFE: () => "un identifiant numérique doit être un entier d'au plus 9007199254740991 (au-delà, ou avec des décimales, il ne serait pas repris exactement) : donnez-le entre guillemets, comme une chaîne",
+    E_AMOUNT_NOT_STRING: (p: P) => `doit être une chaîne de chiffres en euros, par ex. "2000000" (${p.received} reçu)`,
+    E_DATE_UNREAL: () => "n'est pas une date réelle du calendrier (AAAA-MM-JJ)",
+    E_MISSING_PREDICATE_CSV: (p: P) => `${p.ref} dépend de l'infraction à laquelle il renvoie : donnez-la dans la colonne predicate (une valeur par référence, dans l'ordre, par ex. 222-37)`,
+    E_MISSING_ORIGIN_CSV: (p: P) => `${p.ref} dépend de l'infraction d'où proviennent les biens : donnez-la dans la colonne predicate (une valeur par référence, dans l'ordre, par ex. 222-34)`,
     E_JSON_AT: (p: P) => `ligne ${p.line}, colonne ${p.column}`,
     E_PRIOR_EXPIRED: (p: P) => `la peine ne peut expirer (${d(p.expired)}) avant que la condamnation soit définitive (${d(p.final)})`,
     E_REF_IS_CUMULATION: (p: P) => `${p.ref} est une règle de cumul, pas une infraction (${p.label.fr}) : elle s'applique d'elle-même aux infractions liées du cas (ou désignez-les avec « avec=N » / relatedTo)`,
@@ -225,6 +253,7 @@ export const fr = {
     E_CSV_BOOL: (p: P) => `${p.column} : « ${p.value} » n'est pas oui/non (ou true/false, 1/0)`,
     E_READ: (p: P) => `lecture impossible de ${p.file === '-' ? "l'entrée standard" : p.file} : ${p.reason}`,
     E_HEADER_AT: (p: P) => `ligne ${p.line} : ${p.message}`,
+    E_OPTION_DATE_RANGE: (p: P) => `${p.name} doit être une date entre 1900 et 2199`,
     E_OPTIONS: () => 'les options doivent être un objet',
     E_OPTION_LANG: (p: P) => `lang doit valoir "fr" ou "en", pas ${p.value}`,
     E_OPTION_TODAY: (p: P) => `today doit être une date AAAA-MM-JJ, pas ${p.value}`,
@@ -261,7 +290,8 @@ export const fr = {
       R_DIR_TOO_LARGE: (p: { max: number }) => `le répertoire des règles est trop gros (plus de ${p.max} octets en tout)`,
       R_CANNOT_READ: (p: { reason: string }) => `lecture impossible : ${systemReason(p.reason)}`,
       R_CANNOT_READ_DIR: (p: { reason: string }) => `lecture impossible du répertoire des règles : ${systemReason(p.reason)}`,
-      R_NOT_JSON: (p: { detail: string }) => `JSON invalide : ${p.detail}`,
+      R_TOO_DEEP: (p: { max: number }) => `JSON imbriqué sur plus de ${p.max} niveaux`,
+      R_NOT_JSON: (p: { detail: string }) => `JSON invalide : ${jsonSyntax(p.detail)}`,
       R_TOP_LEVEL: (p: { entry: string; files: string[] }) => `les fichiers d'articles vont dans le répertoire de leur code (par ex. CP/${p.entry}) ; au premier niveau, seulement ${p.files.join(' et ')}`,
       // The schemas' own messages (src/schema/rules.ts names them by key); zod words the others in the same language.
       R_DATE: () => 'doit être une date AAAA-MM-JJ',
@@ -305,7 +335,7 @@ export const fr = {
       R_OVERLAP: (p: { to: string }) => `chevauche la version précédente (qui prend fin le ${p.to})`,
       R_GAP: (p: { to: string }) => `lacune après la version précédente (qui prend fin le ${p.to}) ; les versions doivent se suivre sans interruption`,
       R_ITEM_OVERLAP: (p: { sub: string }) => `l'élément ${p.sub} est listé plusieurs fois sur des périodes qui se chevauchent`,
-      R_CONTROL: () => 'les caractères de contrôle sont interdits dans les chaînes des règles',
+      R_CONTROL: () => 'les caractères de contrôle et les caractères invisibles de mise en forme (U+200B à U+200F, U+202A à U+202E, U+2060 à U+2069, U+FEFF…) sont interdits dans les chaînes des règles',
       // The cross-references of `quantum rules validate` (src/rules/validate.ts).
       R_ARTICLE_UNKNOWN: (p: { article: string }) => `l'article ${p.article} n'est pas dans les règles`,
       R_REF_UNKNOWN: (p: { ref: string }) => `${p.ref} n'est pas dans les règles`,
@@ -428,6 +458,7 @@ export const fr = {
     summary: (p: P) => `quantum batch : ${n(p.cases)} cas, ${n(p.failed)} en erreur, ${p.secs.toFixed(2).replace('.', ',')} s, ${n(p.rate)} cas/s, mémoire max ${p.mb} Mo${p.stop ? ` (${p.stop})` : ''}`,
     stops: { SIGINT: 'interrompu', SIGTERM: 'arrêté (SIGTERM)', EPIPE: 'sortie fermée' } as Record<string, string>,
     progress: (p: P) => `${p.cases} cas, ${p.failed} erreurs, ${p.rate}/s`,
+    stdout: 'la sortie standard',
     partialKept: (p: P) => `quantum batch : sortie incomplète laissée dans ${p.file} ; ${p.out} n'a pas été modifié`,
     errno: ERRNO,
     reason: (p: P) => `${p.code}${p.meaning ? ` (${p.meaning})` : ''}`,
@@ -448,6 +479,9 @@ export const fr = {
       U_DATE: (p: P) => `${p.name} doit être une date réelle, AAAA-MM-JJ ou JJ/MM/AAAA, pas « ${p.value} »`,
       U_WHOLE: (p: P) => `--${p.name} attend un nombre entier${p.max !== undefined ? ` de ${p.min} à ${p.max}` : ` d'au moins ${p.min}`}`,
       U_REFS_AND_CASE: () => 'donnez soit des références, soit --case, pas les deux',
+      U_CASE_AND_OPTIONS: (p: P) => `${p.options.join(', ')} avec --case : le cas JSON donne lui-même ses dates et son auteur ; mettez-les dans le fichier (date, judgmentDate, offender), pas en option`,
+      U_CONFLICT: (p: P) => `${p.a} et ${p.b} se contredisent : n'en donnez qu'une`,
+      U_OUT_EMPTY: () => '--out attend un nom de fichier (sans --out : la sortie standard)',
       U_NO_CHARGE: () => 'nommez au moins un chef (par ex. quantum eval "323-3-2 III"), ou donnez --case FICHIER, ou - pour lire un cas JSON sur l\'entrée standard',
       U_SAME_FILE: (p: P) => `--out ${p.out} est le fichier d'entrée lui-même : il serait écrasé avant d'être lu`,
       U_OUT: (p: P) => `impossible d'écrire dans ${p.out} : ${p.reason}`,
@@ -461,9 +495,9 @@ export const fr = {
       refs: 'chefs : RÉF[; option]…  options : tentative, complice, montant=EUROS, predicat=RÉF, date=JJ/MM/AAAA, aggravation=132-76|132-77|132-79|421-3|434-10, repentis=exempt|reduced (art. 132-78), avec=N (chef n° N auquel les peines s\'ajoutent : 434-31, 132-6-1, route L233-1 II) ; - lit un cas JSON sur l\'entrée standard',
       date: 'date des faits, AAAA-MM-JJ ou JJ/MM/AAAA (défaut : aujourd\'hui)', judgmentDate: 'date du jugement, pour la loi plus douce (art. 112-1) (défaut : aujourd\'hui)',
       legalPerson: "l'auteur est une personne morale", birthDate: "date de naissance de l'auteur, AAAA-MM-JJ ou JJ/MM/AAAA : un mineur aux faits a l'excuse de minorité (CJPM), et aucune peine sous l'âge minimal", prior: 'une condamnation définitive antérieure, pour la récidive : RÉF@DÉFINITIVE[:EXPIRÉE] (répétable)',
-      caseFile: 'lire un cas JSON (docs/contract.md) dans FICHIER, ou - pour l\'entrée standard', trace: "afficher l'explication pas à pas", full: "tout afficher : peines complémentaires et explication", complementary: 'afficher les peines complémentaires prévues',
+      caseFile: 'lire un cas JSON (docs/contract.md, UTF-8, chaque clé une fois) dans FICHIER, ou - pour l\'entrée standard ; ses dates et son auteur sont dans le fichier : --date, --judgment-date, --legal-person, --prior et --birth-date sont refusées avec --case', trace: "afficher l'explication pas à pas", full: "tout afficher : peines complémentaires et explication", complementary: 'afficher les peines complémentaires prévues',
       notes: 'afficher les notes de vérification des données (pour les juristes et mainteneurs)', maxCharges: "nombre maximal de chefs dans un cas", maxCaseBytes: 'taille maximale d\'un fichier de cas, en octets',
-      format: 'format de sortie : text (lecture), json (le contrat), markdown (un rapport), csv (une ligne)', width: 'largeur du texte en colonnes (défaut : celle du terminal, 80 sinon)',
+      format: 'format de sortie : text (lecture), json (le contrat), markdown (un rapport), csv (une ligne) ; défaut : text ; --json vaut --format json', width: 'largeur du texte en colonnes (défaut : celle du terminal, 80 sinon)',
       show: "afficher une disposition : ses paliers, versions et sources, et la version en vigueur à --date", showRef: 'la référence (un article seul montre tous ses paliers ; 132-76, 421-3… : une circonstance aggravante générale)', showDate: 'date, AAAA-MM-JJ ou JJ/MM/AAAA (défaut : aujourd\'hui)',
       list: 'chercher dans le catalogue : référence, libellé, alias, code (et les circonstances aggravantes générales, 132-76, 421-3…)', listDate: 'peines en vigueur à cette date (défaut : aujourd\'hui)',
       batch: 'évaluer de nombreux cas : JSON Lines (ou CSV) en entrée, un résultat par ligne, dans l\'ordre', file: 'fichier d\'entrée, ou - pour l\'entrée standard',
@@ -474,7 +508,7 @@ export const fr = {
       maxResult: "plus gros résultat écrit, en octets (estimé avant calcul d'après le nombre de chefs : environ 2 Ko plus 1 Ko par chef, 8 Ko avec --trace ; mesuré en caractères pour un résultat détaillé) ; au-delà : un enregistrement RESULT_TOO_LARGE", progress: "barre d'avancement sur la sortie d'erreur (défaut : si c'est un terminal et que les résultats vont ailleurs)",
       delimiter: 'séparateur CSV en entrée : , ou ; (défaut : d\'après la ligne d\'en-tête)', csvRaw: 'CSV en sortie sans neutraliser les cellules qui commencent par = + - @ (injection de formules)',
       rulesCmd: 'les données du droit : valider un répertoire de règles, ou compter par statut de vérification', action: 'validate : schéma et intégrité, chaque erreur avec fichier et chemin JSON ; stats : dispositions et versions par statut',
-      schema: 'le JSON Schema des fichiers de règles, généré depuis les schémas zod', kind: 'article, codes, parameters, recidive, aggravations, minors, repentis ou cumulation',
+      schema: 'le JSON Schema des fichiers de règles, généré depuis les schémas zod', kind: 'article, codes, parameters, recidive, aggravations, minors, repentis, cumulation ou speciality',
       diff: 'les dispositions dont la peine change entre deux dates', from: 'première date', to: 'seconde date',
       tui: 'interface en terminal : chercher, composer une affaire, voir le maximum bouger (aussi : quantum seul dans un terminal)',
       completion: "script de complétion pour bash ou zsh (à ajouter à ~/.bashrc : quantum completion >> ~/.bashrc)",

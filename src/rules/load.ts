@@ -156,11 +156,14 @@ function build(raw: [string, unknown][], digest: string, issues: Issues): Rules 
   return freezeRules({ dataset: { version: dataset!.version, hash: digest }, codes: codesData!.codes, ...out, ...(general as Pick<Rules, GeneralKey>) });
 }
 
+// Control characters, and the invisible format characters that reorder or hide text (bidi overrides and isolates,
+// zero-width characters, BOM): the same set src/io/terminal.ts escapes.
+// eslint-disable-next-line no-control-regex
+const FORMAT_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 /** Rule strings reach terminals (labels, notes, sources): a control character in one is refused, with its path. */
 function controlCharacters(o: unknown, file: string, path: string, issues: Issues): void {
   if (typeof o === 'string') {
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(o)) issues.add(file, path, 'R_CONTROL');
+    if (FORMAT_CHARACTERS.test(o)) issues.add(file, path, 'R_CONTROL');
   } else if (Array.isArray(o)) o.forEach((x, i) => controlCharacters(x, file, `${path}[${i}]`, issues));
   else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) controlCharacters(v, file, path ? `${path}.${k}` : k, issues);
 }

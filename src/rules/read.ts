@@ -1,6 +1,7 @@
 // Reads a rules directory and, when it is the shipped one unchanged since the build, returns the build's
 // snapshot of it. No zod here: the command line loads the validating loader (load.ts, with zod) only when the
 // snapshot cannot serve, and starts sooner.
+import { jsonShape } from '../core/json-shape.js';
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -99,13 +100,20 @@ const systemReason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as 
  */
 export interface RulesRead { files: [string, Buffer][]; digest: string; issues: RulesIssue[] }
 
+/** Far deeper than any rule file nests (about 10 levels). */
+const MAX_RULES_DEPTH = 64;
+
 /** The files of a read directory, parsed; a file that is not JSON is an issue naming it. */
 export function parseRulesFiles(read: RulesRead, issues: Issues): [string, unknown][] {
   const raw: [string, unknown][] = [];
   for (const [file, bytes] of read.files) {
     const text = bytes.toString('utf8');
     try {
-      raw.push([file, JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)]);
+      const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const value: unknown = JSON.parse(json);
+      // Nesting that would exhaust the stack of the checks that walk the data: refused here, with the file named.
+      if (jsonShape(json, MAX_RULES_DEPTH)?.problem === 'deep') { issues.add(file, '', 'R_TOO_DEEP', { max: MAX_RULES_DEPTH }); continue; }
+      raw.push([file, value]);
     } catch (e) {
       issues.add(file, '', 'R_NOT_JSON', { detail: (e as Error).message });
     }

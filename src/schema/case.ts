@@ -53,7 +53,11 @@ export const offenderSchema = z.strictObject({
 export const DEFAULT_MAX_CHARGES = 10_000;
 
 export const makeCaseSchema = (maxCharges: number) => z.strictObject({
-  id: doc(z.optional(z.union([z.string().check(z.maxLength(200)), z.pipe(z.number(), z.transform(String))])), 'Echoed back in the result; batch defaults it to line-N.'),
+  id: doc(z.optional(z.union([
+    z.string().check(z.maxLength(200)),
+    // A number JSON cannot hold exactly (12345678901234567890, 1.5) would come back changed: refused.
+    z.pipe(z.number().check(z.refine(Number.isSafeInteger, { error: 'E_ID_UNSAFE' })), z.transform(String)),
+  ], { error: 'E_ID' })), 'Echoed back in the result; batch defaults it to line-N. A string, or an integer of at most 2^53 - 1 (echoed as a string).'),
   date: doc(z.optional(date), 'The date of the facts (default: today).'),
   judgmentDate: doc(z.optional(date), 'The date of judgment, for the milder-law rule of 112-1 (default: today).'),
   offender: doc(z.optional(z.pipe(z.union([z.enum(['natural', 'legal']), offenderSchema]), z.transform((o) => (typeof o === 'string' ? { type: o } : o)))), 'The offender: an object, or just its type as results write it ("legal").'),

@@ -172,3 +172,77 @@ describe('batch lines are the contract result', () => {
     });
   });
 });
+
+describe('quantum batch: input JSON.parse lets through, refused (red team rt10c)', () => {
+  it('a key given twice is a PARSE_ERROR record naming the key and its path; the run goes on', () => {
+    const r = batch(['--workers', '0'], '{"id":"h","charges":[{"ref":"311-3","ref":"222-37"}]}\n{"id":"esc","charges":[{"r\\u0065f":"311-3","ref":"222-37"}]}\n' + c('ok', '311-3') + '\n');
+    const j = r.lines.map((l) => JSON.parse(l));
+    expect(j.map((x) => [x.id, x.ok, x.error?.code, x.error?.path])).toEqual([
+      ['line-1', false, 'PARSE_ERROR', 'charges[0].ref'], ['line-2', false, 'PARSE_ERROR', 'charges[0].ref'], ['ok', true, undefined, undefined],
+    ]);
+    expect(j[0].error.message).toContain('« ref » apparaît deux fois');
+    expect(r.code).toBe(1);
+  });
+  it('invalid UTF-8 is a PARSE_ERROR record, in JSON Lines and in CSV (header too), with workers or not', () => {
+    const bad = Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","charges":[{"ref":"311-3"}]}\n'), Buffer.from(`${c('ok', '311-3')}\n`)]);
+    for (const w of ['0', '2']) {
+      const j = batch(['--workers', w], bad).lines.map((l) => JSON.parse(l));
+      expect(j.map((x) => [x.line, x.ok, x.error?.code])).toEqual([[1, false, 'PARSE_ERROR'], [2, true, undefined]]);
+      expect(j[0].error.message).toContain("n'est pas de l'UTF-8 valide");
+    }
+    const csv = Buffer.concat([Buffer.from('id,refs\nh'), Buffer.from([0xff]), Buffer.from(',311-3\n"ok\n2",311-3\nok,311-3\n')]);
+    const j = batch(['--format', 'csv', '--lang', 'en'], csv).lines.map((l) => JSON.parse(l));
+    expect(j.map((x) => [x.line, x.ok, x.error?.code])).toEqual([[2, false, 'PARSE_ERROR'], [3, true, undefined], [5, true, undefined]]);
+    expect(j[0].error.message).toContain('not valid UTF-8');
+    const header = batch(['--format', 'csv'], Buffer.concat([Buffer.from('id,re'), Buffer.from([0xff]), Buffer.from('fs\n1,311-3\n')]));
+    expect(header.code).toBe(1);
+    expect(header.err).toContain("ligne 1 : le texte n'est pas de l'UTF-8 valide");
+  });
+  it('a numeric id that is not a safe integer is refused (give it as a string); null or 1e400: "string or integer"', () => {
+    const j = batch(['--workers', '0', '--lang', 'en'], '{"id":12345678901234567890,"charges":[{"ref":"311-3"}]}\n{"id":1e400,"charges":[{"ref":"311-3"}]}\n{"id":null,"charges":[{"ref":"311-3"}]}\n{"id":42,"charges":[{"ref":"311-3"}]}\n').lines.map((l) => JSON.parse(l));
+    expect(j.map((x) => [x.id, x.error?.path ?? null])).toEqual([['line-1', 'id'], ['line-2', 'id'], ['line-3', 'id'], ['42', null]]);
+    expect(j[0].error.message).toContain('give it in quotes, as a string');
+    expect(j[1].error.message).toBe('id: must be a string or an integer');
+    expect(j[2].error.message).toBe('id: must be a string or an integer');
+  });
+  it('JSON syntax errors in French without V8\'s English, with the column', () => {
+    const j = batch(['--workers', '0'], '{"charges":[{"ref":"311-3"}\n').lines.map((l) => JSON.parse(l));
+    expect(j[0].error.message).toBe('JSON invalide : « , » ou « ] » attendu après un élément (colonne 28)');
+  });
+});
+
+describe('quantum batch: CSV errors in the language asked for, said in CSV terms (red team rt10c)', () => {
+  it('header errors follow --lang: unknown column, no refs, a column twice', () => {
+    expect(batch(['-', '--format', 'csv', '--lang', 'en'], 'id,foo\n1,2\n').err).toContain('unknown CSV column "foo"');
+    expect(batch(['-', '--format', 'csv', '--lang', 'en'], 'id,date\n1,2\n').err).toContain('the CSV header has no "refs" column');
+    expect(batch(['-', '--format', 'csv', '--lang', 'en'], 'id,refs,refs\n1,2,3\n').err).toContain('CSV column "refs" appears twice');
+  });
+  it('a missing predicate in CSV names the predicate column, not JSON syntax', () => {
+    const j = JSON.parse(batch(['--format', 'csv'], 'id,refs,predicate\nh,450-1,\n').lines[0]!);
+    expect(j.error).toMatchObject({ code: 'MISSING_PREDICATE', path: 'predicate' });
+    expect(j.error.message).toContain('dans la colonne predicate');
+    expect(j.error.message).not.toContain('"predicate":');
+  });
+});
+
+describe('quantum batch: --out (red team rt10c)', () => {
+  it('--out "" or --out with no value is a usage error (exit 2), nothing on stdout', () => {
+    for (const args of [['--out', ''], ['--out']]) {
+      const r = batch(['-', ...args], `${c('a', '311-3')}\n`);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain('--out attend un nom de fichier');
+    }
+  });
+  it('escape characters in an --out path are shown escaped in the error', () => {
+    const r = batch(['-', '--out', '/nonexistent/x\u001b[31m\u202e'], `${c('a', '311-3')}\n`);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("impossible d'écrire dans /nonexistent/x\\u{1b}[31m\\u{202e}");
+    expect(r.err).not.toMatch(/[\u001b\u202e]/);
+  });
+  it('--json with --output csv contradict each other: refused (exit 2)', () => {
+    const r = batch(['-', '--output', 'csv', '--json'], `${c('a', '311-3')}\n`);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--json et --output csv se contredisent');
+  });
+});

@@ -1,6 +1,6 @@
 // End to end: the built executable, as a user runs it.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { openSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -200,5 +200,114 @@ describe('start-up of the bundle', () => {
     };
     expect(count(['eval', '311-3', '--date', '2024-01-01'])).toBe(0);
     expect(count(['--help'])).toBeGreaterThan(0);
+  });
+});
+
+describe('quantum eval: refusals that name what is wrong (red team rt10c)', () => {
+  const CASE = JSON.stringify({ date: '2020-01-01', judgmentDate: '2025-01-01', offender: { type: 'natural', birthDate: '2000-01-01' }, charges: [{ ref: '311-3' }] });
+  it('case options beside --case are refused (exit 2), naming them: they would silently replace the file\'s values', () => {
+    for (const opts of [['--birth-date', '2010-01-01'], ['--date', '2021-01-01'], ['--judgment-date', '2026-01-01'], ['--legal-person'], ['--prior', '311-3@2010-01-01']]) {
+      const r = quantum(['eval', '--case', '-', ...opts, '--json'], CASE);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(`${opts[0]} avec --case`);
+    }
+    expect(quantum(['eval', '-', '--date', '2021-01-01', '--lang', 'en'], CASE).err).toContain('--date with --case');
+    expect(quantum(['eval', '--case', '-', '--json'], CASE).code).toBe(0);
+  });
+  it('a key given twice in a --case file is a PARSE_ERROR naming the key and its path', () => {
+    const r = quantum(['eval', '--case', '-', '--json'], '{"date":"2020-01-01","date":"2021-01-01","charges":[{"ref":"311-3"}]}');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).error).toMatchObject({ code: 'PARSE_ERROR', path: 'date' });
+    expect(JSON.parse(r.out).error.message).toContain('« date » apparaît deux fois');
+  });
+  it('a --case nested 200 000 deep is a clear PARSE_ERROR, exit 1, no V8 message', () => {
+    const r = quantum(['eval', '-'], `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('JSON imbriqué sur plus de 64 niveaux');
+    expect(r.err).not.toMatch(/call stack|interne/);
+  });
+  it('a --case file that is not UTF-8 is a PARSE_ERROR naming the line', () => {
+    const r = quantum(['eval', '-', '--lang', 'en'], Buffer.from('{"charges":\n[{"ref":"311-3","predicate":"\xff"}]}', 'latin1') as unknown as string);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('not valid UTF-8 (line 2)');
+  });
+  it('JSON syntax errors are said in French (no V8 English), with line and column; V8\'s detail stays in English', () => {
+    const fr = quantum(['eval', '-'], '{"charges":[\n{"ref":"311-3",}]}');
+    expect(fr.err).toBe('quantum: erreur PARSE_ERROR : JSON invalide : nom de propriété entre guillemets doubles attendu (ligne 2, colonne 16)\n');
+    expect(quantum(['eval', '-'], '{"charges":').err).toContain('JSON invalide : le texte finit avant la fin du JSON');
+    expect(quantum(['eval', '-', '--lang', 'en'], '{"charges":').err).toContain('Unexpected end of JSON input');
+  });
+  it('years 0000 to 0099 are dates like 1000-01-01: out of range (exit 1), not "not a real date" (exit 2)', () => {
+    for (const d of ['0001-01-01', '0099-12-31', '01/01/0050']) {
+      const r = quantum(['eval', '311-3', '--date', d]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('entre 1900 et 2199');
+    }
+    expect(quantum(['eval', '311-3', '--date', '0001-02-30']).code).toBe(2);
+  });
+  it('--json and another --format contradict each other: refused (exit 2); --json --format json is fine', () => {
+    const r = quantum(['eval', '311-3', '--json', '--format', 'markdown']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--json et --format markdown se contredisent');
+    expect(quantum(['eval', '311-3', '--json', '--format', 'json', '--date', '2024-01-01']).code).toBe(0);
+  });
+  it('bidi and invisible characters in an error are escaped like control characters', () => {
+    const r = quantum(['eval', '\u202e3-113\u200b']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('\\u{202e}3-113\\u{200b}');
+    expect(r.err).not.toMatch(/[\u202e\u200b]/);
+  });
+  it('validation messages say what is wrong: a non-number amount, a negative index, an unreal date, a huge or null id', () => {
+    const err = (c: object) => JSON.parse(quantum(['eval', '-', '--json'], JSON.stringify(c)).out).error.message as string;
+    expect(err({ charges: [{ ref: '324-1', amount: {} }] })).toContain('(object reçu)');
+    expect(err({ charges: [{ ref: '324-1', amount: 5 }] })).toContain('(pas un nombre JSON)');
+    expect(err({ charges: [{ ref: '311-3' }, { ref: '434-27 al. 2', relatedTo: [-1] }] })).toBe('charges[1].relatedTo[0]: doit valoir au moins 0');
+    expect(err({ date: '2023-02-29', charges: [{ ref: '311-3' }] })).toBe("date: n'est pas une date réelle du calendrier (AAAA-MM-JJ)");
+    expect(err({ id: null, charges: [{ ref: '311-3' }] })).toBe('id: doit être une chaîne ou un nombre entier');
+    const huge = quantum(['eval', '-', '--json'], '{"id":12345678901234567890,"charges":[{"ref":"311-3"}]}');
+    expect(JSON.parse(huge.out).error.message).toContain('donnez-le entre guillemets');
+    expect(JSON.parse(quantum(['eval', '-', '--json'], '{"id":9007199254740991,"charges":[{"ref":"311-3"}]}').out).id).toBe('9007199254740991');
+  });
+});
+
+describe('show, list, diff: dates as eval takes them; diff in the language asked for (red team rt10c)', () => {
+  it('a date outside 1900-2199 is an input error (exit 1) naming the option', () => {
+    const s = quantum(['show', '311-3', '--date', '2200-01-01']);
+    expect(s.code).toBe(1);
+    expect(s.err).toContain('--date doit être une date entre 1900 et 2199');
+    expect(quantum(['list', 'vol', '--date', '1899-12-31']).code).toBe(1);
+    expect(quantum(['diff', '--from', '1800-01-01', '--to', '2020-01-01', '--lang', 'en']).err).toContain('--from must be a date from 1900 to 2199');
+  });
+  it('diff --lang en gives English labels, and --width wraps it', () => {
+    const r = quantum(['diff', '--from', '2024-01-01', '--to', '2025-12-31', '--lang', 'en', '--width', '50']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Involuntary homicide');
+    expect(r.out).not.toContain('Homicide involontaire');
+    expect(Math.max(...r.out.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('help and terminal-less commands (red team rt10c)', () => {
+  it('completion --help gives help, not the script; schema --help names speciality', () => {
+    const c = quantum(['completion', '--help']);
+    expect(c.code).toBe(0);
+    expect(c.out).toContain('script de complétion');
+    expect(c.out).not.toContain('###-begin');
+    expect(quantum(['schema', '--help']).out).toMatch(/cumulation ou\s+speciality/);
+  });
+  it('tui --json without a terminal: the error object on stdout, exit 1', () => {
+    const r = quantum(['tui', '--json'], '');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).error.message).toContain('terminal interactif');
+  });
+});
+
+describe('a failed write to standard output (red team rt10c)', () => {
+  it('is named "la sortie standard", not "-"', () => {
+    const full = openSync('/dev/full', 'w');
+    const r = spawnSync(process.execPath, [BIN, 'eval', '311-3', '--date', '2024-01-01'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("impossible d'écrire dans la sortie standard : ENOSPC");
   });
 });

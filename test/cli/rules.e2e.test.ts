@@ -169,3 +169,25 @@ describe('quantum rules stats, schema, diff', () => {
     expect(j2.find((x: any) => x.ref === '225-10-1').change).toBe('repealed');
   });
 });
+
+describe('rules that would reach a terminal or a stack unchecked (red team rt10c)', () => {
+  it('a rule file nested 200 000 deep is a RULES_ERROR naming the file (exit 1), not an internal error (70)', () => {
+    const dir = brokenCopy('CP/311-3.json', () => {});
+    writeFileSync(join(dir, 'CP', 'deep.json'), `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    const r = quantum(['eval', '311-3', '--rules', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('RULES_ERROR (CP/deep.json)');
+    expect(r.err).toContain('JSON imbriqué sur plus de 64 niveaux');
+    const v = quantum(['rules', 'validate', '--rules', dir, '--lang', 'en']);
+    expect(v.code).toBe(1);
+    expect(v.out).toContain('CP/deep.json: JSON nested more than 64 levels deep');
+  });
+  it('a label with a bidi override or a zero-width character is refused, as control characters are', () => {
+    for (const ch of ['\u202e', '\u2066', '\u200b', '\ufeff']) {
+      const dir = brokenCopy('CP/311-3.json', (d) => { d.provisions[0].label.fr = `Vol${ch}x`; });
+      const r = quantum(['rules', 'validate', '--rules', dir]);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('CP/311-3.json à provisions[0].label.fr : les caractères de contrôle et les caractères invisibles');
+    }
+  });
+});

@@ -10,7 +10,8 @@ const msg = (input: unknown, max?: number) => {
 
 describe('parseCase messages', () => {
   it('uses the schema\'s own wording for dates, amounts and refs', () => {
-    expect(msg({ date: '2020-13-01', charges: [{ ref: '222-7' }] })).toBe('date | date: must be a date YYYY-MM-DD');
+    expect(msg({ date: '2020-13-01', charges: [{ ref: '222-7' }] })).toBe('date | date: is not a real calendar date (YYYY-MM-DD)');
+    expect(msg({ date: '2020/05/01', charges: [{ ref: '222-7' }] })).toBe('date | date: must be a date YYYY-MM-DD');
     expect(msg({ date: '1800-01-01', charges: [{ ref: '222-7' }] })).toBe('date | date: must be a date between 1900 and 2199');
     expect(msg({ charges: [{ ref: '324-1', amount: 5 }] })).toBe('charges[0].amount | charges[0].amount: must be a decimal string of euros, e.g. "2000000" (not a JSON number)');
     expect(msg({ charges: [{ ref: '' }] })).toBe('charges[0].ref | charges[0].ref: must be a provision reference such as "323-3-2 III"');

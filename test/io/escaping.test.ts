@@ -35,3 +35,17 @@ describe('hostile input in outputs', () => {
     expect(FORMATS.csv.error(error)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 });
+
+describe('bidi and invisible format characters (red team rt10c)', () => {
+  // U+202E reverses what follows, U+2066-2069 isolate, U+200B-200F and U+2060-2064 are invisible, U+FEFF too.
+  const TROJAN = 'id\u202e\u2066\u200b\u200f\u2060\ufeffx';
+  const r = evaluate(rules, { id: TROJAN, date: '2024-05-01', charges: [{ ref: '311-3' }] }, { today: '2026-11-29' }) as Result;
+  const BIDI = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+  it('are escaped wherever control characters are: text, Markdown, CSV, errors; JSON keeps the value', () => {
+    expect(FORMATS.text.result(r, { lang: 'fr' })).toContain('id\\u{202e}\\u{2066}\\u{200b}\\u{200f}\\u{2060}\\u{feff}x');
+    for (const out of [FORMATS.text.result(r, { lang: 'fr' }), FORMATS.markdown.result(r, { lang: 'fr' }), FORMATS.csv.result(r), FORMATS.json.result(r)]) expect(out).not.toMatch(BIDI);
+    const e = evaluate(rules, { charges: [{ ref: '\u202e3-113' }] }, { today: '2026-11-29' }) as ErrorResult;
+    expect(FORMATS.text.error(e, { lang: 'fr' })).not.toMatch(BIDI);
+    expect(JSON.parse(FORMATS.json.result(r)).id).toBe(TROJAN);
+  });
+});

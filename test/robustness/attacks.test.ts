@@ -123,7 +123,7 @@ describe('injection', () => {
     writeFileSync(f, JSON.stringify(j));
     const r = q(['rules', 'validate', '--rules', d]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('CP/225-5.json à provisions[0].label.fr : les caractères de contrôle sont interdits');
+    expect(r.out).toContain('CP/225-5.json à provisions[0].label.fr : les caractères de contrôle et les caractères invisibles');
     expect(r.out).not.toContain(ESC);
   });
 });
