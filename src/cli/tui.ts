@@ -25,7 +25,8 @@ export async function tuiCommand(argv: Common): Promise<number> {
 
 /** Anything thrown inside the UI: one line (never ink's stack trace and the bundle's source), exit 70. */
 export function uiFailed(e: unknown, lang: Lang): number {
-  const detail = sanitize(e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 200);
+  // The message's first line, escaped and cut: enough to report, never a stack or a screenful.
+  const detail = sanitize((e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!).slice(0, 200);
   process.stderr.write(`\nquantum: ${MESSAGES[lang].cli.uiCrashed({ detail })}\n`);
   return EXIT.internal;
 }
