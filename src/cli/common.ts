@@ -65,9 +65,11 @@ export function wholeOption(name: string, v: unknown, min: number, max?: number)
   return v;
 }
 
+/** The narrowest --width text output takes (eval, show, list); the UI names it to a terminal too narrow for it. */
+export const MIN_TEXT_WIDTH = 40;
 /** The width text output fits: --width (checked), else the terminal's, else 80 (eval, show, list). */
 export function textWidth(width: number | undefined): number {
-  if (width !== undefined) wholeOption('width', width, 40, 1000);
+  if (width !== undefined) wholeOption('width', width, MIN_TEXT_WIDTH, 1000);
   return width ?? (process.stdout.columns || 80);
 }
 

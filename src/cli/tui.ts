@@ -1,19 +1,34 @@
 // `quantum tui` (and `quantum` alone in a terminal): the terminal UI. ink and react load here only.
+import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
-import { type Common, EXIT, InputError, loadRulesFor, localToday } from './common.js';
+import { sanitize } from '../io/terminal.js';
+import { type Common, EXIT, InputError, loadRulesFor, localToday, MIN_TEXT_WIDTH } from './common.js';
 
 export async function tuiCommand(argv: Common): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    // --json: the error object on standard output, as every command's input errors.
-    if (argv.json) throw new InputError({ code: 'PARSE_ERROR', path: null, message: MESSAGES[argv.lang].cli.needTerminal });
+    // An input error like any other: one line on stderr, or with --json the error object on stdout (main.ts).
+    // The contract has no code of its own for a missing terminal: INVALID_CASE, no case being possible.
+    if (argv.json) throw new InputError({ code: 'INVALID_CASE', path: null, message: MESSAGES[argv.lang].cli.needTerminal });
     process.stderr.write(`${MESSAGES[argv.lang].cli.needTerminal}\n`);
     return EXIT.input;
   }
   // Lazy: the first screen needs no provision; a search parses only those it finds (their search texts are apart).
   const rules = await loadRulesFor(argv, { notes: false, lazy: true });
   const { runTui } = await withoutFetch(() => import('../ui/run.js'));
-  await runTui(rules, { today: localToday(), lang: argv.lang });
+  try {
+    await runTui(rules, { today: localToday(), lang: argv.lang, minEvalWidth: MIN_TEXT_WIDTH });
+  } catch (e) {
+    return uiFailed(e, argv.lang);
+  }
   return EXIT.ok;
+}
+
+/** Anything thrown inside the UI: one line (never ink's stack trace and the bundle's source), exit 70. */
+export function uiFailed(e: unknown, lang: Lang): number {
+  // The message's first line, escaped and cut: enough to report, never a stack or a screenful.
+  const detail = sanitize((e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!).slice(0, 200);
+  process.stderr.write(`\nquantum: ${MESSAGES[lang].cli.uiCrashed({ detail })}\n`);
+  return EXIT.internal;
 }
 
 

@@ -392,7 +392,7 @@ export const en: Messages = {
     sumShort: 'Sum', cap: 'Legal maximum', noCustody: 'no custody', noFine: 'no fine', fineNotComputed: 'fine not computed (no amount)', totalNotComputed: 'not computed', incomplete: (p: P) => `Total incomplete: without ${p.refs} (law of that date not held)`, warnings: 'warning(s), x to read them',
     footer: 'Enter add · ↑↓ move · Tab charges · ? help · Esc q quit', escHint: 'q to quit, any other key to stay',
     added: 'Added:', removed: 'Removed:', noMatch: 'no provision matches', badDate: 'expected a date YYYY-MM-DD or DD/MM/YYYY', badAmount: 'expected an amount in euros, e.g. 2000000',
-    exported: 'Exported:', exportFailed: 'Export failed', nothingToExport: 'nothing to export: add a charge that evaluates', notInForce: 'not in force',
+    exported: 'Exported:', exportFailed: (p: P) => `Export failed: ${p.reason}`, nothingToExport: 'nothing to export: add a charge that evaluates', notInForce: 'not in force',
     byPredicate: 'depends on the offence referred to', attempt: 'attempt', accomplice: 'complicity', amount: 'amount', predicate: 'ref.', notPunishable: 'not punishable', notComputed: 'not computed',
     promptHint: 'Enter confirm · Esc cancel',
     prompts: { aggravation: 'General aggravations (132-76 132-77 132-79 421-3)', amount: 'Amount (€)', predicate: 'Offence referred to (e.g. 222-37)', date: 'Date of the facts (YYYY-MM-DD)', judgment: 'Date of judgment (YYYY-MM-DD)', prior: 'Prior REF@FINAL[:EXPIRED]', birth: "Offender's date of birth (YYYY-MM-DD; empty: none)", with: 'Added to charges no. (e.g. 2 or 2 3; empty: none)' },
@@ -425,11 +425,12 @@ export const en: Messages = {
       '?: this help; Esc then q, or Ctrl-C: quit',
     ],
     helpClose: 'Any key to close',
-    tooNarrow: (p: P) => `Terminal too narrow (${p.columns} columns): it needs 60 at least. Widen the window, or use quantum eval --width ${p.columns}. Esc then q to quit.`,
+    tooNarrow: (p: P) => `Terminal too narrow (${p.columns} columns): it needs 60 at least. Widen the window, or use quantum eval${p.width ? ` --width ${p.width}` : ''}. Esc then q to quit.`,
   },
   /** The command line: help, usage errors, the batch summary. */
   cli: {
     seeHelp: 'See quantum --help',
+    uiCrashed: (p: P) => `internal error in the terminal UI, please report it: ${p.detail}`,
     internalError: (p: P) => `internal error: ${p.detail}`,
     needTerminal: 'quantum tui: needs an interactive terminal; without one, use `quantum eval` (a few charges) or `quantum batch` (thousands of cases).',
     summary: (p: P) => `quantum batch: ${p.cases} cases, ${p.failed} failed, ${p.secs.toFixed(2)} s, ${p.rate} cases/s, peak memory ${p.mb} MB${p.stop ? ` (${p.stop})` : ''}`,

@@ -415,7 +415,7 @@ export const fr = {
     sumShort: 'Somme', cap: 'Maximum légal', noCustody: 'aucune privation de liberté', noFine: 'aucune amende', fineNotComputed: 'amende non calculée (montant manquant)', totalNotComputed: 'non calculé', incomplete: (p: P) => `Total incomplet : sans ${p.refs} (texte de cette date non contenu)`, warnings: 'avertissement(s), x pour les lire',
     footer: 'Entrée ajouter · ↑↓ choisir · Tab chefs · ? aide · Échap q quitter', escHint: 'q pour quitter, autre touche pour rester',
     added: 'Ajouté :', removed: 'Retiré :', noMatch: 'aucune disposition ne correspond', badDate: 'date attendue : JJ/MM/AAAA ou AAAA-MM-JJ', badAmount: 'montant attendu en euros, ex. 2000000 ou 2 000 000,50',
-    exported: 'Exporté :', exportFailed: "Échec de l'export", nothingToExport: 'rien à exporter : ajoutez un chef évaluable', notInForce: 'pas en vigueur',
+    exported: 'Exporté :', exportFailed: (p: P) => `Échec de l'export : ${p.reason}`, nothingToExport: 'rien à exporter : ajoutez un chef évaluable', notInForce: 'pas en vigueur',
     byPredicate: "selon l'infraction de référence", attempt: 'tentative', accomplice: 'complicité', amount: 'montant', predicate: 'réf.', notPunishable: 'non punissable', notComputed: 'non calculé',
     promptHint: 'Entrée valider · Échap annuler',
     prompts: { aggravation: 'Circonstances générales (132-76 132-77 132-79 421-3)', amount: 'Montant (€)', predicate: "Infraction de référence (ex. 222-37)", date: 'Date des faits (JJ/MM/AAAA)', judgment: 'Date du jugement (JJ/MM/AAAA)', prior: 'Antécédent RÉF@DÉFINITIVE[:EXPIRÉE]', birth: "Date de naissance de l'auteur (JJ/MM/AAAA ; vide : aucune)", with: 'Cumulé avec les chefs n° (ex. 2 ou 2 3 ; vide : aucun)' },
@@ -448,11 +448,12 @@ export const fr = {
       '? : cette aide ; Échap puis q, ou Ctrl-C : quitter',
     ],
     helpClose: 'Une touche pour fermer',
-    tooNarrow: (p: P) => `Terminal trop étroit (${p.columns} colonnes) : il en faut 60 au moins. Élargissez la fenêtre, ou utilisez quantum eval --width ${p.columns}. Échap puis q pour quitter.`,
+    tooNarrow: (p: P) => `Terminal trop étroit (${p.columns} colonnes) : il en faut 60 au moins. Élargissez la fenêtre, ou utilisez quantum eval${p.width ? ` --width ${p.width}` : ''}. Échap puis q pour quitter.`,
   },
   /** The command line: help, usage errors, the batch summary. */
   cli: {
     seeHelp: 'Voir quantum --help',
+    uiCrashed: (p: P) => `erreur interne de l'interface, merci de la signaler : ${p.detail}`,
     internalError: (p: P) => `erreur interne : ${p.detail}`,
     needTerminal: 'quantum tui : il faut un terminal interactif ; hors terminal, utilisez `quantum eval` (quelques chefs) ou `quantum batch` (des milliers de cas).',
     summary: (p: P) => `quantum batch : ${n(p.cases)} cas, ${n(p.failed)} en erreur, ${p.secs.toFixed(2).replace('.', ',')} s, ${n(p.rate)} cas/s, mémoire max ${p.mb} Mo${p.stop ? ` (${p.stop})` : ''}`,

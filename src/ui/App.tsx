@@ -1,6 +1,6 @@
 // The terminal UI: search the catalogue, build a case, watch the maximum move. Imported only by `quantum tui`.
 import { useEffect, useMemo, useReducer } from 'react';
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, Text, useApp, useStdout } from 'ink';
 import type { Case, Charge, Outcome } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
 import { evaluate, FORMATS } from '../api.js';
@@ -10,6 +10,7 @@ import { sanitize } from '../io/terminal.js';
 import { initialState, offences, reducer, type Messages, type State } from './state.js';
 import { ChargeRow, Chart, ChooserView, colour, Help, Priors, PromptLine, SearchList, Totals, Trace } from './views.js';
 import { exportCase, stampOf } from './export.js';
+import { useKeys } from './keys.js';
 
 export interface AppProps {
   rules: Rules;
@@ -19,6 +20,8 @@ export interface AppProps {
   exportDir: string;
   /** Clock for export file names; injected so tests are deterministic. */
   now?: () => Date;
+  /** The narrowest `quantum eval --width` (src/cli/common.ts), suggested when the terminal is too narrow. */
+  minEvalWidth?: number;
   initial?: Partial<Pick<Case, 'date' | 'judgmentDate'>> & { legal?: boolean; charges?: Charge[] };
 }
 
@@ -39,7 +42,10 @@ function useEffects(st: State, outcome: Outcome | null, theCase: Case, props: Ap
       const names = exportCase(props.exportDir, stampOf((props.now ?? (() => new Date()))()), `${JSON.stringify(theCase, null, 2)}\n`, FORMATS.markdown.result(outcome, { lang: props.lang }));
       dispatch({ type: 'message', text: `${m.exported} ${names.join(', ')} (${props.exportDir})` });
     } catch (e) {
-      dispatch({ type: 'message', text: `${m.exportFailed}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      // The system's code with its meaning in words (ENOENT (no such file or directory)), as the CLI says it.
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      const cli = MESSAGES[props.lang].cli;
+      dispatch({ type: 'message', text: m.exportFailed({ reason: cli.reason({ code, meaning: cli.errno[code] }) }) });
     }
   }, [st.effect]);
 }
@@ -55,10 +61,12 @@ export function App(props: AppProps) {
   const matches = useMemo(() => offences(rules, st.query), [rules, st.query]);
   const theCase = useMemo(() => caseOf(st), [st.date, st.judgmentDate, st.charges, st.legal, st.priors, st.birthDate]);
   const outcome: Outcome | null = useMemo(() => (st.charges.length ? evaluate(rules, theCase, { today, lang }) : null), [rules, theCase, today, lang]);
-  useInput((input, key) => dispatch({ type: 'key', ev: { input, key } }));
+  const { exit } = useApp();
+  // Ctrl-C quits; an exception while handling a key ends the UI as an internal error (src/cli/tui.ts).
+  useKeys((ev) => dispatch({ type: 'key', ev }), () => exit(), (e) => exit(e instanceof Error ? e : new Error(String(e))));
   useEffects(st, outcome, theCase, props, m, dispatch);
   // Below 60 columns the screen cannot be laid out without overflowing: say so rather than draw past the edge.
-  if (stdout.columns && stdout.columns < 60) return <Text wrap="wrap">{m.tooNarrow({ columns: stdout.columns })}</Text>;
+  if (stdout.columns && stdout.columns < 60) return <Text wrap="wrap">{m.tooNarrow({ columns: stdout.columns, width: props.minEvalWidth === undefined ? null : Math.max(stdout.columns, props.minEvalWidth) })}</Text>;
   if (st.help) return <Help m={m} columns={columns} />;
   return <Screen st={st} rules={rules} lang={lang} m={m} outcome={outcome} matches={matches} columns={columns} rows={rows} />;
 }

@@ -35,6 +35,10 @@ export function mount(tree: ReactElement, columns = 80, rows = 24) {
     /** Types keys one at a time, as a person does, letting ink render after each. */
     async type(keys: string) { for (const k of keys) { stdin.write(k); await tick(5); } await tick(); },
     async press(seq: string) { stdin.write(seq); await tick(); },
+    /** Writes to stdin and returns at once: reads in the same turn of the event loop, as a terminal's split write. */
+    write(data: string) { stdin.write(data); },
+    /** Writes to stdin with only a short wait: many reads in a row (the robustness tests). */
+    async send(data: string, ms = 2) { stdin.write(data); await tick(ms); },
   };
 }
 
