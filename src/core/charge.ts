@@ -2,6 +2,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Charge, ChargeResult, VersionOut } from './contract.js';
 import type { Version } from './model.js';
+import { at } from './dates.js';
 import { moneyString } from './money.js';
 import { resolveRef, type Resolution } from './refs.js';
 import { draft, type ErrorDraft } from './errors.js';
@@ -71,14 +72,27 @@ function chargeResult(s: ChargeState, c: CaseCtx, r: Extract<Resolution, { ok: t
 
 const NO_PENALTY = { prison: null, fine: null, contraventionFine: false };
 
+/**
+ * An article whose tiers differ is ambiguous, unless one tier alone was in force on the date of the facts: the article
+ * then had that one (434-35-1 before 2025 was today's al. 2). It is taken, and a NOTE says so.
+ */
+function onlyTierThen(c: CaseCtx, r: Resolution, input: string, date: string): Resolution {
+  if (r.ok || r.error.code !== 'AMBIGUOUS_PROVISION' || r.error.key !== 'E_AMBIGUOUS_TIERS') return r;
+  const then = (r.error.suggestions ?? []).map((x) => c.rules.provisions.get(x)).filter((p) => p !== undefined && at(p.versions, date) !== undefined);
+  if (then.length !== 1) return r;
+  const p = then[0]!;
+  c.warnings.push({ code: 'NOTE', ref: p.ref, key: 'W_ONLY_TIER_THEN', params: { input: input.trim(), ref: p.ref, date } });
+  return { ok: true, provision: p, ref: p.ref, sharedTiers: false, items: undefined, within: undefined };
+}
+
 /** A charge resolved and checked, ready for the pipeline; or the error that stops the case. */
 export function startCharge(c: CaseCtx, charge: Charge, i: number): { s: ChargeState; r: Extract<Resolution, { ok: true }> } | ErrorDraft {
   const path = `charges[${i}]`;
-  const r = resolveRef(c.rules, charge.ref, `${path}.ref`);
+  const date = charge.date ?? c.date;
+  const r = onlyTierThen(c, resolveRef(c.rules, charge.ref, `${path}.ref`), charge.ref, date);
   if (!r.ok) return r.error;
   const { provision, ref } = r;
   if (provision.kind === 'rule') return draft('INVALID_CASE', `${path}.ref`, 'E_RULE_NOT_OFFENCE', { ref, rule: provision.rule ?? provision.label, targets: provision.appliesTo ?? [] });
-  const date = charge.date ?? c.date;
   if (c.judgment < date) return draft('INVALID_CASE', charge.date ? `${path}.date` : 'judgmentDate', 'E_JUDGMENT_BEFORE_FACTS', { judgment: c.judgment, date });
   const unused = unusedInput(c, r, charge, path);
   if (unused) return unused;

@@ -127,6 +127,7 @@ export const en: Messages = {
     W_CONTINUED_THEN_ABOLISHED: (p: P) => `${p.ref} was repealed on ${d(p.at)} and replaced by ${p.by}; ${p.last} was repealed in turn on ${d(p.end)} with no text punishing the same conduct: the facts are no longer punishable (112-1 al. 3).`,
     W_CONTINUED_BY: (p: P) => `${p.ref} was repealed on ${d(p.at)} and replaced by ${p.by}, which punishes the same conduct: the facts remain punishable, and the milder of both texts applies.`,
     W_ITEM_GONE_SEE: (p: P) => `${p.ref} no longer exists since ${d(p.at)}: ${p.renumbered ? `it became ${p.to}; for later facts, charge ${p.to}` : p.aggravation ? `the circumstance falls since under the general aggravation ${p.to}; for later facts, charge the offence without it with aggravation=${p.to}` : `the conduct falls since under ${p.to}`}.`,
+    W_ONLY_TIER_THEN: (p: P) => `"${p.input}": on the date of the facts (${d(p.date)}), the article had only ${p.ref}; it is applied.`,
     W_REPEALED_SEE: (p: P) => `${p.ref} has been repealed since ${d(p.at)}; the same conduct is punished by ${p.by}: for later facts, charge ${p.by}.`,
     W_FORMERLY_ITEM: (p: P) => `${p.ref} is in force only since ${d(p.from)}; before, this conduct was punished by ${p.by}: for earlier facts, charge that ref.`,
     W_OTHER_TIERS: (p: P) => `${p.ref} exists only since ${d(p.from)}; on the date of the facts the article had ${p.tiers}: if the facts fall under it, charge that ref.`,

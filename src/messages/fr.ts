@@ -144,6 +144,7 @@ export const fr = {
     W_CONTINUED_THEN_ABOLISHED: (p: P) => `${p.ref} a été abrogé le ${d(p.at)} et remplacé par ${p.by} ; ${p.last} a été abrogé à son tour le ${d(p.end)} sans texte pour punir la même conduite : les faits ne sont plus punissables (112-1 al. 3).`,
     W_CONTINUED_BY: (p: P) => `${p.ref} a été abrogé le ${d(p.at)} et remplacé par ${p.by}, qui punit la même conduite : les faits restent punissables, la loi la plus douce des deux textes s'applique.`,
     W_ITEM_GONE_SEE: (p: P) => `${p.ref} n'existe plus depuis le ${d(p.at)} : ${p.renumbered ? `il est devenu ${p.to} ; pour des faits postérieurs, poursuivez ${p.to}` : p.aggravation ? `la circonstance relève depuis de la circonstance aggravante générale ${p.to} ; pour des faits postérieurs, poursuivez l'infraction sans cette circonstance avec aggravation=${p.to}` : `la conduite relève depuis de ${p.to}`}.`,
+    W_ONLY_TIER_THEN: (p: P) => `« ${p.input} » : à la date des faits (${d(p.date)}), l'article n'avait que ${p.ref} ; c'est lui qui est appliqué.`,
     W_REPEALED_SEE: (p: P) => `${p.ref} est abrogé depuis le ${d(p.at)} ; la même conduite est punie par ${p.by} : pour des faits postérieurs, poursuivez ${p.by}.`,
     W_FORMERLY_ITEM: (p: P) => `${p.ref} n'est en vigueur que depuis le ${d(p.from)} ; avant, cette conduite était punie par ${p.by} : pour des faits antérieurs, poursuivez cette référence.`,
     W_OTHER_TIERS: (p: P) => `${p.ref} n'existe que depuis le ${d(p.from)} ; à la date des faits, l'article avait ${p.tiers} : si les faits en relèvent, poursuivez cette référence.`,

@@ -132,3 +132,14 @@ describe('a cumulation clause charged as an offence', () => {
     if (!r.ok) expect(r.error.message).toMatch(/route L233-1 II is a cumulation rule, not an offence .* applies by itself/);
   });
 });
+
+describe('an article with several tiers, named bare, when one tier alone was in force', () => {
+  it('434-35-1 for 2010 facts is the 2003 text (today al. 2), with a NOTE; ambiguous once al. 1 exists (2025)', () => {
+    const r = run('2010-01-01', '434-35-1', '2026-11-29');
+    expect(r.charges[0]!.ref).toBe('434-35-1 al. 2');
+    expect(r.total.prison?.months).toBe(12); // loi 2003-239: un an, 15 000 €
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/the article had only 434-35-1 al\. 2/));
+    const later = evaluate(rules, { date: '2025-08-01', judgmentDate: '2026-11-29', charges: [{ ref: '434-35-1' }] }, { today: '2026-11-29', lang: 'en' });
+    expect(later.ok ? null : later.error.code).toBe('AMBIGUOUS_PROVISION');
+  });
+});
