@@ -392,6 +392,8 @@ export const cumulationFile = z.strictObject({
     requires: label.optional(),
     /** The clause applies only in a situation the case states with relatedTo (132-6-1: an offence committed in detention): no note without it. */
     onlyWhenRelated: z.boolean().optional(),
+    /** The clause concerns a detainee (132-6-1, 434-31, 433-9): a legal person, never detained, is outside it. */
+    persons: z.literal('natural').optional(),
     versions: z.array(dated).min(1),
   })),
 });

@@ -108,34 +108,61 @@ export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (
 }
 
 /**
- * The charges a clause adds on top (434-31, route L233-1 II): their maxima add to the capped total, custody and fine
- * (the clauses speak of "les peines" without distinction). Life with anything is life; its cap if not pronounced
- * (132-5) adds the other terms.
+ * The charges a clause adds on top (434-31, route L233-1 II, 132-6-1): each clause sets 132-2 to 132-5 aside between
+ * its charge and the related ones only. Added charges related to each other (refusing to stop and driving uninsured,
+ * each clause naming the other) add up; added charges that are not (two offences committed in detention, each
+ * related to the offence detained for) are in concours (132-3): the heaviest group counts. That adds to the capped
+ * total, custody and fine. Life with anything is life; its cap if not pronounced (132-5) adds the other terms.
  */
 function addOnTop(c: CaseCtx, total: Result['total'], charges: readonly Part[], fines: readonly (Decimal | null)[], plan: Cumulation, steps: Steps): void {
-  let prison = total.prison, fine = total.fine === null ? null : new Money(total.fine);
-  let added = new Money(0), lifeCapMonths = 0, anyFine = false;
-  const terms = [total.prison];
   for (const e of plan.entries) {
     const ch = charges[e.charge]!;
     steps?.push({ rule: e.article, code: 'CUMULATION', params: { ref: ch.ref, article: e.article, related: e.relatedTo.map((j) => charges[j]!.ref), prison: ch.prison, fine: ch.fine } });
-    terms.push(ch.prison);
-    if (ch.prison) {
-      // The heavier kind names the sum: réclusion or détention criminelle over emprisonnement.
-      const kind = prison && (prison.kind !== 'emprisonnement' || ch.prison.kind === 'emprisonnement') ? prison.kind : ch.prison.kind;
-      prison = prison?.life || ch.prison.life ? { kind, months: null, life: true } : { kind, months: (prison?.months ?? 0) + (ch.prison.months ?? 0), life: false };
-    }
-    if (ch.fine !== null) { const f = fines[e.charge] ?? new Money(ch.fine); added = added.plus(f); fine = fine === null ? f : fine.plus(f); anyFine = true; }
   }
-  for (const t of terms) if (t && !t.life) lifeCapMonths += t.months ?? 0;
+  let top: PrisonOut | null = null, topFine: Decimal | null = null;
+  for (const group of relatedGroups(plan)) {
+    let p: PrisonOut | null = null, f: Decimal | null = null;
+    for (const e of group) {
+      const ch = charges[e.charge]!;
+      if (ch.prison) p = sumPrison(p, ch.prison);
+      const x = ch.fine === null ? null : fines[e.charge] ?? new Money(ch.fine);
+      if (x) f = f === null ? x : f.plus(x);
+    }
+    if (comparePrison(p, top) > 0) top = p;
+    if (f && (topFine === null || f.gt(topFine))) topFine = f;
+  }
+  let prison = total.prison;
+  if (top) prison = sumPrison(prison, top);
+  const fine = topFine === null ? (total.fine === null ? null : new Money(total.fine)) : total.fine === null ? topFine : new Money(total.fine).plus(topFine);
+  let lifeCapMonths = 0;
+  for (const t of [total.prison, top]) if (t && !t.life) lifeCapMonths += t.months ?? 0;
   const lifeCap = prison?.life ? param(c.rules, 'lifeNotPronouncedCap', c.date) : undefined;
   total.prison = prison;
   total.fine = fine === null ? null : moneyString(fine);
-  if (anyFine) total.fineParts.cumulated = moneyString(added);
+  if (topFine !== null) total.fineParts.cumulated = moneyString(topFine);
   total.lifeNotPronouncedCapMonths = lifeCap ? lifeCap.value.months + lifeCapMonths : undefined;
   // The cap adds the cumulated terms: it stands on 132-5 and on the clauses that add them.
   const clauses = [...new Set(plan.entries.map((e) => e.article))];
   total.lifeNotPronouncedCapArticle = lifeCap ? [paramArticle(c.rules, 'lifeNotPronouncedCap'), ...(lifeCapMonths ? clauses : [])].join(', ') : undefined;
   total.cumulated = plan.entries.map((e) => ({ charge: e.charge, ref: e.ref, article: e.article, relatedTo: e.relatedTo }));
+  if (relatedGroups(plan).length > 1) steps?.push({ rule: '132-3', code: 'CUMULATED_CONCOURS', params: { refs: plan.entries.map((e) => charges[e.charge]!.ref), prison: top, fine: topFine === null ? null : moneyString(topFine) } });
   steps?.push({ rule: plan.entries[0]!.article, code: 'CUMULATED_TOTAL', params: { prison, fine: total.fine } });
+}
+
+/** Two custodial terms added: life with anything is life; the heavier kind (criminal over correctional) names the sum. */
+function sumPrison(a: PrisonOut | null, b: PrisonOut): PrisonOut {
+  const kind = a && (a.kind !== 'emprisonnement' || b.kind === 'emprisonnement') ? a.kind : b.kind;
+  return a?.life || b.life ? { kind, months: null, life: true } : { kind, months: (a?.months ?? 0) + (b.months ?? 0), life: false };
+}
+
+/** The added charges in groups: two are together when one's clause names the other among its related charges. */
+function relatedGroups(plan: Cumulation): Cumulation['entries'][] {
+  const groups: Cumulation['entries'][] = [];
+  for (const e of plan.entries) {
+    const joined = groups.filter((g) => g.some((x) => x.relatedTo.includes(e.charge) || e.relatedTo.includes(x.charge)));
+    const merged = [...joined.flat(), e];
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups;
 }

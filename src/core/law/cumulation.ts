@@ -32,11 +32,18 @@ export function clauseOf(rules: Rules, ref: string): CumulationClause | null {
   if (!m) { m = new Map(); byRef.set(rules, m); }
   let hit = m.get(ref);
   if (hit === undefined) {
-    const article = rules.provisions.get(ref)?.article;
+    const article = rules.provisions.get(ref)?.article ?? articleOfItem(rules, ref);
     hit = rules.cumulation.clauses.find((k) => k.charges.some((e) => e === ref || e === article)) ?? null;
     m.set(ref, hit);
   }
   return hit;
+}
+
+/** The article of an item's ref ("225-7 3°" -> "225-7"), whose tiers the clause may name. */
+function articleOfItem(rules: Rules, ref: string): string | undefined {
+  const words = ref.split(' ');
+  for (let n = words.length - 1; n > 0; n--) { const a = words.slice(0, n).join(' '); if (rules.articles.has(a)) return a; }
+  return undefined;
 }
 
 /** relatedTo names other charges of the case, each once, on a charge a clause can reach. */
@@ -81,6 +88,11 @@ export function cumulation(c: CaseCtx, charges: readonly Charge[], results: read
     const v = at(clause.versions, date), later = at(clause.versions, c.judgment);
     if (!v || !later) {
       if (charges[i]!.relatedTo) c.warnings.push({ code: 'NOTE', ref, key: 'W_CLAUSE_NOT_IN_FORCE', params: { ref, article: clause.article, from: clause.versions[0]!.from } });
+      continue;
+    }
+    // A clause about a detainee (132-6-1, 434-31, 433-9) cannot reach a legal person: it is never detained.
+    if (clause.persons === 'natural' && c.legal) {
+      if (charges[i]!.relatedTo) c.warnings.push({ code: 'NOTE', ref, key: 'W_CLAUSE_NATURAL_ONLY', params: { ref, article: clause.article } });
       continue;
     }
     const related = relatedOf(c, clause, charges, results, i);
