@@ -32,6 +32,11 @@ describe('a prior that does not make a récidive is explained', () => {
     const r = run({ ref: '311-3', final: '2024-02-01' }, '311-3', '2024-01-09');
     expect(notes(r)).toEqual([expect.stringMatching(/not final before the facts/)]);
   });
+  it('a 5th-class contravention whose règlement provides no récidive says so (132-11: "dans les cas où le règlement le prévoit")', () => {
+    // route R413-14-1 I (excess of 50 km/h, 5th class): its text has no récidive clause (the repeat became a délit, L413-1).
+    const r = run({ ref: 'route R413-14-1 I', final: '2023-01-01' }, 'route R413-14-1 I', '2024-05-01');
+    expect(notes(r)).toEqual([expect.stringMatching(/règlement does not provide récidive for this contravention/)]);
+  });
   it('a prior whose facts predate the law the data holds (the Code pénal before 1994) is said not examined, never "not in force"', () => {
     // 222-23 (1994 code) for 1993 facts: the former code's rape then applied; quantum holds the Code pénal from 1994-03-01.
     const r = evaluate(rules, { date: '1996-01-01', judgmentDate: '2026-11-29', offender: { priors: [{ ref: '222-23', final: '1994-06-01', date: '1993-01-01' }] }, charges: [{ ref: '222-23' }] }, { today: '2026-11-29', lang: 'en' }) as Result;

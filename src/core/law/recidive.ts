@@ -134,7 +134,7 @@ const clauseReaches = (clause: boolean | 'natural' | undefined, offender: 'natur
 /** How far a prior went towards a rule: why it failed (in the law's order of conditions), or what it meets. */
 type Fit = { stage: Miss; windowEnd?: IsoDate } | { stage: 'ok'; priorIds: Set<string> | null; expired: IsoDate; windowEnd: IsoDate | null };
 /** The conditions a prior may miss, from the first checked to the last: the note names the furthest one reached. */
-const MISSES = ['NOT_FINAL', 'GRAVITY', 'NOT_SAME', 'WINDOW'] as const;
+const MISSES = ['NOT_FINAL', 'GRAVITY', 'NO_CLAUSE', 'NOT_SAME', 'WINDOW'] as const;
 type Miss = (typeof MISSES)[number];
 
 function priorFits(rule: RecidiveRule, pm: PriorMax, s: ChargeState, c: CaseCtx, ids: Set<string>): Fit {
@@ -166,10 +166,12 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
     // A text may set a general récidive rule aside for its offence (221-5-6 al. 2: 132-8 and 132-9).
     const excluded = s.v0!.recidiveExcluded?.some((a) => rule.article === a || rule.article.startsWith(`${a} `)) ?? false;
     if (excluded) { excludedBy.add(rule.article); continue; }
-    const chargeFits = rule.charge.some((x) => matches(x, { nature: s.nature!, penalty: basis, clazz })) && !(rule.requiresClause && !clauseReaches(s.v0!.recidiveClause, offender));
+    const gravityFits = rule.charge.some((x) => matches(x, { nature: s.nature!, penalty: basis, clazz }));
+    // A 5th-class contravention is in récidive only where its règlement says so (132-11, 132-15).
+    const noClause = gravityFits && rule.requiresClause === true && !clauseReaches(s.v0!.recidiveClause, offender);
     for (let k = 0; k < c.priors.length; k++) {
       const { prior } = c.priors[k]!;
-      const fit: Fit = chargeFits ? priorFits(rule, c.priors[k]!, s, c, ids) : { stage: prior.final < s.date ? 'GRAVITY' : 'NOT_FINAL' };
+      const fit: Fit = gravityFits && !noClause ? priorFits(rule, c.priors[k]!, s, c, ids) : { stage: !(prior.final < s.date) ? 'NOT_FINAL' : noClause ? 'NO_CLAUSE' : 'GRAVITY' };
       if (fit.stage !== 'ok') {
         if (!furthest[k] || MISSES.indexOf(fit.stage) > MISSES.indexOf(furthest[k]!.stage)) furthest[k] = fit;
         continue;
