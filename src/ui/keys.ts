@@ -96,6 +96,21 @@ function namedKey(seq: string): KeyEvent['key'] | null {
   return null;
 }
 
+/**
+ * Several keys in one read (typed fast, sent over a slow link, pasted): each control key (Enter, Tab, Backspace,
+ * Ctrl-letter) is its own event, and so is each character of a short run (a command key among them must act); a long
+ * run of printable text (a paste into a field) stays whole.
+ */
+export function splitText(p: Piece): Piece[] {
+  if (p.kind !== 'text' || p.text.length === 1) return [p];
+  const out: Piece[] = [];
+  for (const run of p.text.match(/[\u0000-\u001f\u007f]|[^\u0000-\u001f\u007f]+/g) ?? []) {
+    if (run.length > 1 && run.length <= 8) for (const ch of run) out.push({ kind: 'text', text: ch });
+    else out.push({ kind: 'text', text: run });
+  }
+  return out;
+}
+
 /** One piece as the event the reducer reads, or null when it means nothing here. */
 export function keyEvent(p: Piece): KeyEvent | null {
   if (p.kind === 'drop') return null;
@@ -132,7 +147,7 @@ export function useKeys(onKey: (ev: KeyEvent) => void, onQuit: () => void, onErr
     let rest = '';
     let flush: NodeJS.Immediate | undefined;
     const emit = (pieces: Piece[]) => {
-      for (const p of pieces) {
+      for (const p of pieces.flatMap(splitText)) {
         if (p.kind === 'text' && p.text === '\u0003') { handlers.current.onQuit(); return; }
         const ev = keyEvent(p);
         if (ev) handlers.current.onKey(ev);

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { Text } from 'ink';
 import { App } from '../../src/ui/App.js';
 import { Guard } from '../../src/ui/run.js';
-import { keyEvent, splitKeys, useKeys } from '../../src/ui/keys.js';
+import { keyEvent, splitKeys, splitText, useKeys } from '../../src/ui/keys.js';
 import { loadRules } from '../../src/index.js';
 import { KEY, mount, tick } from './harness.js';
 
@@ -107,6 +107,22 @@ describe('the terminal UI under hostile input', () => {
     await tick();
     expect(a.failures).toEqual([]);
     expect(a.frame()).toMatch(/Recherche|Chefs/);
+  });
+
+  it('several keys in one read (fast typing, a pasted list of refs) each act: no command is lost (red team rt11a)', async () => {
+    const a = app();
+    // Two refs, each followed by Enter, in a single read: both charges are added.
+    await a.send('311-3\r222-37\r');
+    await tick();
+    const f = a.frame();
+    expect(f).toMatch(/Chefs \(2\)/);
+    expect(f).toMatch(/^ +311-3 +3 ans/m);
+    expect(f).toMatch(/^ +222-37 +10 ans/m);
+    expect(a.failures).toEqual([]);
+    // splitText: control keys apart, short runs per character, a long paste whole.
+    expect(splitText({ kind: 'text', text: '\td' }).map((p) => p.text)).toEqual(['\t', 'd']);
+    expect(splitText({ kind: 'text', text: 'tc' }).map((p) => p.text)).toEqual(['t', 'c']);
+    expect(splitText({ kind: 'text', text: 'x'.repeat(20) }).map((p) => p.text)).toEqual(['x'.repeat(20)]);
   });
 
   it('the same in a prompt (the amount of a charge)', async () => {
