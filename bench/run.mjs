@@ -1,7 +1,7 @@
 // `npm run bench [-- N]`: generates N synthetic cases (1 bad line in 1000), runs `quantum batch` on them and, in
 // the same run, a bare JSONL passthrough on the same input; prints cases/s, the ratio, and peak memory.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -16,6 +16,9 @@ const N = Number(process.argv[2] ?? 100_000);
 const root = new URL('..', import.meta.url).pathname;
 const keep = process.env.BENCH_KEEP;
 const dir = mkdtempSync(join(tmpdir(), 'quantum-bench-'));
+// The inputs and outputs (gigabytes at 1 000 000 cases) go when the bench ends, however it ends.
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 const input = join(dir, 'cases.jsonl');
 
 // Deterministic pseudo-random generator (mulberry32, 32-bit integer arithmetic), so two runs bench the same

@@ -341,6 +341,8 @@ export const fr = {
       R_CONTROL: () => 'les caractères de contrôle et les caractères invisibles de mise en forme (U+200B à U+200F, U+202A à U+202E, U+2060 à U+2069, U+FEFF…) sont interdits dans les chaînes des règles',
       // The cross-references of `quantum rules validate` (src/rules/validate.ts).
       R_ARTICLE_UNKNOWN: (p: { article: string }) => `l'article ${p.article} n'est pas dans les règles`,
+      R_PENALTY_OF_CYCLE: (p: { chain: string }) => `renvois de peines en boucle : ${p.chain}`,
+      R_PENALTY_OF_DEEP: (p: { ref: string; max: number }) => `${p.ref} renvoie aux peines d'un autre article par plus de ${p.max} renvois successifs`,
       R_REF_UNKNOWN: (p: { ref: string }) => `${p.ref} n'est pas dans les règles`,
       R_PREDICATE_NOT_YET: (p: { article: string }) => `l'article de référence ${p.article} n'est pas encore dans le catalogue`,
       R_ATTEMPT_CITED: (p: { article: string }) => `l'article de la tentative ${p.article} n'est pas dans le catalogue (seulement cité)`,

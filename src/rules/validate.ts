@@ -6,6 +6,7 @@ import { Money } from '../core/money.js';
 import { Issues, loadRules, RulesError, type RulesIssue } from './load.js';
 import { coversArticle } from '../core/law/covers.js';
 import { resolveRef } from '../core/refs.js';
+import { MAX_PENALTY_OF_LINKS } from '../core/law/special.js';
 
 export interface ValidationReport { errors: RulesIssue[]; notes: RulesIssue[]; rules: Rules | null }
 
@@ -27,6 +28,7 @@ export function crossCheck(rules: Rules, lang: Lang = 'fr'): { errors: RulesIssu
   const notes = new Issues(lang);
   const knownArticle = (a: string) => rules.articles.has(a) || rules.provisions.has(a);
   versionRefs(rules, knownArticle, errors, notes);
+  penaltyOfChains(rules, errors);
   leftItems(rules, knownArticle, errors, notes);
   const general = 'general/recidive.json';
   rules.recidive.predicateAssimilations.forEach((pa, i) => pa.appliesTo.forEach((a, j) => {
@@ -65,6 +67,22 @@ export function crossCheck(rules: Rules, lang: Lang = 'fr'): { errors: RulesIssu
 }
 
 /** The articles a version's penalty and attempt name: those it computes with must be in the rules. */
+/** "Puni des peines prévues à l'article …" chains: no cycle, at most MAX_PENALTY_OF_LINKS links (the engine's limit). */
+function penaltyOfChains(rules: Rules, errors: Issues): void {
+  const next = (p: Provision): Provision[] => p.versions.flatMap((v) => (v.penalty && isPenaltyOf(v.penalty) ? [v.penalty.penaltyOf] : []))
+    .map((ref) => resolveRef(rules, ref, '')).flatMap((r) => (r.ok ? [r.provision] : []));
+  for (const start of rules.provisions.values()) {
+    // Walk every path from this provision, breadth first, up to one link beyond the limit.
+    let level: Provision[][] = next(start).map((q) => [start, q]);
+    for (let links = 1; level.length && links <= MAX_PENALTY_OF_LINKS; links++) {
+      const cycle = level.find((path) => path.indexOf(path[path.length - 1]!) < path.length - 1);
+      if (cycle) { errors.add(start.file, start.ref, 'R_PENALTY_OF_CYCLE', { chain: cycle.map((q) => q.ref).join(' → ') }); break; }
+      level = level.flatMap((path) => next(path[path.length - 1]!).map((q) => [...path, q]));
+      if (links === MAX_PENALTY_OF_LINKS && level.length) errors.add(start.file, start.ref, 'R_PENALTY_OF_DEEP', { ref: start.ref, max: MAX_PENALTY_OF_LINKS });
+    }
+  }
+}
+
 function versionRefs(rules: Rules, knownArticle: (a: string) => boolean, errors: Issues, notes: Issues): void {
   for (const p of rules.provisions.values()) {
     const at = (k: number, rest: string) => `provisions[${rules.articles.get(p.article)!.refs.indexOf(p.ref)}].versions[${k}]${rest}`;

@@ -63,6 +63,14 @@ describe('the loader and the validation, in the language asked for', () => {
     expect(crossCheck(rules).errors).toContainEqual({ file: 'CP/910-1.json', path, message: "999-9 n'est pas dans les règles" });
     expect(crossCheck(rules, 'en').errors).toContainEqual({ file: 'CP/910-1.json', path, message: '999-9 is not in the rules' });
   });
+  it('penalty references ("peines prévues à l\'article …") may neither loop nor run longer than the engine follows', () => {
+    const self = loadRules(rulesDir([article('910-1', [provision('910-1', [version('1994-03-01', null, { penaltyOf: '910-1' })])])]));
+    expect(crossCheck(self, 'en').errors.map((e) => e.message)).toContainEqual('penalties referring to each other in a loop: 910-1 → 910-1');
+    // 920-0 → 920-1 → … → 920-6 (6 links) is too long; 920-2 → … → 920-6 (4 links) is not.
+    const chain = Array.from({ length: 7 }, (_, k) => article(`920-${k}`, [provision(`920-${k}`, [version('1994-03-01', null, k < 6 ? { penaltyOf: `920-${k + 1}` } : { prison: E(12), fine: null })])]));
+    const deep = crossCheck(loadRules(rulesDir(chain)), 'en').errors.filter((e) => /successive references/.test(e.message)).map((e) => e.path);
+    expect(deep).toEqual(['920-0']);
+  });
   it("an aggravation's list of offences already aggravated names refs of the catalogue (132-77's last alinéa)", () => {
     // The fixture holds one article: 132-77's refs (222-12 6°…) are unknown there, and each is an error.
     const fixture = loadRules(rulesDir([article('910-1', [provision('910-1', [version('1994-03-01', null, { prison: E(12), fine: null })])])]));

@@ -83,6 +83,9 @@ function mildestTier(rules: Rules, provision: Provision, ref: string, v: Version
 }
 
 /** What one version of a provision sets for this charge (natural person, before the general rules). */
+/** How many "peines prévues à l'article …" links a penalty may follow; `rules validate` refuses longer chains and cycles. */
+export const MAX_PENALTY_OF_LINKS = 5;
+
 export function specialPenalty(rules: Rules, provision: Provision, v: Version, input: SpecialInput, date: IsoDate, trace: boolean, depth = 0): SpecialOutcome {
   const spec = v.penalty!;
   const steps: Steps = trace ? [] : null;
@@ -122,7 +125,7 @@ function penaltyOf(rules: Rules, provision: Provision, ref: string, v: Version, 
   const r = resolveRef(rules, ref, `${input.path}.ref`);
   if (!r.ok) return { ok: false, error: r.error };
   const tv = at(r.provision.versions, date);
-  if (!tv?.penalty || depth > 4) return { ok: false, reason: 'PENALTY_NOT_IN_FORCE', steps: steps && [{ rule: provision.article, code: 'PENALTY_OF_NOT_IN_FORCE', params: { other: r.ref, date } }] };
+  if (!tv?.penalty || depth >= MAX_PENALTY_OF_LINKS) return { ok: false, reason: 'PENALTY_NOT_IN_FORCE', steps: steps && [{ rule: provision.article, code: 'PENALTY_OF_NOT_IN_FORCE', params: { other: r.ref, date } }] };
   const out = specialPenalty(rules, r.provision, tv, input, date, trace, depth + 1);
   if (!out.ok) return out;
   steps?.push({ rule: provision.article, code: 'PENALTY_OF', params: { other: r.ref, prison: out.penalty.prison, fine: out.penalty.fine?.toFixed() ?? null } });
@@ -215,7 +218,7 @@ export function usesInputs(rules: Rules, p: Provision, depth = 0): { amount: boo
   let u = inputsUsed.get(p);
   if (!u) {
     const specs = p.versions.map((v) => v.penalty).filter((x) => x !== undefined);
-    const others = depth > 4 ? [] : specs.filter(isPenaltyOf).map((x) => rules.provisions.get(x.penaltyOf)).filter((x) => x !== undefined).map((x) => usesInputs(rules, x, depth + 1));
+    const others = depth >= MAX_PENALTY_OF_LINKS ? [] : specs.filter(isPenaltyOf).map((x) => rules.provisions.get(x.penaltyOf)).filter((x) => x !== undefined).map((x) => usesInputs(rules, x, depth + 1));
     u = {
       amount: others.some((o) => o.amount) || specs.some((x) => 'fine' in x && x.fine !== null && 'proportional' in x.fine && x.fine.proportional !== undefined),
       predicate: others.some((o) => o.predicate) || specs.some((x) => 'byPredicate' in x || ('heavierPredicate' in x && x.heavierPredicate !== undefined)),
