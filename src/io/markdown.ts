@@ -40,7 +40,7 @@ export function formatMarkdown(r: Result, lang: Lang): string {
   for (const e of tot.cumulated ?? []) out.push(`- ${m.text.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
   if (tot.withoutExcuse) out.push(`- ${m.text.withoutExcuse}${c}${tot.withoutExcuse.prison ? formatPrison(tot.withoutExcuse.prison, lang) : none} ; ${tot.withoutExcuse.fine ? formatMoney(tot.withoutExcuse.fine, lang) : none}`);
   const a = r.arithmetic;
-  out.push(`- ${t.sum}${c}${a.prison ? formatSumPrison(a.prison, lang) : none} ; ${a.fine ? formatMoney(a.fine, lang) : none}`);
+  out.push(`- ${t.sum}${c}${a.prison ? formatSumPrison(a.prison, lang) : unknown} ; ${a.fine ? formatMoney(a.fine, lang) : unknown}`);
   if (r.warnings.length) {
     out.push('', `## ${t.warnings}`, '');
     for (const w of r.warnings) out.push(`- ${w.message ?? w.code}`);

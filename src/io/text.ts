@@ -76,7 +76,7 @@ function totalLines(r: Result, lang: Lang): string[] {
   for (const e of tot.cumulated ?? []) out.push(`  ${t.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
   if (tot.withoutExcuse) out.push(`  ${t.withoutExcuse}${colon(lang)}${penaltyOf(tot.withoutExcuse, lang)}`);
   const a = r.arithmetic;
-  out.push(`  ${t.sum}${colon(lang)}${a.prison ? formatSumPrison(a.prison, lang) : t.noCustody}${semi(lang)}${a.fine ? formatMoney(a.fine, lang) : t.none}`);
+  out.push(`  ${t.sum}${colon(lang)}${a.prison ? formatSumPrison(a.prison, lang) : tot.notComputed ? t.notComputedTotal : t.noCustody}${semi(lang)}${a.fine ? formatMoney(a.fine, lang) : none}`);
   return out;
 }
 

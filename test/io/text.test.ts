@@ -67,5 +67,12 @@ describe('a total that lacks a charge whose law is not held (LAW_NOT_HELD)', () 
     expect(formatResult(only, 'en', { width: 200 })).toMatch(/Custody: not computed[\s\S]*Total incomplete: 311-3/);
     expect(formatMarkdown(only, 'fr')).toMatch(/\*\*non calculée\*\*/);
     expect(formatResult(mixed, 'fr', { width: 200 })).toMatch(/Total incomplet : 311-3/);
+    // The trace says "not computed", never "no punishable offence" (rt11a); two such charges: plural.
+    const traced = evaluate(rules, { date: '1990-01-01', judgmentDate: '2025-01-01', charges: [{ ref: '311-3' }, { ref: '222-37' }] }, { today: '2026-11-29' }) as Result;
+    const text = formatResult(traced, 'fr', { width: 200, trace: true });
+    expect(text).toMatch(/Aucune peine calculée/);
+    expect(text).not.toMatch(/Aucune infraction punissable/);
+    expect(text).toMatch(/311-3, 222-37 n'y figurent pas/);
+    expect(text).toMatch(/Somme arithmétique[^\n]*: non calculée ; non calculée/);
   });
 });

@@ -12,7 +12,7 @@ import type { CaseCtx, Module } from './types.js';
 import { NO_CUMULATION, type Cumulation } from './cumulation.js';
 
 /** What the concours reads of a charge: a charge result, or the same figures otherwise (the excuse set aside). */
-export type Part = Pick<ChargeResult, 'ref' | 'punishable' | 'nature' | 'prison' | 'fine'>;
+export type Part = Pick<ChargeResult, 'ref' | 'punishable' | 'nature' | 'prison' | 'fine'> & { reason?: ChargeResult['reason'] };
 
 export const concoursModule: Module = {
   id: '132-3',
@@ -53,7 +53,9 @@ export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (
   let live = 0;
   for (const ch of charges) if (ch.punishable) live++;
   if (live === 0) {
-    steps?.push({ rule: '112-1', code: 'NOTHING_PUNISHABLE' });
+    // Charges whose law is not held are not computed, not "not punishable": the step says which it is.
+    const unknown = charges.some((ch) => ch.reason === 'LAW_NOT_HELD');
+    steps?.push({ rule: '112-1', code: unknown ? 'NOTHING_COMPUTED' : 'NOTHING_PUNISHABLE' });
     return { total: NOTHING(), arithmetic: { prison: null, fine: null }, steps };
   }
   if (live > 1) steps?.push({ rule: '132-2', code: 'CONCOURS', params: { count: live } });
