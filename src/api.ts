@@ -60,12 +60,36 @@ function plainCase(input: unknown, lang: Lang): { ok: true; value: unknown } | {
   try {
     return { ok: true, value: input === undefined ? undefined : JSON.parse(JSON.stringify(input)) };
   } catch (e) {
-    return { ok: false, error: { contract: CONTRACT_VERSION, id: null, ok: false, error: { code: 'INVALID_CASE', path: null, message: say(lang, 'errors', 'E_NOT_PLAIN', { detail: (e as Error).message }) } } };
+    return { ok: false, error: { contract: CONTRACT_VERSION, id: null, ok: false, error: { code: 'INVALID_CASE', path: null, message: say(lang, 'errors', 'E_NOT_PLAIN', { detail: detailOf(e) }) } } };
+  }
+}
+
+/** A thrown value's first line, whatever was thrown (null, a number, an object whose getters throw). */
+function detailOf(e: unknown): string {
+  try {
+    const m = e !== null && typeof e === 'object' && 'message' in e ? (e as { message: unknown }).message : e;
+    return String(m).split('\n')[0]!.slice(0, 200);
+  } catch {
+    return '?';
+  }
+}
+
+/** The options read once, each getter once (a later read could differ), or the error their reading gave. */
+function optionsOnce(o: EvaluateOptions): EvaluateOptions | Outcome {
+  if (o === null || typeof o !== 'object') return optionError('fr', 'options', 'E_OPTIONS');
+  try {
+    const { lang, today, maxCharges, trace, lean, memo } = o;
+    return { lang, today, maxCharges, trace, lean, memo };
+  } catch (e) {
+    return optionError('fr', 'options', 'E_NOT_PLAIN', { detail: detailOf(e) });
   }
 }
 
 /** Evaluates one case (validated here: untrusted input is fine). Never throws for bad input: an error result. */
-export function evaluate(rules: Rules, input: unknown, options: EvaluateOptions = {}): Outcome {
+export function evaluate(rules: Rules, input: unknown, given: EvaluateOptions = {}): Outcome {
+  const read = optionsOnce(given);
+  if ('contract' in read) return read;
+  const options = read;
   const bad = checkOptions(options);
   if (bad) return bad;
   const lang = options.lang ?? 'fr';

@@ -26,3 +26,17 @@ describe('batch lines', () => {
     expect(JSON.parse(r.stdout.trim()).judgmentDateDefault).toBe(true);
   });
 });
+
+describe('evaluate never throws, whatever is thrown at it (red team rt11a)', () => {
+  it('a getter that throws null, an options Proxy that throws, an option that changes between reads', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    const thrownNull = evaluate(rules, { get date() { throw null; } }, { today: '2026-11-29' }); // eslint-disable-line no-throw-literal
+    expect(thrownNull.ok).toBe(false);
+    const proxy = evaluate(rules, { charges: [{ ref: '311-3' }] }, new Proxy({}, { get() { throw new Error('trap'); } }) as never);
+    expect(proxy.ok ? null : proxy.error.path).toBe('options');
+    // today read once: the later reads of a changing getter are not seen.
+    let n = 0;
+    const shifting = evaluate(rules, { charges: [{ ref: '311-3' }] }, { get today() { return ++n === 1 ? '2024-01-01' : '2024-13-45'; } } as never);
+    expect(shifting.ok ? shifting.date : null).toBe('2024-01-01');
+  });
+});
