@@ -9,7 +9,7 @@ import { sanitize } from '../io/terminal.js';
 import { type Common, EXIT, InputError, localToday, shippedRules, UsageError, validatedRules, wholeOption } from './common.js';
 
 export interface BatchArgs extends Common {
-  file: string; format?: 'jsonl' | 'csv'; output: 'jsonl' | 'csv'; out?: string; trace: boolean; workers?: number; chunk: number;
+  file: string; format?: 'jsonl' | 'csv'; output: 'jsonl' | 'csv'; out?: string; trace: boolean; workers?: number; chunk?: number;
   maxLine: number; maxCharges: number; maxResult: number; progress?: boolean; delimiter?: ',' | ';'; csvRaw: boolean;
 }
 
@@ -22,7 +22,7 @@ export function batchBuilder(y: Argv, lang: Lang): Argv {
     .option('out', { type: 'string', describe: h.out })
     .option('trace', { type: 'boolean', default: false, describe: h.batchTrace })
     .option('workers', { type: 'number', describe: h.workers({ n: defaultWorkers(), max: maxWorkers() }) })
-    .option('chunk', { type: 'number', default: 256, describe: h.chunk })
+    .option('chunk', { type: 'number', describe: h.chunk })
     .option('max-line', { type: 'number', default: 1_000_000, describe: h.maxLine })
     .option('max-charges', { type: 'number', default: 10_000, describe: h.batchMaxCharges })
     .option('max-result', { type: 'number', default: 32 * 1024 * 1024, describe: h.maxResult })
@@ -35,11 +35,14 @@ export function batchBuilder(y: Argv, lang: Lang): Argv {
 }
 
 /** The run's options, checked: bounds on every limit, the input format from the file's extension. */
+/** Records per block sent to a worker, by default: many for speed; few when each result carries its trace. */
+const PLAIN_CHUNK = 256, TRACED_CHUNK = 4;
+
 function options(argv: BatchArgs): { opts: BatchOptions; workers: number } {
   wholeOption('max-charges', argv.maxCharges, 1);
   wholeOption('max-line', argv.maxLine, 10);
   wholeOption('max-result', argv.maxResult, 1024);
-  wholeOption('chunk', argv.chunk, 1, 10_000);
+  if (argv.chunk !== undefined) wholeOption('chunk', argv.chunk, 1, 10_000);
   const workers = argv.workers === undefined ? defaultWorkers() : wholeOption('workers', argv.workers, 0, maxWorkers());
   // `--out ""` or `--out` alone: a file was meant and not named; never silently standard output.
   if (argv.out === '') throw new UsageError('U_OUT_EMPTY');
@@ -84,7 +87,8 @@ export async function batchCommand(argv: BatchArgs): Promise<number> {
   let summary: BatchSummary;
   try {
     summary = await runBatch({
-      input: argv.file, rules, workers, pool, chunk: argv.chunk, opts,
+      // Traced results weigh up to megabytes each: smaller blocks keep the memory a run holds bounded by few results.
+      input: argv.file, rules, workers, pool, chunk: argv.chunk ?? (argv.trace ? TRACED_CHUNK : PLAIN_CHUNK), opts,
       // The progress line is for a terminal watching a run whose results go elsewhere: drawn between result lines
       // on the same screen it would garble them.
       progress: argv.progress ?? Boolean(process.stderr.isTTY && !process.stdout.isTTY),

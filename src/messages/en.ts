@@ -487,7 +487,7 @@ export const en: Messages = {
       batch: 'evaluate many cases: JSON Lines (or CSV) in, one result per line out, in input order', file: 'input file, or - for standard input',
       inputFormat: 'input format: jsonl (contract cases) or csv (see README); default: from the extension (.csv), else jsonl', output: 'output format: jsonl (contract results) or csv (one row per case)',
       out: 'write results to FILE (replaced only when the run ends well)', batchTrace: 'include the explanation in each result',
-      workers: (p: P) => `worker threads (default: the machine's cores, here ${p.n}; 0 = main thread; at most ${p.max})`, chunk: 'lines (CSV: records) per message to a worker',
+      workers: (p: P) => `worker threads (default: the machine's cores, here ${p.n}; 0 = main thread; at most ${p.max})`, chunk: 'lines (CSV: records) per message to a worker (default: 256; 4 with --trace)',
       maxLine: 'longest record accepted, in characters; longer ones give a PARSE_ERROR record', batchMaxCharges: 'most charges per case; more give an INVALID_CASE record',
       maxResult: 'largest result written, in bytes (estimated before computing from the number of charges: about 2 KB plus 1 KB a charge, 8 KB with --trace; measured in characters for a traced result); larger ones give a RESULT_TOO_LARGE record', progress: 'progress bar on stderr (default: when stderr is a terminal and the results go elsewhere)',
       delimiter: 'CSV input delimiter: , or ; (default: from the header row)', csvRaw: 'CSV output without neutralising cells that start with = + - @ (formula injection)',

@@ -510,7 +510,7 @@ export const fr = {
       batch: 'évaluer de nombreux cas : JSON Lines (ou CSV) en entrée, un résultat par ligne, dans l\'ordre', file: 'fichier d\'entrée, ou - pour l\'entrée standard',
       inputFormat: "format d'entrée : jsonl (cas du contrat) ou csv (voir README) ; défaut : d'après l'extension (.csv), sinon jsonl", output: 'format de sortie : jsonl (résultats du contrat) ou csv (une ligne par cas)',
       out: 'écrire les résultats dans FICHIER (remplacé seulement en fin de course réussie)', batchTrace: "inclure l'explication dans chaque résultat",
-      workers: (p: P) => `fils d'exécution (défaut : les cœurs de la machine, ici ${p.n} ; 0 = le fil principal ; au plus ${p.max})`, chunk: 'lignes (CSV : enregistrements) par envoi à un fil',
+      workers: (p: P) => `fils d'exécution (défaut : les cœurs de la machine, ici ${p.n} ; 0 = le fil principal ; au plus ${p.max})`, chunk: 'lignes (CSV : enregistrements) par envoi à un fil (défaut : 256 ; 4 avec --trace)',
       maxLine: 'plus long enregistrement accepté, en caractères ; au-delà : un enregistrement PARSE_ERROR', batchMaxCharges: 'chefs au plus par cas ; au-delà : un enregistrement INVALID_CASE',
       maxResult: "plus gros résultat écrit, en octets (estimé avant calcul d'après le nombre de chefs : environ 2 Ko plus 1 Ko par chef, 8 Ko avec --trace ; mesuré en caractères pour un résultat détaillé) ; au-delà : un enregistrement RESULT_TOO_LARGE", progress: "barre d'avancement sur la sortie d'erreur (défaut : si c'est un terminal et que les résultats vont ailleurs)",
       delimiter: 'séparateur CSV en entrée : , ou ; (défaut : d\'après la ligne d\'en-tête)', csvRaw: 'CSV en sortie sans neutraliser les cellules qui commencent par = + - @ (injection de formules)',
