@@ -56,9 +56,9 @@ await build({
 // The validating loader (a rules directory other than the shipped one) and the whole of zod it needs (about 600 KB
 // with zod's locales) are a file of their own, imported by eval, show, list and the UI only when they need it:
 // Node then never compiles them at start-up (bench/startup.mjs).
-const loaderApart = { name: 'loader-apart', setup(b) { b.onResolve({ filter: /\/rules\/load\.js$/ }, (a) => (a.kind === 'dynamic-import' ? { path: './rules-load.js', external: true } : undefined)); } };
+const loaderApart = { name: 'loader-apart', setup(b) { b.onResolve({ filter: /\/rules\/(load|checked)\.js$/ }, (a) => (a.kind === 'dynamic-import' ? { path: `./rules-${a.path.match(/(load|checked)\.js$/)[1]}.js`, external: true } : undefined)); } };
 await build({ ...common, entryPoints: { oneshot: 'src/cli/oneshot.ts' }, external: ['ink', 'react', 'react/*'], plugins: [loaderApart] });
-await build({ ...common, entryPoints: { 'rules-load': 'src/rules/load.ts' } });
+await build({ ...common, entryPoints: { 'rules-load': 'src/rules/load.ts', 'rules-checked': 'src/rules/checked.ts' } });
 // The terminal UI in one file with ink, react and yoga, react in its production build: Node loads it in about half
 // the time it takes to resolve and run ink's hundred modules and react's development build (bench/startup.mjs,
 // first paint). Only `quantum tui` loads it.

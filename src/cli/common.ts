@@ -99,13 +99,9 @@ export function shippedRules(argv: Common, options: SnapshotOptions = {}): First
  */
 export async function validatedRules(first: FirstRead): Promise<Rules> {
   try {
-    const { loadRules, RulesError } = await import('../rules/load.js');
-    const rules = loadRules(first.dir, { lang: first.lang, ...(first.read && { read: first.read }) });
     // The cross-references too (penaltyOf to nothing, a loop of references, a fine over its class): a directory
     // `rules validate` refuses is refused by every command, never used half-checked.
-    const { errors } = (await import('../rules/validate.js')).crossCheck(rules, first.lang);
-    if (errors.length) throw new RulesError(errors, first.lang);
-    return rules;
+    return (await import('../rules/checked.js')).loadCheckedRules(first.dir, { lang: first.lang, ...(first.read && { read: first.read }) });
   } catch (e) {
     throw rulesInputError(e, first.lang);
   }

@@ -1,6 +1,6 @@
 // End to end: the built executable, as a user runs it.
 import { spawnSync } from 'node:child_process';
-import { openSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { openSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -309,5 +309,17 @@ describe('a failed write to standard output (red team rt10c)', () => {
     const r = spawnSync(process.execPath, [BIN, 'eval', '311-3', '--date', '2024-01-01'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("impossible d'écrire dans la sortie standard : ENOSPC");
+  });
+});
+
+describe('the start-up bundle of eval, show and list', () => {
+  it('holds neither zod nor the validating loader: they load only for a rules directory the snapshot cannot serve', () => {
+    const file = new URL('../../dist/bundle/oneshot.js', import.meta.url);
+    const text = readFileSync(file, 'utf8');
+    // The validating loader and the cross-checks (with the whole of zod's schemas for rules files) are
+    // rules-load.js and rules-checked.js, imported when needed; their functions are not compiled at each start.
+    expect(text).not.toMatch(/function loadRules\(|function crossCheck\(/);
+    expect(text).toMatch(/rules-checked\.js/);
+    expect(text.length).toBeLessThan(600_000);
   });
 });
