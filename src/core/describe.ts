@@ -102,13 +102,32 @@ export function searchRefs(rules: Rules, words: string[]): string[] {
   const typed = searchFold(words.join(' ')).trim();
   // The article is the ref or its beginning: only a ref that starts with what was typed can be an exact match.
   const exact = (ref: string) => { const f = searchFold(ref); return f === typed || (f.startsWith(typed) && searchFold(rules.provisions.get(ref)!.article) === typed); };
-  const first: string[] = [];
-  const rest: string[] = [];
+  // Exact ref first; then the provisions where every word is a whole word ("vol": theft), then where each begins
+  // a word, then the rest ("volontairement"); within the first two, the earlier the words come (a label that starts
+  // with them), the higher; catalogue order otherwise.
+  const hits: { ref: string; rank: number; at: number }[] = [];
   for (const ref of order) {
     const hay = rules.searchHays?.get(ref) ?? hayOf(rules, rules.provisions.get(ref)!);
-    if (needles.every((n) => hay.includes(n))) (exact(ref) ? first : rest).push(ref);
+    if (!needles.every((n) => hay.includes(n))) continue;
+    if (exact(ref)) { hits.push({ ref, rank: 0, at: 0 }); continue; }
+    const found = needles.map((n) => wordRank(hay, n));
+    const rank = 1 + Math.max(...found.map((f) => f.rank));
+    hits.push({ ref, rank, at: rank < 3 ? found.reduce((s, f) => s + f.at, 0) : 0 });
   }
-  return first.concat(rest);
+  // Array.prototype.sort is stable: equal keys keep the catalogue order.
+  return hits.sort((a, b) => a.rank - b.rank || a.at - b.at).map((h) => h.ref);
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** rank 0 when the needle occurs as a whole word, 1 at the start of a word, 2 only inside words; `at` where it first does so. */
+function wordRank(hay: string, needle: string): { rank: number; at: number } {
+  let rank = 2, at = hay.length;
+  for (let i = hay.indexOf(needle); i >= 0 && rank > 0; i = hay.indexOf(needle, i + 1)) {
+    if (isWordChar(hay[i - 1])) continue;
+    const r = isWordChar(hay[i + needle.length]) ? 1 : 0;
+    if (r < rank) { rank = r; at = i; }
+  }
+  return { rank, at };
 }
 
 const orders = new WeakMap<object, readonly string[]>();

@@ -29,8 +29,31 @@ describe('catalogue search', () => {
     const typed = searchFold(words.join(' ')).trim();
     const exact = (p: Provision) => (searchFold(p.ref) === typed || searchFold(p.article) === typed ? 0 : 1);
     const found = [...rules.provisions.values()].filter((p) => needles.every((n) => hayOf(rules, p).includes(n)));
-    return found.sort((a, b) => exact(a) - exact(b) || byRef(a, b)).map((p) => p.ref);
+    // Whole words first, then word starts, then inside words; earlier in the text first (regular expressions here,
+    // a hand-written scan in describe.ts).
+    const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const rankOf = (p: Provision) => {
+      if (exact(p) === 0) return [0, 0];
+      const hay = hayOf(rules, p);
+      const per = needles.map((n) => {
+        const whole = new RegExp(`(?<![\\p{L}\\p{N}])${esc(n)}(?![\\p{L}\\p{N}])`, 'u').exec(hay);
+        if (whole) return [0, whole.index];
+        const start = new RegExp(`(?<![\\p{L}\\p{N}])${esc(n)}`, 'u').exec(hay);
+        return start ? [1, start.index] : [2, 0];
+      });
+      const rank = 1 + Math.max(...per.map((x) => x[0]!));
+      return [rank, rank < 3 ? per.reduce((sum, x) => sum + x[1]!, 0) : 0];
+    };
+    const keyed = found.map((p) => ({ p, k: rankOf(p) }));
+    return keyed.sort((a, b) => a.k[0]! - b.k[0]! || a.k[1]! - b.k[1]! || byRef(a.p, b.p)).map((x) => x.p.ref);
   };
+
+  it('a word matched whole ranks before one matched inside a word (list vol: theft before murder "volontairement")', () => {
+    const vol = searchRefs(rules, ['vol']);
+    expect(vol.indexOf('311-3')).toBeLessThan(vol.indexOf('221-1'));
+    expect(vol.slice(0, 3).every((r) => r.startsWith('311-'))).toBe(true);
+    expect(searchRefs(rules, ['viol'])[0]).toBe('222-23');
+  });
 
   it.each([[[]], [['225-8']], [['vol']], [['presse 24']], [['route L234-1']], [['conduite']], [['douanes 414']], [['24 bis']]])('finds what the plain search finds, in its order: %j', (words) => {
     expect(searchRefs(rules, words)).toEqual(plain(words));
