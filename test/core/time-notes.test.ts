@@ -143,3 +143,11 @@ describe('an article with several tiers, named bare, when one tier alone was in 
     expect(later.ok ? null : later.error.code).toBe('AMBIGUOUS_PROVISION');
   });
 });
+
+describe('an item charged before it existed, whose conduct another item punished then', () => {
+  it('311-5 2° for facts of 2011-03-15 names 311-4 5° (loi 2011-267 moved theft from a vulnerable person; red team rt12a)', () => {
+    const r = run('2011-03-15', '311-5 2°', '2026-11-01');
+    expect(r.charges[0]!.reason).toBe('NOT_YET_IN_FORCE');
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/punished by 311-4 5°/));
+  });
+});

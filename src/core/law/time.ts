@@ -61,6 +61,16 @@ function itemGoneNote(s: ChargeState, c: CaseCtx): void {
   c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_ITEM_GONE_SEE', params: { ref: s.ref, at: last.to, to, aggravation: aggravationNamed(c.rules, to) !== undefined, renumbered: !last.movedTo } });
 }
 
+/**
+ * An item charged for facts before it existed, whose conduct an item of another text punished then (311-5 2° was
+ * 311-4 5° until 2011): the note names that one, so the facts are charged under it rather than read as unpunished.
+ */
+function formerlyItem(s: ChargeState, c: CaseCtx): void {
+  const before = itemsMovedTo(c.rules, s.ref, s.ref);
+  const first = (s.items ?? []).find((i): i is Exclude<Item, string> => typeof i !== 'string' && i.from !== undefined);
+  if (before.length && first) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_FORMERLY_ITEM', params: { ref: s.ref, from: first.from, by: before.join(', ') } });
+}
+
 /** Whether every listing of the subdivisions charged starts after the date. */
 const addedLater = (items: Item[] | undefined, date: IsoDate): boolean => !!items?.length && items.every((i) => typeof i !== 'string' && i.from !== undefined && date < i.from);
 
@@ -79,7 +89,7 @@ export const inForce: ChargeModule = {
     let provision = s.provision;
     let v0 = at(provision.versions, date);
     // A subdivision added after the facts (a new offence in an existing article) had no predecessor to answer for it.
-    if (!v0 && addedLater(s.items, date)) { s.stop = itemNotInForce(s.items, date, c.judgment, ref, provision.versions, steps, c.warnings, false); return; }
+    if (!v0 && addedLater(s.items, date)) { s.stop = itemNotInForce(s.items, date, c.judgment, ref, provision.versions, steps, c.warnings, false); formerlyItem(s, c); return; }
     const before = v0 ? null : predecessor(c, provision, date);
     if (before) {
       c.warnings.push({ code: 'NOTE', ref, key: 'W_FORMERLY', params: { ref, from: provision.versions[0]!.from, by: before.provision.ref } });
@@ -110,6 +120,7 @@ export const inForce: ChargeModule = {
     }
     s.stop = itemNotInForce(s.items, date, c.judgment, ref, provision.versions, steps, c.warnings, continuedByOf(provision).length > 0);
     if (s.stop === 'REPEALED_BEFORE_FACTS') itemGoneNote(s, c);
+    if (s.stop === 'NOT_YET_IN_FORCE') formerlyItem(s, c);
     if (s.stop) return;
     s.v0 = v0;
     steps?.push({ rule: '112-1', code: 'VERSION_AT_FACTS', params: { ref, date, from: v0.from, to: v0.to, amendedBy: v0.amendedBy, status: v0.status } });
