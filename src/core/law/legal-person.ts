@@ -58,7 +58,9 @@ function legalFine(s: ChargeState, c: CaseCtx): Decimal | null {
     }
   }
   s.steps?.push({ rule: '131-38', code: 'LEGAL_PERSON_NO_FINE' });
-  c.warnings.push({ code: 'NOT_COMPUTED', ref: null, key: 'W_LEGAL_PERSON_NO_FINE' });
+  // A fine that is only a multiple of a value the case does not give (douanes 414) is said as such already: the text
+  // does set a fine, this note would deny it.
+  if (!s.fineNotComputed) c.warnings.push({ code: 'NOT_COMPUTED', ref: null, key: 'W_LEGAL_PERSON_NO_FINE' });
   return null;
 }
 

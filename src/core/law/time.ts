@@ -194,10 +194,17 @@ function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version
  * For facts before a provision existed: the provision it replaced (one whose repeal says it is continued by this
  * one), when that one was in force on the date of the facts. The charge is then judged under it.
  */
-export function predecessor(c: Pick<CaseCtx, 'rules'>, provision: Provision, date: IsoDate): { provision: Provision; v: Version } | null {
+export function predecessor(c: Pick<CaseCtx, 'rules'>, provision: Provision, date: IsoDate, depth = 0): { provision: Provision; v: Version } | null {
   for (const p of predecessorsOf(c.rules, provision.ref)) {
     const v = at(p.versions, date);
     if (v) return { provision: p, v };
+  }
+  // Two recodifications in a row (CESEDA L823-1 <- L622-1 <- ord. 45-2658 art. 21): the one before, and so on.
+  if (depth < 4) {
+    for (const p of predecessorsOf(c.rules, provision.ref)) {
+      const older = predecessor(c, p, date, depth + 1);
+      if (older) return older;
+    }
   }
   return null;
 }
