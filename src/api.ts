@@ -40,9 +40,8 @@ export function todayIso(): string {
 const optionError = (lang: Lang, path: string, key: string, params: Record<string, unknown> = {}): Outcome =>
   ({ contract: CONTRACT_VERSION, id: null, ok: false, error: { code: 'INVALID_CASE', path, message: say(lang, 'errors', key, params) } });
 
-/** The options, checked: a wrong one is an error result naming it, never a throw or a silent default. */
+/** The options (read once by optionsOnce), checked: a wrong one is an error result naming it, never a silent default. */
 function checkOptions(o: EvaluateOptions): Outcome | null {
-  if (o === null || typeof o !== 'object') return optionError('fr', 'options', 'E_OPTIONS');
   const lang: Lang = o.lang === 'en' ? 'en' : 'fr';
   if (o.lang !== undefined && o.lang !== 'fr' && o.lang !== 'en') return optionError(lang, 'options.lang', 'E_OPTION_LANG', { value: JSON.stringify(o.lang) });
   if (o.today !== undefined && (typeof o.today !== 'string' || !isIsoDate(o.today))) return optionError(lang, 'options.today', 'E_OPTION_TODAY', { value: JSON.stringify(o.today) });

@@ -122,7 +122,8 @@ function addOnTop(c: CaseCtx, total: Result['total'], charges: readonly Part[], 
     steps?.push({ rule: e.article, code: 'CUMULATION', params: { ref: ch.ref, article: e.article, related: e.relatedTo.map((j) => charges[j]!.ref), prison: ch.prison, fine: ch.fine } });
   }
   let top: PrisonOut | null = null, topFine: Decimal | null = null;
-  for (const group of relatedGroups(plan)) {
+  const groups = relatedGroups(plan);
+  for (const group of groups) {
     let p: PrisonOut | null = null, f: Decimal | null = null;
     for (const e of group) {
       const ch = charges[e.charge]!;
@@ -147,7 +148,7 @@ function addOnTop(c: CaseCtx, total: Result['total'], charges: readonly Part[], 
   const clauses = [...new Set(plan.entries.map((e) => e.article))];
   total.lifeNotPronouncedCapArticle = lifeCap ? [paramArticle(c.rules, 'lifeNotPronouncedCap'), ...(lifeCapMonths ? clauses : [])].join(', ') : undefined;
   total.cumulated = plan.entries.map((e) => ({ charge: e.charge, ref: e.ref, article: e.article, relatedTo: e.relatedTo }));
-  if (relatedGroups(plan).length > 1) steps?.push({ rule: '132-3', code: 'CUMULATED_CONCOURS', params: { refs: plan.entries.map((e) => charges[e.charge]!.ref), prison: top, fine: topFine === null ? null : moneyString(topFine) } });
+  if (groups.length > 1) steps?.push({ rule: '132-3', code: 'CUMULATED_CONCOURS', params: { refs: plan.entries.map((e) => charges[e.charge]!.ref), prison: top, fine: topFine === null ? null : moneyString(topFine) } });
   steps?.push({ rule: plan.entries[0]!.article, code: 'CUMULATED_TOTAL', params: { prison, fine: total.fine } });
 }
 
