@@ -150,6 +150,9 @@ async function finishOutput(output: Output, st: State): Promise<string | null> {
   }
 }
 
+/** How long a pipe may stay silent before the lines already read are answered (milliseconds). */
+const STALL_MS = 3;
+
 /**
  * Reads the input into chunks and hands them out: JSON Lines as raw blocks of lines (this thread only finds the
  * newlines), CSV as records. Small inputs run in this thread until a worker is ready; a large file's workers,
@@ -189,21 +192,44 @@ class Feeder {
   }
 
   async readAll(input: Readable): Promise<void> {
+    // A pipe that stalls (a script writing a case and waiting for its answer) gets what it wrote answered after
+    // STALL_MS, not when a full chunk has come; a pipe that keeps flowing fills its chunks as a file does.
+    let idle = false, timer: NodeJS.Timeout | null = null;
+    const stalled = () => { timer = null; if (idle && !this.st.stop) this.flushStalled(); };
     try {
       for await (const chunk of input) {
+        idle = false;
+        if (timer) { clearTimeout(timer); timer = null; }
         this.st.bytes += (chunk as Buffer).length;
         if (this.blocker) await this.takeBlocks(this.blocker.push(chunk as Buffer));
         else await this.takeRecords(this.splitter!.push(chunk as Buffer));
         this.progress(false);
         if (this.st.stop) break;
+        if (this.size === 0) { idle = true; timer = setTimeout(stalled, STALL_MS); }
       }
     } catch (e) {
+      if (timer) clearTimeout(timer);
       if (e instanceof BatchInputError) throw e;
       if (!this.st.stop) throw new BatchInputError('READ', { file: this.run.input, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
     }
+    idle = false;
+    if (timer) clearTimeout(timer);
+    await this.stalledDone;
     if (this.st.stop) return;
     if (this.blocker) await this.takeBlocks(this.blocker.end());
     else { await this.takeRecords(this.splitter!.end()); await this.flushRecords(); }
+  }
+
+  /** The whole lines (or CSV records) read so far, sent while the reader waits for more: their order is kept, as
+   * dispatch numbers a chunk before it awaits anything. */
+  private stalledDone: Promise<void> = Promise.resolve();
+  private flushStalled(): void {
+    const blocks = this.blocker ? this.blocker.flush() : null;
+    const sent = blocks ? (blocks.length ? this.dispatch({ block: blocks[0]! }) : null) : this.flushRecords();
+    if (!sent) return;
+    const done = this.stalledDone.then(() => sent);
+    done.catch(() => {}); // handled when readAll awaits it; not an unhandled rejection in the meantime
+    this.stalledDone = done;
   }
 
   async close(): Promise<void> {

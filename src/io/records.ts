@@ -367,6 +367,25 @@ export class LineBlocker {
     }
   }
 
+  /**
+   * The whole lines read so far as a block, even short of `linesPerBlock` (the line being read stays): a pipe
+   * whose writer waits for each answer (a script feeding one case at a time) gets it without a full block.
+   */
+  flush(): LineBlock[] {
+    if (this.lines === 0) return [];
+    const tail: Uint8Array[] = [];
+    let n = this.dropping ? 0 : this.curLen; // a line being dropped kept no bytes
+    while (n > 0) {
+      const last = this.parts.pop()!;
+      if (last.length > n) { this.parts.push(last.subarray(0, last.length - n)); tail.unshift(last.subarray(last.length - n)); break; }
+      tail.unshift(last);
+      n -= last.length;
+    }
+    const b = this.block();
+    this.parts = tail;
+    return [b];
+  }
+
   /** The input ended: the last line (even without a newline) and the last block. */
   end(): LineBlock[] {
     if (this.curLen > 0 || this.dropping) {

@@ -246,3 +246,48 @@ describe('quantum batch: --out (red team rt10c)', () => {
     expect(r.err).toContain('--json et --output csv se contredisent');
   });
 });
+
+describe('quantum batch on a pipe: each case answered as it comes', () => {
+  // A script that writes one case and waits for its line before the next (a coprocess) must not wait for a
+  // chunk of 256 lines: before, this test timed out.
+  async function dialogue(args: string[], header: string | null, lines: string[]): Promise<string[]> {
+    const { spawn } = await import('node:child_process');
+    const p = spawn(process.execPath, [BIN, 'batch', '-', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const got: string[] = [];
+    let buf = '';
+    let wake: (() => void) | null = null;
+    p.stdout.setEncoding('utf8').on('data', (d: string) => {
+      buf += d;
+      let nl;
+      while ((nl = buf.indexOf('\n')) !== -1) { got.push(buf.slice(0, nl)); buf = buf.slice(nl + 1); }
+      wake?.();
+    });
+    const waitFor = (n: number) => new Promise<void>((res, rej) => {
+      const t = setTimeout(() => rej(new Error(`no answer to line ${n} within 8 s`)), 8000);
+      wake = () => { if (got.length >= n) { clearTimeout(t); res(); } };
+      wake();
+    });
+    if (header !== null) p.stdin.write(`${header}\n`);
+    const first = args.includes('csv') ? 1 : 0; // CSV output starts with its header line
+    for (let i = 0; i < lines.length; i++) {
+      p.stdin.write(`${lines[i]}\n`);
+      await waitFor(first + i + 1);
+    }
+    p.stdin.end();
+    await new Promise((res) => p.on('close', res));
+    return got;
+  }
+  it('JSON Lines: each line is answered before the next is written', async () => {
+    const got = await dialogue(['--workers', '0'], null, [c('a', '311-3'), c('b', '311-4')]);
+    const j = got.map((l) => JSON.parse(l));
+    expect(j.map((x) => x.id)).toEqual(['a', 'b']);
+    expect(j[0].total.prison.months).toBe(36); // 311-3: trois ans (since 2002)
+    expect(j[1].total.prison.months).toBe(60); // 311-4 al. 1: cinq ans
+  }, 30_000);
+  it('CSV in and out, with workers: each record answered before the next', async () => {
+    const got = await dialogue(['--format', 'csv', '--output', 'csv'], 'id,date,refs', ['x,2024-05-01,311-3', 'y,2024-05-01,225-5']);
+    expect(got).toHaveLength(3);
+    expect(got[1]).toMatch(/^2,x,true,/); // line 2 (the header is line 1), id x
+    expect(got[2]).toMatch(/^3,y,true,/);
+  }, 30_000);
+});

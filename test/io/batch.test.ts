@@ -48,12 +48,13 @@ function reference(input: Buffer, maxChars: number): RawRecord[] {
   const s = new RecordSplitter(false, maxChars);
   return [...s.push(input), ...s.end()].map((r) => (r.tooLong ? { line: r.line, text: '', tooLong: true } : r));
 }
-function blocked(input: Buffer, cuts: number[], linesPerBlock: number, maxChars: number): RawRecord[] {
+function blocked(input: Buffer, cuts: number[], linesPerBlock: number, maxChars: number, flush = false): RawRecord[] {
   const b = new LineBlocker(linesPerBlock, maxChars);
   const blocks = [];
   let at = 0;
   for (const cut of [...cuts.map((c) => c % (input.length + 1)).sort((x, y) => x - y), input.length]) {
     blocks.push(...b.push(input.subarray(at, Math.max(at, cut))));
+    if (flush) blocks.push(...b.flush()); // a pipe with nothing more waiting: the whole lines go now
     at = Math.max(at, cut);
   }
   blocks.push(...b.end());
@@ -64,20 +65,22 @@ describe('JSON Lines blocks (the input of batch workers)', () => {
   const piece = fc.oneof(fc.constantFrom('\n', '\r\n', '\r', '{"a":1}', '   ', 'é', '€', '😀', '\u2028', '\uFEFF'), fc.string({ maxLength: 30 }));
   it('give the same records, numbers and too-long flags as the record splitter, however the input is cut', () => {
     fc.assert(fc.property(
-      fc.boolean(), fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 10, max: 40 }),
-      (bom, pieces, cuts, perBlock, maxChars) => {
+      fc.boolean(), fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 10, max: 40 }), fc.boolean(),
+      (bom, pieces, cuts, perBlock, maxChars, flush) => {
         const input = Buffer.from((bom ? '\uFEFF' : '') + pieces.join(''));
         // Blank records are skipped by batch either way: the records that count must be the same.
         const counted = (rs: RawRecord[]) => rs.filter((r) => r.tooLong || r.text.trim() !== '');
-        expect(counted(blocked(input, cuts, perBlock, maxChars))).toEqual(counted(reference(input, maxChars)));
+        expect(counted(blocked(input, cuts, perBlock, maxChars, flush))).toEqual(counted(reference(input, maxChars)));
       },
     ), { numRuns: 2000 });
   });
   it('drop a line far over the limit while it streams, and count the lines after it', () => {
     const input = Buffer.from(`{"ok":1}\n${'x'.repeat(5000)}\n\n{"ok":2}`);
-    const recs = blocked(input, [3, 700, 2000, 4990], 2, 100);
-    expect(recs).toEqual([
-      { line: 1, text: '{"ok":1}' }, { line: 2, text: '', tooLong: true }, { line: 3, text: '' }, { line: 4, text: '{"ok":2}' },
-    ]);
+    for (const flush of [false, true]) {
+      const recs = blocked(input, [3, 700, 2000, 4990], 2, 100, flush);
+      expect(recs).toEqual([
+        { line: 1, text: '{"ok":1}' }, { line: 2, text: '', tooLong: true }, { line: 3, text: '' }, { line: 4, text: '{"ok":2}' },
+      ]);
+    }
   });
 });
