@@ -9,6 +9,7 @@ import { describeProvision } from '../core/describe.js';
 import { at } from '../core/dates.js';
 import { wrapText } from './wrap.js';
 import { sanitize } from './terminal.js';
+import { totalSources } from './total-sources.js';
 
 const T = (lang: Lang) => MESSAGES[lang].text;
 const natureLabel = (n: string, lang: Lang) => MESSAGES[lang].nature[n] ?? n;
@@ -63,10 +64,14 @@ function totalLines(r: Result, lang: Lang): string[] {
   const tot = r.total;
   const w = Math.max(t.prison.length, t.fine.length);
   const none = tot.notComputed ? t.notComputedTotal : t.none;
-  const out = [`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : none}${tot.cappedBy.prison ? ` — ${t.cappedBy} ${tot.cappedBy.prison}${tot.cumulated ? `, ${t.plusCumulated}` : ''}` : ''}`];
+  const src = totalSources(tot);
+  const prisonBy = src.prison.ref ? ` — ${t.cappedBy} ${src.prison.ref}${src.prison.cumulated ? `, ${t.plusCumulated}` : ''}` : src.prison.cumulated ? ` — ${t.onlyCumulated}` : '';
+  const out = [`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : none}${prisonBy}`];
   if (tot.prison?.life && tot.lifeNotPronouncedCapMonths !== undefined) out.push(`  ${''.padEnd(w)}   ${t.lifeCap({ months: tot.lifeNotPronouncedCapMonths, article: tot.lifeNotPronouncedCapArticle })}`);
-  const onlyContraventions = tot.fineParts.crimesDelits === '0' && tot.fineParts.contraventions !== '0';
-  const fineBy = onlyContraventions ? ` — ${t.contraventionSum}` : tot.cappedBy.fine ? ` — ${t.cappedBy} ${tot.cappedBy.fine}${tot.cumulated ? `, ${t.plusCumulated}` : ''}` : '';
+  const f = src.fine;
+  const onlyContraventions = f.ref === null && f.contraventions;
+  const fineParts = [f.ref ? `${t.cappedBy} ${f.ref}` : f.contraventions ? t.contraventionSum : null, f.cumulated ? (f.ref || f.contraventions ? t.plusCumulated : t.onlyCumulated) : null].filter((x) => x !== null);
+  const fineBy = tot.fine && fineParts.length ? ` — ${fineParts.join(', ')}` : '';
   // A fine the case could not compute (no `amount`) is missing from the total: said, never shown as "none".
   const missing = r.charges.filter((c) => c.fineNotComputed).map((c) => c.ref);
   const lacking = missing.length ? (tot.fine ? ` ${t.withoutFinesOf({ refs: missing.join(', ') })}` : '') : '';
@@ -216,6 +221,8 @@ export function formatProvision(rules: Rules, p: Provision, date: string, lang: 
     if (ver.attempt) out.push(`      ${t.attemptLine({ punishable: ver.attempt.punishable, article: ver.attempt.article })}`);
     if (ver.recidiveExcluded) out.push(`      ${t.recidiveExcludedLine({ articles: ver.recidiveExcluded.join(', ') })}`);
     if (ver.adultAuthor) out.push(`      ${t.adultAuthorLine}`);
+    if (ver.recidiveForm) out.push(`      ${t.recidiveFormLine({ ref: ver.recidiveForm })}`);
+    if (ver.ownRecidive) out.push(`      ${t.ownRecidiveLine}`);
     if (ver.notice) out.push(`      ${t.noticeLine}${c}${ver.notice[lang]}`);
     if (ver.note && opts.notes) out.push(`      ${t.note}${c}${ver.note}`);
     for (const src of ver.sources) out.push(`      ${src}`);

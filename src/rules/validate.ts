@@ -62,8 +62,19 @@ export function crossCheck(rules: Rules, lang: Lang = 'fr'): { errors: RulesIssu
       else if (!next.versions.some((v) => v.from <= p.repealed!.from && (v.to === null || p.repealed!.from < v.to))) errors.add(p.file, path, 'R_CONTINUED_NOT_IN_FORCE', { by, date: p.repealed!.from, ref: p.ref });
     }
   }
+  recidiveForms(rules, errors);
   generalRules(rules, errors, notes);
   return { errors: errors.list, notes: notes.list };
+}
+
+/** A text's own récidive penalty (recidiveForm) names a provision of the rules that says it is one (ownRecidive). */
+function recidiveForms(rules: Rules, errors: Issues): void {
+  for (const p of rules.provisions.values()) p.versions.forEach((v, k) => {
+    if (!v.recidiveForm) return;
+    const form = rules.provisions.get(v.recidiveForm);
+    const path = `provisions[${rules.articles.get(p.article)!.refs.indexOf(p.ref)}].versions[${k}].recidiveForm`;
+    if (!form?.versions.some((w) => w.ownRecidive)) errors.add(p.file, path, 'R_RECIDIVE_FORM', { ref: v.recidiveForm });
+  });
 }
 
 /** The articles a version's penalty and attempt name: those it computes with must be in the rules. */

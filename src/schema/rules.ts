@@ -118,6 +118,13 @@ export const version = z.strictObject({
   recidiveClause: z.union([z.boolean(), z.literal('natural')]).optional(),
   /** General récidive articles the text itself sets aside for this offence (221-5-6 al. 2: "132-8 et 132-9 ne sont pas applicables"). */
   recidiveExcluded: z.array(z.string().regex(/^132-\d+$/)).min(1).optional(),
+  /**
+   * The text sets its own penalty for récidive in another provision (urbanisme L480-4: "en cas de récidive, outre la
+   * peine d'amende ainsi définie un emprisonnement de six mois"): named when 132-8 ff. apply to this one.
+   */
+  recidiveForm: z.string().min(1).max(60).optional(),
+  /** This provision is a text's own penalty for récidive (urbanisme L480-4 al. 1 ph. 2): 132-8 ff. are not added to it. */
+  ownRecidive: z.literal(true).optional(),
   /** The text punishes only an adult author ("le fait, pour un majeur", 227-25): a minor is not punishable under it. */
   adultAuthor: z.literal(true).optional(),
   complementary: z.array(z.strictObject({

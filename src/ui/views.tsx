@@ -6,6 +6,7 @@ import type { Lang, Rules } from '../core/model.js';
 import { describeProvision, type ProvisionView } from '../api.js';
 import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from '../messages/units.js';
 import { sanitize } from '../io/terminal.js';
+import { totalSources } from '../io/total-sources.js';
 import type { Chooser, Messages, Prompt } from './state.js';
 
 /** Colours, unless NO_COLOR asks for none (https://no-color.org). */
@@ -76,15 +77,17 @@ export function ChargeRow({ c, r, active, m, lang, columns }: { c: Charge; r: Re
 export function Totals({ r, m, lang, columns }: { r: Result; m: Messages; lang: Lang; columns: number }) {
   const t = r.total;
   const a = r.arithmetic;
-  const contraventionsOnly = t.fineParts.crimesDelits === '0' && t.fineParts.contraventions !== '0';
+  const src = totalSources(t);
   const sum = `${sep(lang)}${a.prison ? formatSumPrison(a.prison, lang) : '—'} · ${a.fine ? formatMoney(a.fine, lang) : '—'}`;
-  const fineBy = contraventionsOnly ? m.fineSum : t.cappedBy.fine ? `${t.cappedBy.fine}, art. 132-3${t.fineParts.contraventions !== '0' ? ' + 132-7' : ''}` : null;
+  const f = src.fine;
+  const fineBy = [f.ref ? `${f.ref}, art. 132-3${f.contraventions ? ' + 132-7' : ''}` : f.contraventions ? m.fineSum : null, f.cumulated ? '+' : null].filter((x) => x !== null).join(' ') || null;
+  const prisonBy = src.prison.ref ? `${src.prison.ref}, art. 132-5${src.prison.cumulated ? ' +' : ''}` : src.prison.cumulated ? '+' : null;
   return (
     <Box flexDirection="column">
       <Text wrap="wrap">
         <Text bold>{m.total}{sep(lang)}</Text>
         <Text bold color={colour('cyan')}>{t.prison ? formatPrison(t.prison, lang) : t.notComputed ? m.totalNotComputed : m.noCustody}</Text>
-        {t.cappedBy.prison ? <Text dimColor>  ← {t.cappedBy.prison}, art. 132-5</Text> : null}
+        {prisonBy ? <Text dimColor>  ← {prisonBy}</Text> : null}
       </Text>
       <Text wrap="wrap">
         <Text>{' '.repeat(m.total.length + sep(lang).length)}</Text>

@@ -76,3 +76,22 @@ describe('a total that lacks a charge whose law is not held (LAW_NOT_HELD)', () 
     expect(text).toMatch(/Somme arithmétique[^\n]*: non calculée ; non calculée/);
   });
 });
+
+describe('what sets a total when a clause adds a charge on top (route L233-1 II)', () => {
+  // Route L233-1 II (loi n° 2022-52): the refusal to stop's penalties cumulate with those of the other offences
+  // committed while driving. With a speeding contravention only, no crime or délit caps anything: the 2 years are
+  // L233-1 I's own, and the fine is its 15 000 € plus the contravention's (132-7): no charge "caps" either.
+  const r = evaluate(rules, { date: '2025-09-01', judgmentDate: '2026-11-29', charges: [{ ref: 'route L233-1 I' }, { ref: 'route R413-14 I' }] }, { today: '2026-11-29' }) as Result;
+  it('text: the fine is not called a sum of contravention fines alone, custody names the cumulated penalties', () => {
+    const text = formatResult(r, 'fr', { width: 200 });
+    expect(text).toMatch(/Privation de liberté : 2 ans d'emprisonnement — peines cumulées ci-dessous/);
+    expect(text).toMatch(/somme des amendes contraventionnelles \(art\. 132-7\), plus les peines cumulées ci-dessous/);
+    expect(text).not.toMatch(/maximum fixé par route R413-14/);
+  });
+  it('Markdown: no contravention named as the cap of the fine', () => {
+    const md = formatMarkdown(r, 'fr');
+    const total = md.slice(md.indexOf('## Total'), md.indexOf('## Explication'));
+    expect(total).not.toMatch(/\(route R413-14 I/);
+    expect(md).toMatch(/\*\*2 ans d'emprisonnement\*\* \(peines cumulées ci-dessous\)/);
+  });
+});

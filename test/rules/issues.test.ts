@@ -71,6 +71,17 @@ describe('the loader and the validation, in the language asked for', () => {
     const deep = crossCheck(loadRules(rulesDir(chain)), 'en').errors.filter((e) => /successive references/.test(e.message)).map((e) => e.path);
     expect(deep).toEqual(['920-0']);
   });
+  it("a text's own récidive penalty (recidiveForm) names a provision marked ownRecidive", () => {
+    const rules = loadRules(rulesDir([
+      article('910-1', [provision('910-1', [version('1994-03-01', null, { prison: null, fine: { amount: '3000' } }, { recidiveForm: '910-2' })])]),
+      article('910-2', [provision('910-2', [version('1994-03-01', null, { prison: E(6), fine: { amount: '3000' } })])]),
+      article('910-3', [provision('910-3', [version('1994-03-01', null, { prison: null, fine: { amount: '3000' } }, { recidiveForm: '910-4' })])]),
+      article('910-4', [provision('910-4', [version('1994-03-01', null, { prison: E(6), fine: { amount: '3000' } }, { ownRecidive: true })])]),
+    ]));
+    const found = crossCheck(rules, 'en').errors.filter((e) => e.path.endsWith('recidiveForm'));
+    expect(found.map((e) => e.file)).toEqual(['CP/910-1.json']); // 910-2 is not marked; 910-4 is
+    expect(found[0]!.message).toMatch(/^910-2 is not a provision of the rules marked as a text's own récidive penalty/);
+  });
   it("an aggravation's list of offences already aggravated names refs of the catalogue (132-77's last alinéa)", () => {
     // The fixture holds one article: 132-77's refs (222-12 6°…) are unknown there, and each is an error.
     const fixture = loadRules(rulesDir([article('910-1', [provision('910-1', [version('1994-03-01', null, { prison: E(12), fine: null })])])]));

@@ -159,6 +159,8 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
   const basis = offender === 'legal' ? s.natural ?? s.penalty : s.penalty;
   const furthest: ({ stage: Miss; windowEnd?: IsoDate } | undefined)[] = [];
   const excludedBy = new Set<string>();
+  // The provision is the text's own récidive penalty: the general rules would count the same prior twice.
+  if (s.v0!.ownRecidive) { c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_RECIDIVE_OWN', params: { ref: s.ref } }); return null; }
   for (const rule of c.rules.recidive.rules) {
     if (rule.offender !== offender) continue;
     const when = at(rule.values, s.date);
@@ -186,6 +188,8 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
       });
       if (when.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: rule.article, status: when.status, key: 'W_PARAM_UNVERIFIED', params: { article: rule.article, status: when.status } });
       s.penalty = { ...s.penalty, prison: next.prison, fine: next.fine };
+      const form = s.v0!.recidiveForm;
+      if (form) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_RECIDIVE_FORM', params: { ref: s.ref, form, rule: rule.article } });
       return rule.id;
     }
   }
