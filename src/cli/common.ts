@@ -67,10 +67,15 @@ export function wholeOption(name: string, v: unknown, min: number, max?: number)
 
 /** The narrowest --width text output takes (eval, show, list); the UI names it to a terminal too narrow for it. */
 export const MIN_TEXT_WIDTH = 40;
-/** The width text output fits: --width (checked), else the terminal's, else 80 (eval, show, list). */
+/** The widest --width text output takes. */
+const MAX_TEXT_WIDTH = 1000;
+/**
+ * The width text output fits: --width (checked), else the terminal's within the same bounds (a terminal narrower
+ * than 40 columns gets 40-column lines, which it wraps), else 80 (eval, show, list, diff).
+ */
 export function textWidth(width: number | undefined): number {
-  if (width !== undefined) wholeOption('width', width, MIN_TEXT_WIDTH, 1000);
-  return width ?? (process.stdout.columns || 80);
+  if (width !== undefined) return wholeOption('width', width, MIN_TEXT_WIDTH, MAX_TEXT_WIDTH);
+  return Math.min(MAX_TEXT_WIDTH, Math.max(MIN_TEXT_WIDTH, process.stdout.columns || 80));
 }
 
 /** A RulesError, from this bundle or from the validating loader's (bundled apart, with its own copy of the class). */

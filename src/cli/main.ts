@@ -77,6 +77,7 @@ function parser(args: string[], st: RunState): Argv {
     .option('rules', { type: 'string', describe: h.rules, global: true })
     .option('lang', { choices: ['fr', 'en'] as const, default: 'fr' as Lang, describe: h.lang, global: true })
     .option('json', { type: 'boolean', default: false, describe: h.json, global: true })
+    .middleware((a) => { const twice = givenTwice(a); if (twice) throw new UsageError('U_OPTION_TWICE', { option: twice }); }, true)
     .middleware((a) => { st.lang = a.lang as Lang; if (a.json) st.format = 'json'; });
   y = commands(y, st, lang);
   for (const [cmd, text] of h.examples) y = y.example(cmd, text);
@@ -88,6 +89,16 @@ function parser(args: string[], st: RunState): Argv {
     .version(ownVersion()).describe('version', h.version)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => { throw err ?? new UsageError('', { text: msg }); });
+}
+
+/** Options that take several values; any other given twice comes as an array, which no command expects. */
+const LISTS = new Set(['_', '$0', 'refs', 'words', 'prior']);
+/** The first option given more than once, as typed (`--judgment-date`), or null. */
+function givenTwice(a: Record<string, unknown>): string | null {
+  for (const [k, v] of Object.entries(a)) {
+    if (Array.isArray(v) && !LISTS.has(k)) return `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  }
+  return null;
 }
 
 /**
