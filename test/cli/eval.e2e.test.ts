@@ -323,3 +323,30 @@ describe('the start-up bundle of eval, show and list', () => {
     expect(text.length).toBeLessThan(600_000);
   });
 });
+
+describe('options given twice, narrow terminals (red team rt13c)', () => {
+  it('an option given twice is a usage error naming it, in the language asked for, never a crash', () => {
+    for (const args of [['eval', '311-3', '--lang', 'en', '--lang', 'en'], ['show', '311-3', '--format', 'x', '--lang', 'en', '--lang', 'en']]) {
+      const r = quantum(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^quantum: option --lang is given more than once: give it once\n/);
+    }
+    for (const [args, opt] of [[['eval', '311-3', '--format', 'csv', '--format', 'csv'], '--format'], [['eval', '311-3', '--judgment-date', '2025-01-01', '--judgment-date', '2025-01-01'], '--judgment-date'], [['rules', 'stats', '--rules', 'rules', '--rules', 'rules'], '--rules'], [['batch', 'x', '--out', 'a', '--out', 'b'], '--out']] as const) {
+      const r = quantum([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain(`l'option ${opt} est donnée plusieurs fois`);
+    }
+  });
+  it('several --prior and several refs stay lists', () => {
+    const r = quantum(['eval', '311-3', '311-4', '--date', '2024-01-01', '--prior', '311-3@2020-01-01', '--prior', '311-4@2021-01-01', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).charges).toHaveLength(2);
+  });
+  it('a terminal narrower than 40 columns gets 40-column text, not an internal error', () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `process.stdout.columns = 10; process.argv = [process.argv[0], ${JSON.stringify(BIN)}, 'eval', '311-3', '222-13 1°', '--date', '2024-01-01']; await import(${JSON.stringify(BIN)});`], { encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    const widest = Math.max(...r.stdout.split('\n').map((l) => l.length));
+    expect(widest).toBeLessThanOrEqual(40);
+    expect(widest).toBeGreaterThan(30);
+  });
+});
