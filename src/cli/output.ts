@@ -2,7 +2,7 @@
 // in the same directory, renamed over FILE only when the run ends well; on failure or interruption FILE is left as
 // it was and the partial output stays beside it, named. A device or a pipe (/dev/null, /dev/stdout) is written to
 // directly: there is nothing to keep.
-import { closeSync, constants, createWriteStream, existsSync, fchmodSync, fstatSync, openSync, realpathSync, renameSync, statSync, type WriteStream } from 'node:fs';
+import { accessSync, closeSync, constants, createWriteStream, existsSync, fchmodSync, fstatSync, openSync, realpathSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export class OutputError extends Error {
@@ -42,6 +42,8 @@ export function openOutput(given: string): Output {
   if (target && !target.isFile) return direct(given);
   // A link to a file: the file it names is replaced, the link stays.
   const out = target ? realpathSync(given) : given;
+  // A file the user may not write is not replaced either (renaming over it would bypass its permissions, as `>` does not).
+  if (target) try { accessSync(out, constants.W_OK); } catch (e) { throw new OutputError(given, reasonOf(e)); }
   const tmp = join(dirname(out), `.${basename(out)}.quantum-${process.pid}.partial`);
   let fd: number;
   try {

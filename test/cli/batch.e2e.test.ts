@@ -291,3 +291,18 @@ describe('quantum batch on a pipe: each case answered as it comes', () => {
     expect(got[2]).toMatch(/^3,y,true,/);
   }, 30_000);
 });
+
+describe('quantum batch --out on a file the user may not write (red team rt13c)', () => {
+  // Root writes anything: the refusal can only be seen as another user.
+  it.skipIf(process.getuid?.() === 0)('is refused, and the file keeps its content', async () => {
+    const { chmodSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'quantum-ro-'));
+    const ro = join(dir, 'ro.txt');
+    writeFileSync(ro, 'keep\n');
+    chmodSync(ro, 0o444);
+    const r = batch(['--out', ro], c('a', '311-3') + '\n');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/permission refusée/);
+    expect(readFileSync(ro, 'utf8')).toBe('keep\n');
+  });
+});
