@@ -276,6 +276,7 @@ export const en: Messages = {
       R_DIR_TOO_LARGE: (p) => `the rules directory is too large (over ${p.max} bytes in all)`,
       R_CANNOT_READ: (p) => `cannot read: ${systemReason(p.reason)}`,
       R_CANNOT_READ_DIR: (p) => `cannot read the rules directory: ${systemReason(p.reason)}`,
+      R_DUPLICATE_KEY: (p: { key: string }) => `key "${p.key}" is given twice in the same object (the last value would win unseen): keep one`,
       R_TOO_DEEP: (p) => `JSON nested more than ${p.max} levels deep`,
       R_NOT_JSON: (p) => `not valid JSON: ${p.detail}`,
       R_TOP_LEVEL: (p) => `article files go in their code's directory (e.g. CP/${p.entry}); the top level holds only ${p.files.join(' and ')}`,

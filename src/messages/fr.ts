@@ -296,6 +296,7 @@ export const fr = {
       R_DIR_TOO_LARGE: (p: { max: number }) => `le répertoire des règles est trop gros (plus de ${p.max} octets en tout)`,
       R_CANNOT_READ: (p: { reason: string }) => `lecture impossible : ${systemReason(p.reason)}`,
       R_CANNOT_READ_DIR: (p: { reason: string }) => `lecture impossible du répertoire des règles : ${systemReason(p.reason)}`,
+      R_DUPLICATE_KEY: (p: { key: string }) => `la clé « ${p.key} » est donnée deux fois dans le même objet (la dernière valeur l'emporterait sans le dire) : n'en gardez qu'une`,
       R_TOO_DEEP: (p: { max: number }) => `JSON imbriqué sur plus de ${p.max} niveaux`,
       R_NOT_JSON: (p: { detail: string }) => `JSON invalide : ${jsonSyntax(p.detail)}`,
       R_TOP_LEVEL: (p: { entry: string; files: string[] }) => `les fichiers d'articles vont dans le répertoire de leur code (par ex. CP/${p.entry}) ; au premier niveau, seulement ${p.files.join(' et ')}`,

@@ -103,6 +103,9 @@ export interface RulesRead { files: [string, Buffer][]; digest: string; issues: 
 /** Far deeper than any rule file nests (about 10 levels). */
 const MAX_RULES_DEPTH = 64;
 
+/** A JSON path as issues write it: `provisions[0].versions[1].penalty`. */
+const pathText = (path: (string | number)[]) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('');
+
 /** The files of a read directory, parsed; a file that is not JSON is an issue naming it. */
 export function parseRulesFiles(read: RulesRead, issues: Issues): [string, unknown][] {
   const raw: [string, unknown][] = [];
@@ -112,7 +115,10 @@ export function parseRulesFiles(read: RulesRead, issues: Issues): [string, unkno
       const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
       const value: unknown = JSON.parse(json);
       // Nesting that would exhaust the stack of the checks that walk the data: refused here, with the file named.
-      if (jsonShape(json, MAX_RULES_DEPTH)?.problem === 'deep') { issues.add(file, '', 'R_TOO_DEEP', { max: MAX_RULES_DEPTH }); continue; }
+      const shape = jsonShape(json, MAX_RULES_DEPTH);
+      if (shape?.problem === 'deep') { issues.add(file, '', 'R_TOO_DEEP', { max: MAX_RULES_DEPTH }); continue; }
+      // A key given twice: JSON.parse keeps the last value unseen (a "months" of 36 then 60 would give 60).
+      if (shape?.problem === 'duplicate') { issues.add(file, pathText(shape.path), 'R_DUPLICATE_KEY', { key: shape.key }); continue; }
       raw.push([file, value]);
     } catch (e) {
       issues.add(file, '', 'R_NOT_JSON', { detail: (e as Error).message });

@@ -71,6 +71,17 @@ describe('the loader and the validation, in the language asked for', () => {
     const deep = crossCheck(loadRules(rulesDir(chain)), 'en').errors.filter((e) => /successive references/.test(e.message)).map((e) => e.path);
     expect(deep).toEqual(['920-0']);
   });
+  it('a key given twice in a rule file is an error naming its path, not a silent last value (red team rt13c)', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = rulesDir([article('910-1', [provision('910-1', [version('1994-03-01', null, { prison: E(36), fine: null })])])]);
+    const file = join(dir, 'CP', '910-1.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"months": 36', '"months": 36, "months": 60'));
+    expect(() => loadRules(dir)).toThrow(RulesError);
+    try { loadRules(dir); } catch (e) {
+      expect((e as RulesError).message).toMatch(/CP\/910-1\.json à provisions\[0\]\.versions\[0\]\.penalty\.prison\.months : la clé « months » est donnée deux fois/);
+    }
+  });
   it("a text's own récidive penalty (recidiveForm) names a provision marked ownRecidive", () => {
     const rules = loadRules(rulesDir([
       article('910-1', [provision('910-1', [version('1994-03-01', null, { prison: null, fine: { amount: '3000' } }, { recidiveForm: '910-2' })])]),
