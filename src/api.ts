@@ -44,7 +44,7 @@ const optionError = (lang: Lang, path: string, key: string, params: Record<strin
 function checkOptions(o: EvaluateOptions): Outcome | null {
   const lang: Lang = o.lang === 'en' ? 'en' : 'fr';
   if (o.lang !== undefined && o.lang !== 'fr' && o.lang !== 'en') return optionError(lang, 'options.lang', 'E_OPTION_LANG', { value: JSON.stringify(o.lang) });
-  if (o.today !== undefined && (typeof o.today !== 'string' || !isIsoDate(o.today))) return optionError(lang, 'options.today', 'E_OPTION_TODAY', { value: JSON.stringify(o.today) });
+  if (o.today !== undefined && (typeof o.today !== 'string' || !isIsoDate(o.today) || o.today < '1900-01-01' || o.today > '2199-12-31')) return optionError(lang, 'options.today', 'E_OPTION_TODAY', { value: JSON.stringify(o.today) });
   if (o.maxCharges !== undefined && (!Number.isInteger(o.maxCharges) || o.maxCharges < 1)) return optionError(lang, 'options.maxCharges', 'E_OPTION_MAX', { value: String(o.maxCharges) });
   for (const k of ['trace', 'lean', 'memo'] as const) if (o[k] !== undefined && typeof o[k] !== 'boolean') return optionError(lang, `options.${k}`, 'E_OPTION_BOOL', { name: k });
   return null;
@@ -74,15 +74,23 @@ function detailOf(e: unknown): string {
 }
 
 /** The options read once, each getter once (a later read could differ), or the error their reading gave. */
+const OPTION_NAMES = ['lang', 'today', 'maxCharges', 'trace', 'lean', 'memo'];
 function optionsOnce(o: EvaluateOptions): EvaluateOptions | Outcome {
   if (o === null || typeof o !== 'object') return optionError('fr', 'options', 'E_OPTIONS');
   try {
     const { lang, today, maxCharges, trace, lean, memo } = o;
+    // An option misspelt ({ langue: 'en' }) would be ignored unseen: refused, named.
+    const unknown = Object.keys(o).find((k) => !OPTION_NAMES.includes(k));
+    if (unknown !== undefined) return optionError(lang === 'en' ? 'en' : 'fr', `options.${unknown}`, 'E_OPTION_UNKNOWN', { name: JSON.stringify(unknown), known: OPTION_NAMES.join(', ') });
     return { lang, today, maxCharges, trace, lean, memo };
   } catch (e) {
     return optionError('fr', 'options', 'E_NOT_PLAIN', { detail: detailOf(e) });
   }
 }
+
+/** Whether a value is rules as loadRules returns them (a wrong first argument is an error result, not a TypeError). */
+const isRules = (r: unknown): r is Rules =>
+  r !== null && typeof r === 'object' && typeof (r as Rules).provisions?.get === 'function' && typeof (r as Rules).articles?.get === 'function';
 
 /** Evaluates one case (validated here: untrusted input is fine). Never throws for bad input: an error result. */
 export function evaluate(rules: Rules, input: unknown, given: EvaluateOptions = {}): Outcome {
@@ -92,6 +100,7 @@ export function evaluate(rules: Rules, input: unknown, given: EvaluateOptions = 
   const bad = checkOptions(options);
   if (bad) return bad;
   const lang = options.lang ?? 'fr';
+  if (!isRules(rules)) return optionError(lang, 'rules', 'E_RULES_ARG');
   const plain = plainCase(input, lang);
   if (!plain.ok) return plain.error;
   const parsed = parseCase(plain.value, { ...(options.maxCharges !== undefined && { maxCharges: options.maxCharges }), owned: true, lang });
@@ -110,6 +119,10 @@ export async function* evaluateMany(
   options: EvaluateOptions = {},
 ): AsyncGenerator<Outcome, void, undefined> {
   const opts = { ...options, today: options.today ?? todayIso() };
+  if (cases === null || typeof cases !== 'object' || !(Symbol.iterator in cases || Symbol.asyncIterator in cases)) {
+    yield optionError(options.lang === 'en' ? 'en' : 'fr', 'cases', 'E_CASES_ITERABLE');
+    return;
+  }
   // A plain iterable is read without awaiting its items: a case is data, never a promise to resolve (an object with
   // a `then` method is evaluated as it is, like evaluate does, not followed).
   if (Symbol.iterator in Object(cases)) {

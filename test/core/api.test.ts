@@ -40,3 +40,26 @@ describe('evaluate never throws, whatever is thrown at it (red team rt11a)', () 
     expect(shifting.ok ? shifting.date : null).toBe('2024-01-01');
   });
 });
+
+describe('evaluate and evaluateMany: wrong arguments are error results naming them (red team rt13c)', () => {
+  it('rules that are not rules, a misspelt option, a today out of 1900-2199', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    const c = { date: '2024-01-01', charges: [{ ref: '311-3' }] };
+    for (const bad of [null, {}, 42, 'rules']) {
+      const r = evaluate(bad as never, c, { today: '2026-11-29' });
+      expect(r.ok ? null : [r.error.code, r.error.path]).toEqual(['INVALID_CASE', 'rules']);
+    }
+    const misspelt = evaluate(rules, c, { today: '2026-11-29', langue: 'en' } as never);
+    expect(misspelt.ok ? null : misspelt.error).toMatchObject({ path: 'options.langue', message: expect.stringMatching(/option inconnue "langue"/) });
+    for (const today of ['9999-12-31', '0001-01-01']) {
+      const r = evaluate(rules, c, { today });
+      expect(r.ok ? null : r.error.path).toBe('options.today');
+    }
+  });
+  it('evaluateMany on something that is not iterable yields one error, never throws', async () => {
+    const out = [];
+    for await (const o of evaluateMany(rules, null as never, { lang: 'en' })) out.push(o);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.ok ? null : out[0]!.error).toMatchObject({ path: 'cases', message: 'cases must be an iterable (an array, a generator, a stream of cases)' });
+  });
+});
