@@ -76,6 +76,7 @@ export function evaluateCase(rules: Rules, c: Case, options: EvaluateOptions, ev
     charges, total: totals.total, arithmetic: totals.arithmetic, warnings: warningList(ctx.warnings, ctx.lang, ctx.lean),
   };
   if (c.judgmentDate === undefined) result.judgmentDateDefault = true;
+  if (c.date === undefined) result.dateDefault = true;
   if (!ctx.lean) addTrace(result, drafts, totals.steps, ctx.lang);
   return result;
 }

@@ -228,7 +228,7 @@ let datasetOf: object | null = null, datasetText = '';
  */
 function resultLine(o: Result, line: number, sink: ByteSink): void {
   if (o.dataset !== datasetOf) { datasetOf = o.dataset; datasetText = JSON.stringify(o.dataset); }
-  sink.text(`{"contract":${o.contract},"id":${jsonSafe(JSON.stringify(o.id))},"ok":true,"dataset":${datasetText},"date":"${o.date}","judgmentDate":"${o.judgmentDate}"${o.judgmentDateDefault ? ',"judgmentDateDefault":true' : ''},"offender":"${o.offender}","charges":[`);
+  sink.text(`{"contract":${o.contract},"id":${jsonSafe(JSON.stringify(o.id))},"ok":true,"dataset":${datasetText},"date":"${o.date}","judgmentDate":"${o.judgmentDate}"${o.judgmentDateDefault ? ',"judgmentDateDefault":true' : ''}${o.dateDefault ? ',"dateDefault":true' : ''},"offender":"${o.offender}","charges":[`);
   for (let i = 0; i < o.charges.length; i++) {
     if (i) sink.bytes(COMMA);
     // A charge used once (one with an amount) is written as text: caching its bytes would cost more than it saves.

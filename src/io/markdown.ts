@@ -15,8 +15,9 @@ export function formatMarkdown(r: Result, lang: Lang): string {
   const c = lang === 'fr' ? ' : ' : ': ';
   const out: string[] = [];
   out.push(`# ${t.title}${r.id ? ` — ${markdownInline(r.id)}` : ''}`, '');
-  out.push(`- ${t.factsDate}${c}${formatDate(r.date, lang)}`);
-  out.push(`- ${t.judgmentDate}${c}${formatDate(r.judgmentDate, lang)}`);
+  const today = ` (${m.cli.judgmentToday})`;
+  out.push(`- ${t.factsDate}${c}${formatDate(r.date, lang)}${r.dateDefault ? today : ''}`);
+  out.push(`- ${t.judgmentDate}${c}${formatDate(r.judgmentDate, lang)}${r.judgmentDateDefault ? today : ''}`);
   out.push(`- ${t.offender}${c}${r.offender === 'legal' ? m.text.legal : m.text.natural}`, '');
   out.push(`## ${t.charges}`, '', t.header, '|---|---|---|---|---|---|');
   for (const ch of r.charges) {

@@ -89,8 +89,9 @@ function totalLines(r: Result, lang: Lang): string[] {
 function headerLines(r: Result, lang: Lang): string[] {
   const t = T(lang);
   const own = r.charges.filter((c) => c.date && c.date !== r.date).length;
-  const facts = own === r.charges.length ? t.factsPerCharge : `${t.facts} ${formatDate(r.date, lang)}${own ? ` (${t.factsOtherwise})` : ''}`;
-  const judgment = `${t.judgment} ${formatDate(r.judgmentDate, lang)}${r.judgmentDateDefault ? ` (${MESSAGES[lang].cli.judgmentToday})` : ''}`;
+  const today = MESSAGES[lang].cli.judgmentToday;
+  const facts = own === r.charges.length ? t.factsPerCharge : `${t.facts} ${formatDate(r.date, lang)}${r.dateDefault ? ` (${today})` : ''}${own ? ` (${t.factsOtherwise})` : ''}`;
+  const judgment = `${t.judgment} ${formatDate(r.judgmentDate, lang)}${r.judgmentDateDefault ? ` (${today})` : ''}`;
   return [`${t.title} — ${r.offender === 'legal' ? t.legal : t.natural}${r.id ? ` — ${sanitize(r.id)}` : ''}`, `${facts} · ${judgment}`];
 }
 

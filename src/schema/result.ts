@@ -101,6 +101,7 @@ export const result = z.object({
   date: doc(isoDate, 'The case\'s date of facts and of judgment, as applied.'),
   judgmentDate: isoDate,
   judgmentDateDefault: doc(z.optional(z.literal(true)), 'Present (true) when the case gave no date of judgment: today\'s was used.'),
+  dateDefault: doc(z.optional(z.literal(true)), 'Present (true) when the case gave no date of facts: today\'s was used.'),
   offender: z.enum(['natural', 'legal']),
   charges: z.array(chargeResult),
   total,

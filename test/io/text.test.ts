@@ -95,3 +95,16 @@ describe('what sets a total when a clause adds a charge on top (route L233-1 II)
     expect(md).toMatch(/\*\*2 ans d'emprisonnement\*\* \(peines cumulées ci-dessous\)/);
   });
 });
+
+describe('a date of facts the case did not give (red team rt13c)', () => {
+  it('is today, and the result and the views say it was defaulted', () => {
+    const r = evaluate(rules, { charges: [{ ref: '311-3' }], judgmentDate: '2026-11-29' }, { today: '2026-11-29' }) as Result;
+    expect(r.date).toBe('2026-11-29');
+    expect(r.dateDefault).toBe(true);
+    expect(r.judgmentDateDefault).toBeUndefined();
+    expect(formatResult(r, 'fr', { width: 200 })).toMatch(/faits du 29\/11\/2026 \(aujourd'hui, par défaut\) · jugement au 29\/11\/2026\n/);
+    expect(formatMarkdown(r, 'en')).toMatch(/Date of the facts: 2026-11-29 \(today, by default\)/);
+    const given = evaluate(rules, { date: '2024-01-01', charges: [{ ref: '311-3' }] }, { today: '2026-11-29' }) as Result;
+    expect(given.dateDefault).toBeUndefined();
+  });
+});
