@@ -180,6 +180,7 @@ export const en: Messages = {
   errors: {
     E_DATE: () => 'must be a date YYYY-MM-DD',
     E_DATE_RANGE: () => 'must be a date between 1900 and 2199',
+    E_LONE_SURROGATE: () => 'holds a lone UTF-16 surrogate half (e.g. \\ud800), which is not a character',
     E_AMOUNT_TYPE: () => 'must be a decimal string of euros, e.g. "2000000" (not a JSON number)',
     E_AMOUNT: () => 'must be a non-negative decimal string of euros with at most 30 digits and 2 decimals, e.g. "2000000.50"',
     E_REF: () => 'must be a provision reference such as "323-3-2 III"',
@@ -219,6 +220,7 @@ export const en: Messages = {
     E_UNUSED_AMOUNT: (p: P) => `${p.ref} has no fine proportional to an amount; remove "amount"`,
     E_UNUSED_PREDICATE: (p: P) => `${p.ref} does not depend on another offence; remove "predicate"`,
     E_PREDICATE_RULE: (p: P) => `predicate ${p.ref} is a rule, not an offence`,
+    E_PREDICATE_SELF: (p: P) => `${p.ref}: the predicate (${p.predicate}) must be another offence than the one charged`,
     E_MISSING_PREDICATE: (p: P) => `${p.ref} needs the offence it refers to: give a predicate (e.g. "predicate": "${p.example ?? '222-37'}")${p.among ? `; it must be one of ${p.among}` : ''}`,
     E_MISSING_ORIGIN: (p: P) => `${p.ref} needs the offence the property came from: give a predicate (e.g. "predicate": "222-34")`,
     E_NOT_A_REF: (p: P) => `"${p.input}" is not a provision reference (expected e.g. 323-3-2 III, 222-24 8°, 227-23 al. 5, R625-1, route L234-1)`,
@@ -259,7 +261,8 @@ export const en: Messages = {
     E_RELATED_NO_CLAUSE: (p: P) => `${p.ref} is reached by no cumulation rule (${list(p.clauses)}); remove "relatedTo" (on the command line: with=, in CSV: related_to)`,
     E_RELATED_RANGE: (p: P) => `charge ${p.index} does not exist: the case has ${p.count} (indices from 0)`,
     E_RELATED_SELF: (p: P) => `a charge cannot be related to itself (index ${p.index})`,
-    E_RELATED_TWICE: (p: P) => `charge ${p.index} is given twice`,
+    E_RELATED_TWICE: (p: P) => `the charge of index ${p.index} (number ${Number(p.index) + 1} in the list) is given twice`,
+    E_RELATED_MUTUAL: (p: P) => `the charges of index ${p.index} and ${p.other} (numbers ${Number(p.index) + 1} and ${Number(p.other) + 1} in the list) are related to each other: a cumulation rule adds one offence to another, not each to the other; relate only one`,
   },
   /**
    * A rules directory's problems, for those who write the data (src/rules: reading the files, their schemas, the
@@ -405,7 +408,7 @@ export const en: Messages = {
     sumShort: 'Sum', cap: 'Legal maximum', noCustody: 'no custody', noFine: 'no fine', fineNotComputed: 'fine not computed (no amount)', totalNotComputed: 'not computed', incomplete: (p: P) => `Total incomplete: without ${p.refs} (law of that date not held)`, warnings: 'warning(s), x to read them',
     footer: 'Enter add · ↑↓ move · Tab charges · ? help · Esc q quit', escHint: 'q to quit, any other key to stay',
     added: 'Added:', removed: 'Removed:', noMatch: 'no provision matches', badDate: 'expected a date YYYY-MM-DD or DD/MM/YYYY', badAmount: 'expected an amount in euros, e.g. 2000000',
-    exported: 'Exported:', exportFailed: (p: P) => `Export failed: ${p.reason}`, nothingToExport: 'nothing to export: add a charge that evaluates', notInForce: 'not in force',
+    exported: 'Exported:', exportFailed: (p: P) => `Export to ${p.dir} failed: ${p.reason}`, nothingToExport: 'nothing to export: add a charge that evaluates', notInForce: 'not in force',
     byPredicate: 'depends on the offence referred to', attempt: 'attempt', accomplice: 'complicity', amount: 'amount', predicate: 'ref.', notPunishable: 'not punishable', notComputed: 'not computed',
     promptHint: 'Enter confirm · Esc cancel',
     prompts: { aggravation: 'General aggravations (132-76 132-77 132-79 421-3)', amount: 'Amount (€)', predicate: 'Offence referred to (e.g. 222-37)', date: 'Date of the facts (YYYY-MM-DD)', judgment: 'Date of judgment (YYYY-MM-DD)', prior: 'Prior REF@FINAL[:EXPIRED]', birth: "Offender's date of birth (YYYY-MM-DD; empty: none)", with: 'Added to charges no. (e.g. 2 or 2 3; empty: none)' },
@@ -503,7 +506,7 @@ export const en: Messages = {
       schema: 'the JSON Schema of rule files, generated from the zod schemas', kind: 'article, codes, parameters, recidive, aggravations, minors, repentis, cumulation or speciality',
       diff: 'the provisions whose penalty changes between two dates', from: 'first date', to: 'second date',
       tui: 'terminal UI: search, build a case, watch the maximum move (also: quantum alone in a terminal)',
-      completion: 'completion script for bash or zsh (add it to ~/.bashrc: quantum completion >> ~/.bashrc)',
+      completion: 'completion script for the shell of $SHELL, bash or zsh (no argument; add it to ~/.bashrc: quantum completion >> ~/.bashrc, or ~/.zshrc)',
       examples: [
         ['$0 eval "323-3-2 III" --date 2024-05-01', 'online platform for illicit transactions, organised gang'],
         ['$0 eval "323-3-2 III" "225-8" "324-2 2°; amount=2000000" --date 2024-05-01', 'several charges in concours'],

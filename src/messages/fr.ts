@@ -197,6 +197,7 @@ export const fr = {
   errors: {
     E_DATE: () => 'doit être une date AAAA-MM-JJ',
     E_DATE_RANGE: () => 'doit être une date entre 1900 et 2199',
+    E_LONE_SURROGATE: () => 'contient une demi-paire UTF-16 isolée (par ex. \\ud800), qui n\'est pas un caractère',
     E_AMOUNT_TYPE: () => 'doit être une chaîne de chiffres en euros, par ex. "2000000" (pas un nombre JSON)',
     E_AMOUNT: () => 'doit être un montant positif en euros, 30 chiffres au plus et 2 décimales, par ex. "2000000.50"',
     E_REF: () => 'doit être une référence de disposition comme "323-3-2 III"',
@@ -236,6 +237,7 @@ export const fr = {
     E_UNUSED_AMOUNT: (p: P) => `${p.ref} ne prévoit pas d'amende proportionnelle à un montant ; retirez « amount »`,
     E_UNUSED_PREDICATE: (p: P) => `${p.ref} ne dépend pas d'une autre infraction ; retirez « predicate »`,
     E_PREDICATE_RULE: (p: P) => `l'infraction de référence ${p.ref} est une règle, pas une infraction`,
+    E_PREDICATE_SELF: (p: P) => `${p.ref} : l'infraction de référence (${p.predicate}) doit être une autre infraction que celle poursuivie`,
     E_MISSING_PREDICATE: (p: P) => `${p.ref} dépend de l'infraction à laquelle il renvoie : donnez-la avec « predicate » (par ex. "predicate": "${p.example ?? '222-37'}")${p.among ? ` ; elle doit être l'une de ${p.among}` : ''}`,
     E_MISSING_ORIGIN: (p: P) => `${p.ref} dépend de l'infraction d'où proviennent les biens : donnez-la avec « predicate » (par ex. "predicate": "222-34")`,
     E_NOT_A_REF: (p: P) => `« ${p.input} » n'est pas une référence de disposition (attendu par ex. 323-3-2 III, 222-24 8°, 227-23 al. 5, R625-1, route L234-1)`,
@@ -276,7 +278,8 @@ export const fr = {
     E_RELATED_NO_CLAUSE: (p: P) => `${p.ref} n'est visé par aucune règle de cumul (${list(p.clauses)}) ; retirez « relatedTo » (en ligne de commande : avec=, en CSV : related_to)`,
     E_RELATED_RANGE: (p: P) => `le chef ${p.index} n'existe pas : l'affaire en compte ${p.count} (indices à partir de 0)`,
     E_RELATED_SELF: (p: P) => `un chef ne peut être lié à lui-même (indice ${p.index})`,
-    E_RELATED_TWICE: (p: P) => `le chef ${p.index} est donné deux fois`,
+    E_RELATED_TWICE: (p: P) => `le chef d'indice ${p.index} (le ${Number(p.index) + 1}${Number(p.index) ? 'e' : 'er'} de la liste) est donné deux fois`,
+    E_RELATED_MUTUAL: (p: P) => `les chefs d'indices ${p.index} et ${p.other} (${Number(p.index) + 1}${Number(p.index) ? 'e' : 'er'} et ${Number(p.other) + 1}e de la liste) sont liés l'un à l'autre : une règle de cumul ajoute une infraction à une autre, pas chacune à l'autre ; n'en liez qu'un`,
   },
   /**
    * A rules directory's problems, for those who write the data (src/rules: reading the files, their schemas, the
@@ -428,7 +431,7 @@ export const fr = {
     sumShort: 'Somme', cap: 'Maximum légal', noCustody: 'aucune privation de liberté', noFine: 'aucune amende', fineNotComputed: 'amende non calculée (montant manquant)', totalNotComputed: 'non calculé', incomplete: (p: P) => `Total incomplet : sans ${p.refs} (texte de cette date non contenu)`, warnings: 'avertissement(s), x pour les lire',
     footer: 'Entrée ajouter · ↑↓ choisir · Tab chefs · ? aide · Échap q quitter', escHint: 'q pour quitter, autre touche pour rester',
     added: 'Ajouté :', removed: 'Retiré :', noMatch: 'aucune disposition ne correspond', badDate: 'date attendue : JJ/MM/AAAA ou AAAA-MM-JJ', badAmount: 'montant attendu en euros, ex. 2000000 ou 2 000 000,50',
-    exported: 'Exporté :', exportFailed: (p: P) => `Échec de l'export : ${p.reason}`, nothingToExport: 'rien à exporter : ajoutez un chef évaluable', notInForce: 'pas en vigueur',
+    exported: 'Exporté :', exportFailed: (p: P) => `Échec de l'export dans ${p.dir} : ${p.reason}`, nothingToExport: 'rien à exporter : ajoutez un chef évaluable', notInForce: 'pas en vigueur',
     byPredicate: "selon l'infraction de référence", attempt: 'tentative', accomplice: 'complicité', amount: 'montant', predicate: 'réf.', notPunishable: 'non punissable', notComputed: 'non calculé',
     promptHint: 'Entrée valider · Échap annuler',
     prompts: { aggravation: 'Circonstances générales (132-76 132-77 132-79 421-3)', amount: 'Montant (€)', predicate: "Infraction de référence (ex. 222-37)", date: 'Date des faits (JJ/MM/AAAA)', judgment: 'Date du jugement (JJ/MM/AAAA)', prior: 'Antécédent RÉF@DÉFINITIVE[:EXPIRÉE]', birth: "Date de naissance de l'auteur (JJ/MM/AAAA ; vide : aucune)", with: 'Cumulé avec les chefs n° (ex. 2 ou 2 3 ; vide : aucun)' },
@@ -526,7 +529,7 @@ export const fr = {
       schema: 'le JSON Schema des fichiers de règles, généré depuis les schémas zod', kind: 'article, codes, parameters, recidive, aggravations, minors, repentis, cumulation ou speciality',
       diff: 'les dispositions dont la peine change entre deux dates', from: 'première date', to: 'seconde date',
       tui: 'interface en terminal : chercher, composer une affaire, voir le maximum bouger (aussi : quantum seul dans un terminal)',
-      completion: "script de complétion pour bash ou zsh (à ajouter à ~/.bashrc : quantum completion >> ~/.bashrc)",
+      completion: "script de complétion pour le shell de $SHELL, bash ou zsh (sans argument ; à ajouter à ~/.bashrc : quantum completion >> ~/.bashrc, ou ~/.zshrc)",
       examples: [
         ['$0 eval "323-3-2 III" --date 01/05/2024', 'plateforme en ligne de transactions illicites, en bande organisée'],
         ['$0 eval "323-3-2 III" "225-8" "324-2 2°; montant=2 000 000" --date 2024-05-01', 'plusieurs chefs en concours'],

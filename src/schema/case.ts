@@ -21,16 +21,19 @@ const amount = z.pipe(
   z.string({ error: 'E_AMOUNT_TYPE' }).check(z.refine((v) => canonicalAmount(v) !== null, { error: 'E_AMOUNT' })),
   z.transform((v) => canonicalAmount(v)!),
 );
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+/** A lone half of a UTF-16 surrogate pair ("\ud800" in JSON): no character; echoed back, it breaks strict JSON readers. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = z.refine<string>((s) => !LONE_SURROGATE.test(s), { error: 'E_LONE_SURROGATE' });
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), wellFormed);
 
 export const chargeSchema = z.strictObject({
-  ref: doc(z.string({ error: 'E_REF' }).check(z.minLength(1, { error: 'E_REF' }), z.maxLength(100)), 'The provision charged (docs/contract.md, "Refs").'),
+  ref: doc(z.string({ error: 'E_REF' }).check(z.minLength(1, { error: 'E_REF' }), z.maxLength(100), wellFormed), 'The provision charged (docs/contract.md, "Refs").'),
   date: doc(z.optional(date), 'This charge\'s date of facts, when it differs from the case\'s.'),
   attempt: doc(z.optional(z.boolean()), 'Tentative (121-4, 121-5).'),
   accomplice: doc(z.optional(z.boolean()), 'Complicité (121-6, 121-7).'),
   amount: doc(z.optional(amount), 'The base of a proportional fine, in euros (e.g. the value laundered, 324-3).'),
   predicate: doc(z.optional(text(100)), 'The offence this charge refers to (450-1: the offence prepared; 324-1, 324-2: where the property came from).'),
-  aggravations: doc(z.optional(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(10))), 'General aggravations: 132-76, 132-77, 132-79 (Livre Ier), 421-3 (an offence of 421-1 that is an act of terrorism).'),
+  aggravations: doc(z.optional(z.array(z.string().check(z.maxLength(20), wellFormed)).check(z.maxLength(10))), 'General aggravations: 132-76, 132-77, 132-79 (Livre Ier), 421-3 (an offence of 421-1 that is an act of terrorism).'),
   repentis: doc(z.optional(z.enum(['exempt', 'reduced'], { error: 'E_REPENTIS' })), 'The offender warned the authorities (132-78): exempt (the offence prevented; most texts require an attempt) or reduced (helped stop it or identify others). Applied only where a special text provides it.'),
   relatedTo: doc(z.optional(z.array(z.int().check(z.minimum(0), z.maximum(99_999))).check(z.minLength(1), z.maxLength(100))), 'Indices (from 0) of the other charges a clause adding this charge\'s penalties pairs it with (434-31: the offence the escapee was detained for; route L233-1 II: the offences committed while driving).'),
 });
@@ -54,7 +57,7 @@ export const DEFAULT_MAX_CHARGES = 10_000;
 
 export const makeCaseSchema = (maxCharges: number) => z.strictObject({
   id: doc(z.optional(z.union([
-    z.string().check(z.maxLength(200)),
+    z.string().check(z.maxLength(200), wellFormed),
     // A number JSON cannot hold exactly (12345678901234567890, 1.5) would come back changed: refused.
     z.pipe(z.number().check(z.refine(Number.isSafeInteger, { error: 'E_ID_UNSAFE' })), z.transform(String)),
   ], { error: 'E_ID' })), 'Echoed back in the result; batch defaults it to line-N. A string, or an integer of at most 2^53 - 1 (echoed as a string).'),

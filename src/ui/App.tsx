@@ -40,12 +40,12 @@ function useEffects(st: State, outcome: Outcome | null, theCase: Case, props: Ap
     if (!outcome || !outcome.ok) { dispatch({ type: 'message', text: m.nothingToExport }); return; }
     try {
       const names = exportCase(props.exportDir, stampOf((props.now ?? (() => new Date()))()), `${JSON.stringify(theCase, null, 2)}\n`, FORMATS.markdown.result(outcome, { lang: props.lang }));
-      dispatch({ type: 'message', text: `${m.exported} ${names.join(', ')} (${props.exportDir})` });
+      dispatch({ type: 'message', text: `${m.exported} ${names.join(', ')} (${sanitize(props.exportDir)})` });
     } catch (e) {
       // The system's code with its meaning in words (ENOENT (no such file or directory)), as the CLI says it.
       const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       const cli = MESSAGES[props.lang].cli;
-      dispatch({ type: 'message', text: m.exportFailed({ reason: cli.reason({ code, meaning: cli.errno[code] }) }) });
+      dispatch({ type: 'message', text: m.exportFailed({ dir: sanitize(props.exportDir), reason: cli.reason({ code, meaning: cli.errno[code] }) }) });
     }
   }, [st.effect]);
 }

@@ -63,3 +63,16 @@ describe('evaluate and evaluateMany: wrong arguments are error results naming th
     expect(out[0]!.ok ? null : out[0]!.error).toMatchObject({ path: 'cases', message: 'cases must be an iterable (an array, a generator, a stream of cases)' });
   });
 });
+
+describe('charges that cannot relate as given (red team rt13c)', () => {
+  it('two escapes each related to the other: refused, naming both (434-31 adds one offence to another)', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    const r = evaluate(rules, { date: '2024-05-01', charges: [{ ref: '434-27 al. 2', relatedTo: [1] }, { ref: '434-27 al. 2', relatedTo: [0] }] }, { today: '2026-11-29', lang: 'en' });
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'INVALID_CASE', path: 'charges[1].relatedTo[0]', message: expect.stringMatching(/^the charges of index 0 and 1 \(numbers 1 and 2 in the list\) are related to each other/) });
+  });
+  it('450-1 whose predicate is 450-1 itself: refused (the offence prepared is another one)', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    const r = evaluate(rules, { date: '2024-05-01', charges: [{ ref: '450-1', predicate: '450-1' }] }, { today: '2026-11-29' });
+    expect(r.ok ? null : [r.error.code, r.error.path]).toEqual(['INVALID_CASE', 'charges[0].predicate']);
+  });
+});

@@ -116,9 +116,10 @@ describe('terminal UI', () => {
     }
   });
 
-  it('an export that fails says why in words, French spacing: "Échec de l\'export : ENOENT (fichier ou répertoire introuvable)"', async () => {
-    for (const [lang, text] of [['fr', "Échec de l'export : ENOENT (fichier ou répertoire introuvable)"], ['en', 'Export failed: ENOENT (no such file or directory)']] as const) {
-      const a = app({ lang, exportDir: join(tmpdir(), 'quantum-no-such-dir', String(process.pid)) });
+  it('an export that fails says where and why in words, French spacing: "Échec de l\'export dans DIR : ENOENT (fichier ou répertoire introuvable)"', async () => {
+    const dir = join(tmpdir(), 'quantum-no-such-dir', String(process.pid));
+    for (const [lang, text] of [['fr', `Échec de l'export dans ${dir} : ENOENT (fichier ou répertoire introuvable)`], ['en', `Export to ${dir} failed: ENOENT (no such file or directory)`]] as const) {
+      const a = app({ lang, exportDir: dir });
       await a.type('311-3'); await a.press(KEY.enter);
       await a.press(KEY.tab); await a.type('e');
       expect(a.frame().replace(/\s+/g, ' ')).toContain(text);

@@ -58,6 +58,8 @@ function checkRelated(c: CaseCtx, charges: readonly Charge[], results: readonly 
       if (j >= charges.length) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_RANGE', { index: j, count: charges.length });
       if (j === i) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_SELF', { index: j });
       if (rel.indexOf(j) !== k) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_TWICE', { index: j });
+      // Each added on top of the other would leave nothing under the cap: a clause adds one offence to another.
+      if (j < i && charges[j]!.relatedTo?.includes(i)) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_MUTUAL', { index: j, other: i });
     }
   }
   return null;

@@ -151,6 +151,8 @@ function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: V
   }
   const pm = otherMax(rules, input.predicate, date, `${input.path}.predicate`, 0);
   if (!pm.ok) return 'error' in pm ? pm : { ok: false, reason: pm.reason, steps: steps ? pm.steps : null };
+  // The offence prepared or imposed is another one (450-1 preparing 450-1 would be its own measure).
+  if (pm.provision.article === spec.article) return { ok: false, error: draft('INVALID_CASE', `${input.path}.predicate`, 'E_PREDICATE_SELF', { ref: input.ref, predicate: pm.ref }) };
   const tier = spec.tiers.find((t) => {
     const w = t.when;
     if (w.nature && w.nature !== pm.nature) return false;
