@@ -18,7 +18,8 @@ const KEYS: Record<string, Key> = {
 };
 /** Repentis values, in French or English. */
 const REPENTIS: Record<string, 'exempt' | 'reduced'> = { exempt: 'exempt', exemption: 'exempt', exempte: 'exempt', 'exempté': 'exempt', reduced: 'reduced', reduction: 'reduced', 'réduction': 'reduced', reduit: 'reduced', 'réduit': 'reduced' };
-const YES = ['true', 'oui', 'yes'], NO = ['false', 'non', 'no'];
+// The same words as CSV's attempt and accomplice columns (src/io/batch.ts).
+const YES = ['true', 'oui', 'yes', 'vrai', '1'], NO = ['false', 'non', 'no', 'faux', '0'];
 const EXAMPLE: Record<Key, string> = { aggravation: 'aggravation=132-79', amount: 'amount=2000000', date: 'date=2024-05-01', predicate: 'predicate=222-37', attempt: '', accomplice: '', repentis: 'repentis=reduced', with: 'avec=1' };
 
 /**
@@ -34,6 +35,7 @@ const withCharges = (value: string, arg: string): number[] => value.split(/[,+\s
 function option(charge: Charge, key: Key, rawKey: string, value: string | undefined, arg: string): void {
   if (key === 'attempt' || key === 'accomplice') {
     if (value !== undefined && ![...YES, ...NO].includes(value.toLowerCase())) throw new UsageError('U_NO_VALUE', { key: rawKey, arg });
+    if (charge[key] !== undefined) throw new UsageError('U_TWICE', { key: rawKey, arg }); // "tentative; tentative=non": which?
     charge[key] = value === undefined || YES.includes(value.toLowerCase());
     return;
   }

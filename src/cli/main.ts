@@ -46,16 +46,20 @@ interface RunState { code: number; format: FormatName; lang: Lang }
 type Handler = (argv: never) => number | Promise<number>;
 const run = (st: RunState, load: () => Promise<Handler>) => async (argv: unknown) => { st.code = await (await load())(argv as never); };
 
-/** eval's output format: --json is --format json, and contradicts any other. */
-function evalFormat(json: boolean, format: FormatName | undefined): FormatName {
+/** eval's output format: --json is --format json, and contradicts any other; CSV has no room for a trace. */
+function evalFormat(x: Record<string, unknown>): FormatName {
+  const json = x.json === true, format = x.format as FormatName | undefined;
   if (json && format !== undefined && format !== 'json') throw new UsageError('U_CONFLICT', { a: '--json', b: `--format ${format}` });
-  return json ? 'json' : format ?? 'text';
+  const chosen = json ? 'json' : format ?? 'text';
+  const asked = (['trace', 'complementary', 'full'] as const).find((k) => x[k] === true);
+  if (chosen === 'csv' && asked) throw new UsageError('U_CONFLICT', { a: `--${asked}`, b: '--format csv' });
+  return chosen;
 }
 
 function commands(y: Argv, st: RunState, lang: Lang): Argv {
   const h = MESSAGES[lang].cli.help;
   return y
-    .command('eval [refs..]', h.eval, (a) => evalBuilder(a, lang).middleware((x) => { st.format = evalFormat(x.json as boolean, x.format as FormatName | undefined); x.format = st.format; }),
+    .command('eval [refs..]', h.eval, (a) => evalBuilder(a, lang).middleware((x) => { st.format = evalFormat(x); x.format = st.format; }),
       run(st, async () => (await import('./oneshot.js')).evalCommand))
     .command('show <ref>', h.show, (a) => showBuilder(a, lang), run(st, async () => (await import('./oneshot.js')).showCommand))
     .command('list [words..]', h.list, (a) => listBuilder(a, lang), run(st, async () => (await import('./oneshot.js')).listCommand))

@@ -98,7 +98,8 @@ export function searchProvisions(rules: Rules, words: string[]): Provision[] {
 export function searchRefs(rules: Rules, words: string[]): string[] {
   const needles = words.flatMap((w) => searchFold(w).split(/\s+/)).filter(Boolean);
   const order = catalogueOrder(rules);
-  if (!needles.length) return [...order];
+  // Nothing typed: the whole catalogue; only punctuation typed ("("): nothing matches it.
+  if (!needles.length) return words.some((w) => w.trim() !== '') ? [] : [...order];
   const typed = searchFold(words.join(' ')).trim();
   // The article is the ref or its beginning: only a ref that starts with what was typed can be an exact match.
   const exact = (ref: string) => { const f = searchFold(ref); return f === typed || (f.startsWith(typed) && searchFold(rules.provisions.get(ref)!.article) === typed); };

@@ -350,3 +350,25 @@ describe('options given twice, narrow terminals (red team rt13c)', () => {
     expect(widest).toBeGreaterThan(30);
   });
 });
+
+describe('nothing a user gave is dropped unsaid (red team rt13c)', () => {
+  it('--trace, --complementary or --full with --format csv: refused (CSV has no room for them)', () => {
+    for (const flag of ['--trace', '--complementary', '--full']) {
+      const r = quantum(['eval', '311-3', flag, '--format', 'csv']);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`${flag} et --format csv se contredisent`);
+    }
+  });
+  it('an attempt said twice in one charge is refused; 1 and 0 mean yes and no, as in CSV', () => {
+    const twice = quantum(['eval', '311-3; tentative; tentative=non']);
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain('« tentative » est donné deux fois');
+    const one = quantum(['eval', '311-3; tentative=1', '--date', '2024-01-01', '--json']);
+    expect(JSON.parse(one.out).charges[0].attempt).toBe(true); // 311-13: the attempt of theft is punishable
+  });
+  it('list with punctuation only finds nothing, not the whole catalogue', () => {
+    const r = quantum(['list', '(']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('Aucune disposition ne correspond.\n');
+  });
+});
