@@ -12,7 +12,8 @@ const ARTICLE = new RegExp(`^([LRDA])?\\s*\\.?\\s*(\\d+(?:\\s*-\\s*\\d+)*)(?:\\s
 const ROMAN = /^(?=[IVXLC]+(?![\wÀ-ÿ°]))M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})(?![\wÀ-ÿ°])/i;
 const ITEM = new RegExp(`^(\\d+)\\s*(?:°|º|o(?![a-z]))(?:\\s*(${LATIN})(?:\\s+([a-z])(?![\\w]))?)?`, 'i');
 // "al. 1", "alinéa 1"; a sentence of an alinéa with its own penalty: "al. 1 ph. 2", "alinéa 1, phrase 2", "al. 1 2e phrase".
-const ALINEA = /^al(?:inéa|inea)?\.?\s*(\d+)(?:[\s,]+(?:ph(?:rase)?\.?\s*(\d+)|(\d+)\s*(?:e|ème|eme)\s+phrase))?(?![\w°])/i;
+// "1er" as lawyers write the first: "al. 1er", "1re phrase".
+const ALINEA = /^al(?:inéa|inea)?\.?\s*(\d+)(?:er)?(?:[\s,]+(?:ph(?:rase)?\.?\s*(\d+)|(\d+)\s*(?:e|ème|eme|re|ère|er)\s+phrase))?(?![\w°])/i;
 
 /** A character folded for matching code names: lower case, accents dropped, one character for one (lengths kept). */
 const foldChar = (c: string) => (c === '’' ? "'" : c.normalize('NFD')[0]!.toLowerCase());
