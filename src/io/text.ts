@@ -7,6 +7,7 @@ import { itemSub, type Item } from '../core/model.js';
 import type { ProvisionView } from '../core/describe.js';
 import { describeProvision } from '../core/describe.js';
 import { at } from '../core/dates.js';
+import { notHeldOn, predecessor } from '../core/law/time.js';
 import { wrapText } from './wrap.js';
 import { sanitize } from './terminal.js';
 import { totalSources } from './total-sources.js';
@@ -149,6 +150,22 @@ function withoutPath(message: string, path: string | null, lang: Lang): string {
   return message;
 }
 
+/**
+ * Why a provision has no version on a date: before it, the text then applicable under another number, a law the
+ * data does not hold (never "not in force" for a date before the data), or an offence not yet created.
+ */
+function notInForceText(rules: Rules, p: Provision, date: string, lang: Lang): string {
+  const t = T(lang);
+  const first = p.versions[0]!.from;
+  if (date >= first) return t.notInForceOn;
+  const pred = predecessor({ rules }, p, date);
+  if (pred) return t.thenUnder({ ref: pred.provision.ref });
+  const held = notHeldOn(rules, p, date);
+  if (!held) return t.notYetOn({ from: formatDate(first, lang) });
+  if (held.before && held.heldFrom) return t.notHeldBefore({ heldFrom: formatDate(held.heldFrom, lang) });
+  return held.formerly ? t.notHeldFormerly({ formerly: held.formerly[lang] }) : t.notHeld;
+}
+
 function penaltyText(v: ProvisionView, lang: Lang): string {
   const t = T(lang);
   if (v.kind === 'rule') return t.rule;
@@ -214,7 +231,8 @@ export function formatProvision(rules: Rules, p: Provision, date: string, lang: 
   if (p.items?.length) out.push(`${t.items}${c}${p.items.map((i) => itemText(i, lang)).join(', ')}`);
   if (v.aliases.length) out.push(`${t.aliases}${c}${v.aliases.join(', ')}`);
   if (p.circumstances?.length) out.push(`${t.circumstances}${c}${p.circumstances.join(', ')}`);
-  out.push('', `${t.inForceOn({ date })}${c}${penaltyText(v, lang)}${v.nature ? ` (${natureLabel(v.nature, lang)})` : ''}`);
+  const status = v.kind !== 'rule' && !v.version ? notInForceText(rules, p, date, lang) : penaltyText(v, lang);
+  out.push('', `${t.inForceOn({ date })}${c}${status}${v.nature ? ` (${natureLabel(v.nature, lang)})` : ''}`);
   for (const tier of v.tiers ?? []) out.push(`  - ${tier.label?.[lang] ?? ''}${c}${tier.predicatePenalty ? t.predicatePenalty : formatPenalty(tier.prison, tier.fine, lang) ?? '—'}`);
   out.push('', t.versions);
   for (const ver of p.versions) {

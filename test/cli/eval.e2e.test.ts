@@ -372,3 +372,15 @@ describe('nothing a user gave is dropped unsaid (red team rt13c)', () => {
     expect(r.out).toBe('Aucune disposition ne correspond.\n');
   });
 });
+
+describe('show on a date before a provision existed says why, as eval does', () => {
+  const line = (ref: string, date: string) => quantum(['show', ref, '--date', date, '--width', '300']).out.split('\n').find((l) => l.startsWith('En vigueur le'));
+  it('before the data (the former Code pénal): not "not in force" but not held', () => {
+    expect(line('311-3', '1990-01-01')).toBe("En vigueur le 01/01/1990 : le texte alors applicable n'est pas dans les données (elles commencent le 01/03/1994)");
+  });
+  it('a recodified offence names its former number; a new offence says since when', () => {
+    // CESEDA L823-3 al. 1 replaced L622-5 on 2021-05-01 (ord. n° 2020-1733); 421-2-2 was created by loi n° 2001-1062.
+    expect(line('CESEDA L823-3 al. 1', '2019-01-01')).toBe('En vigueur le 01/01/2019 : pas sous ce numéro à cette date ; le texte alors applicable est CESEDA L622-5');
+    expect(line('421-2-2', '2000-01-01')).toBe('En vigueur le 01/01/2000 : pas encore en vigueur à cette date (depuis le 16/11/2001)');
+  });
+});
