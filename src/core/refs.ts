@@ -197,7 +197,8 @@ export function suggest(rules: Rules, input: string, max = 3): string[] {
   return [...new Set(scored.map((s) => s[0]))].slice(0, max);
 }
 
-function distance(a: string, b: string): number {
+/** Levenshtein distance, 99 when the lengths differ by more than 4 (refs' suggestions, a misspelt field). */
+export function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 4) return 99;
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -5,7 +5,8 @@ import type { Lang } from '../messages/index.js';
 import { say } from '../messages/index.js';
 import { jsonPath } from '../core/json-path.js';
 import type { Case, QuantumError } from '../core/contract.js';
-import { DEFAULT_MAX_CHARGES, LONE_SURROGATE, makeCaseSchema } from '../schema/case.js';
+import { caseSchema, chargeSchema, DEFAULT_MAX_CHARGES, LONE_SURROGATE, makeCaseSchema, offenderSchema, priorSchema } from '../schema/case.js';
+import { distance } from '../core/refs.js';
 import { isCanonicalAmount } from '../schema/amount.js';
 
 export { DEFAULT_MAX_CHARGES } from '../schema/case.js';
@@ -66,13 +67,27 @@ const TYPE_NAMES: Record<string, string> = { object: 'object', array: 'array', s
 function issueMessage(issue: Issue, input: unknown, lang: Lang, maxCharges: number): string {
   if (/^E_[A-Z_]+$/.test(issue.message)) return say(lang, 'errors', schemaKey(issue, input), { max: maxCharges, received: received(valueAt(input, issue.path)) });
   switch (issue.code) {
-    case 'unrecognized_keys': return say(lang, 'errors', 'E_UNKNOWN_FIELDS', { keys: issue.keys });
+    case 'unrecognized_keys': return say(lang, 'errors', 'E_UNKNOWN_FIELDS', { keys: issue.keys, like: nearKeys(issue.keys, issue.path) });
     case 'invalid_type': return say(lang, 'errors', 'E_TYPE', { expected: TYPE_NAMES[issue.expected] ?? issue.expected, received: received(valueAt(input, issue.path)) });
     case 'too_small': return say(lang, 'errors', 'E_TOO_SHORT', { origin: issue.origin, minimum: issue.minimum });
     case 'too_big': return say(lang, 'errors', 'E_TOO_LONG', { origin: issue.origin, maximum: issue.maximum });
     case 'invalid_value': return say(lang, 'errors', 'E_OPTION', { values: issue.values.map(String) });
     default: return say(lang, 'errors', 'E_INVALID');
   }
+}
+
+/** The fields an object at this path may have (the schemas' own keys). */
+function fieldsAt(path: readonly PropertyKey[]): string[] {
+  const shape = (s: unknown) => Object.keys((s as { def: { shape: object } }).def.shape);
+  if (path.length === 0) return shape(caseSchema);
+  if (path[0] === 'charges') return shape(chargeSchema);
+  if (path[0] === 'offender') return path.length > 1 ? shape(priorSchema) : shape(offenderSchema);
+  return [];
+}
+/** The known fields an unknown one probably meant ("aggravation" -> "aggravations", "charge" -> "charges"). */
+function nearKeys(keys: readonly string[], path: readonly PropertyKey[]): string[] {
+  const known = fieldsAt(path);
+  return [...new Set(keys.flatMap((k) => known.filter((f) => f.toLowerCase() === k.toLowerCase() || distance(k.toLowerCase(), f.toLowerCase()) <= 2)))];
 }
 
 /** The schema's message key, made precise by the value: an amount that is no number, a date that is not real. */
@@ -108,7 +123,9 @@ export function parseCase(input: unknown, options: ParseOptions = {}): CaseParse
   if (options.owned && asIs(input) && z.validate(schema, input)) return { ok: true, case: input as Case };
   const r = schema.safeParse(input);
   if (r.success) return { ok: true, case: r.data as Case };
-  const issue = specific(r.error.issues[0]!);
+  // A misspelt field ("charge") also leaves the right one missing: the unknown field, with its likely meaning, is said first.
+  const issues = r.error.issues;
+  const issue = specific(issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!);
   const path = jsonPath(issue.path);
   const count = r.error.issues.length - 1;
   const more = count > 0 ? say(lang, 'errors', 'E_MORE_PROBLEMS', { count }) : '';

@@ -186,7 +186,7 @@ export const en: Messages = {
     E_REF: () => 'must be a provision reference such as "323-3-2 III"',
     E_NO_CHARGE: () => 'a case needs at least one charge',
     E_MAX_CHARGES: (p: P) => `at most ${p.max} charges in a case (see --max-charges)`,
-    E_UNKNOWN_FIELDS: (p: P) => `unknown field${p.keys.length > 1 ? 's' : ''} ${p.keys.map((k: string) => `"${k}"`).join(', ')}`,
+    E_UNKNOWN_FIELDS: (p: P) => `unknown field${p.keys.length > 1 ? 's' : ''} ${p.keys.map((k: string) => `"${k}"`).join(', ')}${p.like?.length ? `; did you mean ${p.like.map((k: string) => `"${k}"`).join(', ')}?` : ''}`,
     E_TYPE: (p: P) => `Invalid input: expected ${p.expected}, received ${p.received}`,
     E_TOO_SHORT: (p: P) => (p.origin === 'array' ? `Too small: expected array to have >=${p.minimum} items` : p.origin === 'number' ? `must be at least ${p.minimum}` : `Too small: expected string to have >=${p.minimum} characters`),
     E_TOO_LONG: (p: P) => (p.origin === 'array' ? `Too big: expected array to have <=${p.maximum} items` : p.origin === 'number' ? `must be at most ${p.maximum}` : `Too big: expected string to have <=${p.maximum} characters`),

@@ -203,7 +203,7 @@ export const fr = {
     E_REF: () => 'doit être une référence de disposition comme "323-3-2 III"',
     E_NO_CHARGE: () => 'une affaire doit compter au moins un chef',
     E_MAX_CHARGES: (p: P) => `au plus ${p.max} chefs dans une affaire (voir --max-charges)`,
-    E_UNKNOWN_FIELDS: (p: P) => `champ${p.keys.length > 1 ? 's' : ''} inconnu${p.keys.length > 1 ? 's' : ''} ${p.keys.map((k: string) => `"${k}"`).join(', ')}`,
+    E_UNKNOWN_FIELDS: (p: P) => `champ${p.keys.length > 1 ? 's' : ''} inconnu${p.keys.length > 1 ? 's' : ''} ${p.keys.map((k: string) => `"${k}"`).join(', ')}${p.like?.length ? ` ; vouliez-vous dire ${p.like.map((k: string) => `"${k}"`).join(', ')} ?` : ''}`,
     E_TYPE: (p: P) => `type invalide : ${p.expected} attendu, ${p.received} reçu`,
     E_TOO_SHORT: (p: P) => (p.origin === 'array' ? `au moins ${p.minimum} élément(s)` : p.origin === 'number' ? `doit valoir au moins ${p.minimum}` : `au moins ${p.minimum} caractère(s)`),
     E_TOO_LONG: (p: P) => (p.origin === 'array' ? `au plus ${p.maximum} élément(s)` : p.origin === 'number' ? `doit valoir au plus ${p.maximum}` : `au plus ${p.maximum} caractère(s)`),

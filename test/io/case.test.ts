@@ -63,3 +63,13 @@ describe('the compiled case schema (batch) and the plain one (single cases) agre
     }
   });
 });
+
+describe('a misspelt field is named with what it probably meant', () => {
+  it('aggravation -> aggravations, charge -> charges (said before the missing charges), prior -> priors', () => {
+    const at = (input: unknown, lang: 'fr' | 'en' = 'fr') => { const r = parseCase(input, { lang }); return r.ok ? null : r.error; };
+    expect(at({ charges: [{ ref: '311-3', aggravation: ['132-76'] }] })).toEqual({ code: 'INVALID_CASE', path: 'charges[0]', message: 'charges[0]: champ inconnu "aggravation" ; vouliez-vous dire "aggravations" ?' });
+    expect(at({ charge: [{ ref: '311-3' }] }, 'en')?.message).toMatch(/^unknown field "charge"; did you mean "charges"\?/);
+    expect(at({ offender: { prior: [] }, charges: [{ ref: '311-3' }] })?.message).toMatch(/"prior" ; vouliez-vous dire "priors" \?$/);
+    expect(at({ xyz: 1, charges: [{ ref: '311-3' }] })?.message).toBe('champ inconnu "xyz"');
+  });
+});
