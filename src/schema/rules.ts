@@ -293,7 +293,8 @@ const coveredOrAlinea = z.union([covered, z.string().max(80).regex(new RegExp(`^
 export const aggravationsFile = z.strictObject({
   $schema: z.string().optional(),
   aggravations: z.array(z.strictObject({
-    article: z.string().min(1), key: z.string().min(1), label, excludes: z.array(articleRef),
+    /** The articles, or single provisions ("presse 24 al. 7"), its text excludes. */
+    article: z.string().min(1), key: z.string().min(1), label, excludes: z.array(z.union([articleRef, ref])),
     /** An offence it aggravates also counts as one of this article's for the rules that list it (422-1 and 422-2 name 421-1). */
     countsAs: articleRef.optional(),
     values: z.array(dated.extend({

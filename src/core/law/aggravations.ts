@@ -49,7 +49,8 @@ function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: s
   if (!ag) { s.error = draft('INVALID_CASE', path, 'E_UNKNOWN_AGGRAVATION', { key, known: all.map((a) => a.key).join(', ') }); return false; }
   if (applied.includes(ag.key) || s.charge.aggravations!.indexOf(key) !== k) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_TWICE', { key: ag.key }); return false; }
   if (s.nature === 'contravention') { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_CONTRAVENTION', { key: ag.key, ref: s.ref }); return false; }
-  if (ag.excludes.includes(s.provision.article)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_EXCLUDED', { key: ag.key, article: s.provision.article }); return false; }
+  const excluded = ag.excludes.find((e) => e === s.provision.article || e === s.provision.ref);
+  if (excluded) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_EXCLUDED', { key: ag.key, article: excluded }); return false; }
   if ((s.provision.circumstances ?? []).includes(ag.key)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_BUILT_IN', { key: ag.key, ref: s.ref }); return false; }
   const article = s.provision.article;
   const lists = (v: Aggravation['values'][number]) => !v.appliesTo || coversAny(v.appliesTo, article);
@@ -76,7 +77,9 @@ function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: s
   const up = raised(c.rules.aggravations.steps.table, when, s.penalty);
   if (!up) {
     s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NO_STEP', params: { key: ag.key, label: ag.label, prison: s.penalty.prison } });
-    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why: s.penalty.prison ? 'NO_STEP' : 'NO_PRISON' } });
+    // The tables name réclusion criminelle and emprisonnement only: a détention criminelle is not raised (111-4).
+    const why = !s.penalty.prison ? 'NO_PRISON' : s.penalty.prison.kind === 'detention-criminelle' ? 'DETENTION' : 'NO_STEP';
+    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATION_NO_EFFECT', params: { ref: s.ref, key: ag.key, why } });
     return true;
   }
   if (applied.length) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AGGRAVATIONS_STACKED' });
