@@ -63,6 +63,9 @@ export function crossCheck(rules: Rules, lang: Lang = 'fr'): { errors: RulesIssu
     }
   }
   recidiveForms(rules, errors);
+  for (const p of rules.provisions.values()) p.formerlyUnder?.forEach((f, k) => {
+    if (!rules.provisions.has(f.ref)) errors.add(p.file, `provisions[${rules.articles.get(p.article)!.refs.indexOf(p.ref)}].formerlyUnder[${k}].ref`, 'R_CONTINUED_UNKNOWN', { ref: f.ref });
+  });
   generalRules(rules, errors, notes);
   return { errors: errors.list, notes: notes.list };
 }

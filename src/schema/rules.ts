@@ -155,6 +155,11 @@ export const provision = z.strictObject({
    * recodification whose former article is missing): earlier facts are "law not held", never "not punishable".
    */
   formerly: label.optional(),
+  /**
+   * Before `until`, this conduct was punished by another provision the data holds, which goes on for other conduct
+   * (R632-1 punished abandoning waste until décret n° 2015-337 moved it to R633-6): earlier facts are judged under it.
+   */
+  formerlyUnder: z.array(z.strictObject({ ref, until: isoDate })).min(1).optional(),
   organisedGangForms: z.array(z.strictObject({ ref, from: isoDate, to: isoDate.nullable().optional(), status, source: url })).optional(),
   /** An offence committed while driving a vehicle (Code de la route L233-1 II pairs them with a refusal to stop). */
   driving: z.boolean().optional(),

@@ -93,6 +93,10 @@ describe('the loader and the validation, in the language asked for', () => {
     expect(found.map((e) => e.file)).toEqual(['CP/910-1.json']); // 910-2 is not marked; 910-4 is
     expect(found[0]!.message).toMatch(/^910-2 is not a provision of the rules marked as a text's own récidive penalty/);
   });
+  it('formerlyUnder names a provision of the rules', () => {
+    const rules = loadRules(rulesDir([article('910-1', [provision('910-1', [version('2015-03-28', null, { prison: null, fine: { class: 3 } })], { formerlyUnder: [{ ref: '999-9', until: '2015-03-28' }] })])]));
+    expect(crossCheck(rules, 'en').errors).toContainEqual({ file: 'CP/910-1.json', path: 'provisions[0].formerlyUnder[0].ref', message: expect.stringMatching(/^999-9 is not in the rules/) });
+  });
   it("an aggravation's list of offences already aggravated names refs of the catalogue (132-77's last alinéa)", () => {
     // The fixture holds one article: 132-77's refs (222-12 6°…) are unknown there, and each is an error.
     const fixture = loadRules(rulesDir([article('910-1', [provision('910-1', [version('1994-03-01', null, { prison: E(12), fine: null })])])]));

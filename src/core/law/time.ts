@@ -199,6 +199,12 @@ export function predecessor(c: Pick<CaseCtx, 'rules'>, provision: Provision, dat
     const v = at(p.versions, date);
     if (v) return { provision: p, v };
   }
+  // A provision that punished this conduct among others until a given day (formerlyUnder), and goes on.
+  for (const f of provision.formerlyUnder ?? []) {
+    const p = date < f.until ? c.rules.provisions.get(f.ref) : undefined;
+    const v = p && at(p.versions, date);
+    if (p && v) return { provision: p, v };
+  }
   // Two recodifications in a row (CESEDA L823-1 <- L622-1 <- ord. 45-2658 art. 21): the one before, and so on.
   if (depth < 4) {
     for (const p of predecessorsOf(c.rules, provision.ref)) {
