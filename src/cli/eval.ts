@@ -75,6 +75,8 @@ function caseOf(argv: EvalArgs): unknown {
   const priors = (argv.prior ?? []).map(String).map(parsePriorArg);
   const date = dateOption('date', argv.date), judgmentDate = dateOption('judgment-date', argv.judgmentDate);
   if (!refs.length) throw new UsageError('U_NO_CHARGE');
+  // Said in the command line's own terms, not the contract's offender.birthDate (a legal person has no birth date).
+  if (argv.legalPerson && argv.birthDate !== undefined) throw new UsageError('U_CONFLICT', { a: '--legal-person', b: '--birth-date' });
   const charges = refs.map(parseChargeArg);
   checkWith(charges, refs);
   const c: Record<string, unknown> = { ...(date && { date }), ...(judgmentDate && { judgmentDate }), charges };

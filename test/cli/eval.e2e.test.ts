@@ -366,6 +366,11 @@ describe('nothing a user gave is dropped unsaid (red team rt13c)', () => {
     const one = quantum(['eval', '311-3; tentative=1', '--date', '2024-01-01', '--json']);
     expect(JSON.parse(one.out).charges[0].attempt).toBe(true); // 311-13: the attempt of theft is punishable
   });
+  it('--legal-person with --birth-date: refused in the command line\'s terms', () => {
+    const r = quantum(['eval', '311-3', '--legal-person', '--birth-date', '2000-01-01']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--legal-person et --birth-date se contredisent');
+  });
   it('list with punctuation only finds nothing, not the whole catalogue', () => {
     const r = quantum(['list', '(']);
     expect(r.code).toBe(1);
