@@ -16,12 +16,14 @@ export function formatDuration(months: number, lang: Lang): string {
   const y = Math.floor(months / 12);
   const m = months % 12;
   const parts: string[] = [];
+  // A sum of thousands of charges runs to thousands of years: grouped as money is ("30 000 ans").
+  const n = (x: number) => (x >= 10_000 ? String(x).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fr' ? ' ' : ',') : String(x));
   if (lang === 'fr') {
-    if (y) parts.push(`${y} an${y > 1 ? 's' : ''}`);
+    if (y) parts.push(`${n(y)} an${y > 1 ? 's' : ''}`);
     if (m) parts.push(`${m} mois`);
     return parts.join(' et ') || '0 mois';
   }
-  if (y) parts.push(`${y} year${y > 1 ? 's' : ''}`);
+  if (y) parts.push(`${n(y)} year${y > 1 ? 's' : ''}`);
   if (m) parts.push(`${m} month${m > 1 ? 's' : ''}`);
   return parts.join(' and ') || '0 months';
 }
