@@ -185,7 +185,7 @@ export const en: Messages = {
     E_AMOUNT: () => 'must be a non-negative decimal string of euros with at most 30 digits and 2 decimals, e.g. "2000000.50"',
     E_REF: () => 'must be a provision reference such as "323-3-2 III"',
     E_NO_CHARGE: () => 'a case needs at least one charge',
-    E_MAX_CHARGES: (p: P) => `at most ${p.max} charges in a case (see --max-charges)`,
+    E_MAX_CHARGES: (p: P) => `at most ${p.max} charge${Number(p.max) > 1 ? 's' : ''} in a case (see --max-charges)`,
     E_UNKNOWN_FIELDS: (p: P) => `unknown field${p.keys.length > 1 ? 's' : ''} ${p.keys.map((k: string) => `"${k}"`).join(', ')}${p.like?.length ? `; did you mean ${p.like.map((k: string) => `"${k}"`).join(', ')}?` : ''}`,
     E_TYPE: (p: P) => `Invalid input: expected ${p.expected}, received ${p.received}`,
     E_TOO_SHORT: (p: P) => (p.origin === 'array' ? `Too small: expected array to have >=${p.minimum} items` : p.origin === 'number' ? `must be at least ${p.minimum}` : `Too small: expected string to have >=${p.minimum} characters`),
@@ -446,7 +446,7 @@ export const en: Messages = {
       '?: this help; Esc then q, or Ctrl-C: quit',
     ],
     helpClose: 'Any key to close',
-    tooNarrow: (p: P) => `Terminal too narrow (${p.columns} columns): it needs 60 at least. Widen the window, or use quantum eval${p.width ? ` --width ${p.width}` : ''}. Esc then q to quit.`,
+    tooNarrow: (p: P) => `Terminal too narrow (${p.columns} column${Number(p.columns) > 1 ? 's' : ''}): it needs 60 at least. Widen the window, or use quantum eval${p.width ? ` --width ${p.width}` : ''}. Esc then q to quit.`,
   },
   /** The command line: help, usage errors, the batch summary. */
   cli: {

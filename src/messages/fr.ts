@@ -202,7 +202,7 @@ export const fr = {
     E_AMOUNT: () => 'doit être un montant positif en euros, 30 chiffres au plus et 2 décimales, par ex. "2000000.50"',
     E_REF: () => 'doit être une référence de disposition comme "323-3-2 III"',
     E_NO_CHARGE: () => 'une affaire doit compter au moins un chef',
-    E_MAX_CHARGES: (p: P) => `au plus ${p.max} chefs dans une affaire (voir --max-charges)`,
+    E_MAX_CHARGES: (p: P) => `au plus ${p.max} chef${Number(p.max) > 1 ? 's' : ''} dans une affaire (voir --max-charges)`,
     E_UNKNOWN_FIELDS: (p: P) => `champ${p.keys.length > 1 ? 's' : ''} inconnu${p.keys.length > 1 ? 's' : ''} ${p.keys.map((k: string) => `"${k}"`).join(', ')}${p.like?.length ? ` ; vouliez-vous dire ${p.like.map((k: string) => `"${k}"`).join(', ')} ?` : ''}`,
     E_TYPE: (p: P) => `type invalide : ${p.expected} attendu, ${p.received} reçu`,
     E_TOO_SHORT: (p: P) => (p.origin === 'array' ? `au moins ${p.minimum} élément(s)` : p.origin === 'number' ? `doit valoir au moins ${p.minimum}` : `au moins ${p.minimum} caractère(s)`),
@@ -469,7 +469,7 @@ export const fr = {
       '? : cette aide ; Échap puis q, ou Ctrl-C : quitter',
     ],
     helpClose: 'Une touche pour fermer',
-    tooNarrow: (p: P) => `Terminal trop étroit (${p.columns} colonnes) : il en faut 60 au moins. Élargissez la fenêtre, ou utilisez quantum eval${p.width ? ` --width ${p.width}` : ''}. Échap puis q pour quitter.`,
+    tooNarrow: (p: P) => `Terminal trop étroit (${p.columns} colonne${Number(p.columns) > 1 ? 's' : ''}) : il en faut 60 au moins. Élargissez la fenêtre, ou utilisez quantum eval${p.width ? ` --width ${p.width}` : ''}. Échap puis q pour quitter.`,
   },
   /** The command line: help, usage errors, the batch summary. */
   cli: {
