@@ -126,8 +126,8 @@ export async function loadRulesFor(argv: Common, options: SnapshotOptions = {}):
  * limit with an error instead of filling the memory.
  */
 export function readLimited(file: string, max: number, lang: Lang): string {
-  const where = file === '-' ? (lang === 'fr' ? "l'entrée standard" : 'standard input') : file;
-  const fail = (why: string): never => { throw new InputError({ code: 'PARSE_ERROR', path: null, message: lang === 'fr' ? `lecture impossible de ${where} : ${why}` : `cannot read ${where}: ${why}` }); };
+  const e = MESSAGES[lang].errors;
+  const fail = (reason: string): never => { throw new InputError({ code: 'PARSE_ERROR', path: null, message: e.E_READ({ file, reason }) }); };
   let fd: number;
   try { fd = file === '-' ? 0 : openSync(file, 'r'); } catch (e) { return fail((e as NodeJS.ErrnoException).code ?? (e as Error).message); }
   try {
@@ -140,7 +140,7 @@ export function readLimited(file: string, max: number, lang: Lang): string {
       try { n = readSync(fd, buf, 0, buf.length, null); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; if ((e as NodeJS.ErrnoException).code === 'EOF') break; return fail((e as NodeJS.ErrnoException).code ?? (e as Error).message); }
       if (n === 0) break;
       total += n;
-      if (total > max) fail(lang === 'fr' ? `plus de ${max} octets (voir --max-case-bytes)` : `more than ${max} bytes (see --max-case-bytes)`);
+      if (total > max) throw new InputError({ code: 'PARSE_ERROR', path: null, message: e.E_READ({ file, reason: '', tooBig: max }) });
       chunks.push(buf.subarray(0, n));
     }
     const bytes = Buffer.concat(chunks);

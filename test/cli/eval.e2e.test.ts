@@ -71,10 +71,10 @@ describe('minors, repentis, cumulation on the command line', () => {
     expect(r.out).toContain('mineur âgé de 16 ans à la date des faits : excuse de minorité (CJPM L121-5)');
     expect(r.out).toContain("si l'excuse de minorité est écartée : 10 ans d'emprisonnement ; 7 500 000 €");
   });
-  it('--naissance is the French name; a legal person with a birth date is an input error (exit 1)', () => {
+  it('--naissance is the French name; a legal person with a birth date is a usage error naming both options (exit 2)', () => {
     const r = quantum(['eval', '311-3', '--legal-person', '--naissance', '2008-01-15', '--date', '2024-05-01']);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('offender.birthDate');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--legal-person et --birth-date se contredisent');
   });
   it('repentis=reduced and avec=N (1 for the first charge) reach the contract (222-43, 434-31)', () => {
     const j = JSON.parse(quantum(['eval', '222-37; repentis=reduced', '434-27 al. 2; avec=1', '--date', '2024-05-01', '--judgment-date', '2025-01-01', '--json']).out);
