@@ -35,6 +35,7 @@ export function evalBuilder(y: Argv, lang: Lang): Argv {
 /** A JSON case from a file or standard input, checked to be one JSON value with each key once. */
 function caseFromFile(argv: EvalArgs, file: string): unknown {
   const text = readLimited(file, argv.maxCaseBytes, argv.lang);
+  if (text.trim() === '') throw new InputError({ code: 'PARSE_ERROR', path: null, message: MESSAGES[argv.lang].errors.E_EMPTY_CASE({ file }) });
   let input: unknown;
   try {
     input = JSON.parse(text);

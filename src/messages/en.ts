@@ -242,6 +242,7 @@ export const en: Messages = {
     E_CSV_PER_CHARGE: (p: P) => `${p.column}: ${p.values} value(s) for ${p.refs} ref(s); give one per ref, in order, separated by ";" or "|" (leave a slot empty for none)`,
     E_CSV_INDICES: (p: P) => `related_to: "${p.value}" is not a list of charge indices (from 0), e.g. 1 or 1+2`,
     E_CSV_BOOL: (p: P) => `${p.column}: "${p.value}" is not true/false (or oui/non, 1/0)`,
+    E_EMPTY_CASE: (p: P) => `${p.file === '-' ? 'standard input' : p.file} is empty: a JSON case is expected (docs/contract.md)`,
     E_READ: (p: P) => `cannot read ${p.file === '-' ? 'standard input' : p.file}: ${p.tooBig ? `more than ${p.tooBig} bytes (see --max-case-bytes)` : systemReason(String(p.reason))}`,
     E_HEADER_AT: (p: P) => `line ${p.line}: ${p.message}`,
     E_OPTION_DATE_RANGE: (p: P) => `${p.name} must be a date from 1900 to 2199`,

@@ -259,6 +259,7 @@ export const fr = {
     E_CSV_PER_CHARGE: (p: P) => `${p.column} : ${p.values} valeur(s) pour ${p.refs} référence(s) ; une par référence, dans l'ordre, séparées par « ; » ou « | » (case vide pour aucune)`,
     E_CSV_INDICES: (p: P) => `related_to : « ${p.value} » n'est pas une liste d'indices de chefs (à partir de 0), par ex. 1 ou 1+2`,
     E_CSV_BOOL: (p: P) => `${p.column} : « ${p.value} » n'est pas oui/non (ou true/false, 1/0)`,
+    E_EMPTY_CASE: (p: P) => `${p.file === '-' ? "l'entrée standard" : p.file} est vide : un cas JSON est attendu (docs/contract.md)`,
     E_READ: (p: P) => `lecture impossible de ${p.file === '-' ? "l'entrée standard" : p.file} : ${p.tooBig ? `plus de ${p.tooBig} octets (voir --max-case-bytes)` : systemReason(String(p.reason))}`,
     E_HEADER_AT: (p: P) => `ligne ${p.line} : ${p.message}`,
     E_OPTION_DATE_RANGE: (p: P) => `${p.name} doit être une date entre 1900 et 2199`,

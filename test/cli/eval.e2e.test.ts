@@ -371,6 +371,11 @@ describe('nothing a user gave is dropped unsaid (red team rt13c)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('--legal-person et --birth-date se contredisent');
   });
+  it('an empty case on standard input is said to be empty, not a JSON syntax error', () => {
+    const r = quantum(['eval', '-'], '');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("quantum: erreur PARSE_ERROR : l'entrée standard est vide : un cas JSON est attendu (docs/contract.md)\n");
+  });
   it('list with punctuation only finds nothing, not the whole catalogue', () => {
     const r = quantum(['list', '(']);
     expect(r.code).toBe(1);
