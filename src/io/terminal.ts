@@ -10,9 +10,12 @@ const CONTROL = new RegExp(`[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029
 const CONTROL_AND_LF = new RegExp(`[\u0000-\u001f\u007f-\u009f\u2028\u2029${INVISIBLE}]`, 'g');
 const escape = (c: string) => `\\u{${c.charCodeAt(0).toString(16)}}`;
 
-/** One line of text, every control character (line feeds too) shown as \u{…}. */
+/** A combining mark with nothing before it would join the character printed before the text (a prompt, a quote). */
+const LEADING_MARK = /^\p{M}/u;
+
+/** One line of text, every control character (line feeds too) shown as \u{…}, and a leading combining mark. */
 export function sanitize(text: string): string {
-  return text.replace(CONTROL_AND_LF, escape);
+  return text.replace(CONTROL_AND_LF, escape).replace(LEADING_MARK, escape);
 }
 
 /** Several lines of text: line feeds kept, every other control character shown as \u{…}. */

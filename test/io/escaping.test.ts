@@ -49,3 +49,11 @@ describe('bidi and invisible format characters (red team rt10c)', () => {
     expect(JSON.parse(FORMATS.json.result(r)).id).toBe(TROJAN);
   });
 });
+
+describe('a combining mark with nothing to combine with (red team rt13c)', () => {
+  it('is shown escaped at the start of a text, kept inside a word', async () => {
+    const { sanitize } = await import('../../src/io/terminal.js');
+    expect(sanitize('\u0301abc')).toBe('\\u{301}abc');
+    expect(sanitize('e\u0301')).toBe('e\u0301'); // é written as e + combining acute: a character, kept
+  });
+});
