@@ -112,6 +112,12 @@ function resolveUncached(rules: Rules, input: string, path: string): Resolution 
   if (!parsed) return unknown(rules, input, path, 'E_NOT_A_REF');
   const article = qualify(parsed.code ?? PENAL_CODE, parsed.article);
   if (!rules.articles.has(article)) return parsed.code === null ? otherCodes(rules, parsed, input, path) : unknown(rules, input, path);
+  // A tier then one of its items ("222-19-1 al. 2 3°"): the item, named as the data names it ("222-19-1 3°").
+  if (parsed.subs.length > 1) {
+    const tier = rules.provisions.get(`${article} ${parsed.subs[0]}`);
+    const r = tier ? resolveIn(rules, article, parsed.subs.slice(1), input, path, undefined) : null;
+    if (r?.ok && r.provision === tier) return r;
+  }
   // A subdivision finer than the data's tiers (an alinéa inside a tier, as NATINF tables cite) is in that tier.
   const cited = canonical(parsed);
   for (let n = parsed.subs.length; n >= 0; n--) {

@@ -171,7 +171,8 @@ function penaltyText(v: ProvisionView, lang: Lang): string {
   if (v.kind === 'rule') return t.rule;
   if (!v.version) return t.notInForceOn;
   if (v.tiers) return t.byPredicate;
-  const fine = v.fine ? formatMoney(v.fine, lang) + (v.proportional ? t.orProportional : '') : null;
+  // A fine that is only a multiple of a base (douanes 411, CMF L152-4 I) is a penalty, not "none".
+  const fine = v.fine ? formatMoney(v.fine, lang) + (v.proportional ? t.orProportional : '') : v.proportional ? t.proportionalOnly : null;
   return [v.prison ? formatPrison(v.prison, lang) : null, fine].filter(Boolean).join(lang === 'fr' ? ' ; ' : '; ') || t.noPenalty;
 }
 

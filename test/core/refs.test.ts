@@ -62,3 +62,13 @@ describe('an ambiguous article names its tiers, and says which were repealed', (
     expect(!coco.ok && coco.error.message).not.toContain('abrogé');
   });
 });
+
+describe('a tier then one of its items (audit au15a)', () => {
+  it('"222-19-1 al. 2 3°" is the item 3° of the tier al. 2, named as the data names it; an item of another tier is not', async () => {
+    const { loadRules, resolve } = await import('../../src/index.js');
+    const rules = loadRules();
+    const r = resolve(rules, '222-19-1 al. 2 3°');
+    expect(r.ok ? r.ref : r.error.message).toBe('222-19-1 3°');
+    expect(resolve(rules, '222-19-1 al. 1 3°').ok).toBe(false); // al. 1 has no items
+  });
+});
