@@ -102,7 +102,7 @@ describe('adversarial input, batch', () => {
   });
   it('--max-charges is an option', () => {
     const c = JSON.stringify({ date: '2024-05-01', charges: [{ ref: '225-5' }, { ref: '225-6' }] });
-    expect(JSON.parse(batch(['--max-charges', '1'], c).lines[0]!).error.message).toMatch(/au plus 1 chefs/);
+    expect(JSON.parse(batch(['--max-charges', '1'], c).lines[0]!).error.message).toMatch(/au plus 1 chef dans/);
   });
 });
 
