@@ -4,7 +4,7 @@ import type { Charge, ChargeResult, VersionOut } from './contract.js';
 import type { Version } from './model.js';
 import { at } from './dates.js';
 import { moneyString } from './money.js';
-import { resolveRef, type Resolution } from './refs.js';
+import { resolveRef, tierOn, type Resolution } from './refs.js';
 import { draft, type ErrorDraft } from './errors.js';
 import { deepFreeze } from './freeze.js';
 import type { Steps } from './steps.js';
@@ -77,12 +77,9 @@ const NO_PENALTY = { prison: null, fine: null, contraventionFine: false };
  * then had that one (434-35-1 before 2025 was today's al. 2). It is taken, and a NOTE says so.
  */
 function onlyTierThen(c: CaseCtx, r: Resolution, input: string, date: string): Resolution {
-  if (r.ok || r.error.code !== 'AMBIGUOUS_PROVISION' || r.error.key !== 'E_AMBIGUOUS_TIERS') return r;
-  const then = (r.error.suggestions ?? []).map((x) => c.rules.provisions.get(x)).filter((p) => p !== undefined && at(p.versions, date) !== undefined);
-  if (then.length !== 1) return r;
-  const p = then[0]!;
-  c.warnings.push({ code: 'NOTE', ref: p.ref, key: 'W_ONLY_TIER_THEN', params: { input: input.trim(), ref: p.ref, date } });
-  return { ok: true, provision: p, ref: p.ref, sharedTiers: false, items: undefined, within: undefined };
+  const on = tierOn(c.rules, r, date, c.judgment);
+  if (on && !on.sharedTiers) c.warnings.push({ code: 'NOTE', ref: on.ref, key: 'W_ONLY_TIER_THEN', params: { input: input.trim(), ref: on.ref, date } });
+  return on ?? r;
 }
 
 /** A charge resolved and checked, ready for the pipeline; or the error that stops the case. */

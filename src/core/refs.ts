@@ -4,6 +4,7 @@
 import type { Code, Item, Provision, Rules } from './model.js';
 import { aggravationNamed, itemSub, PENAL_CODE, qualify } from './model.js';
 import type { ErrorDraft } from './errors.js';
+import { at } from './dates.js';
 
 export interface ParsedRef { code: string | null; article: string; subs: string[] }
 
@@ -171,6 +172,29 @@ function otherCodes(rules: Rules, parsed: ParsedRef, input: string, path: string
 export interface TierName { ref: string; items: string[]; repealed: string | null }
 export function tierList(ps: Provision[]): TierName[] {
   return ps.map((p) => ({ ref: p.ref, items: (p.items ?? []).map(itemSub), repealed: p.repealed?.from ?? null }));
+}
+
+/** Whether two provisions carry the same penalties and attempt rule on every day from `from` to `to`. */
+function sameFromTo(a: Provision, b: Provision, from: string, to: string): boolean {
+  const cuts = [...new Set([from, ...[...a.versions, ...b.versions].flatMap((v) => [v.from, v.to ?? '']).filter((d) => d > from && d <= to)])];
+  return cuts.every((d) => {
+    const x = at(a.versions, d), y = at(b.versions, d);
+    return x !== undefined && y !== undefined && JSON.stringify([x.penalty, x.attempt]) === JSON.stringify([y.penalty, y.attempt]);
+  });
+}
+
+/**
+ * A bare article whose tiers differ, read on a date: the one tier then in force (the caller says so), or the first
+ * of tiers that punish alike from `date` to `until` (227-3 al. 2 "des mêmes peines" since 2022); null otherwise.
+ */
+export function tierOn(rules: Rules, r: Resolution, date: string, until: string): Extract<Resolution, { ok: true }> | null {
+  if (r.ok || r.error.code !== 'AMBIGUOUS_PROVISION' || r.error.key !== 'E_AMBIGUOUS_TIERS') return null;
+  const then = (r.error.suggestions ?? []).map((x) => rules.provisions.get(x)).filter((p): p is Provision => p !== undefined && at(p.versions, date) !== undefined);
+  if (then.length === 1) return { ok: true, provision: then[0]!, ref: then[0]!.ref, sharedTiers: false, items: undefined, within: undefined };
+  if (then.length > 1 && then.every((p) => sameFromTo(p, then[0]!, date, until))) {
+    return { ok: true, provision: then[0]!, ref: String(r.error.params?.article ?? then[0]!.ref), sharedTiers: true, items: undefined, within: undefined };
+  }
+  return null;
 }
 
 function samePenalties(a: Provision, b: Provision): boolean {

@@ -366,7 +366,7 @@ export const en: Messages = {
     fineNotComputed: 'not computed (no "amount" given)', withoutFinesOf: (p: P) => `(without the uncomputed fine of ${p.refs})`,
     from: 'from', to: 'to', attempt: 'attempt', accomplice: 'complicity', predicate: 'offence referred to',
     contraventions: 'of which contravention fines (art. 132-7)',
-    plusCumulated: 'plus the penalties added below', onlyCumulated: 'penalties added below',
+    plusCumulated: 'total including the penalties added below', onlyCumulated: 'penalties added below',
     lifeCap: (p: P) => `if life is not pronounced: ${dur(p.months)} at most (art. ${p.article})`,
     noCustody: 'no custody', safety: 'safety period of right (art. 132-23)', dataset: 'data',
     aggravation: 'general aggravation', recidive: 'récidive (repeat offending)', complementary: 'Complementary penalties the texts provide (listed, not computed)',

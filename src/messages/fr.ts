@@ -389,7 +389,7 @@ export const fr = {
     fineNotComputed: 'non calculée (montant « amount » manquant)', withoutFinesOf: (p: P) => `(sans l'amende non calculée de ${p.refs})`,
     from: 'du', to: 'au', attempt: 'tentative', accomplice: 'complicité', predicate: 'infraction de référence',
     contraventions: 'dont amendes contraventionnelles (art. 132-7)',
-    plusCumulated: 'plus les peines cumulées ci-dessous', onlyCumulated: 'peines cumulées ci-dessous',
+    plusCumulated: 'total incluant les peines cumulées ci-dessous', onlyCumulated: 'peines cumulées ci-dessous',
     lifeCap: (p: P) => `si la perpétuité n'est pas prononcée : ${dur(p.months)} au plus (art. ${p.article})`,
     noCustody: 'aucune privation de liberté', safety: 'période de sûreté de plein droit (art. 132-23)', dataset: 'données',
     aggravation: 'circonstance aggravante générale', recidive: 'récidive', complementary: 'Peines complémentaires prévues par les textes (listées, non calculées)',

@@ -85,7 +85,7 @@ describe('what sets a total when a clause adds a charge on top (route L233-1 II)
   it('text: the fine is not called a sum of contravention fines alone, custody names the cumulated penalties', () => {
     const text = formatResult(r, 'fr', { width: 200 });
     expect(text).toMatch(/Privation de liberté : 2 ans d'emprisonnement — peines cumulées ci-dessous/);
-    expect(text).toMatch(/somme des amendes contraventionnelles \(art\. 132-7\), plus les peines cumulées ci-dessous/);
+    expect(text).toMatch(/somme des amendes contraventionnelles \(art\. 132-7\), total incluant les peines cumulées ci-dessous/);
     expect(text).not.toMatch(/maximum fixé par route R413-14/);
   });
   it('Markdown: no contravention named as the cap of the fine', () => {

@@ -10,7 +10,7 @@ import { notHeldOn, predecessor } from './time.js';
 import { moneyOf } from '../money.js';
 import { addYears, at } from '../dates.js';
 import { param } from '../params.js';
-import { resolveRef } from '../refs.js';
+import { resolveRef, tierOn } from '../refs.js';
 import { prisonOut } from '../penalty.js';
 import { draft, type ErrorDraft } from '../errors.js';
 import type { Steps } from '../steps.js';
@@ -82,10 +82,12 @@ const clazzOf = (v: Version): number | null => {
 /** The legal maximum of a prior conviction's offence, on the date of its facts (or of the conviction). */
 function priorMax(rules: Rules, prior: Prior, k: number): { ok: true; max: OffenceMax } | { ok: false; error: ErrorDraft } | { ok: false; skip: string } {
   const path = `offender.priors[${k}]`;
-  const r = resolveRef(rules, prior.ref, `${path}.ref`);
+  const date = prior.date ?? prior.final;
+  const named = resolveRef(rules, prior.ref, `${path}.ref`);
+  // A bare article whose tiers punished alike (or had one tier) on the prior's date is that tier, as for a charge.
+  const r = tierOn(rules, named, date, date) ?? named;
   if (!r.ok) return { ok: false, error: r.error };
   if (r.provision.kind === 'rule') return { ok: false, error: draft('INVALID_CASE', `${path}.ref`, 'E_PREDICATE_RULE', { ref: r.ref }) };
-  const date = prior.date ?? prior.final;
   // Named by its present number for facts before it: judged under the text it replaced, as a charge is (time.ts).
   const before = at(r.provision.versions, date) ? null : predecessor({ rules }, r.provision, date);
   const provision = before?.provision ?? r.provision;
