@@ -191,6 +191,13 @@ export function tierOn(rules: Rules, r: Resolution, date: string, until: string)
   if (r.ok || r.error.code !== 'AMBIGUOUS_PROVISION' || r.error.key !== 'E_AMBIGUOUS_TIERS') return null;
   const then = (r.error.suggestions ?? []).map((x) => rules.provisions.get(x)).filter((p): p is Provision => p !== undefined && at(p.versions, date) !== undefined);
   if (then.length === 1) return { ok: true, provision: then[0]!, ref: then[0]!.ref, sharedTiers: false, items: undefined, within: undefined };
+  // No tier yet on that date (CPP 55-1 before 2003): the article was not yet there, whichever tier was meant.
+  const all = (r.error.suggestions ?? []).map((x) => rules.provisions.get(x)).filter((p): p is Provision => p !== undefined);
+  const first = (p: Provision) => p.versions[0]!.from;
+  if (!then.length && all.length && all.every((p) => first(p) > date)) {
+    const earliest = all.reduce((a, b) => (first(b) < first(a) ? b : a));
+    return { ok: true, provision: earliest, ref: String(r.error.params?.article ?? earliest.ref), sharedTiers: true, items: undefined, within: undefined };
+  }
   if (then.length > 1 && then.every((p) => sameFromTo(p, then[0]!, date, until))) {
     return { ok: true, provision: then[0]!, ref: String(r.error.params?.article ?? then[0]!.ref), sharedTiers: true, items: undefined, within: undefined };
   }
