@@ -45,12 +45,15 @@ class State {
   stop: Stop | null = null;
   outputError: string | null = null;
   cases = 0; failed = 0; bytes = 0;
+  /** Called when the run stops: whoever waits for room is woken to see it. */
+  onStop: (() => void) | null = null;
   constructor(private readonly input: Readable) {}
   halt(why: Stop, reason?: string): void {
     if (this.stop) return;
     this.stop = why;
     if (reason) this.outputError = reason;
     this.input.destroy();
+    this.onStop?.();
   }
 }
 
@@ -70,13 +73,15 @@ class Writer {
   private queue: (Promise<Done> | undefined)[] = [];
   private written = 0;
   private more: (() => void) | null = null;
-  private room: (() => void) | null = null;
+  /** Every dispatch waiting for room (the reader's and a stalled pipe's flush may wait at once): all are woken. */
+  private rooms: (() => void)[] = [];
   private closed = false;
   private failed$: Promise<void>;
   readonly done: Promise<void>;
   constructor(private readonly out: NodeJS.WritableStream, private readonly st: State, private readonly giveBack: (d: Done) => void, private readonly maxInFlight: number) {
     // Settles when the output fails: a write waiting for 'drain' must not wait forever.
     this.failed$ = new Promise<void>((resolve) => out.once('error', () => resolve()));
+    st.onStop = () => this.wake();
     this.done = this.loop();
   }
   get inFlight(): number { return this.queue.length - this.written; }
@@ -87,7 +92,13 @@ class Writer {
   }
   /** Waits until fewer chunks than the limit are in flight (backpressure on the reader). */
   async roomFor(): Promise<void> {
-    while (this.inFlight >= this.maxInFlight && !this.st.stop) await new Promise<void>((r) => { this.room = r; });
+    while (this.inFlight >= this.maxInFlight && !this.st.stop) await new Promise<void>((r) => { this.rooms.push(r); });
+  }
+  /** Wakes every dispatch waiting for room; each checks again. */
+  wake(): void {
+    const waiting = this.rooms;
+    this.rooms = [];
+    for (const r of waiting) r();
   }
   end(): Promise<void> { this.closed = true; this.more?.(); return this.done; }
   private async loop(): Promise<void> {
@@ -100,7 +111,7 @@ class Writer {
           this.st.cases += d.count; this.st.failed += d.failed;
         }
         this.written++;
-        this.room?.();
+        this.wake();
       } else if (this.closed) return;
       else await new Promise<void>((r) => { this.more = r; });
     }

@@ -306,3 +306,44 @@ describe('quantum batch --out on a file the user may not write (red team rt13c)'
     expect(readFileSync(ro, 'utf8')).toBe('keep\n');
   });
 });
+
+describe('quantum batch: runs that hung (red team rt14c)', () => {
+  // A pipe written in small pieces with short pauses: a stalled flush and the reader could both wait for room in
+  // the writer, and only the last waiter was woken; the run never ended (2 to 3 seeds in 4 hung with workers).
+  async function paused(seed: number): Promise<{ code: number | null; lines: string[] }> {
+    const { spawn } = await import('node:child_process');
+    const p = spawn(process.execPath, [BIN, 'batch', '-', '--workers', '2'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    const closed = new Promise<number | null>((res) => p.on('close', (code) => res(code)));
+    let text = '';
+    const refs = ['311-3', '222-37', 'nope-1'];
+    for (let i = 0; i < 1500; i++) text += `${c(`c${i}`, refs[i % 3]!)}\n`;
+    let s = seed;
+    const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let at = 0; at < text.length;) {
+      const k = 1 + Math.floor(rnd() * 400);
+      p.stdin.write(text.slice(at, at + k));
+      at += k;
+      if (rnd() < 0.5) await new Promise((r) => setTimeout(r, rnd() * 6));
+    }
+    p.stdin.end();
+    const code = await closed;
+    return { code, lines: out.split('\n').filter(Boolean) };
+  }
+  it('a pipe with pauses, with workers: every line, in order, and the run ends', async () => {
+    for (const seed of [1, 2, 3]) {
+      const r = await paused(seed);
+      expect(r.code).toBe(1); // a third of the refs are unknown
+      expect(r.lines.map((l) => JSON.parse(l).line)).toEqual(Array.from({ length: 1500 }, (_, i) => i + 1));
+    }
+  }, 60_000);
+  it('a large input (workers started early) with an --out that cannot be opened exits at once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quantum-big-'));
+    const input = join(dir, 'in.jsonl');
+    writeFileSync(input, Array.from({ length: 20_000 }, (_, i) => c(`c${i}`, '311-3')).join('\n'));
+    const r = spawnSync(process.execPath, [BIN, 'batch', input, '--out', dir], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(1); // null if killed by the timeout
+    expect(r.stderr).toMatch(/est un répertoire/);
+  }, 30_000);
+});
