@@ -280,6 +280,7 @@ export const fr = {
     E_RELATED_RANGE: (p: P) => `le chef ${p.index} n'existe pas : l'affaire en compte ${p.count} (indices à partir de 0)`,
     E_RELATED_SELF: (p: P) => `un chef ne peut être lié à lui-même (indice ${p.index})`,
     E_RELATED_TWICE: (p: P) => `le chef d'indice ${p.index} (le ${Number(p.index) + 1}${Number(p.index) ? 'e' : 'er'} de la liste) est donné deux fois`,
+    E_RELATED_CYCLE: (p: P) => `les chefs sont liés en boucle (${p.chain}, numéros de la liste à partir de 1) : une règle de cumul ajoute une infraction à une autre, sans retour ; retirez un des liens`,
     E_RELATED_MUTUAL: (p: P) => `les chefs d'indices ${p.index} et ${p.other} (${Number(p.index) + 1}${Number(p.index) ? 'e' : 'er'} et ${Number(p.other) + 1}e de la liste) sont liés l'un à l'autre : une règle de cumul ajoute une infraction à une autre, pas chacune à l'autre ; n'en liez qu'un`,
   },
   /**

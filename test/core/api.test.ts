@@ -70,6 +70,11 @@ describe('charges that cannot relate as given (red team rt13c)', () => {
     const r = evaluate(rules, { date: '2024-05-01', charges: [{ ref: '434-27 al. 2', relatedTo: [1] }, { ref: '434-27 al. 2', relatedTo: [0] }] }, { today: '2026-11-29', lang: 'en' });
     expect(r.ok ? null : r.error).toMatchObject({ code: 'INVALID_CASE', path: 'charges[1].relatedTo[0]', message: expect.stringMatching(/^the charges of index 0 and 1 \(numbers 1 and 2 in the list\) are related to each other/) });
   });
+  it('three escapes related in a loop: refused, naming the loop (red team rt14c)', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    const r = evaluate(rules, { date: '2024-05-01', charges: [{ ref: '434-27 al. 2', relatedTo: [1] }, { ref: '434-27 al. 2', relatedTo: [2] }, { ref: '434-27 al. 2', relatedTo: [0] }] }, { today: '2026-11-29', lang: 'en' });
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'INVALID_CASE', path: 'charges[0].relatedTo', message: expect.stringMatching(/in a loop \(1 → 2 → 3 → 1,/) });
+  });
   it('450-1 whose predicate is 450-1 itself: refused (the offence prepared is another one)', async () => {
     const { evaluate } = await import('../../src/index.js');
     const r = evaluate(rules, { date: '2024-05-01', charges: [{ ref: '450-1', predicate: '450-1' }] }, { today: '2026-11-29' });

@@ -62,6 +62,26 @@ function checkRelated(c: CaseCtx, charges: readonly Charge[], results: readonly 
       if (j < i && charges[j]!.relatedTo?.includes(i)) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_MUTUAL', { index: j, other: i });
     }
   }
+  const cycle = relatedCycle(charges);
+  return cycle ? draft('INVALID_CASE', `charges[${cycle[0]}].relatedTo`, 'E_RELATED_CYCLE', { chain: cycle.map((x) => x + 1).join(' → ') }) : null;
+}
+
+/** A loop of three or more relatedTo links (1 → 2 → 3 → 1), as indices from the first; null when there is none. */
+function relatedCycle(charges: readonly Charge[]): number[] | null {
+  const state = new Uint8Array(charges.length); // 0 unseen, 1 on the current path, 2 done
+  const path: number[] = [];
+  const visit = (i: number): number[] | null => {
+    state[i] = 1;
+    path.push(i);
+    for (const j of charges[i]!.relatedTo ?? []) {
+      if (state[j] === 1) return [...path.slice(path.indexOf(j)), j];
+      if (state[j] === 0) { const found = visit(j); if (found) return found; }
+    }
+    path.pop();
+    state[i] = 2;
+    return null;
+  };
+  for (let i = 0; i < charges.length; i++) if (state[i] === 0) { const found = visit(i); if (found) return found; }
   return null;
 }
 
