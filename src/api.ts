@@ -47,6 +47,8 @@ function checkOptions(o: EvaluateOptions): Outcome | null {
   if (o.today !== undefined && (typeof o.today !== 'string' || !isIsoDate(o.today) || o.today < '1900-01-01' || o.today > '2199-12-31')) return optionError(lang, 'options.today', 'E_OPTION_TODAY', { value: JSON.stringify(o.today) });
   if (o.maxCharges !== undefined && (!Number.isInteger(o.maxCharges) || o.maxCharges < 1)) return optionError(lang, 'options.maxCharges', 'E_OPTION_MAX', { value: String(o.maxCharges) });
   for (const k of ['trace', 'lean', 'memo'] as const) if (o[k] !== undefined && typeof o[k] !== 'boolean') return optionError(lang, `options.${k}`, 'E_OPTION_BOOL', { name: k });
+  // A lean result has no trace: asking for both would drop one unsaid.
+  if (o.lean === true && o.trace === true) return optionError(lang, 'options.trace', 'E_OPTION_LEAN_TRACE');
   return null;
 }
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -89,8 +91,12 @@ function optionsOnce(o: EvaluateOptions): EvaluateOptions | Outcome {
 }
 
 /** Whether a value is rules as loadRules returns them (a wrong first argument is an error result, not a TypeError). */
-const isRules = (r: unknown): r is Rules =>
-  r !== null && typeof r === 'object' && typeof (r as Rules).provisions?.get === 'function' && typeof (r as Rules).articles?.get === 'function';
+const isRules = (r: unknown): r is Rules => {
+  if (r === null || typeof r !== 'object') return false;
+  const x = r as Partial<Rules>;
+  return typeof x.provisions?.get === 'function' && typeof x.articles?.get === 'function' && Array.isArray(x.codes)
+    && typeof x.dataset?.hash === 'string' && typeof x.recidive === 'object' && x.recidive !== null && typeof x.aggravations === 'object' && x.aggravations !== null;
+};
 
 /** Evaluates one case (validated here: untrusted input is fine). Never throws for bad input: an error result. */
 export function evaluate(rules: Rules, input: unknown, given: EvaluateOptions = {}): Outcome {
@@ -106,7 +112,12 @@ export function evaluate(rules: Rules, input: unknown, given: EvaluateOptions = 
   const parsed = parseCase(plain.value, { ...(options.maxCharges !== undefined && { maxCharges: options.maxCharges }), owned: true, lang });
   if (!parsed.ok) return { contract: CONTRACT_VERSION, id: parsed.id, ok: false, error: parsed.error };
   const opts = { today: options.today ?? todayIso(), lang, trace: options.trace ?? !options.lean, lean: options.lean === true, memo: options.memo !== false };
-  return opts.lean ? evaluateCaseFast(rules, parsed.case as Case, opts) : evaluateCase(rules, parsed.case as Case, opts);
+  try {
+    return opts.lean ? evaluateCaseFast(rules, parsed.case as Case, opts) : evaluateCase(rules, parsed.case as Case, opts);
+  } catch (e) {
+    // Rules that only look like loadRules' (or a defect): an error result, never a throw.
+    return { contract: CONTRACT_VERSION, id: parsed.case.id ?? null, ok: false, error: { code: 'INVALID_CASE', path: null, message: say(lang, 'errors', 'E_INTERNAL', { detail: detailOf(e) }) } };
+  }
 }
 
 /**
@@ -118,9 +129,12 @@ export async function* evaluateMany(
   cases: Iterable<unknown> | AsyncIterable<unknown>,
   options: EvaluateOptions = {},
 ): AsyncGenerator<Outcome, void, undefined> {
-  const opts = { ...options, today: options.today ?? todayIso() };
+  // The options read once (a getter that throws, null): an error result, as evaluate gives; today fixed for the run.
+  const read = optionsOnce(options);
+  if ('contract' in read) { yield read; return; }
+  const opts = { ...read, today: read.today ?? todayIso() };
   if (cases === null || typeof cases !== 'object' || !(Symbol.iterator in cases || Symbol.asyncIterator in cases)) {
-    yield optionError(options.lang === 'en' ? 'en' : 'fr', 'cases', 'E_CASES_ITERABLE');
+    yield optionError(read.lang === 'en' ? 'en' : 'fr', 'cases', 'E_CASES_ITERABLE');
     return;
   }
   // A plain iterable is read without awaiting its items: a case is data, never a promise to resolve (an object with

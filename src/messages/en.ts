@@ -247,6 +247,7 @@ export const en: Messages = {
     E_HEADER_AT: (p: P) => `line ${p.line}: ${p.message}`,
     E_OPTION_DATE_RANGE: (p: P) => `${p.name} must be a date from 1900 to 2199`,
     E_OPTIONS: () => 'options must be an object',
+    E_OPTION_LEAN_TRACE: () => 'lean and trace conflict: a lean result has no trace; give only one',
     E_OPTION_UNKNOWN: (p: P) => `unknown option ${p.name} (options: ${p.known})`,
     E_RULES_ARG: () => 'the first argument must be the rules loadRules() returns',
     E_CASES_ITERABLE: () => 'cases must be an iterable (an array, a generator, a stream of cases)',

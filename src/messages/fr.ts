@@ -264,6 +264,7 @@ export const fr = {
     E_HEADER_AT: (p: P) => `ligne ${p.line} : ${p.message}`,
     E_OPTION_DATE_RANGE: (p: P) => `${p.name} doit être une date entre 1900 et 2199`,
     E_OPTIONS: () => 'les options doivent être un objet',
+    E_OPTION_LEAN_TRACE: () => 'lean et trace se contredisent : un résultat allégé (lean) n\'a pas de trace ; n\'en donnez qu\'un',
     E_OPTION_UNKNOWN: (p: P) => `option inconnue ${p.name} (options possibles : ${p.known})`,
     E_RULES_ARG: () => 'le premier argument doit être les règles que renvoie loadRules()',
     E_CASES_ITERABLE: () => 'les cas doivent être un itérable (tableau, générateur, flux de cas)',

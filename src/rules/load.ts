@@ -185,6 +185,7 @@ function crossIndex(out: { provisions: Map<string, Provision>; articles: Map<str
  */
 export function loadRules(dir: string = DEFAULT_RULES_DIR, options: { snapshot?: string | false; read?: RulesRead; lang?: Lang } = {}): Rules {
   const lang = options.lang ?? 'fr';
+  if (lang !== 'fr' && lang !== 'en') throw new RangeError(`loadRules: lang must be "fr" or "en", not ${JSON.stringify(lang)}`);
   const read = options.read ?? readRulesDir(dir, lang);
   const issues = new Issues(lang, read.issues);
   const snapshot = options.snapshot ?? (resolve(dir) === DEFAULT_RULES_DIR ? SNAPSHOT_FILE : false);

@@ -81,3 +81,25 @@ describe('charges that cannot relate as given (red team rt13c)', () => {
     expect(r.ok ? null : [r.error.code, r.error.path]).toEqual(['INVALID_CASE', 'charges[0].predicate']);
   });
 });
+
+describe('the library never throws on odd arguments (red team rt14c)', () => {
+  it('evaluateMany with null options or a throwing getter yields an error result', async () => {
+    const collect = async (opts: unknown) => { const out = []; for await (const o of evaluateMany(rules, [{}], opts as never)) out.push(o); return out; };
+    const nul = await collect(null);
+    expect(nul).toHaveLength(1);
+    expect(nul[0]!.ok ? null : nul[0]!.error.path).toBe('options');
+    const getter = await collect({ get today() { throw new Error('boom'); } });
+    expect(getter[0]!.ok ? null : getter[0]!.error.path).toBe('options');
+  });
+  it('rules that only look like rules give an error result; lean with trace is refused', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    const fake = { provisions: new Map(), articles: new Map(), codes: [], dataset: { version: 'x', hash: 'y' }, recidive: {}, aggravations: {} };
+    const r = evaluate(fake as never, { date: '2024-01-01', charges: [{ ref: '311-3' }] }, { today: '2026-11-29' });
+    expect(r.ok).toBe(false);
+    const both = evaluate(rules, { date: '2024-01-01', charges: [{ ref: '311-3' }] }, { today: '2026-11-29', lean: true, trace: true });
+    expect(both.ok ? null : both.error.path).toBe('options.trace');
+  });
+  it('loadRules with a language it does not speak says so', async () => {
+    expect(() => loadRules(undefined, { lang: 'xx' as never })).toThrow(/lang must be "fr" or "en"/);
+  });
+});
