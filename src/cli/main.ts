@@ -128,6 +128,10 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
   }
   const flag = badFlagValue(args);
   if (flag) return report(new UsageError('U_FLAG_VALUE', flag), st);
+  const twice = switchTwice(args);
+  if (twice) return report(new UsageError('U_OPTION_TWICE', { option: twice }), st);
+  // "--" would end the options; refs are plain arguments already: said, rather than a confusing later error.
+  if (args.includes('--')) return report(new UsageError('U_DOUBLE_DASH'), st);
   // A closed pipe (`quantum list | head`) ends the command quietly; any other failure to write the answer (a full
   // disk) is an error, never a success. Batch handles its output itself to keep its summary.
   if (args[0] !== 'batch') process.stdout.on('error', (e: NodeJS.ErrnoException) => outputFailed(e, st.lang));
@@ -141,6 +145,21 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
 
 // The switches of every command: yargs reads `--legal-person=yes` as false, silently; only true and false are let through.
 const SWITCH = /^--(?:no-)?(legal-person|trace|complementary|complementaires|full|json|csv-raw|progress|notes)=(.*)$/s;
+/** The switches, each under its one name (an alias is the same switch): given twice, even as --x and --no-x, is refused. */
+const SWITCH_NAME: Record<string, string> = { complementaires: 'complementary' };
+function switchTwice(args: string[]): string | null {
+  const seen = new Set<string>();
+  for (const a of args) {
+    if (a === '--') break;
+    const m = /^--(?:no-)?(legal-person|trace|complementary|complementaires|full|json|csv-raw|progress|notes)(?:=.*)?$/s.exec(a);
+    if (!m) continue;
+    const name = SWITCH_NAME[m[1]!] ?? m[1]!;
+    if (seen.has(name)) return `--${name}`;
+    seen.add(name);
+  }
+  return null;
+}
+
 function badFlagValue(args: string[]): { flag: string; value: string } | null {
   for (const a of args) {
     if (a === '--') break;

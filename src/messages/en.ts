@@ -483,6 +483,7 @@ export const en: Messages = {
       U_REFS_AND_CASE: () => 'give either REF arguments or --case, not both',
       U_CASE_AND_OPTIONS: (p: P) => `${p.options.join(', ')} with --case: a JSON case gives its own dates and offender; put them in the file (date, judgmentDate, offender), not as options`,
       U_CONFLICT: (p: P) => `${p.a} and ${p.b} conflict: give only one`,
+      U_DOUBLE_DASH: () => '"--" is not supported: give each ref as an argument (in quotes when it contains spaces)',
       U_OPTION_TWICE: (p: P) => `option ${p.option} is given more than once: give it once`,
       U_OUT_EMPTY: () => '--out needs a file name (without --out: standard output)',
       U_NO_CHARGE: () => 'name at least one charge (e.g. quantum eval "323-3-2 III"), or give --case FILE, or - to read a JSON case from standard input',

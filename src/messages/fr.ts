@@ -506,6 +506,7 @@ export const fr = {
       U_REFS_AND_CASE: () => 'donnez soit des références, soit --case, pas les deux',
       U_CASE_AND_OPTIONS: (p: P) => `${p.options.join(', ')} avec --case : le cas JSON donne lui-même ses dates et son auteur ; mettez-les dans le fichier (date, judgmentDate, offender), pas en option`,
       U_CONFLICT: (p: P) => `${p.a} et ${p.b} se contredisent : n'en donnez qu'une`,
+      U_DOUBLE_DASH: () => "« -- » n'est pas pris en charge : donnez chaque référence comme un argument (entre guillemets si elle contient des espaces)",
       U_OPTION_TWICE: (p: P) => `l'option ${p.option} est donnée plusieurs fois : donnez-la une seule fois`,
       U_OUT_EMPTY: () => '--out attend un nom de fichier (sans --out : la sortie standard)',
       U_NO_CHARGE: () => 'nommez au moins un chef (par ex. quantum eval "323-3-2 III"), ou donnez --case FICHIER, ou - pour lire un cas JSON sur l\'entrée standard',

@@ -337,6 +337,16 @@ describe('options given twice, narrow terminals (red team rt13c)', () => {
       expect(r.err).toContain(`l'option ${opt} est donnée plusieurs fois`);
     }
   });
+  it('a switch given twice, even as --x=false then --x, or by its alias, is refused; "--" is said unsupported (red team rt14c)', () => {
+    for (const [args, opt] of [[['eval', '311-3', '--trace=false', '--trace'], '--trace'], [['eval', '311-3', '--complementaires', '--complementary'], '--complementary']] as const) {
+      const r = quantum([...args]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`l'option ${opt} est donnée plusieurs fois`);
+    }
+    const dash = quantum(['eval', '--date', '2024-05-01', '--', '311-3']);
+    expect(dash.code).toBe(2);
+    expect(dash.err).toContain("« -- » n'est pas pris en charge");
+  });
   it('several --prior and several refs stay lists', () => {
     const r = quantum(['eval', '311-3', '311-4', '--date', '2024-01-01', '--prior', '311-3@2020-01-01', '--prior', '311-4@2021-01-01', '--json']);
     expect(r.code).toBe(0);
