@@ -10,7 +10,7 @@ import { aggravationsFile, articleFile, codesFile, cumulationFile, minorsFile, p
 import { validateRules } from '../rules/validate.js';
 import type { SchemaKind } from './schema-kinds.js';
 import { DEFAULT_RULES_DIR } from '../rules/read.js';
-import { catalogueDate, type Common, loadRulesFor, textWidth } from './common.js';
+import { catalogueDate, type Common, loadRulesFor, textWidth, UsageError } from './common.js';
 
 /** `quantum rules validate|stats`. */
 export async function rulesCommand(argv: Common & { action: 'validate' | 'stats' }): Promise<number> {
@@ -112,6 +112,8 @@ function penaltyText(v: ProvisionView, lang: Lang): string {
 /** `quantum diff --from D --to D`. */
 export async function diffCli(argv: Common & { from: string; to: string; width?: number }): Promise<number> {
   const from = catalogueDate('from', argv.from, argv.lang)!, to = catalogueDate('to', argv.to, argv.lang)!;
+  // A diff runs forward: the other way round every creation would read as a repeal.
+  if (to < from) throw new UsageError('U_DIFF_ORDER', { from: argv.from, to: argv.to });
   const width = textWidth(argv.width);
   return diffCommand(await loadRulesFor(argv), from, to, argv.json, argv.lang, width);
 }
@@ -120,7 +122,7 @@ export function diffCommand(rules: Rules, from: string, to: string, json: boolea
   const changes = diffData(rules, from, to);
   if (json) {
     const slim = (v: ProvisionView) => (v.version ? { versionFrom: v.version.from, nature: v.nature, prison: v.prison, fine: v.fine, tiers: v.tiers ?? null } : null);
-    process.stdout.write(`${JSON.stringify(changes.map((c) => ({ ref: c.ref, label: c.label, change: c.change, old: slim(c.from), new: slim(c.to) })), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(changes.map((c) => ({ ref: c.ref, label: c.labels[lang], labels: c.labels, change: c.change, old: slim(c.from), new: slim(c.to) })), null, 2)}\n`);
     return 0;
   }
   const fr = lang === 'fr';

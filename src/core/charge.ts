@@ -90,7 +90,7 @@ export function startCharge(c: CaseCtx, charge: Charge, i: number): { s: ChargeS
   if (!r.ok) return r.error;
   const { provision, ref } = r;
   if (provision.kind === 'rule') return draft('INVALID_CASE', `${path}.ref`, 'E_RULE_NOT_OFFENCE', { ref, rule: provision.rule ?? provision.label, targets: provision.appliesTo ?? [] });
-  if (c.judgment < date) return draft('INVALID_CASE', charge.date ? `${path}.date` : 'judgmentDate', 'E_JUDGMENT_BEFORE_FACTS', { judgment: c.judgment, date });
+  if (c.judgment < date) return draft('INVALID_CASE', charge.date ? `${path}.date` : 'judgmentDate', 'E_JUDGMENT_BEFORE_FACTS', { judgment: c.judgment, date, defaulted: c.judgmentDefault });
   const unused = unusedInput(c, r, charge, path);
   if (unused) return unused;
   if (r.within) c.warnings.push({ code: 'NOTE', ref, key: 'W_WITHIN_TIER', params: { ref, within: r.within } });

@@ -38,7 +38,7 @@ function fail(c: Case, e: ErrorDraft, lang: Lang): ErrorResult {
 export function caseContext(rules: Rules, c: Case, options: EvaluateOptions): CaseCtx {
   return {
     rules, lang: options.lang ?? 'fr', trace: options.trace !== false, lean: options.lean === true,
-    date: c.date ?? options.today, judgment: c.judgmentDate ?? options.today, legal: c.offender?.type === 'legal',
+    date: c.date ?? options.today, judgment: c.judgmentDate ?? options.today, judgmentDefault: c.judgmentDate === undefined, legal: c.offender?.type === 'legal',
     birthDate: c.offender?.birthDate ?? null, priors: [], warnings: [],
   };
 }

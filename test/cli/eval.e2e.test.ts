@@ -404,3 +404,17 @@ describe('show on a date before a provision existed says why, as eval does', () 
     expect(line('421-2-2', '2000-01-01')).toBe('En vigueur le 01/01/2000 : pas encore en vigueur à cette date (depuis le 16/11/2001)');
   });
 });
+
+describe('diff and dates said as the user gave them (red team rt14c)', () => {
+  it('diff --json --lang en labels in English; --to before --from is refused', () => {
+    const j = JSON.parse(quantum(['diff', '--from', '2024-01-01', '--to', '2025-01-01', '--json', '--lang', 'en']).out);
+    expect(j[0].label).toBe(j[0].labels.en);
+    const back = quantum(['diff', '--from', '2025-01-01', '--to', '2024-01-01']);
+    expect(back.code).toBe(2);
+    expect(back.err).toContain('--to (2024-01-01) précède --from (2025-01-01)');
+  });
+  it('facts after a judgment date that was defaulted: the error says it is today by default and how to give it', () => {
+    const r = quantum(['eval', '311-3', '--date', '2030-01-01']);
+    expect(r.err).toMatch(/aujourd'hui par défaut\) est antérieure à celle des faits \(01\/01\/2030\) : donnez la date du jugement \(--judgment-date/);
+  });
+});

@@ -55,6 +55,8 @@ export interface CaseCtx {
   /** The case's date of facts and of judgment. */
   readonly date: IsoDate;
   readonly judgment: IsoDate;
+  /** The case gave no date of judgment: today's is used (an error about it says so). */
+  readonly judgmentDefault: boolean;
   readonly legal: boolean;
   /** The offender's date of birth, when the case gives it (the minors' rules look at the age on each date of facts). */
   readonly birthDate: IsoDate | null;
