@@ -219,6 +219,19 @@ function unknown(rules: Rules, input: string, path: string, key = 'E_UNKNOWN_PRO
 
 /** Close matches among refs, article numbers and aliases (edit distance). */
 export function suggest(rules: Rules, input: string, max = 3): string[] {
+  // A batch with many lines naming the same unknown ref computes its suggestions once (a scan of the catalogue each).
+  let cache = suggested.get(rules);
+  if (!cache) { cache = new Map(); suggested.set(rules, cache); }
+  const key = `${max} ${input}`;
+  const hit = cache.get(key);
+  if (hit) return [...hit];
+  const found = suggestUncached(rules, input, max);
+  if (cache.size < 10_000) cache.set(key, found);
+  return [...found];
+}
+const suggested = new WeakMap<Rules, Map<string, string[]>>();
+
+function suggestUncached(rules: Rules, input: string, max: number): string[] {
   const parsed = parseRef(input, rules.codes);
   const needle = (parsed ? canonical(parsed) : input.trim()).toLowerCase();
   const names = new Set<string>([...rules.provisions.keys(), ...rules.articles.keys()]);
