@@ -14,7 +14,7 @@ const ROMAN = /^(?=[IVXLC]+(?![\wÀ-ÿ°]))M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3}
 const ITEM = new RegExp(`^(\\d+)\\s*(?:°|º|o(?![a-z]))(?:\\s*(${LATIN})(?:\\s+([a-z])(?![\\w]))?)?`, 'i');
 // "al. 1", "alinéa 1"; a sentence of an alinéa with its own penalty: "al. 1 ph. 2", "alinéa 1, phrase 2", "al. 1 2e phrase".
 // "1er" as lawyers write the first: "al. 1er", "1re phrase".
-const ALINEA = /^al(?:inéa|inea)?\.?\s*(\d+)(?:er)?(?:[\s,]+(?:ph(?:rase)?\.?\s*(\d+)|(\d+)\s*(?:e|ème|eme|re|ère|er)\s+phrase))?(?![\w°])/i;
+const ALINEA = /^al(?:inéa|inea)?\.?\s*(\d+|premier)(?:er)?(?:[\s,]+(?:ph(?:rase)?\.?\s*(\d+)|(\d+)\s*(?:e|ème|eme|re|ère|er)\s+phrase))?(?![\w°])/i;
 
 /** A character folded for matching code names: lower case, accents dropped, one character for one (lengths kept). */
 const foldChar = (c: string) => (c === '’' ? "'" : c.normalize('NFD')[0]!.toLowerCase());
@@ -68,7 +68,7 @@ function parseSubs(text: string): string[] | null {
   let rest = text.replace(/^[\s,:;]+/, '');
   while (rest) {
     let m: RegExpExecArray | null;
-    if ((m = ALINEA.exec(rest))) subs.push(`al. ${m[1]}${m[2] ?? m[3] ? ` ph. ${m[2] ?? m[3]}` : ''}`);
+    if ((m = ALINEA.exec(rest))) subs.push(`al. ${/^premier$/i.test(m[1]!) ? '1' : m[1]}${m[2] ?? m[3] ? ` ph. ${m[2] ?? m[3]}` : ''}`);
     else if ((m = ITEM.exec(rest))) subs.push(`${m[1]}°${m[2] ? ` ${m[2].toLowerCase()}` : ''}${m[3] ? ` ${m[3].toUpperCase()}` : ''}`);
     else if ((m = ROMAN.exec(rest)) && m[0]) subs.push(m[0].toUpperCase());
     else return null;

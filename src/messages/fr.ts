@@ -414,7 +414,7 @@ export const fr = {
     predicatePenalty: "les peines de l'infraction de référence (predicate)",
     recidiveExcludedLine: (p: P) => `récidive : le texte écarte ${p.articles}`, recidiveFormLine: (p: P) => `récidive : le texte prévoit sa propre peine, ${p.ref}`, ownRecidiveLine: 'peine propre de la récidive (132-8 et suivants ne s\'y ajoutent pas)', noticeLine: 'à savoir',
     attemptLine: (p: P) => `tentative : ${p.punishable ? 'punissable' : 'non punissable'}${p.article ? ` (art. ${p.article})` : ''}`,
-    note: 'note', repealedOn: (p: P) => `Abrogé le ${d(p.date)} (${p.by})`,
+    note: 'note de vérification (en anglais)', repealedOn: (p: P) => `Abrogé le ${d(p.date)} (${p.by})`,
     itemFrom: (p: P) => `depuis le ${d(p.date)}`, itemUntil: (p: P) => `jusqu'au ${d(p.date)}`, itemThen: 'puis',
     factsPerCharge: 'faits : voir chaque chef', factsOtherwise: "certains chefs à d'autres dates", contraventionSum: 'somme des amendes contraventionnelles (art. 132-7)',
     askTrace: "--trace : l'explication pas à pas", askComplementary: '--complementary : les peines complémentaires prévues',

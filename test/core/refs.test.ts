@@ -15,6 +15,7 @@ describe('refs (contract.md: forgiving input, canonical output)', () => {
     ['227-23 alinéa 5', '227-23 al. 5'],
     ['227-23 alinéa 1er', '227-23 al. 1'], // "1er", as the first alinéa is written (red team rt13c)
     ['227-23 al. 1er', '227-23 al. 1'],
+    ['227-23 alinéa premier', '227-23 al. 1'],
     ['R625-1', 'R625-1'],
     ['r. 625-1', 'R625-1'],
     ['  324-1  ', '324-1'],
