@@ -62,7 +62,7 @@ function checkRelated(c: CaseCtx, charges: readonly Charge[], results: readonly 
       if (j < i && charges[j]!.relatedTo?.includes(i)) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_MUTUAL', { index: j, other: i });
     }
   }
-  const cycle = relatedCycle(charges);
+  const cycle = charges.some((ch) => ch.relatedTo) ? relatedCycle(charges) : null;
   return cycle ? draft('INVALID_CASE', `charges[${cycle[0]}].relatedTo`, 'E_RELATED_CYCLE', { chain: cycle.map((x) => x + 1).join(' → ') }) : null;
 }
 
