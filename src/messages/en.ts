@@ -265,7 +265,6 @@ export const en: Messages = {
     E_RELATED_SELF: (p: P) => `a charge cannot be related to itself (index ${p.index})`,
     E_RELATED_TWICE: (p: P) => `the charge of index ${p.index} (number ${Number(p.index) + 1} in the list) is given twice`,
     E_RELATED_CYCLE: (p: P) => `the charges are related in a loop (${p.chain}, numbers in the list from 1): a cumulation rule adds one offence to another, never back; remove one of the links`,
-    E_RELATED_MUTUAL: (p: P) => `the charges of index ${p.index} and ${p.other} (numbers ${Number(p.index) + 1} and ${Number(p.other) + 1} in the list) are related to each other: a cumulation rule adds one offence to another, not each to the other; relate only one`,
   },
   /**
    * A rules directory's problems, for those who write the data (src/rules: reading the files, their schemas, the

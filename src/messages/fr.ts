@@ -282,7 +282,6 @@ export const fr = {
     E_RELATED_SELF: (p: P) => `un chef ne peut être lié à lui-même (indice ${p.index})`,
     E_RELATED_TWICE: (p: P) => `le chef d'indice ${p.index} (le ${Number(p.index) + 1}${Number(p.index) ? 'e' : 'er'} de la liste) est donné deux fois`,
     E_RELATED_CYCLE: (p: P) => `les chefs sont liés en boucle (${p.chain}, numéros de la liste à partir de 1) : une règle de cumul ajoute une infraction à une autre, sans retour ; retirez un des liens`,
-    E_RELATED_MUTUAL: (p: P) => `les chefs d'indices ${p.index} et ${p.other} (${Number(p.index) + 1}${Number(p.index) ? 'e' : 'er'} et ${Number(p.other) + 1}e de la liste) sont liés l'un à l'autre : une règle de cumul ajoute une infraction à une autre, pas chacune à l'autre ; n'en liez qu'un`,
   },
   /**
    * A rules directory's problems, for those who write the data (src/rules: reading the files, their schemas, the

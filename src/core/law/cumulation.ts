@@ -58,15 +58,16 @@ function checkRelated(c: CaseCtx, charges: readonly Charge[], results: readonly 
       if (j >= charges.length) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_RANGE', { index: j, count: charges.length });
       if (j === i) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_SELF', { index: j });
       if (rel.indexOf(j) !== k) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_TWICE', { index: j });
-      // Each added on top of the other would leave nothing under the cap: a clause adds one offence to another.
-      if (j < i && charges[j]!.relatedTo?.includes(i)) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_MUTUAL', { index: j, other: i });
     }
   }
   const cycle = charges.some((ch) => ch.relatedTo) ? relatedCycle(charges) : null;
   return cycle ? draft('INVALID_CASE', `charges[${cycle[0]}].relatedTo`, 'E_RELATED_CYCLE', { chain: cycle.map((x) => x + 1).join(' → ') }) : null;
 }
 
-/** A loop of three or more relatedTo links (1 → 2 → 3 → 1), as indices from the first; null when there is none. */
+/**
+ * A loop of relatedTo links (1 → 2 → 1, 1 → 2 → 3 → 1): each added on top of the next would leave nothing under the
+ * cap, where a clause adds one offence to another. The loop as indices from its first; null when there is none.
+ */
 function relatedCycle(charges: readonly Charge[]): number[] | null {
   const state = new Uint8Array(charges.length); // 0 unseen, 1 on the current path, 2 done
   const path: number[] = [];
