@@ -504,7 +504,7 @@ export const en: Messages = {
       format: 'output format: text (for people), json (the contract), markdown (a report), csv (one row); default: text; --json is --format json', width: "text width in columns (default: the terminal's, else 80)",
       show: 'show a provision: its tiers, versions and sources, and the version in force at --date', showRef: 'the ref (an article alone shows all its tiers; 132-76, 421-3…: a general aggravation)', showDate: 'date, YYYY-MM-DD or DD/MM/YYYY (default: today)',
       list: 'search the catalogue: ref, label, alias, code (and the general aggravations, 132-76, 421-3…)', listDate: 'penalties in force on this date (default: today)',
-      batch: 'evaluate many cases: JSON Lines (or CSV) in, one result per line out, in input order', file: 'input file, or - for standard input',
+      batch: 'evaluate many cases: JSON Lines (or CSV) in, one result per line out, in input order', file: 'input file, or - for standard input (answered as soon as the writer pauses: a script can send a case and read its line)',
       inputFormat: 'input format: jsonl (contract cases) or csv (see README); default: from the extension (.csv), else jsonl', output: 'output format: jsonl (contract results) or csv (one row per case)',
       out: 'write results to FILE (replaced only when the run ends well)', batchTrace: 'include the explanation in each result',
       workers: (p: P) => `worker threads (default: the machine's cores, here ${p.n}; 0 = main thread; at most ${p.max})`, chunk: 'lines (CSV: records) per message to a worker (default: 256; 4 with --trace)',
