@@ -143,6 +143,8 @@ function onSearch(ctx: Ctx, st: State, { input, key }: KeyEvent): State {
   if (paste.enter) {
     const q = edit(st.query, paste.text, key).trim();
     if (!q) return st;
+    // A line the user moved the highlight to is what they chose (a word can also be an alias of another line).
+    if (!paste.text && st.highlight > 0 && matches[st.highlight]) return add(ctx, st, matches[st.highlight]!);
     // A ref typed in full is what the user means: added, or its tiers offered; never the first search match.
     const exact = resolve(rules, q, lang);
     if (exact.ok || exact.error.code === 'AMBIGUOUS_PROVISION') return add(ctx, { ...st, query: q }, q);

@@ -85,6 +85,18 @@ describe('terminal UI', () => {
     expect(a.frame()).toMatch(/Ajouté : 324-/);
   });
 
+  it('a word that is also an alias: Enter after moving the highlight adds the highlighted line, not the alias (red team rt17a)', async () => {
+    // "meurtre" is an alias of 221-1; the user moved to the second line: that line is what is added.
+    const a = app();
+    await a.type('meurtre');
+    const second = lines(a.frame()).find((l) => /^\s*▸?\s*221-/.test(l) && !/221-1\b/.test(l));
+    await a.press(KEY.down);
+    await a.press(KEY.enter);
+    expect(a.frame()).not.toMatch(/Ajouté : 221-1\b/);
+    expect(a.frame()).toMatch(/Ajouté : 221-/);
+    expect(second).toBeDefined();
+  });
+
   it('toggles attempt and complicity on the selected charge, and removes it', async () => {
     const a = app();
     await a.type('225-5'); await a.press(KEY.enter);
