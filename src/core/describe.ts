@@ -5,6 +5,7 @@ import type { PrisonOut } from './contract.js';
 import { at } from './dates.js';
 import { classify } from './law/classify.js';
 import { specialPenalty } from './law/special.js';
+import { notHeldOn, predecessor } from './law/time.js';
 import { moneyString } from './money.js';
 import { sortByRef } from './refs.js';
 
@@ -25,6 +26,8 @@ export interface ProvisionView {
   dependsOn: 'predicate' | null;
   /** The provision whose penalties apply ("puni des peines prévues à l'article …"). */
   penaltyOf: string | null;
+  /** No version on the date because the law then applicable is not in the data (before 1994, a former text), not because none punished. */
+  notHeld: boolean;
   tiers?: { label: Label | null; prison: PrisonOut | null; fine: string | null; predicatePenalty?: true }[];
 }
 
@@ -33,6 +36,7 @@ export function describeProvision(rules: Rules, p: Provision, date: IsoDate): Pr
   const view: ProvisionView = {
     ref: p.ref, article: p.article, kind: p.kind, label: p.label, items: (p.items ?? []).map(itemSub), aliases: p.aliases ?? [],
     version: v, nature: null, prison: null, fine: null, proportional: false, dependsOn: null, penaltyOf: null,
+    notHeld: !v && date < p.versions[0]!.from && !predecessor({ rules }, p, date) && notHeldOn(rules, p, date) !== null,
   };
   if (!v?.penalty) return view;
   if (isByPredicate(v.penalty)) {

@@ -415,7 +415,7 @@ export const en: Messages = {
     sumShort: 'Sum', cap: 'Legal maximum', noCustody: 'no custody', noFine: 'no fine', fineNotComputed: 'fine not computed (no amount)', totalNotComputed: 'not computed', incomplete: (p: P) => `Total incomplete: without ${p.refs} (law of that date not held)`, warnings: 'warning(s), x to read them',
     footer: 'Enter add · ↑↓ move · Tab charges · ? help · Esc q quit', escHint: 'q to quit, any other key to stay',
     added: 'Added:', removed: 'Removed:', noMatch: 'no provision matches', badDate: 'expected a date YYYY-MM-DD or DD/MM/YYYY', badAmount: 'expected an amount in euros, e.g. 2000000',
-    exported: 'Exported:', exportFailed: (p: P) => `Export to ${p.dir} failed: ${p.reason}`, nothingToExport: 'nothing to export: add a charge that evaluates', notInForce: 'not in force',
+    exported: 'Exported:', exportFailed: (p: P) => `Export to ${p.dir} failed: ${p.reason}`, nothingToExport: 'nothing to export: add a charge that evaluates', notInForce: 'not in force', notHeld: 'text of that date not held',
     byPredicate: 'depends on the offence referred to', attempt: 'attempt', accomplice: 'complicity', amount: 'amount', predicate: 'ref.', notPunishable: 'not punishable', notComputed: 'not computed',
     promptHint: 'Enter confirm · Esc cancel',
     prompts: { aggravation: 'General aggravations (132-76 132-77 132-79 421-3)', amount: 'Amount (€)', predicate: 'Offence referred to (e.g. 222-37)', date: 'Date of the facts (YYYY-MM-DD)', judgment: 'Date of judgment (YYYY-MM-DD)', prior: 'Prior REF@FINAL[:EXPIRED]', birth: "Offender's date of birth (YYYY-MM-DD; empty: none)", with: 'Added to charges no. (e.g. 2 or 2 3; empty: none)' },

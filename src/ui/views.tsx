@@ -14,7 +14,7 @@ export const colour = (c: string): string | undefined => (process.env.NO_COLOR ?
 const sep = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 
 export function penaltyShort(v: ProvisionView, m: Messages, lang: Lang): string {
-  if (!v.version) return m.notInForce;
+  if (!v.version) return v.notHeld ? m.notHeld : m.notInForce;
   if (v.tiers) return m.byPredicate;
   const parts = [v.prison ? shortPrison(v.prison, lang) : null, v.fine ? formatMoney(v.fine, lang) : null].filter(Boolean);
   return parts.join(' · ') || '—';

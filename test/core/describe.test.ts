@@ -76,3 +76,14 @@ describe('coversCharge (speciality lists that name an alinéa)', () => {
     expect(coversCharge(['226-22'], '226-22 al. 2', '226-22')).toBe(true);
   });
 });
+
+describe('a provision on a date with no version: not held, or not yet (red team rt17a)', () => {
+  it('311-3 in 1990 is "not held" (the former Code pénal), 421-2-2 in 2000 not yet created (loi n° 2001-1062)', async () => {
+    const { describeProvision } = await import('../../src/core/describe.js');
+    const { loadRules } = await import('../../src/index.js');
+    const r = loadRules();
+    expect(describeProvision(r, r.provisions.get('311-3')!, '1990-01-01').notHeld).toBe(true);
+    expect(describeProvision(r, r.provisions.get('421-2-2')!, '2000-01-01').notHeld).toBe(false);
+    expect(describeProvision(r, r.provisions.get('311-3')!, '2000-01-01').notHeld).toBe(false);
+  });
+});
