@@ -111,6 +111,10 @@ function commit({ rules, m, lang }: Ctx, st: State, p: Prompt): State {
     }
     case 'aggravation': {
       const keys = v.split(/[\s,+]+/).filter(Boolean);
+      // Refused in the field, as other values are: an unknown one would otherwise replace every figure by an error.
+      const known = rules.aggravations.aggravations.map((a) => a.key);
+      const bad = keys.find((k) => !known.includes(k));
+      if (bad) return { ...st, promptError: m.badAggravation({ key: bad, known: known.join(' ') }) };
       return { ...patchSelected(st, ({ aggravations: _g, ...c }) => (keys.length ? { ...c, aggravations: keys } : c)), prompt: null, message: null };
     }
     default:

@@ -97,6 +97,15 @@ describe('terminal UI', () => {
     expect(second).toBeDefined();
   });
 
+  it('an unknown general aggravation is refused in its field, the figures stay (red team rt17a)', async () => {
+    const a = app();
+    await a.type('311-3'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('a'); await a.type('foo'); await a.press(KEY.enter);
+    const f = a.frame().replace(/\s+/g, ' ');
+    expect(f).toContain('circonstance générale inconnue « foo » : 132-76 132-77 132-79 421-3 434-10');
+    expect(f).toMatch(/3 ans/); // 311-3: three years, still shown
+  });
+
   it('toggles attempt and complicity on the selected charge, and removes it', async () => {
     const a = app();
     await a.type('225-5'); await a.press(KEY.enter);
@@ -322,7 +331,7 @@ describe('terminal UI: choices stay the user\'s, fields behave, nothing is cut',
     const a = app();
     await a.type('323-3-2 III'); await a.press(KEY.enter);
     await a.press(KEY.tab); await a.type('a');
-    expect(a.frame()).toContain('Circonstances générales (132-76 132-77 132-79 421-3) ›');
+    expect(a.frame()).toContain('Circonstances générales (132-76 132-77 132-79 421-3 434-10) ›');
     await a.type('132-79'); await a.press(KEY.enter);
     expect(a.frame()).toContain('15 ans de réclusion criminelle · 500 000 €  [132-79]');
   });
