@@ -82,7 +82,8 @@ function layout(st: State, result: Extract<Outcome, { ok: true }> | null, error:
   const chartRows = result ? result.charges.filter((c) => c.punishable && c.prison).length + 2 : 0;
   const wanted = st.chooser ? 0 : st.focus === 'search' ? 3 : 0;
   const search = Math.max(Math.min(wanted, free - 1), Math.min(6, free - chartRows - 1), st.focus === 'search' ? 1 : 0);
-  return { search, chart: chartRows > 0 && free - (st.chooser ? st.chooser.refs.length + 2 : search + 1) >= chartRows, trace: Math.max(3, free - 1) };
+  // The explanation shares the free rows with the search list still drawn above it (and its "… more" line).
+  return { search, chart: chartRows > 0 && free - (st.chooser ? st.chooser.refs.length + 2 : search + 1) >= chartRows, trace: Math.max(3, free - search - 2) };
 }
 
 function Screen({ st, rules, lang, m, outcome, matches, columns, rows }: { st: State; rules: Rules; lang: Lang; m: Messages; outcome: Outcome | null; matches: ReturnType<typeof offences>; columns: number; rows: number }) {

@@ -106,6 +106,15 @@ describe('terminal UI', () => {
     expect(f).toMatch(/3 ans/); // 311-3: three years, still shown
   });
 
+  it('the explanation fits 24 rows with three charges: the header stays on screen (red team rt17a)', async () => {
+    const a = app();
+    for (const ref of ['311-3', '311-4', '311-5']) { await a.type(ref); await a.press(KEY.enter); }
+    await a.press(KEY.tab); await a.type('x');
+    const f = lines(a.frame());
+    expect(f.length).toBeLessThanOrEqual(24);
+    expect(f[0]).toMatch(/^quantum — /);
+  });
+
   it('toggles attempt and complicity on the selected charge, and removes it', async () => {
     const a = app();
     await a.type('225-5'); await a.press(KEY.enter);
