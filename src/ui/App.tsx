@@ -37,7 +37,7 @@ function useEffects(st: State, outcome: Outcome | null, theCase: Case, props: Ap
     if (st.effect === 'exit') { exit(); return; }
     if (st.effect !== 'export') return;
     dispatch({ type: 'effectDone' });
-    if (!outcome || !outcome.ok) { dispatch({ type: 'message', text: m.nothingToExport }); return; }
+    if (!outcome || !outcome.ok) { dispatch({ type: 'message', text: outcome ? m.exportError : m.nothingToExport }); return; }
     try {
       const names = exportCase(props.exportDir, stampOf((props.now ?? (() => new Date()))()), `${JSON.stringify(theCase, null, 2)}\n`, FORMATS.markdown.result(outcome, { lang: props.lang }));
       dispatch({ type: 'message', text: `${m.exported} ${names.join(', ')} (${sanitize(props.exportDir)})` });
