@@ -86,9 +86,16 @@ function layout(st: State, result: Extract<Outcome, { ok: true }> | null, error:
   return { search, chart: chartRows > 0 && free - (st.chooser ? st.chooser.refs.length + 2 : search + 1) >= chartRows, trace: Math.max(3, free - search - 2) };
 }
 
+/** An error in the UI's terms: a missing predicate is asked for with the key that gives it, not the JSON field. */
+function uiError(e: { code: string; path: string | null; message: string }, st: State, m: Messages): { code: string; path: string | null; message: string } {
+  const i = /^charges\[(\d+)\]\.predicate$/.exec(e.path ?? '');
+  if (e.code !== 'MISSING_PREDICATE' || !i) return e;
+  return { ...e, message: m.needPredicate({ n: Number(i[1]) + 1, ref: st.charges[Number(i[1])]?.ref ?? '' }) };
+}
+
 function Screen({ st, rules, lang, m, outcome, matches, columns, rows }: { st: State; rules: Rules; lang: Lang; m: Messages; outcome: Outcome | null; matches: ReturnType<typeof offences>; columns: number; rows: number }) {
   const result = outcome && outcome.ok ? outcome : null;
-  const error = outcome && !outcome.ok ? outcome.error : null;
+  const error = outcome && !outcome.ok ? uiError(outcome.error, st, m) : null;
   const lay = layout(st, result, error !== null, rows);
   const start = Math.max(0, Math.min(st.highlight - lay.search + 1, matches.length - lay.search));
   return (

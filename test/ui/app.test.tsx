@@ -115,6 +115,14 @@ describe('terminal UI', () => {
     expect(f[0]).toMatch(/^quantum — /);
   });
 
+  it('a charge that needs its predicate asks for it with the UI\'s key, not the JSON field (red team rt17a)', async () => {
+    const a = app();
+    await a.type('450-1'); await a.press(KEY.enter);
+    const f = a.frame().replace(/\s+/g, ' ');
+    expect(f).not.toContain('« predicate »');
+    expect(f).toMatch(/chef 1 \(450-1\) : il dépend de l'infraction à laquelle il renvoie ; sélectionnez-le/);
+  });
+
   it('toggles attempt and complicity on the selected charge, and removes it', async () => {
     const a = app();
     await a.type('225-5'); await a.press(KEY.enter);
