@@ -114,7 +114,7 @@ function Screen({ st, rules, lang, m, outcome, matches, columns, rows }: { st: S
       {error ? <Text color={colour('red')} wrap="wrap">! {sanitize(error.message)}</Text> : null}
       {result ? <Totals r={result} m={m} lang={lang} columns={columns} /> : null}
       {result && !st.showTrace && lay.chart ? <Chart r={result} m={m} lang={lang} columns={columns} /> : null}
-      {result && st.showTrace ? <Trace r={result} rows={lay.trace} top={st.traceTop} m={m} /> : null}
+      {result && st.showTrace ? <Trace r={result} rows={lay.trace} top={st.traceTop} m={m} lang={lang} columns={columns} /> : null}
       {result && result.warnings.length ? <Text color={colour('yellow')} wrap="truncate-end">! {result.warnings.length} {m.warnings}{lang === 'fr' ? ' : ' : ': '}{result.warnings.map((w) => w.ref).filter(Boolean).join(', ')}</Text> : null}
       {st.prompt ? <PromptLine prompt={st.prompt} m={m} /> : <Text dimColor wrap="wrap">{sanitize(st.message ?? (st.focus === 'charges' ? m.chargeKeys : m.footer))}</Text>}
       {st.prompt && st.promptError ? <Text color={colour('red')} wrap="wrap">{sanitize(st.promptError)}</Text> : null}

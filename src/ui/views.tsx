@@ -7,6 +7,7 @@ import { describeProvision, type ProvisionView } from '../api.js';
 import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from '../messages/units.js';
 import { sanitize } from '../io/terminal.js';
 import { totalSources } from '../io/total-sources.js';
+import { wrapLine } from '../io/wrap.js';
 import type { Chooser, Messages, Prompt } from './state.js';
 
 /** Colours, unless NO_COLOR asks for none (https://no-color.org). */
@@ -125,15 +126,21 @@ export function Chart({ r, m, lang, columns }: { r: Result; m: Messages; lang: L
 }
 
 /** The explanation, a window of it at a time: ↑↓ and PgUp/PgDn scroll. */
-export function Trace({ r, rows, top, m }: { r: Result; rows: number; top: number; m: Messages }) {
-  // The warnings first, in words (the line under the total only counts them), then the steps.
+export function Trace({ r, rows, top, m, lang, columns }: { r: Result; rows: number; top: number; m: Messages; lang: Lang; columns: number }) {
+  // The warnings first, in words (the line under the total only counts them), then the steps; each wrapped to the
+  // terminal, never cut (the reasoning is the point), and scrolled by lines.
   const steps = [...r.warnings.map((w) => ({ rule: '!', text: w.message ?? w.code, ref: undefined as string | undefined })), ...(r.trace ?? [])];
-  const first = Math.min(top, Math.max(0, steps.length - rows));
-  const shown = steps.slice(first, first + rows);
+  const lines = steps.flatMap((s, k) => {
+    const head = `${String(k + 1).padStart(2)}. [${sanitize(s.rule)}]`;
+    return wrapLine(`${head} ${s.ref ? `${sanitize(s.ref)}${sep(lang)}` : ''}${sanitize(s.text)}`, Math.max(20, columns - 1), 6)
+      .map((text, j) => ({ step: k, head: j === 0 ? head : '', text: j === 0 ? text.slice(head.length) : text }));
+  });
+  const first = Math.min(top, Math.max(0, lines.length - rows));
+  const shown = lines.slice(first, first + rows);
   return (
     <Box flexDirection="column">
-      {shown.map((s, i) => <Text key={first + i} wrap="truncate-end"><Text dimColor>{String(first + i + 1).padStart(2)}. [{s.rule}]</Text> {s.ref ? `${s.ref} : ` : ''}{sanitize(s.text)}</Text>)}
-      <Text dimColor>{m.traceWindow({ from: first + 1, to: first + shown.length, count: steps.length })}</Text>
+      {shown.map((l, i) => <Text key={first + i} wrap="truncate-end"><Text dimColor>{l.head}</Text>{l.text}</Text>)}
+      <Text dimColor>{m.traceWindow({ from: (shown[0]?.step ?? 0) + 1, to: (shown[shown.length - 1]?.step ?? 0) + 1, count: steps.length })}</Text>
     </Box>
   );
 }

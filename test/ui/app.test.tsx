@@ -123,6 +123,19 @@ describe('terminal UI', () => {
     expect(f).toMatch(/chef 1 \(450-1\) : il dépend de l'infraction à laquelle il renvoie ; sélectionnez-le/);
   });
 
+  it('explanation lines wrap to the terminal rather than being cut, with French or English punctuation (red team rt17a)', async () => {
+    const a = app();
+    await a.type('324-1'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('p'); await a.type('222-37'); await a.press(KEY.enter);
+    await a.type('x');
+    const f = a.frame();
+    expect(f).toMatch(/étapes 1-\d+ sur \d+/); // the explanation is on screen
+    const all = lines(f);
+    const trace = all.slice(all.findIndex((l) => /^ 1\. \[/.test(l)), all.findIndex((l) => /^étapes /.test(l)));
+    expect(trace.length).toBeGreaterThan(1);
+    expect(trace.every((l) => [...l].length <= 80 && !l.endsWith('…'))).toBe(true);
+  });
+
   it('toggles attempt and complicity on the selected charge, and removes it', async () => {
     const a = app();
     await a.type('225-5'); await a.press(KEY.enter);
@@ -358,8 +371,9 @@ describe('terminal UI: choices stay the user\'s, fields behave, nothing is cut',
     for (const ref of ['225-8', '323-3-2 III', '225-7', '324-1']) { await a.type(ref); await a.press(KEY.enter); }
     await a.press(KEY.tab); await a.type('x');
     expect(a.frame()).toMatch(/étapes 1-\d+ sur \d+/);
+    // Scrolled by lines (a long step wraps over several): five lines down show a later first step, at most the 6th.
     for (let i = 0; i < 5; i++) await a.press(KEY.down);
-    expect(a.frame()).toMatch(/étapes 6-\d+ sur \d+/);
+    expect(a.frame()).toMatch(/étapes [2-6]-\d+ sur \d+/);
   });
 
   it('two exports in the same second get two names; an existing file or a planted link is never written through', async () => {
