@@ -5,7 +5,7 @@ import type { Lang } from '../messages/index.js';
 import { say } from '../messages/index.js';
 import { jsonPath } from '../core/json-path.js';
 import type { Case, QuantumError } from '../core/contract.js';
-import { caseSchema, chargeSchema, DEFAULT_MAX_CHARGES, LONE_SURROGATE, makeCaseSchema, offenderSchema, priorSchema } from '../schema/case.js';
+import { caseIdSchema, caseSchema, chargeSchema, DEFAULT_MAX_CHARGES, makeCaseSchema, offenderSchema, priorSchema } from '../schema/case.js';
 import { distance } from '../core/refs.js';
 import { isCanonicalAmount } from '../schema/amount.js';
 
@@ -129,8 +129,8 @@ export function parseCase(input: unknown, options: ParseOptions = {}): CaseParse
   const path = jsonPath(issue.path);
   const count = r.error.issues.length - 1;
   const more = count > 0 ? say(lang, 'errors', 'E_MORE_PROBLEMS', { count }) : '';
-  // The id is echoed only if it could be valid (a string of at most 200 well-formed characters, a safe integer).
-  const id = input && typeof input === 'object' && 'id' in input && ((typeof input.id === 'string' && input.id.length <= 200 && !LONE_SURROGATE.test(input.id)) || Number.isSafeInteger(input.id)) ? String(input.id) : null;
+  // The id is echoed only if it is a valid one (the schema's own rule).
+  const id = input && typeof input === 'object' && 'id' in input && z.safeParse(caseIdSchema, input.id).success ? String(input.id) : null;
   return { ok: false, id, error: { code: 'INVALID_CASE', path: path || null, message: `${path ? `${path}: ` : ''}${issueMessage(issue, input, lang, maxCharges)}${more}` } };
 }
 

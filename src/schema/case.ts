@@ -22,7 +22,7 @@ const amount = z.pipe(
   z.transform((v) => canonicalAmount(v)!),
 );
 /** A lone half of a UTF-16 surrogate pair ("\ud800" in JSON): no character; echoed back, it breaks strict JSON readers. */
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const wellFormed = z.refine<string>((s) => !LONE_SURROGATE.test(s), { error: 'E_LONE_SURROGATE' });
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), wellFormed);
 
@@ -55,12 +55,14 @@ export const offenderSchema = z.strictObject({
 /** The default limit on charges per case (an option: --max-charges, `maxCharges`). */
 export const DEFAULT_MAX_CHARGES = 10_000;
 
+/** A case's id: a string, or an integer JSON holds exactly (12345678901234567890 or 1.5 would come back changed). */
+export const caseIdSchema = z.union([
+  z.string().check(z.maxLength(200), wellFormed),
+  z.pipe(z.number().check(z.refine(Number.isSafeInteger, { error: 'E_ID_UNSAFE' })), z.transform(String)),
+], { error: 'E_ID' });
+
 export const makeCaseSchema = (maxCharges: number) => z.strictObject({
-  id: doc(z.optional(z.union([
-    z.string().check(z.maxLength(200), wellFormed),
-    // A number JSON cannot hold exactly (12345678901234567890, 1.5) would come back changed: refused.
-    z.pipe(z.number().check(z.refine(Number.isSafeInteger, { error: 'E_ID_UNSAFE' })), z.transform(String)),
-  ], { error: 'E_ID' })), 'Echoed back in the result; batch defaults it to line-N. A string, or an integer of at most 2^53 - 1 (echoed as a string).'),
+  id: doc(z.optional(caseIdSchema), 'Echoed back in the result; batch defaults it to line-N. A string, or an integer of at most 2^53 - 1 (echoed as a string).'),
   date: doc(z.optional(date), 'The date of the facts (default: today).'),
   judgmentDate: doc(z.optional(date), 'The date of judgment, for the milder-law rule of 112-1 (default: today).'),
   offender: doc(z.optional(z.pipe(z.union([z.enum(['natural', 'legal']), offenderSchema]), z.transform((o) => (typeof o === 'string' ? { type: o } : o)))), 'The offender: an object, or just its type as results write it ("legal").'),
