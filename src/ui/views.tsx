@@ -17,7 +17,8 @@ const sep = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 export function penaltyShort(v: ProvisionView, m: Messages, lang: Lang): string {
   if (!v.version) return v.notHeld ? m.notHeld : m.notInForce;
   if (v.tiers) return m.byPredicate;
-  const parts = [v.prison ? shortPrison(v.prison, lang) : null, v.fine ? formatMoney(v.fine, lang) : null].filter(Boolean);
+  // A fine that is only a multiple of a base (douanes 411) is a penalty, as show and list say, not "—".
+  const parts = [v.prison ? shortPrison(v.prison, lang) : null, v.fine ? formatMoney(v.fine, lang) : v.proportional ? m.proportionalFine : null].filter(Boolean);
   return parts.join(' · ') || '—';
 }
 

@@ -136,6 +136,12 @@ describe('terminal UI', () => {
     expect(trace.every((l) => [...l].length <= 80 && !l.endsWith('…'))).toBe(true);
   });
 
+  it('a fine that is only proportional is named in the search list, not shown as none (douanes 411: one to two times the duties)', async () => {
+    const a = app();
+    await a.type('douanes 411');
+    expect(a.frame()).toMatch(/douanes 411\s+amende proportionnelle/);
+  });
+
   it('toggles attempt and complicity on the selected charge, and removes it', async () => {
     const a = app();
     await a.type('225-5'); await a.press(KEY.enter);
