@@ -8,7 +8,7 @@ import { formatDate } from '../messages/units.js';
 import { MESSAGES } from '../messages/index.js';
 import { sanitize } from '../io/terminal.js';
 import { initialState, offences, reducer, type Messages, type State } from './state.js';
-import { ChargeRow, Chart, ChooserView, colour, Help, Priors, PromptLine, SearchList, Totals, Trace } from './views.js';
+import { ChargeRow, Chart, ChooserView, colour, Help, Priors, PromptLine, SearchList, refColumn, Totals, Trace, traceLines } from './views.js';
 import { exportCase, stampOf } from './export.js';
 import { useKeys } from './keys.js';
 
@@ -63,12 +63,17 @@ export function App(props: AppProps) {
   const outcome: Outcome | null = useMemo(() => (st.charges.length ? evaluate(rules, theCase, { today, lang }) : null), [rules, theCase, today, lang]);
   const { exit } = useApp();
   // Ctrl-C quits; an exception while handling a key ends the UI as an internal error (src/cli/tui.ts).
-  useKeys((ev) => dispatch({ type: 'key', ev }), () => exit(), (e) => exit(e instanceof Error ? e : new Error(String(e))));
+  const result = outcome && outcome.ok ? outcome : null;
+  const lay = layout(st, result, outcome !== null && !outcome.ok, rows);
+  // How far the explanation can scroll: its last line at the bottom of its window.
+  const traceCount = useMemo(() => (result && st.showTrace ? traceLines(result, lang, columns).lines.length : 0), [result, st.showTrace, lang, columns]);
+  const traceMax = Math.max(0, traceCount - lay.trace);
+  useKeys((ev) => dispatch({ type: 'key', ev, traceMax }), () => exit(), (e) => exit(e instanceof Error ? e : new Error(String(e))));
   useEffects(st, outcome, theCase, props, m, dispatch);
   // Below 60 columns the screen cannot be laid out without overflowing: say so rather than draw past the edge.
   if (stdout.columns && stdout.columns < 60) return <Text wrap="wrap">{m.tooNarrow({ columns: stdout.columns, width: props.minEvalWidth === undefined ? null : Math.max(stdout.columns, props.minEvalWidth) })}</Text>;
   if (st.help) return <Help m={m} columns={columns} />;
-  return <Screen st={st} rules={rules} lang={lang} m={m} outcome={outcome} matches={matches} columns={columns} rows={rows} />;
+  return <Screen st={st} rules={rules} lang={lang} m={m} outcome={outcome} matches={matches} columns={columns} lay={lay} />;
 }
 
 /**
@@ -76,7 +81,8 @@ export function App(props: AppProps) {
  * then the search list (three rows at least while searching, with its "more" mark), then the chart if it fits, or
  * the explanation's window.
  */
-function layout(st: State, result: Extract<Outcome, { ok: true }> | null, error: boolean, rows: number) {
+type Layout = { search: number; chart: boolean; trace: number };
+function layout(st: State, result: Extract<Outcome, { ok: true }> | null, error: boolean, rows: number): Layout {
   const fixed = 2 + 1 + Math.max(1, st.charges.length) + (st.priors.length ? 1 : 0) + (error ? 1 : 0) + (result ? 3 + (result.total.withoutExcuse ? 1 : 0) + (result.total.cumulated ? 1 : 0) + (result.warnings.length ? 1 : 0) : 0) + 2;
   const free = Math.max(0, rows - fixed);
   const chartRows = result ? result.charges.filter((c) => c.punishable && c.prison).length + 2 : 0;
@@ -93,11 +99,11 @@ function uiError(e: { code: string; path: string | null; message: string }, st: 
   return { ...e, message: m.needPredicate({ n: Number(i[1]) + 1, ref: st.charges[Number(i[1])]?.ref ?? '' }) };
 }
 
-function Screen({ st, rules, lang, m, outcome, matches, columns, rows }: { st: State; rules: Rules; lang: Lang; m: Messages; outcome: Outcome | null; matches: ReturnType<typeof offences>; columns: number; rows: number }) {
+function Screen({ st, rules, lang, m, outcome, matches, columns, lay }: { st: State; rules: Rules; lang: Lang; m: Messages; outcome: Outcome | null; matches: ReturnType<typeof offences>; columns: number; lay: Layout }) {
   const result = outcome && outcome.ok ? outcome : null;
   const error = outcome && !outcome.ok ? uiError(outcome.error, st, m) : null;
-  const lay = layout(st, result, error !== null, rows);
   const start = Math.max(0, Math.min(st.highlight - lay.search + 1, matches.length - lay.search));
+  const refW = refColumn(st.charges.map((c) => c.ref), columns, 15);
   return (
     <Box flexDirection="column" width={columns}>
       <Text wrap="wrap"><Text bold color={colour('cyan')}>quantum</Text><Text> — {m.facts} {formatDate(st.date, lang)} · {m.judgment} {formatDate(st.judgmentDate, lang)}{st.judgmentSet ? '' : ` (${m.todayShort})`} · {st.legal ? m.legal : m.natural}{st.birthDate ? ` · ${m.born} ${formatDate(st.birthDate, lang)}` : ''}</Text></Text>
@@ -105,11 +111,11 @@ function Screen({ st, rules, lang, m, outcome, matches, columns, rows }: { st: S
         <Text color={st.focus === 'search' ? colour('green') : undefined} bold={st.focus === 'search'}>{m.search} › </Text>
         <Text>{sanitize(st.query)}</Text>{st.focus === 'search' && !st.prompt ? <Text inverse> </Text> : null}<Text dimColor>  ({matches.length})</Text>
       </Text>
-      {st.chooser ? <ChooserView rules={rules} ch={st.chooser} date={st.date} lang={lang} m={m} />
-        : <SearchList rules={rules} matches={matches} start={start} rows={lay.search} highlight={st.highlight} active={st.focus === 'search'} date={st.date} lang={lang} m={m} />}
+      {st.chooser ? <ChooserView rules={rules} ch={st.chooser} date={st.date} lang={lang} m={m} columns={columns} />
+        : <SearchList rules={rules} matches={matches} start={start} rows={lay.search} highlight={st.highlight} active={st.focus === 'search'} date={st.date} lang={lang} m={m} columns={columns} />}
       <Text bold color={st.focus === 'charges' ? colour('green') : undefined}>{m.charges} ({st.charges.length}){st.focus === 'charges' ? '' : `  ${m.tabHint}`}</Text>
       {st.charges.length === 0 ? <Text dimColor>  {m.noCharges}</Text> : null}
-      {st.charges.map((c, i) => <ChargeRow key={i} c={c} r={result?.charges[i]} active={st.focus === 'charges' && i === st.selected} m={m} lang={lang} columns={columns} />)}
+      {st.charges.map((c, i) => <ChargeRow key={i} c={c} r={result?.charges[i]} active={st.focus === 'charges' && i === st.selected} m={m} lang={lang} columns={columns} refW={refW} />)}
       {st.priors.length ? <Priors priors={st.priors} m={m} lang={lang} /> : null}
       {error ? <Text color={colour('red')} wrap="wrap">! {sanitize(error.message)}</Text> : null}
       {result ? <Totals r={result} m={m} lang={lang} columns={columns} /> : null}

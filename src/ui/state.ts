@@ -28,7 +28,8 @@ export interface State {
   effect: 'export' | 'exit' | null;
 }
 export interface KeyEvent { input: string; key: KeyInfo & { escape?: boolean; tab?: boolean; upArrow?: boolean; downArrow?: boolean; pageUp?: boolean; pageDown?: boolean } }
-export type Action = { type: 'key'; ev: KeyEvent } | { type: 'message'; text: string } | { type: 'effectDone' };
+/** A key; `traceMax`, the last first line the explanation can show (the screen knows it), bounds its scrolling. */
+export type Action = { type: 'key'; ev: KeyEvent; traceMax?: number } | { type: 'message'; text: string } | { type: 'effectDone' };
 
 let lastSearch: { rules: Rules; query: string; refs: readonly string[] } | null = null;
 /**
@@ -159,10 +160,12 @@ function onSearch(ctx: Ctx, st: State, { input, key }: KeyEvent): State {
   return { ...st, query: edit(st.query, input, key), highlight: 0, message: null };
 }
 
-function onCharges(ctx: Ctx, st: State, { input, key }: KeyEvent): State {
+function onCharges(ctx: Ctx, st: State, { input, key }: KeyEvent, traceMax = Infinity): State {
   if (st.showTrace && (key.upArrow || key.downArrow || key.pageUp || key.pageDown)) {
     const step = key.pageUp || key.pageDown ? 10 : 1;
-    return { ...st, traceTop: Math.max(0, st.traceTop + (key.upArrow || key.pageUp ? -step : step)) };
+    // Past the end nothing moves: one press back up always scrolls back.
+    const top = Math.min(traceMax, st.traceTop + (key.upArrow || key.pageUp ? -step : step));
+    return { ...st, traceTop: Math.max(0, top) };
   }
   if (key.upArrow) return { ...st, selected: Math.max(0, st.selected - 1) };
   if (key.downArrow) return { ...st, selected: Math.min(Math.max(0, st.charges.length - 1), st.selected + 1) };
@@ -208,6 +211,6 @@ export function reducer(rules: Rules, m: Messages, lang: Lang) {
     }
     if (ev.key.escape) return { ...st, esc: true, message: m.escHint };
     if (ev.key.tab) return { ...st, focus: st.focus === 'search' ? 'charges' : 'search', message: null };
-    return st.focus === 'search' ? onSearch(ctx, st, ev) : onCharges(ctx, st, ev);
+    return st.focus === 'search' ? onSearch(ctx, st, ev) : onCharges(ctx, st, ev, action.traceMax);
   };
 }

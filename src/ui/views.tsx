@@ -27,36 +27,43 @@ function shortPrison(p: { kind: string; months: number | null; life: boolean }, 
   return p.life ? (lang === 'fr' ? 'perpétuité' : 'life') : `${formatDuration(p.months ?? 0, lang)} ${kind}`;
 }
 
-export function SearchList({ rules, matches, start, rows, highlight, active, date, lang, m }: { rules: Rules; matches: readonly string[]; start: number; rows: number; highlight: number; active: boolean; date: string; lang: Lang; m: Messages }) {
+/** The refs' column: as wide as the longest ref shown (the penalties line up), within a third of the terminal. */
+export const refColumn = (refs: readonly string[], columns: number, least: number): number =>
+  Math.min(Math.max(least, ...refs.map((r) => sanitize(r).length + 1)), Math.max(least, Math.floor(columns / 3)));
+const padRef = (ref: string, width: number): string => { const r = sanitize(ref); return r.length < width ? r.padEnd(width) : `${r} `; };
+
+export function SearchList({ rules, matches, start, rows, highlight, active, date, lang, m, columns }: { rules: Rules; matches: readonly string[]; start: number; rows: number; highlight: number; active: boolean; date: string; lang: Lang; m: Messages; columns: number }) {
   const shown = matches.slice(start, start + rows).map((ref) => rules.provisions.get(ref)!);
+  const w = refColumn(shown.map((p) => p.ref), columns, 17);
   const more = matches.length - start - shown.length;
   return (
     <Box flexDirection="column">
       {shown.map((p, i) => {
         const v = describeProvision(rules, p, date);
         const on = active && start + i === highlight;
-        return <Text key={p.ref} wrap="truncate-end" color={on ? colour('green') : undefined}>{on ? '›' : ' '} {p.ref.padEnd(16)} {penaltyShort(v, m, lang)}  <Text dimColor>{sanitize(p.label[lang])}</Text></Text>;
+        return <Text key={p.ref} wrap="truncate-end" color={on ? colour('green') : undefined}>{on ? '›' : ' '} {padRef(p.ref, w)}{penaltyShort(v, m, lang)}  <Text dimColor>{sanitize(p.label[lang])}</Text></Text>;
       })}
       {more > 0 ? <Text dimColor>  … {m.more({ count: more })}</Text> : null}
     </Box>
   );
 }
 
-export function ChooserView({ rules, ch, date, lang, m }: { rules: Rules; ch: Chooser; date: string; lang: Lang; m: Messages }) {
+export function ChooserView({ rules, ch, date, lang, m, columns }: { rules: Rules; ch: Chooser; date: string; lang: Lang; m: Messages; columns: number }) {
+  const w = refColumn(ch.refs, columns, 17);
   return (
     <Box flexDirection="column">
       <Text bold color={colour('yellow')}>{m.chooseTier({ article: ch.article })}</Text>
       {ch.refs.map((ref, i) => {
         const p = rules.provisions.get(ref)!;
         const v = describeProvision(rules, p, date);
-        return <Text key={ref} wrap="truncate-end" color={i === ch.highlight ? colour('green') : undefined}>{i === ch.highlight ? '›' : ' '} {ref.padEnd(16)} {penaltyShort(v, m, lang)}  <Text dimColor>{sanitize(p.label[lang])}</Text></Text>;
+        return <Text key={ref} wrap="truncate-end" color={i === ch.highlight ? colour('green') : undefined}>{i === ch.highlight ? '›' : ' '} {padRef(ref, w)}{penaltyShort(v, m, lang)}  <Text dimColor>{sanitize(p.label[lang])}</Text></Text>;
       })}
       <Text dimColor>{m.chooserHint}</Text>
     </Box>
   );
 }
 
-export function ChargeRow({ c, r, active, m, lang, columns }: { c: Charge; r: Result['charges'][number] | undefined; active: boolean; m: Messages; lang: Lang; columns: number }) {
+export function ChargeRow({ c, r, active, m, lang, columns, refW }: { c: Charge; r: Result['charges'][number] | undefined; active: boolean; m: Messages; lang: Lang; columns: number; refW: number }) {
   const flags = [r?.recidive ? `${m.recidive} ${r.recidive}` : null, c.attempt ? m.attempt : null, c.accomplice ? m.accomplice : null,
     c.amount ? `${m.amount} ${formatMoney(c.amount, lang)}` : null, c.predicate ? `${m.predicate} ${sanitize(c.predicate)}` : null,
     c.aggravations?.length ? c.aggravations.join('+') : null, r?.minority ? m.minor({ age: r.minority.age }) : null,
@@ -68,10 +75,10 @@ export function ChargeRow({ c, r, active, m, lang, columns }: { c: Charge; r: Re
   const both = (short: boolean) => `${figures(r!, short)}${r!.withoutExcuse ? ` | ${m.withoutExcuse} ${figures(r!.withoutExcuse, short)}` : ''}`;
   if (r) penalty = r.punishable ? both(false) : `${r.reason === 'LAW_NOT_HELD' ? m.notComputed : m.notPunishable} (${m.reasons[r.reason!] ?? r.reason})`;
   // In a narrow terminal the short form keeps every figure on the line.
-  if (r?.punishable && 17 + penalty.length > columns) penalty = both(true);
+  if (r?.punishable && 2 + Math.max(refW, sanitize(c.ref).length + 1) + penalty.length > columns) penalty = both(true);
   return (
     <Text wrap="truncate-end" color={active ? colour('green') : r && !r.punishable ? colour('gray') : undefined}>
-      {active ? '▸' : ' '} {sanitize(c.ref).padEnd(14)} {penalty}{flags ? `  [${flags}]` : ''}
+      {active ? '▸' : ' '} {padRef(c.ref, refW)}{penalty}{flags ? `  [${flags}]` : ''}
     </Text>
   );
 }
@@ -126,22 +133,29 @@ export function Chart({ r, m, lang, columns }: { r: Result; m: Messages; lang: L
   );
 }
 
-/** The explanation, a window of it at a time: ↑↓ and PgUp/PgDn scroll. */
-export function Trace({ r, rows, top, m, lang, columns }: { r: Result; rows: number; top: number; m: Messages; lang: Lang; columns: number }) {
-  // The warnings first, in words (the line under the total only counts them), then the steps; each wrapped to the
-  // terminal, never cut (the reasoning is the point), and scrolled by lines.
+/**
+ * The explanation's lines: the warnings first, in words (the line under the total only counts them), then the steps;
+ * each wrapped to the terminal, never cut (the reasoning is the point).
+ */
+export function traceLines(r: Result, lang: Lang, columns: number) {
   const steps = [...r.warnings.map((w) => ({ rule: '!', text: w.message ?? w.code, ref: undefined as string | undefined })), ...(r.trace ?? [])];
   const lines = steps.flatMap((s, k) => {
     const head = `${String(k + 1).padStart(2)}. [${sanitize(s.rule)}]`;
     return wrapLine(`${head} ${s.ref ? `${sanitize(s.ref)}${sep(lang)}` : ''}${sanitize(s.text)}`, Math.max(20, columns - 1), 6)
       .map((text, j) => ({ step: k, head: j === 0 ? head : '', text: j === 0 ? text.slice(head.length) : text }));
   });
+  return { steps: steps.length, lines };
+}
+
+/** The explanation, a window of it at a time: ↑↓ and PgUp/PgDn scroll, by lines. */
+export function Trace({ r, rows, top, m, lang, columns }: { r: Result; rows: number; top: number; m: Messages; lang: Lang; columns: number }) {
+  const { steps, lines } = traceLines(r, lang, columns);
   const first = Math.min(top, Math.max(0, lines.length - rows));
   const shown = lines.slice(first, first + rows);
   return (
     <Box flexDirection="column">
       {shown.map((l, i) => <Text key={first + i} wrap="truncate-end"><Text dimColor>{l.head}</Text>{l.text}</Text>)}
-      <Text dimColor>{m.traceWindow({ from: (shown[0]?.step ?? 0) + 1, to: (shown[shown.length - 1]?.step ?? 0) + 1, count: steps.length })}</Text>
+      <Text dimColor>{m.traceWindow({ from: (shown[0]?.step ?? 0) + 1, to: (shown[shown.length - 1]?.step ?? 0) + 1, count: steps })}</Text>
     </Box>
   );
 }

@@ -382,6 +382,36 @@ describe('terminal UI: choices stay the user\'s, fields behave, nothing is cut',
     expect(a.frame()).toMatch(/étapes [2-6]-\d+ sur \d+/);
   });
 
+  it('scrolling past the end of the explanation stops there: one press up scrolls back', async () => {
+    const a = app();
+    for (const ref of ['225-8', '323-3-2 III']) { await a.type(ref); await a.press(KEY.enter); }
+    await a.press(KEY.tab); await a.type('x');
+    for (let i = 0; i < 60; i++) a.write(KEY.down);
+    await tick(100);
+    const end = a.frame();
+    const m = /étapes (\d+)-(\d+) sur (\d+)/.exec(end)!;
+    expect(m[2]).toBe(m[3]);                 // the last step is in the window
+    await a.press(KEY.up);
+    expect(a.frame()).not.toBe(end);        // before: as many presses back as were made past the end
+  });
+
+  it('a long ref pushes the penalty column of every line alike, in the list and among the charges', async () => {
+    const a = app();
+    await a.type('222-14-5 I al. 4 1°'); await a.press(KEY.enter);
+    await a.type('311-3'); await a.press(KEY.enter);
+    const rows = lines(a.frame()).filter((l) => /^. (222-14-5 I al. 4 1°|311-3) /.test(l));
+    expect(rows).toHaveLength(2);
+    // 222-14-5 I al. 4 1° (2024): 10 ans; 311-3: 3 ans (loi n° 92-685): the figures start in one column.
+    const col = (l: string) => l.search(/\d+ ans/);
+    expect(col(rows[0]!)).toBeGreaterThan(0);
+    expect(col(rows[0]!)).toBe(col(rows[1]!));
+    // In the search list too: two refs of different lengths, one column.
+    await a.type('222-14-5 I');
+    const list = lines(a.frame()).filter((l) => /^. 222-14-5 I /.test(l));
+    expect(list.length).toBeGreaterThan(1);
+    expect(new Set(list.map((l) => l.search(/\d+ (ans?|mois)/))).size).toBe(1);
+  });
+
   it('two exports in the same second get two names; an existing file or a planted link is never written through', async () => {
     const a = app();
     await a.type('225-8'); await a.press(KEY.enter);
