@@ -3,11 +3,13 @@
 //
 //  1. 112-1 al. 1-2, then al. 3: which text (and which later, milder text) applies comes first: every other rule
 //     works on the penalty that text sets, and a text not in force ends the charge.
-//  2. 111-1: the class of the offence follows from that penalty (crime, délit, contravention); 121-4 (attempt),
-//     121-6 and R610-2 (complicity) depend on it, and leave the maximum as it is ("mêmes peines").
+//  2. 111-1: the class of the offence follows from that penalty (crime, délit, contravention); 121-6 and R610-2
+//     (complicity) depend on it, and leave the maximum as it is ("mêmes peines").
 //  3. 132-76, 132-77, 132-79: general aggravations raise the maximum of the offence itself (they are elements of
 //     the offence committed), so they come before the rules that look at the offence's maximum: récidive is judged
-//     on the aggravated maximum (132-8 to 132-11 name "the crime" or "the délit" as punished).
+//     on the aggravated maximum (132-8 to 132-11 name "the crime" or "the délit" as punished). 121-4 (attempt) says
+//     its rule on the class so reached (a délit raised to réclusion is a crime); 112-1 al. 3 settled, version by
+//     version, whether the attempt is punished.
 //  4. 132-8 to 132-11: récidive of a natural person, on that maximum.
 //  5. 131-37, 131-38, 131-41: a legal person's fine is computed from the natural person's maximum; then 132-12 to
 //     132-15 raise that fine in récidive (their texts speak of "the fine incurred by the legal person").
@@ -38,10 +40,10 @@ export const CHARGE_PIPELINE: readonly ChargeModule[] = [
   inForce,
   milderLaw,
   classification,
-  attempt,
   complicity,
   complicityInContravention,
   generalAggravations,
+  attempt,
   recidive,
   legalPerson,
   recidiveOfLegalPerson,

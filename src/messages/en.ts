@@ -59,7 +59,7 @@ export const en: Messages = {
         ? `Milder law: for each penalty the least severe version applies: ${pr(p.prison)} (version of ${d(p.prisonFrom)}); ${fi(p.fine)} (version of ${d(p.fineFrom)}).`
         : `The later versions are not milder: the version in force on the date of the facts applies (a harsher law is not retroactive).`,
     NATURE: (p: P) => `Classification: ${nat(p.nature)}, from the penalty incurred.`,
-    ATTEMPT_CRIME: () => `Attempted crime: always punishable, by the same penalties as the completed offence.`,
+    ATTEMPT_CRIME: (p: P) => `Attempted crime${p.aggravations ? ` (with the general aggravation ${p.aggravations}, the offence is a crime: art. 111-1)` : ''}: always punishable, by the same penalties as the completed offence.`,
     ATTEMPT_DELIT: (p: P) => `Attempted délit: punishable under article ${p.article}, by the same penalties.`,
     ACCOMPLICE: () => `Complicity: the accomplice is punished as the author (same penalties incurred).`,
     ACCOMPLICE_CONTRAVENTION: () => `Complicity in a contravention: punished as author for provocation or instructions; aid or assistance only where the regulation provides.`,

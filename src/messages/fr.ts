@@ -76,7 +76,7 @@ export const fr = {
         ? `Loi plus douce : pour chaque peine, la version la moins sévère s'applique : ${pr(p.prison)} (version du ${d(p.prisonFrom)}) ; ${fi(p.fine)} (version du ${d(p.fineFrom)}).`
         : `Les versions postérieures ne sont pas plus douces : la version en vigueur à la date des faits s'applique (non-rétroactivité de la loi plus sévère).`,
     NATURE: (p: P) => `Classification : ${nat(p.nature)}, d'après la peine encourue.`,
-    ATTEMPT_CRIME: () => `Tentative de crime : toujours punissable, des mêmes peines que l'infraction consommée.`,
+    ATTEMPT_CRIME: (p: P) => `Tentative de crime${p.aggravations ? ` (l'infraction, avec la circonstance aggravante générale ${p.aggravations}, est un crime : art. 111-1)` : ''} : toujours punissable, des mêmes peines que l'infraction consommée.`,
     ATTEMPT_DELIT: (p: P) => `Tentative de délit : punissable en vertu de l'article ${p.article}, des mêmes peines.`,
     ACCOMPLICE: () => `Complicité : le complice est puni comme auteur (mêmes peines encourues).`,
     ACCOMPLICE_CONTRAVENTION: () => `Complicité de contravention : punissable comme auteur en cas de provocation ou d'instructions ; l'aide ou l'assistance seulement si le règlement le prévoit.`,

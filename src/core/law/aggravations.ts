@@ -41,6 +41,21 @@ function raised(table: StepEntry[], when: Aggravation['values'][number], p: Pena
   return p.prison?.life ? null : { prison, fine: p.fine ? p.fine.times(when.factor.fine) : null };
 }
 
+/**
+ * The custodial maximum a penalty reaches with the charge's general aggravations in force on the facts' date, each
+ * applied as applyOne does (that one says the refusals and notes): 121-4 asks whether they make the offence a crime.
+ */
+export function aggravatedPrison(s: ChargeState, c: CaseCtx, p: Penalty): PrisonOut | null {
+  let up: Pick<Penalty, 'prison' | 'fine'> = p;
+  for (const key of s.charge.aggravations ?? []) {
+    const ag = aggravationNamed(c.rules, key);
+    const when = ag ? at(ag.values, s.date) : null;
+    if (!ag || !when || (when.appliesTo && !coversAny(when.appliesTo, s.provision.article))) continue;
+    up = raised(c.rules.aggravations.steps.table, when, { ...p, ...up }) ?? up;
+  }
+  return up.prison;
+}
+
 /** One aggravation asked for: refused (an error), without effect (a step), or applied. */
 function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: string[]): boolean {
   const path = `${s.path}.aggravations[${k}]`;

@@ -24,7 +24,7 @@ export const attempt: ChargeModule = {
     if (!s.charge.attempt) return;
     const rule = param(c.rules, 'attemptRules', s.date)?.value[s.nature!];
     s.steps?.push(rule === 'always'
-      ? { rule: '121-4', code: 'ATTEMPT_CRIME' }
+      ? { rule: '121-4', code: 'ATTEMPT_CRIME', params: { aggravations: s.aggravations?.join(', ') ?? null } }
       : { rule: s.v0!.attempt?.article ?? '121-4', code: 'ATTEMPT_DELIT', params: { article: s.v0!.attempt?.article ?? null } });
   },
 };

@@ -13,6 +13,7 @@ import { classify } from './classify.js';
 import { attemptPunishable } from './attempt.js';
 import { specialPenalty, type AmountUse } from './special.js';
 import { legalPersonFine } from './legal-person.js';
+import { aggravatedPrison } from './aggravations.js';
 import { param } from '../params.js';
 import type { CaseCtx, ChargeModule, ChargeState, Penalty, WarningDraft } from './types.js';
 
@@ -289,7 +290,10 @@ function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; p
   if (out.fineSetAside) notes.push({ code: 'NOTE', ref: s.ref, key: 'W_HEAVIER_PREDICATE_FINE', params: { ref: s.ref, ...out.fineSetAside } });
   // 121-4: an attempt a version does not punish makes that version the milder law.
   if (s.charge.attempt) {
-    const nature = classify(c.rules, out.penalty, s.date);
+    // The class is that of the offence as aggravated: a 10-year délit that 132-76 raises to 15 years' réclusion is a
+    // crime (111-1), whose attempt is always punished.
+    const own = classify(c.rules, out.penalty, s.date);
+    const nature = own === 'delit' && s.charge.aggravations?.length ? classify(c.rules, { ...out.penalty, nature: undefined, prison: aggravatedPrison(s, c, out.penalty) }, s.date) : own;
     if (!attemptPunishable(c.rules, nature, v, s.date)) {
       s.steps?.push({ rule: '121-4', code: 'ATTEMPT_NOT_PUNISHABLE', params: { nature, later, from: v.from } });
       s.stop = 'ATTEMPT_NOT_PUNISHABLE';
@@ -319,7 +323,7 @@ export const milderLaw: ChargeModule = {
     fr: "Une loi nouvelle plus douce s'applique aux faits non encore définitivement jugés : pour chaque peine, la version la moins sévère en vigueur entre les faits et le jugement.",
     en: 'A milder new law applies to facts not yet finally judged: for each penalty, the least severe version in force between the facts and the judgment.',
   },
-  reads: ['charge.amount', 'charge.predicate', 'charge.attempt', 'offender.type'],
+  reads: ['charge.amount', 'charge.predicate', 'charge.attempt', 'charge.aggravations', 'offender.type'],
   // Each version's penalty: contravention classes (131-13), the class of a predicate (CPP 381), and whether the
   // attempt is punished under it (121-4).
   params: ['contraventionClassFines', 'delitFineThreshold', 'attemptRules', 'legalPersonFineMultiplier'],
