@@ -30,6 +30,7 @@ export function generalDates(rules: Rules, use: GeneralUse, set: Set<string>): v
   for (const list of [rules.recidive.rules, rules.recidive.assimilations, rules.recidive.predicateAssimilations, rules.aggravations.aggravations]) {
     for (const x of list) x.values.forEach((v) => addDates(set, v));
   }
+  for (const g of rules.recidive.assimilations) g.refs?.forEach((r) => { if (typeof r !== 'string') addDates(set, r); });
   // A legal person's liability (121-2) turns on the clauses' and exclusions' dates.
   if (use.legal) for (const x of [...rules.speciality.clauses, ...rules.speciality.exclusions]) addDates(set, x);
   if (use.minors) rules.minors.versions.forEach((v) => addDates(set, v));

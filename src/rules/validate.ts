@@ -38,7 +38,8 @@ export function crossCheck(rules: Rules, lang: Lang = 'fr'): { errors: RulesIssu
     const hit = a.endsWith('-*') ? [...rules.articles.keys()].some((k) => k.startsWith(a.slice(0, -1))) : knownArticle(a);
     if (!hit) notes.add(general, `assimilations[${i}].articles[${j}]`, 'R_NAMED_NOT_YET', { entry: a, by: g.article });
   }));
-  rules.recidive.assimilations.forEach((g, i) => g.refs?.forEach((r, j) => {
+  rules.recidive.assimilations.forEach((g, i) => g.refs?.forEach((x, j) => {
+    const r = typeof x === 'string' ? x : x.ref;
     const hit = resolveRef(rules, r, '');
     if (!hit.ok || hit.ref !== r) errors.add(general, `assimilations[${i}].refs[${j}]`, 'R_NAMED_NOT_REF', { ref: r, by: g.article });
   }));

@@ -123,7 +123,7 @@ export const version = z.strictObject({
    * peine d'amende ainsi définie un emprisonnement de six mois"): named when 132-8 ff. apply to this one.
    */
   recidiveForm: z.string().min(1).max(60).optional(),
-  /** This provision is a text's own penalty for récidive (urbanisme L480-4 al. 1 ph. 2): 132-8 ff. are not added to it. */
+  /** This provision is a text's own penalty for récidive or a prior conviction (urbanisme L480-4 al. 1 ph. 2, 222-52 al. 2): 132-8 ff. are not added to it. */
   ownRecidive: z.literal(true).optional(),
   /** The text punishes only an adult author ("le fait, pour un majeur", 227-25): a minor is not punishable under it. */
   adultAuthor: z.literal(true).optional(),
@@ -278,8 +278,11 @@ export const recidiveFile = z.strictObject({
   })),
   assimilations: z.array(z.strictObject({
     article: z.string().min(1), label, articles: z.array(articleRef).min(1),
-    /** Subdivisions reached without the rest of their article (132-16-4: a theft "avec violences", 311-4 4°): refs as charged. */
-    refs: z.array(ref).optional(),
+    /**
+     * Subdivisions reached without the rest of their article (132-16-4: a theft "avec violences", 311-4 4°): refs as
+     * charged; dated when the subdivision's number meant another circumstance before (225-4-2 I 5° until 2013).
+     */
+    refs: z.array(z.union([ref, z.strictObject({ ref, from: isoDate, to: isoDate.nullable().optional() })])).optional(),
     /** One-way: an offence of this group that is the new offence (the second term) is also the same as the offences of that group (132-16-2 al. 2). */
     secondTermOf: z.string().min(1).optional(),
     values: z.array(dated).min(1),

@@ -43,4 +43,13 @@ describe('a prior that does not make a récidive is explained', () => {
     const w = r.warnings.filter((x) => /Prior conviction 222-23/.test(x.message ?? '')).map((x) => x.message);
     expect(w).toEqual([expect.stringMatching(/law applicable on its date is not in the data: récidive is not examined/)]);
   });
+
+  it('a prior dated after its conviction became final, or expired before it, is refused at its field', () => {
+    // A conviction is final after the facts it judges (and its penalty ends after it is final).
+    for (const [prior, path] of [[{ ref: '222-13 al. 1', final: '2022-01-10', date: '2023-01-01' }, 'offender.priors[0].date'], [{ ref: '222-13 al. 1', final: '2022-01-10', expired: '2021-01-01' }, 'offender.priors[0].expired']] as const) {
+      const r = evaluate(rules, { date: '2024-05-01', judgmentDate: '2026-11-29', offender: { priors: [prior] }, charges: [{ ref: '222-13 al. 1' }] }, { today: '2026-11-29', lang: 'fr' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) { expect(r.error.code).toBe('INVALID_CASE'); expect(r.error.path).toBe(path); expect(r.error.message).toMatch(/2022/); }
+    }
+  });
 });

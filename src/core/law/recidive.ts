@@ -20,6 +20,9 @@ import { specialPenalty } from './special.js';
 import type { CaseCtx, ChargeModule, ChargeState, OffenceMax, Penalty, PriorMax } from './types.js';
 
 const matchesPattern = (pat: string, a: string) => (pat.endsWith('-*') ? a.startsWith(pat.slice(0, -1)) : a === pat);
+/** A subdivision an assimilation names, on the offence's date when the entry is dated. */
+const namesRef = (r: string | { ref: string; from: IsoDate; to?: IsoDate | null }, ref: string, date: IsoDate): boolean =>
+  typeof r === 'string' ? r === ref : r.ref === ref && r.from <= date && (!r.to || date < r.to);
 
 /**
  * 132-16 ff., 321-5, 324-5: the identities an offence shares with others for "the same délit". The new offence
@@ -40,7 +43,7 @@ export function identities(rules: Rules, ref: string, article: string, predicate
   }
   for (const g of rules.recidive.assimilations) {
     if (!at(g.values, date)) continue;
-    if (![article, own, ...lineage].some((a) => g.articles.some((pat) => matchesPattern(pat, a))) && !g.refs?.includes(ref)) continue;
+    if (![article, own, ...lineage].some((a) => g.articles.some((pat) => matchesPattern(pat, a))) && !g.refs?.some((r) => namesRef(r, ref, date))) continue;
     ids.add(`group:${g.article}`);
     if (secondTerm && g.secondTermOf) ids.add(`group:${g.secondTermOf}`);
   }
@@ -104,6 +107,8 @@ function preparePriors(c: CaseCtx, priors: readonly Prior[]): ErrorDraft | null 
   for (let k = 0; k < priors.length; k++) {
     const prior = priors[k]!;
     if (prior.expired && prior.expired < prior.final) return draft('INVALID_CASE', `offender.priors[${k}].expired`, 'E_PRIOR_EXPIRED', { expired: prior.expired, final: prior.final });
+    // Facts come before the conviction for them becomes final.
+    if (prior.date && prior.date > prior.final) return draft('INVALID_CASE', `offender.priors[${k}].date`, 'E_PRIOR_DATE', { date: prior.date, final: prior.final });
     const pm = priorMax(c.rules, prior, k);
     if (!pm.ok && 'error' in pm) return pm.error;
     if (!pm.ok) { c.warnings.push({ code: 'NOTE', ref: prior.ref, key: 'W_PRIOR_IGNORED', params: { ref: prior.ref, why: pm.skip } }); continue; }
