@@ -127,6 +127,12 @@ export const version = z.strictObject({
   ownRecidive: z.literal(true).optional(),
   /** The text punishes only an adult author ("le fait, pour un majeur", 227-25): a minor is not punishable under it. */
   adultAuthor: z.literal(true).optional(),
+  /**
+   * From this version the number punishes another conduct (travail L1155-2 in 2012: harassment itself, then the
+   * discrimination following it); the former conduct is punished since by `movedTo`. Earlier facts are not judged by
+   * this version or later ones (112-1 al. 3 compares versions of one offence), and are not abolished.
+   */
+  otherConduct: z.strictObject({ movedTo: z.string().min(1).max(120) }).optional(),
   complementary: z.array(z.strictObject({
     article: z.string().min(1), label, persons: z.enum(['natural', 'legal', 'both']).optional(),
   })).optional(),

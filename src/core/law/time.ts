@@ -172,6 +172,12 @@ function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version
       provision = successor.provision;
       next = successor.v;
     }
+    if (next?.otherConduct) {
+      // The number now punishes another conduct: the facts' offence goes on elsewhere, not in these versions.
+      s.steps?.push({ rule: '112-1', code: 'CONDUCT_MOVED', params: { ref: provision.ref, at: cur.to, to: next.otherConduct.movedTo } });
+      c.warnings.push(...continued, { code: 'NOTE', ref: s.ref, key: 'W_CONDUCT_MOVED', params: { ref: provision.ref, at: cur.to, to: next.otherConduct.movedTo } });
+      return null;
+    }
     const movedTo = provision.repealed?.from === cur.to ? provision.repealed.movedTo : undefined;
     if (!next && movedTo) {
       // Repealed, its conduct punished since by other texts together: the offence continues (not abolished).
