@@ -4,7 +4,7 @@ import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
 import { formatDate, formatMoney, formatPrison, formatSumPrison } from '../messages/units.js';
 import { markdownInline } from './terminal.js';
-import { totalSources } from './total-sources.js';
+import { formatTotalPrison, totalSources } from './total-sources.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -37,7 +37,7 @@ export function formatMarkdown(r: Result, lang: Lang): string {
   const unknown = tot.notComputed ? m.text.notComputedTotal : none;
   const src = totalSources(tot);
   const by = (ref: string | null, cumulated: boolean) => (ref || cumulated ? ` (${[ref, cumulated ? m.text.onlyCumulated : null].filter((x) => x).join(', ')})` : '');
-  out.push(`- ${t.custody}${c}**${tot.prison ? formatPrison(tot.prison, lang) : unknown}**${by(src.prison.ref, src.prison.cumulated)}`);
+  out.push(`- ${t.custody}${c}**${formatTotalPrison(tot, lang) ?? unknown}**${by(src.prison.ref, src.prison.cumulated)}`);
   const missing = r.charges.filter((x) => x.fineNotComputed).map((x) => x.ref);
   out.push(`- ${t.fine}${c}**${tot.fine ? formatMoney(tot.fine, lang) : missing.length ? m.text.fineNotComputed : unknown}**${by(src.fine.ref, src.fine.cumulated)}${tot.fine && missing.length ? ` ${m.text.withoutFinesOf({ refs: missing.join(', ') })}` : ''}${tot.fineParts.contraventions !== '0' ? `, ${t.including} ${formatMoney(tot.fineParts.contraventions, lang)} (132-7)` : ''}`);
   if (tot.notComputed) out.push(`- ${cell(m.text.incomplete({ refs: tot.notComputed.join(', ') }))}`);

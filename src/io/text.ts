@@ -10,7 +10,7 @@ import { at } from '../core/dates.js';
 import { notHeldOn, predecessor } from '../core/law/time.js';
 import { wrapText } from './wrap.js';
 import { sanitize } from './terminal.js';
-import { totalSources } from './total-sources.js';
+import { formatTotalPrison, totalSources } from './total-sources.js';
 
 const T = (lang: Lang) => MESSAGES[lang].text;
 const natureLabel = (n: string, lang: Lang) => MESSAGES[lang].nature[n] ?? n;
@@ -67,7 +67,7 @@ function totalLines(r: Result, lang: Lang): string[] {
   const none = tot.notComputed ? t.notComputedTotal : t.none;
   const src = totalSources(tot);
   const prisonBy = src.prison.ref ? ` — ${t.cappedBy} ${src.prison.ref}${src.prison.cumulated ? `, ${t.plusCumulated}` : ''}` : src.prison.cumulated ? ` — ${t.onlyCumulated}` : '';
-  const out = [`  ${t.prison.padEnd(w)}${colon(lang)}${tot.prison ? formatPrison(tot.prison, lang) : none}${prisonBy}`];
+  const out = [`  ${t.prison.padEnd(w)}${colon(lang)}${formatTotalPrison(tot, lang) ?? none}${prisonBy}`];
   if (tot.prison?.life && tot.lifeNotPronouncedCapMonths !== undefined) out.push(`  ${''.padEnd(w)}   ${t.lifeCap({ months: tot.lifeNotPronouncedCapMonths, article: tot.lifeNotPronouncedCapArticle })}`);
   const f = src.fine;
   const onlyContraventions = f.ref === null && f.contraventions;

@@ -1,6 +1,8 @@
 // What sets each figure of a total, for every view (text, Markdown, UI): the charge whose maximum caps it
 // (132-3, 132-5), the contravention fines added (132-7), and penalties a clause adds on top (cumulated).
 import type { Result } from '../core/contract.js';
+import type { Lang } from '../core/model.js';
+import { formatPrison } from '../messages/units.js';
 
 export interface TotalSources {
   /** The charge whose maximum is the custodial total, if any; whether penalties added on top count too. */
@@ -16,4 +18,16 @@ export function totalSources(t: Result['total']): TotalSources {
     // cappedBy.fine names the first contravention when no crime or délit has a fine: not a cap, a sum.
     fine: { ref: t.fineParts.crimesDelits !== '0' ? t.cappedBy.fine : null, contraventions: t.fineParts.contraventions !== '0', cumulated: cumulatedFine },
   };
+}
+
+/**
+ * The custodial total as said: with charges added on top whose custody is of another kind than the cap's (réclusion
+ * and emprisonnement), the two parts ("20 ans de réclusion criminelle + 5 ans d'emprisonnement"), not their sum
+ * under the heavier kind's name, which no scale of 131-1 or 131-4 holds.
+ */
+export function formatTotalPrison(t: Result['total'], lang: Lang): string | null {
+  if (!t.prison) return null;
+  const parts = t.prisonParts;
+  if (!parts?.capped || t.prison.life || parts.capped.kind === parts.cumulated.kind) return formatPrison(t.prison, lang);
+  return `${formatPrison(parts.capped, lang)} + ${formatPrison(parts.cumulated, lang)}`;
 }

@@ -263,7 +263,7 @@ export const en: Messages = {
     E_REPENTIS: () => 'must be "exempt" (exemption from penalty) or "reduced" (reduced penalty)',
     E_BORN_AFTER_FACTS: (p: P) => `the date of birth (${d(p.birth)}) is after the facts (${d(p.date)})`,
     E_BIRTH_LEGAL: () => 'a legal person has no date of birth; remove "birthDate" or the type "legal"',
-    E_RELATED_NO_CLAUSE: (p: P) => `${p.ref} is reached by no cumulation rule (${list(p.clauses)}); remove "relatedTo" (on the command line: with=, in CSV: related_to)`,
+    E_RELATED_NO_CLAUSE: (p: P) => `${p.ref}${p.predicate ? ` (offence referred to: ${p.predicate})` : ''} is reached by no cumulation rule (${list(p.clauses)}); remove "relatedTo" (on the command line: with=, in CSV: related_to)`,
     E_RELATED_RANGE: (p: P) => `charge ${p.index} does not exist: the case has ${p.count} (indices from 0)`,
     E_RELATED_SELF: (p: P) => `a charge cannot be related to itself (index ${p.index})`,
     E_RELATED_TWICE: (p: P) => `the charge of index ${p.index} (number ${Number(p.index) + 1} in the list) is given twice`,

@@ -280,7 +280,7 @@ export const fr = {
     E_REPENTIS: () => 'doit valoir "exempt" (exemption de peine) ou "reduced" (réduction de peine)',
     E_BORN_AFTER_FACTS: (p: P) => `la date de naissance (${d(p.birth)}) est postérieure aux faits (${d(p.date)})`,
     E_BIRTH_LEGAL: () => "une personne morale n'a pas de date de naissance ; retirez « birthDate » ou le type « legal »",
-    E_RELATED_NO_CLAUSE: (p: P) => `${p.ref} n'est visé par aucune règle de cumul (${list(p.clauses)}) ; retirez « relatedTo » (en ligne de commande : avec=, en CSV : related_to)`,
+    E_RELATED_NO_CLAUSE: (p: P) => `${p.ref}${p.predicate ? ` (infraction de référence ${p.predicate})` : ''} n'est visé par aucune règle de cumul (${list(p.clauses)}) ; retirez « relatedTo » (en ligne de commande : avec=, en CSV : related_to)`,
     E_RELATED_RANGE: (p: P) => `le chef ${p.index} n'existe pas : l'affaire en compte ${p.count} (indices à partir de 0)`,
     E_RELATED_SELF: (p: P) => `un chef ne peut être lié à lui-même (indice ${p.index})`,
     E_RELATED_TWICE: (p: P) => `le chef d'indice ${p.index} (le ${Number(p.index) + 1}${Number(p.index) ? 'e' : 'er'} de la liste) est donné deux fois`,

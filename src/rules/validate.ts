@@ -190,6 +190,11 @@ function generalRules(rules: Rules, errors: Issues, notes: Issues): void {
       reached.set(r, cl.article);
     }
   }));
+  // Entries reached through their predicate: each must name an article (or a tier) the catalogue can hold.
+  const entryHits = (e: string) => articles.some((a) => coversArticle(e.replace(/ al\. \d+$/, ''), a));
+  rules.cumulation.clauses.forEach((cl, i) => cl.viaPredicate?.forEach((v, k) => (['charges', 'predicates'] as const).forEach((field) => v[field].forEach((e, j) => {
+    if (!entryHits(e)) notes.add('general/cumulation.json', `clauses[${i}].viaPredicate[${k}].${field}[${j}]`, 'R_NAMED_NOT_YET', { entry: e, by: cl.article });
+  }))));
 }
 
 /**

@@ -89,6 +89,7 @@ export const total = z.object({
     article: doc(z.string(), 'The clause that sets 132-2 to 132-5 aside (e.g. "434-31", "route L233-1 II").'),
     relatedTo: doc(z.array(z.number()), 'The related charges (indices).'),
   }))), 'Charges whose maxima are added on top of the cap, by a clause pairing them with related charges; prison and fine include them.'),
+  prisonParts: doc(z.optional(z.object({ capped: z.nullable(prisonOut), cumulated: prisonOut })), 'With cumulated charges: the custody within the cap (132-5) and the custody added on top, each of its own kind (prison names their sum by the heavier kind).'),
   withoutExcuse: doc(z.optional(maxima), 'When a charge\'s minors\' excuse may be set aside: the total then.'),
   notComputed: doc(z.optional(z.array(z.string())), 'Charges whose penalty is not computed because the law of their date is not in the data (reason LAW_NOT_HELD): the total lacks them; absent when none.'),
 });

@@ -406,6 +406,11 @@ export const cumulationFile = z.strictObject({
     /** The provisions whose penalties the clause adds: refs, or articles (every provision of the article). */
     charges: z.array(ref).min(1),
     /**
+     * Offences reached only through the offence they refer to, given as the charge's predicate (CPP 706-73 15°: 450-1
+     * preparing an offence of 1° to 14°; 14°: laundering 324-1 or recel 321-1 of their proceeds).
+     */
+    viaPredicate: z.array(z.strictObject({ charges: z.array(coveredOrAlinea).min(1), predicates: z.array(coveredOrAlinea).min(1) })).optional(),
+    /**
      * How the related charges are named: `relatedTo` only, or by default the other charges of the same date of
      * facts whose provision is a driving offence (Code de la route L233-1 II).
      */

@@ -6,7 +6,7 @@ import type { Lang, Rules } from '../core/model.js';
 import { describeProvision, type ProvisionView } from '../api.js';
 import { formatDate, formatDuration, formatMoney, formatPrison, formatSumPrison } from '../messages/units.js';
 import { sanitize } from '../io/terminal.js';
-import { totalSources } from '../io/total-sources.js';
+import { formatTotalPrison, totalSources } from '../io/total-sources.js';
 import { wrapLine } from '../io/wrap.js';
 import type { Chooser, Messages, Prompt } from './state.js';
 
@@ -95,7 +95,7 @@ export function Totals({ r, m, lang, columns }: { r: Result; m: Messages; lang: 
     <Box flexDirection="column">
       <Text wrap="wrap">
         <Text bold>{m.total}{sep(lang)}</Text>
-        <Text bold color={colour('cyan')}>{t.prison ? formatPrison(t.prison, lang) : t.notComputed ? m.totalNotComputed : m.noCustody}</Text>
+        <Text bold color={colour('cyan')}>{formatTotalPrison(t, lang) ?? (t.notComputed ? m.totalNotComputed : m.noCustody)}</Text>
         {prisonBy ? <Text dimColor>  ← {prisonBy}</Text> : null}
       </Text>
       <Text wrap="wrap">

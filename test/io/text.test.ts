@@ -96,6 +96,18 @@ describe('what sets a total when a clause adds a charge on top (route L233-1 II)
   });
 });
 
+describe('custody of two kinds added on top (132-6-1, red team rt19a)', () => {
+  // 225-8 (20 ans de réclusion criminelle) for the offence of detention; 222-52 al. 1 (5 ans d'emprisonnement)
+  // committed in detention adds on top (132-6-1, 2025): réclusion and emprisonnement are not one scale (131-1,
+  // 131-4), so the total says both, not "25 ans de réclusion criminelle".
+  const r = evaluate(rules, { date: '2025-12-01', judgmentDate: '2026-11-29', charges: [{ ref: '225-8', date: '2023-01-01' }, { ref: '222-52 al. 1', relatedTo: [0] }] }, { today: '2026-11-29' }) as Result;
+  it('the result keeps both parts; text, Markdown and English name them', () => {
+    expect(r.total.prisonParts).toEqual({ capped: { kind: 'reclusion-criminelle', months: 240, life: false }, cumulated: { kind: 'emprisonnement', months: 60, life: false } });
+    expect(formatResult(r, 'fr', { width: 200 })).toMatch(/Privation de liberté : 20 ans de réclusion criminelle \+ 5 ans d'emprisonnement — /);
+    expect(formatMarkdown(r, 'en')).toMatch(/\*\*20 years' criminal imprisonment \(réclusion\) \+ 5 years' imprisonment\*\*/);
+  });
+});
+
 describe('a date of facts the case did not give (red team rt13c)', () => {
   it('is today, and the result and the views say it was defaulted', () => {
     const r = evaluate(rules, { charges: [{ ref: '311-3' }], judgmentDate: '2026-11-29' }, { today: '2026-11-29' }) as Result;

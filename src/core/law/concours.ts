@@ -135,7 +135,7 @@ function addOnTop(c: CaseCtx, total: Result['total'], charges: readonly Part[], 
     if (f && (topFine === null || f.gt(topFine))) topFine = f;
   }
   let prison = total.prison;
-  if (top) prison = sumPrison(prison, top);
+  if (top) { total.prisonParts = { capped: prison, cumulated: top }; prison = sumPrison(prison, top); }
   const fine = topFine === null ? (total.fine === null ? null : new Money(total.fine)) : total.fine === null ? topFine : new Money(total.fine).plus(topFine);
   let lifeCapMonths = 0;
   for (const t of [total.prison, top]) if (t && !t.life) lifeCapMonths += t.months ?? 0;

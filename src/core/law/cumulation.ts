@@ -8,6 +8,8 @@ import type { Charge, ChargeResult } from '../contract.js';
 import type { CumulationClause, Rules } from '../model.js';
 import { at } from '../dates.js';
 import { draft, type ErrorDraft } from '../errors.js';
+import { resolveRef } from '../refs.js';
+import { coversCharge } from './covers.js';
 import type { CaseCtx, Module } from './types.js';
 
 export const cumulationModule: Module = {
@@ -26,17 +28,27 @@ export interface Cumulation { added: boolean[]; entries: { charge: number; ref: 
 export const NO_CUMULATION: Cumulation = Object.freeze({ added: [], entries: [] }) as unknown as Cumulation;
 
 const byRef = new WeakMap<Rules, Map<string, CumulationClause | null>>();
-/** The clause that reaches a provision (by its ref or its article), if any. */
-export function clauseOf(rules: Rules, ref: string): CumulationClause | null {
+/**
+ * The clause that reaches a provision (by its ref or its article), if any; else one that reaches it through the
+ * offence it refers to (`viaPredicate`: 450-1 preparing a listed offence, the laundering of its proceeds).
+ */
+export function clauseOf(rules: Rules, ref: string, predicate?: string): CumulationClause | null {
   let m = byRef.get(rules);
   if (!m) { m = new Map(); byRef.set(rules, m); }
-  let hit = m.get(ref);
+  const key = predicate === undefined ? ref : `${ref}\u0000${predicate}`;
+  let hit = m.get(key);
   if (hit === undefined) {
     const article = rules.provisions.get(ref)?.article ?? articleOfItem(rules, ref);
-    hit = rules.cumulation.clauses.find((k) => k.charges.some((e) => e === ref || e === article)) ?? null;
-    m.set(ref, hit);
+    hit = rules.cumulation.clauses.find((k) => k.charges.some((e) => e === ref || e === article)) ?? (predicate === undefined ? null : viaPredicate(rules, ref, article ?? ref, predicate));
+    m.set(key, hit);
   }
   return hit;
+}
+
+function viaPredicate(rules: Rules, ref: string, article: string, predicate: string): CumulationClause | null {
+  const p = resolveRef(rules, predicate, '');
+  if (!p.ok) return null;
+  return rules.cumulation.clauses.find((k) => k.viaPredicate?.some((e) => coversCharge(e.charges, ref, article) && coversCharge(e.predicates, p.ref, p.provision.article))) ?? null;
 }
 
 /** The article of an item's ref ("225-7 3°" -> "225-7"), whose tiers the clause may name. */
@@ -52,7 +64,7 @@ function checkRelated(c: CaseCtx, charges: readonly Charge[], results: readonly 
     const rel = charges[i]!.relatedTo;
     if (!rel) continue;
     const path = `charges[${i}].relatedTo`;
-    if (!clauseOf(c.rules, results[i]!.ref)) return draft('INVALID_CASE', path, 'E_RELATED_NO_CLAUSE', { ref: results[i]!.ref, clauses: c.rules.cumulation.clauses.map((k) => k.article) });
+    if (!clauseOf(c.rules, results[i]!.ref, charges[i]!.predicate)) return draft('INVALID_CASE', path, 'E_RELATED_NO_CLAUSE', { ref: results[i]!.ref, predicate: charges[i]!.predicate ?? null, clauses: c.rules.cumulation.clauses.map((k) => k.article) });
     for (let k = 0; k < rel.length; k++) {
       const j = rel[k]!;
       if (j >= charges.length) return draft('INVALID_CASE', `${path}[${k}]`, 'E_RELATED_RANGE', { index: j, count: charges.length });
@@ -105,7 +117,7 @@ export function cumulation(c: CaseCtx, charges: readonly Charge[], results: read
   if (e) return e;
   let plan: Cumulation | null = null;
   for (let i = 0; i < results.length; i++) {
-    const clause = results[i]!.punishable ? clauseOf(c.rules, results[i]!.ref) : null;
+    const clause = results[i]!.punishable ? clauseOf(c.rules, results[i]!.ref, charges[i]!.predicate) : null;
     if (!clause) continue;
     const ref = results[i]!.ref, date = charges[i]!.date ?? c.date;
     const v = at(clause.versions, date), later = at(clause.versions, c.judgment);
