@@ -147,6 +147,11 @@ function resolveIn(rules: Rules, article: string, subs: string[], input: string,
       const items = (p.items ?? []).filter((i) => itemSub(i) === sub);
       if (items.length) return found(p, ref, false, items, within);
     }
+    // The alinéa of several tiers (311-4 al. 14: its two phrases, two and three circumstances): one of them, never
+    // the article's first tier.
+    const deeper = provisions.filter((p) => p.ref.startsWith(`${ref} `));
+    if (deeper.length === 1) return found(deeper[0]!, deeper[0]!.ref, false, undefined, within);
+    if (deeper.length > 1) return { ok: false, error: { code: 'AMBIGUOUS_PROVISION', path, key: 'E_AMBIGUOUS_TIERS', params: { article: ref, tiers: tierList(deeper) }, suggestions: deeper.map((p) => p.ref) } };
     return null;
   }
   const offences = provisions.filter((p) => p.kind === 'offence');
