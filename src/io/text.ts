@@ -81,8 +81,10 @@ function totalLines(r: Result, lang: Lang): string[] {
   if (!onlyContraventions && tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
   for (const e of tot.cumulated ?? []) out.push(`  ${t.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
   if (tot.withoutExcuse) out.push(`  ${t.withoutExcuse}${colon(lang)}${penaltyOf(tot.withoutExcuse, lang)}`);
+  // The sum lacks the same fines as the total, and says so in the same words (never "none").
   const a = r.arithmetic;
-  out.push(`  ${t.sum}${colon(lang)}${a.prison ? formatSumPrison(a.prison, lang) : tot.notComputed ? t.notComputedTotal : t.noCustody}${semi(lang)}${a.fine ? formatMoney(a.fine, lang) : none}`);
+  const sumFine = a.fine ? `${formatMoney(a.fine, lang)}${missing.length ? ` ${t.withoutFinesOf({ refs: missing.join(', ') })}` : ''}` : missing.length ? t.fineNotComputed : none;
+  out.push(`  ${t.sum}${colon(lang)}${a.prison ? formatSumPrison(a.prison, lang) : tot.notComputed ? t.notComputedTotal : t.noCustody}${semi(lang)}${sumFine}`);
   return out;
 }
 

@@ -87,7 +87,10 @@ export function Totals({ r, m, lang, columns }: { r: Result; m: Messages; lang: 
   const t = r.total;
   const a = r.arithmetic;
   const src = totalSources(t);
-  const sum = `${sep(lang)}${a.prison ? formatSumPrison(a.prison, lang) : '—'} · ${a.fine ? formatMoney(a.fine, lang) : '—'}`;
+  // The sum lacks the fines the total lacks (no amount given): said, as under the total, never a bare figure.
+  const lacking = r.charges.some((c) => c.fineNotComputed);
+  const sumFine = a.fine ? `${formatMoney(a.fine, lang)}${lacking ? ` (${m.sumLacking})` : ''}` : lacking ? m.fineNotComputed : '—';
+  const sum = `${sep(lang)}${a.prison ? formatSumPrison(a.prison, lang) : '—'} · ${sumFine}`;
   const f = src.fine;
   const fineBy = [f.ref ? `${f.ref}, art. 132-3${f.contraventions ? ' + 132-7' : ''}` : f.contraventions ? m.fineSum : null, f.cumulated ? '+' : null].filter((x) => x !== null).join(' ') || null;
   const prisonBy = src.prison.ref ? `${src.prison.ref}, art. 132-5${src.prison.cumulated ? ' +' : ''}` : src.prison.cumulated ? '+' : null;

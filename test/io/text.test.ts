@@ -33,6 +33,17 @@ describe('a fine the case cannot compute', () => {
     const two = evaluate(rules, { date: '2020-05-01', judgmentDate: '2026-11-29', charges: [{ ref: 'douanes 414' }, { ref: '311-3' }] }, { today: '2026-11-29' }) as Result;
     expect(formatResult(two, 'fr', { width: 200 })).toMatch(/45 000 € — maximum fixé par 311-3 \(sans l'amende non calculée de douanes 414\)/);
   });
+  it('the arithmetic sum lacks the same fine and says so, in text, Markdown and the trace (never "aucune" or a bare figure)', () => {
+    const alone = evaluate(rules, { date: '2024-05-01', judgmentDate: '2026-11-29', charges: [{ ref: 'douanes 415' }] }, { today: '2026-11-29' }) as Result;
+    const sumLine = (text: string) => text.split('\n').find((l) => l.includes('Somme arithmétique'))!;
+    expect(sumLine(formatResult(alone, 'fr', { width: 200 }))).toMatch(/: 10 ans ; non calculée \(montant manquant\)$/);
+    expect(sumLine(formatMarkdown(alone, 'fr'))).toMatch(/: 10 ans ; non calculée \(montant manquant\)$/);
+    const two = evaluate(rules, { date: '2024-05-01', judgmentDate: '2026-11-29', charges: [{ ref: 'douanes 415' }, { ref: '311-3' }] }, { today: '2026-11-29' }) as Result;
+    expect(sumLine(formatResult(two, 'fr', { width: 200 }))).toMatch(/: 13 ans ; 45 000 € \(sans l'amende non calculée de douanes 415\)$/);
+    expect(sumLine(formatMarkdown(two, 'fr'))).toMatch(/: 13 ans ; 45 000 € \(sans l'amende non calculée de douanes 415\)$/);
+    expect(formatMarkdown(two, 'en')).toContain('13 years; €45,000 (without the uncomputed fine of douanes 415)');
+    expect(two.trace!.find((s) => s.code === 'ARITHMETIC')!.text).toContain("45 000 € (sans l'amende non calculée de douanes 415)");
+  });
   it('with its base given, the fine is computed and the flag is absent (twice 100 000 €)', () => {
     const r = evaluate(rules, { date: '2020-05-01', judgmentDate: '2026-11-29', charges: [{ ref: 'douanes 414', amount: '100000' }] }, { today: '2026-11-29' }) as Result;
     expect(r.charges[0]!.fineNotComputed).toBeUndefined();

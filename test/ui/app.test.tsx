@@ -60,6 +60,13 @@ describe('terminal UI', () => {
     expect(f).not.toContain('aucune amende');
   });
 
+  it('the arithmetic sum lacks that fine too and says so: not a bare figure (douanes 415 with 311-3)', async () => {
+    const a = app();
+    await a.type('douanes 415'); await a.press(KEY.enter);
+    await a.type('311-3'); await a.press(KEY.enter);
+    expect(a.frame()).toMatch(/^Somme .*: 13 ans · 45 000 € \(sans l'amende non calculée\)$/m);
+  });
+
   it('adding 225-8 moves the total to 20 ans de réclusion criminelle and 3 000 000 €, with the chart (132-3, 132-5)', async () => {
     const a = app();
     await a.type('323-3-2 III'); await a.press(KEY.enter);

@@ -12,7 +12,7 @@ import type { CaseCtx, Module } from './types.js';
 import { NO_CUMULATION, type Cumulation } from './cumulation.js';
 
 /** What the concours reads of a charge: a charge result, or the same figures otherwise (the excuse set aside). */
-export type Part = Pick<ChargeResult, 'ref' | 'punishable' | 'nature' | 'prison' | 'fine'> & { reason?: ChargeResult['reason'] };
+export type Part = Pick<ChargeResult, 'ref' | 'punishable' | 'nature' | 'prison' | 'fine'> & { reason?: ChargeResult['reason']; fineNotComputed?: boolean };
 
 export const concoursModule: Module = {
   id: '132-3',
@@ -46,6 +46,12 @@ const NOTHING = (): Totals['total'] => ({
   prison: null, fine: null, fineParts: { crimesDelits: '0', contraventions: '0' }, cappedBy: { prison: null, fine: null },
   lifeNotPronouncedCapMonths: undefined, lifeNotPronouncedCapArticle: undefined,
 });
+
+/** The sum's step: the fines it lacks (no `amount` given) are named, as the total's line names them. */
+function sumParams(arithmetic: Totals['arithmetic'], charges: readonly Part[]): Record<string, unknown> {
+  const lacking = charges.filter((ch) => ch.punishable && ch.fineNotComputed).map((ch) => ch.ref);
+  return lacking.length ? { ...arithmetic, fineNotComputed: lacking } : arithmetic;
+}
 
 /** 132-2, 132-3, 132-5, 132-7: the total of the charges judged together. */
 export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (Decimal | null)[], plan: Cumulation = NO_CUMULATION, traced = c.trace): Totals {
@@ -95,7 +101,7 @@ export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (
   // 132-7: the contravention fines come on top of the crime/délit cap.
   const totalFine = cap === null ? contraventions : contraventions.value === null ? cap : new FineSum().add(cap.value!.plus(contraventions.value));
   if (cap && contraventionRefs.length) steps?.push({ rule: '132-7', code: 'TOTAL_FINE', params: { fine: totalFine.text() } });
-  if (live > 1) steps?.push({ rule: '132-3', code: 'ARITHMETIC', params: arithmetic });
+  if (live > 1) steps?.push({ rule: '132-3', code: 'ARITHMETIC', params: sumParams(arithmetic, charges) });
   const total: Result['total'] = {
     prison: prison,
     fine: totalFine.value === null ? null : totalFine.text(),
