@@ -1,7 +1,7 @@
 // The command line: thin commands that parse, call the library, format, and choose an exit code. Each command is
 // its own module (eval.ts, catalogue.ts, batch-command.ts, rules-commands.ts, tui.ts); this file assembles them.
 import { readFileSync } from 'node:fs';
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type MiddlewareFunction } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { ErrorResult } from '../core/contract.js';
 import { CONTRACT_VERSION } from '../core/contract.js';
@@ -81,7 +81,13 @@ function parser(args: string[], st: RunState): Argv {
     .option('rules', { type: 'string', describe: h.rules, global: true })
     .option('lang', { choices: ['fr', 'en'] as const, default: 'fr' as Lang, describe: h.lang, global: true })
     .option('json', { type: 'boolean', default: false, describe: h.json, global: true })
-    .middleware((a) => { const twice = givenTwice(a); if (twice) throw new UsageError('U_OPTION_TWICE', { option: twice }); }, true)
+    .middleware(((a: Record<string, unknown>, self: { getOptions: () => OptionTable }) => {
+      const twice = givenTwice(a);
+      if (twice) throw new UsageError('U_OPTION_TWICE', { option: twice });
+      // yargs passes itself as the second argument (its types omit it): the options of the command being run.
+      const bare = withoutValue(args, self.getOptions());
+      if (bare) throw new UsageError('U_MISSING_VALUE', bare);
+    }) as unknown as MiddlewareFunction, true)
     .middleware((a) => { st.lang = a.lang as Lang; if (a.json) st.format = 'json'; });
   y = commands(y, st, lang);
   for (const [cmd, text] of h.examples) y = y.example(cmd, text);
@@ -93,6 +99,31 @@ function parser(args: string[], st: RunState): Argv {
     .version(ownVersion()).describe('version', h.version)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => { throw err ?? new UsageError('', { text: msg }); });
+}
+
+/** The option definitions yargs holds once a command's builder has run (its getOptions()). */
+interface OptionTable { string: string[]; number: string[]; choices: Record<string, readonly unknown[]>; alias: Record<string, string[]> }
+/**
+ * The first option that takes a value given without one (`--rules` last, or followed by another option, or
+ * `--rules=`): a usage error naming it, never an empty value used as one (an empty rules directory, the default
+ * width). The options are the command's own, from yargs, so a new one is covered.
+ */
+function withoutValue(args: readonly string[], o: OptionTable): Record<string, unknown> | null {
+  const takes = new Map<string, string>();
+  for (const name of [...o.string, ...o.number, ...Object.keys(o.choices)]) {
+    if (['refs', 'words', 'file', 'ref', 'action', 'kind'].includes(name)) continue;
+    for (const n of [name, ...(o.alias[name] ?? [])]) if (!takes.has(n)) takes.set(n, name);
+  }
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--([^=]+)(=?)(.*)$/s.exec(args[i]!);
+    // yargs also reads an option in camelCase (--judgmentDate).
+    const name = m && (takes.get(m[1]!) ?? takes.get(m[1]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
+    if (!m || !name) continue;
+    const next = args[i + 1];
+    const missing = m[2] ? m[3] === '' : next === undefined || next === '' || next.startsWith('--') || /^-[a-zA-Z]/.test(next);
+    if (missing) return { option: `--${m[1]}`, names: [name, ...(o.alias[name] ?? [])], choices: o.choices[name]?.map(String), number: o.number.includes(name) };
+  }
+  return null;
 }
 
 /** Options that take several values; any other given twice comes as an array, which no command expects. */

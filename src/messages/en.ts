@@ -24,6 +24,13 @@ const list = (xs: string[]) => xs.join(', ');
 const tierNames = (ts: Parameters<typeof formatTiers>[0]) => formatTiers(ts, L);
 // What a system error code means, shared by the command line and the rules' messages.
 const ERRNO: Record<string, string> = { ENOENT: 'no such file or directory', EISDIR: 'is a directory', EACCES: 'permission denied', EPERM: 'operation not permitted', ENOSPC: 'no space left on device', EROFS: 'read-only file system', ENOTDIR: 'not a directory', EEXIST: 'file exists', EDQUOT: 'disk quota exceeded', ELOOP: 'too many symbolic links' };
+/** What an option that takes a text is given (--rules DIR, --date …), said when it is given none. */
+const VALUE_KINDS: Record<string, string> = {
+  rules: 'a rules directory (without --rules: those shipped with quantum)', date: 'a date, YYYY-MM-DD or DD/MM/YYYY',
+  'judgment-date': 'a date, YYYY-MM-DD or DD/MM/YYYY', 'birth-date': 'a date, YYYY-MM-DD or DD/MM/YYYY', from: 'a date, YYYY-MM-DD or DD/MM/YYYY', to: 'a date, YYYY-MM-DD or DD/MM/YYYY',
+  prior: 'REF@FINAL[:EXPIRED], e.g. 222-37@2018-01-10:2020-01-10', case: 'a JSON case file, or - for standard input',
+  out: 'a file name (without --out: standard output)',
+};
 const systemReason = (code: string) => `${code}${ERRNO[code] ? ` (${ERRNO[code]})` : ''}`;
 
 export const en: Messages = {
@@ -491,6 +498,7 @@ export const en: Messages = {
       U_DOUBLE_DASH: () => '"--" is not supported: give each ref as an argument (in quotes when it contains spaces)',
       U_OPTION_TWICE: (p: P) => `option ${p.option} is given more than once: give it once`,
       U_OUT_EMPTY: () => '--out needs a file name (without --out: standard output)',
+      U_MISSING_VALUE: (p: P) => `${p.option} needs a value: ${p.choices ? p.choices.map((c: string) => (/^\w+$/.test(c) ? c : `"${c}"`)).join(', ').replace(/, ([^,]*)$/, ' or $1') : p.number ? 'a whole number' : p.names.map((k: string) => VALUE_KINDS[k]).find(Boolean) ?? 'see quantum --help'}`,
       U_NO_CHARGE: () => 'name at least one charge (e.g. quantum eval "323-3-2 III"), or give --case FILE, or - to read a JSON case from standard input',
       U_SAME_FILE: (p: P) => `--out ${p.out} is the input file itself: it would be overwritten before it is read`,
       U_OUT: (p: P) => `cannot write to ${p.out}: ${p.reason}`,

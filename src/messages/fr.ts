@@ -41,6 +41,13 @@ const jsonSyntax = (detail: string) => {
   for (const [re, say] of JSON_SYNTAX) { const m = re.exec(detail); if (m) return say(m); }
   return 'syntaxe incorrecte';
 };
+/** What an option that takes a text is given (--rules DIR, --date …), said when it is given none. */
+const VALUE_KINDS: Record<string, string> = {
+  rules: 'un répertoire de règles (sans --rules : celles livrées avec quantum)', date: 'une date, AAAA-MM-JJ ou JJ/MM/AAAA',
+  'judgment-date': 'une date, AAAA-MM-JJ ou JJ/MM/AAAA', 'birth-date': 'une date, AAAA-MM-JJ ou JJ/MM/AAAA', from: 'une date, AAAA-MM-JJ ou JJ/MM/AAAA', to: 'une date, AAAA-MM-JJ ou JJ/MM/AAAA',
+  prior: 'RÉF@DÉFINITIVE[:EXPIRÉE], par ex. 222-37@10/01/2018:10/01/2020', case: "un fichier de cas JSON, ou - pour l'entrée standard",
+  out: 'un nom de fichier (sans --out : la sortie standard)',
+};
 const systemReason = (code: string) => `${code}${ERRNO[code] ? ` (${ERRNO[code]})` : ''}`;
 
 export const fr = {
@@ -514,6 +521,7 @@ export const fr = {
       U_DOUBLE_DASH: () => "« -- » n'est pas pris en charge : donnez chaque référence comme un argument (entre guillemets si elle contient des espaces)",
       U_OPTION_TWICE: (p: P) => `l'option ${p.option} est donnée plusieurs fois : donnez-la une seule fois`,
       U_OUT_EMPTY: () => '--out attend un nom de fichier (sans --out : la sortie standard)',
+      U_MISSING_VALUE: (p: P) => `${p.option} attend une valeur : ${p.choices ? p.choices.map((c: string) => (/^\w+$/.test(c) ? c : `« ${c} »`)).join(', ').replace(/, ([^,]*)$/, ' ou $1') : p.number ? 'un nombre entier' : p.names.map((k: string) => VALUE_KINDS[k]).find(Boolean) ?? 'voir quantum --help'}`,
       U_NO_CHARGE: () => 'nommez au moins un chef (par ex. quantum eval "323-3-2 III"), ou donnez --case FICHIER, ou - pour lire un cas JSON sur l\'entrée standard',
       U_SAME_FILE: (p: P) => `--out ${p.out} est le fichier d'entrée lui-même : il serait écrasé avant d'être lu`,
       U_OUT: (p: P) => `impossible d'écrire dans ${p.out} : ${p.reason}`,

@@ -231,7 +231,7 @@ describe('quantum batch: --out (red team rt10c)', () => {
       const r = batch(['-', ...args], `${c('a', '311-3')}\n`);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(r.err).toContain('--out attend un nom de fichier');
+      expect(r.err).toContain('--out attend une valeur : un nom de fichier');
     }
   });
   it('escape characters in an --out path are shown escaped in the error', () => {

@@ -418,3 +418,40 @@ describe('diff and dates said as the user gave them (red team rt14c)', () => {
     expect(r.err).toMatch(/aujourd'hui par défaut\) est antérieure à celle des faits \(01\/01\/2030\) : donnez la date du jugement \(--judgment-date/);
   });
 });
+
+describe('an option that takes a value, given none (new-user pass ux20)', () => {
+  // Each command's options that take a value (from yargs): given last, before another option, or as --x=, a usage
+  // error naming the option and what it takes, exit 2; never an empty value used as one (RULES_ERROR with no name).
+  const cases: [string[], string][] = [
+    [['eval', '311-3', '--rules'], '--rules attend une valeur : un répertoire de règles'],
+    [['rules', 'validate', '--rules'], '--rules attend une valeur : un répertoire de règles'],
+    [['rules', 'validate', '--rules='], '--rules attend une valeur'],
+    [['eval', '311-3', '--rules', ''], '--rules attend une valeur'],
+    [['eval', '311-3', '--date', '--json'], '--date attend une valeur : une date'],
+    [['eval', '311-3', '--width'], '--width attend une valeur : un nombre entier'],
+    [['eval', '311-3', '--lang'], '--lang attend une valeur : fr ou en'],
+    [['eval', '311-3', '--format'], '--format attend une valeur : text, json, markdown ou csv'],
+    [['eval', '311-3', '--max-case-bytes'], '--max-case-bytes attend une valeur'],
+    [['eval', '311-3', '--naissance'], '--naissance attend une valeur : une date'],
+    [['eval', '311-3', '--judgmentDate'], '--judgmentDate attend une valeur : une date'],
+    [['eval', '--case'], "--case attend une valeur : un fichier de cas JSON, ou - pour l'entrée standard"],
+    [['show', '311-3', '--date'], '--date attend une valeur'],
+    [['list', 'vol', '--width'], '--width attend une valeur'],
+    [['diff', '--from', '2020-01-01', '--to'], '--to attend une valeur'],
+    [['batch', '-', '--workers'], '--workers attend une valeur : un nombre entier'],
+    [['batch', '-', '--delimiter'], '--delimiter attend une valeur : « , » ou « ; »'],
+    [['batch', '-', '--output'], '--output attend une valeur : jsonl ou csv'],
+    [['batch', '-', '--max-line'], '--max-line attend une valeur'],
+  ];
+  it.each(cases)('%j: exit 2, %s', (args, said) => {
+    const r = quantum(args, '');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`quantum: ${said}`);
+  });
+  it('in English too; a value that starts with "-" (standard input) is a value', () => {
+    expect(quantum(['eval', '311-3', '--format', '--lang', 'en']).err).toContain('--format needs a value: text, json, markdown or csv');
+    const r = quantum(['eval', '--case', '-', '--json'], JSON.stringify({ date: '2024-05-01', charges: [{ ref: '311-3' }] }));
+    expect(r.code).toBe(0);
+  });
+});
