@@ -40,6 +40,7 @@ export async function generated() {
     case: table(json(c.caseSchema, 'input')),
     result: table(json(r.result, 'output')),
     error: table(json(r.errorResult, 'output')),
+    batch: table(json(r.batchFields, 'output')),
     'error-codes': r.errorCode.options.map((x) => `\`${x}\``).join(', '),
     reasons: r.reason.options.map((x) => `\`${x}\``).join(', '),
     codes: ['| short name | code | also written |', '|---|---|---|', ...codes.codes.map((x) => `| \`${x.id}\` | ${x.label.fr} | ${x.names.map((n) => `\`${n}\``).join(', ')} |`)].join('\n'),

@@ -33,7 +33,7 @@ export const chargeSchema = z.strictObject({
   accomplice: doc(z.optional(z.boolean()), 'Complicité (121-6, 121-7).'),
   amount: doc(z.optional(amount), 'The base of a proportional fine, in euros (e.g. the value laundered, 324-3).'),
   predicate: doc(z.optional(text(100)), 'The offence this charge refers to (450-1: the offence prepared; 324-1, 324-2: where the property came from).'),
-  aggravations: doc(z.optional(z.array(z.string().check(z.maxLength(20), wellFormed)).check(z.maxLength(10))), 'General aggravations: 132-76, 132-77, 132-79 (Livre Ier), 421-3 (an offence of 421-1 that is an act of terrorism).'),
+  aggravations: doc(z.optional(z.array(z.string().check(z.maxLength(20), wellFormed)).check(z.maxLength(10))), 'General aggravations: 132-76, 132-77, 132-79 (Livre Ier), 421-3 (an offence of 421-1 that is an act of terrorism), 434-10 (hit and run after an involuntary homicide or injury, 221-6 or 222-19: 434-10 al. 2).'),
   repentis: doc(z.optional(z.enum(['exempt', 'reduced'], { error: 'E_REPENTIS' })), 'The offender warned the authorities (132-78): exempt (the offence prevented; most texts require an attempt) or reduced (helped stop it or identify others). Applied only where a special text provides it.'),
   relatedTo: doc(z.optional(z.array(z.int().check(z.minimum(0), z.maximum(99_999))).check(z.minLength(1), z.maxLength(100))), 'Indices (from 0) of the other charges a clause adding this charge\'s penalties pairs it with (434-31: the offence the escapee was detained for; route L233-1 II: the offences committed while driving).'),
 });

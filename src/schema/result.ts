@@ -71,7 +71,7 @@ export const chargeResult = z.object({
   })), 'Present when the offender was a minor on this date of facts: prison and fine are the reduced maxima.'),
   withoutExcuse: doc(z.optional(maxima), 'When the excuse may be set aside: the maxima then (life becomes a fixed term where the text says so).'),
   recidive: doc(z.optional(z.string()), 'The récidive rule applied (e.g. "132-9 al. 1").'),
-  aggravations: doc(z.optional(z.array(z.string())), 'The general aggravations applied (132-76, 132-77, 132-79, 421-3).'),
+  aggravations: doc(z.optional(z.array(z.string())), 'The general aggravations applied (132-76, 132-77, 132-79, 421-3, 434-10 al. 2).'),
   complementary: doc(z.optional(z.array(z.object({ article: z.string(), label: z.string() }))), 'Complementary penalties the text provides (listed, not computed; absent from lean results).'),
   steps: doc(z.optional(z.array(step)), 'This charge\'s steps (absent from lean results).'),
 });
@@ -95,9 +95,9 @@ export const total = z.object({
 });
 
 export const result = z.object({
-  contract: z.literal(CONTRACT_VERSION),
-  id: z.nullable(z.string()),
-  ok: z.literal(true),
+  contract: doc(z.literal(CONTRACT_VERSION), 'The contract\'s version: 1.'),
+  id: doc(z.nullable(z.string()), 'The case\'s id, as a string (batch: line-N when the case has none); null when none.'),
+  ok: doc(z.literal(true), 'true: a result (false: an error result, below).'),
   dataset: doc(z.object({ version: z.string(), hash: z.string() }), 'The rules data: its version and the hash of its files.'),
   date: doc(isoDate, 'The case\'s date of facts and of judgment, as applied.'),
   judgmentDate: isoDate,
@@ -113,12 +113,24 @@ export const result = z.object({
 
 export const errorCode = z.enum(['PARSE_ERROR', 'INVALID_CASE', 'UNKNOWN_PROVISION', 'AMBIGUOUS_PROVISION', 'MISSING_PREDICATE', 'RULES_ERROR', 'RESULT_TOO_LARGE']);
 export const quantumError = z.object({
-  code: errorCode,
+  code: doc(errorCode, 'What kind of error (the codes below).'),
   message: doc(z.string(), 'In words, in the requested language.'),
   path: doc(z.nullable(z.string()), 'The JSON path of the field at fault, or null.'),
-  suggestions: doc(z.optional(z.array(z.string())), 'Close matches, for an unknown or ambiguous ref.'),
+  suggestions: doc(z.optional(z.array(z.string())), 'Close matches, for an unknown or ambiguous ref (absent otherwise).'),
 });
-export const errorResult = z.object({ contract: z.literal(CONTRACT_VERSION), id: z.nullable(z.string()), ok: z.literal(false), error: quantumError });
+export const errorResult = z.object({
+  contract: doc(z.literal(CONTRACT_VERSION), 'The contract\'s version: 1.'),
+  id: doc(z.nullable(z.string()), 'The case\'s id when it could be read (a valid id: see the case\'s id), else null (batch: line-N).'),
+  ok: doc(z.literal(false), 'false: the case could not be evaluated.'),
+  error: doc(quantumError, 'What is wrong, and where.'),
+});
+/**
+ * What `quantum batch` adds to each result or error result it writes (JSON Lines): the record's line. Never given by
+ * evaluate() or eval; documented with the result (docs/contract.md).
+ */
+export const batchFields = z.object({
+  line: doc(z.number(), 'The line of the input the record starts on (from 1; in CSV the header is line 1, and a record with a quoted line break starts on its first line).'),
+});
 export const outcome = z.union([result, errorResult]);
 
 export type Result = z.output<typeof result>;
