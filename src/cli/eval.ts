@@ -1,4 +1,6 @@
 // `quantum eval`: charges on the command line (or a JSON case) in, the maximum penalties out, in a chosen format.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
@@ -12,10 +14,25 @@ export interface EvalArgs extends Common {
   trace: boolean; full: boolean; complementary: boolean; maxCharges: number; maxCaseBytes: number; format: FormatName; width?: number;
 }
 
-export function evalBuilder(y: Argv, lang: Lang): Argv {
+/** What eval's help lists from the rules: the general aggravations' keys and the cumulation clauses (help only). */
+export interface HelpLists { aggravations?: string; clauses?: string }
+
+/**
+ * The lists the help names, read from the rules directory's general part (--rules DIR, else the shipped one) when
+ * help is asked for, so they follow the data; unreadable, the help says "e.g." instead.
+ */
+export function helpLists(dir: string): HelpLists {
+  const read = (file: string): unknown => JSON.parse(readFileSync(join(dir, 'general', file), 'utf8'));
+  const out: HelpLists = {};
+  try { out.aggravations = (read('aggravations.json') as { aggravations: { key: string }[] }).aggravations.map((a) => a.key).join('|'); } catch { /* e.g. */ }
+  try { out.clauses = (read('cumulation.json') as { clauses: { article: string }[] }).clauses.map((c) => c.article).join(', '); } catch { /* e.g. */ }
+  return out;
+}
+
+export function evalBuilder(y: Argv, lang: Lang, lists: HelpLists = {}): Argv {
   const h = MESSAGES[lang].cli.help;
   return y
-    .positional('refs', { type: 'string', array: true, describe: h.refs })
+    .positional('refs', { type: 'string', array: true, describe: h.refs(lists) })
     .option('date', { type: 'string', describe: h.date })
     .option('judgment-date', { type: 'string', describe: h.judgmentDate })
     .option('legal-person', { type: 'boolean', describe: h.legalPerson })

@@ -9,7 +9,8 @@ import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
 import { sanitize } from '../io/terminal.js';
 import { EXIT, isInputError, isUsageError, UsageError } from './common.js';
-import { evalBuilder, type FormatName } from './eval.js';
+import { evalBuilder, type FormatName, helpLists } from './eval.js';
+import { DEFAULT_RULES_DIR } from '../rules/read.js';
 import { listBuilder, showBuilder } from './catalogue.js';
 import { batchBuilder } from './batch-command.js';
 import { SCHEMA_KINDS } from './schema-kinds.js';
@@ -56,10 +57,19 @@ function evalFormat(x: Record<string, unknown>): FormatName {
   return chosen;
 }
 
-function commands(y: Argv, st: RunState, lang: Lang): Argv {
+/** The rules directory the command line names (--rules DIR), or the shipped one. */
+function rulesDirOf(args: readonly string[]): string {
+  const i = args.findIndex((a) => a === '--rules' || a.startsWith('--rules='));
+  const v = i < 0 ? undefined : args[i]!.startsWith('--rules=') ? args[i]!.slice('--rules='.length) : args[i + 1];
+  return v || DEFAULT_RULES_DIR;
+}
+
+function commands(y: Argv, st: RunState, lang: Lang, args: readonly string[]): Argv {
   const h = MESSAGES[lang].cli.help;
+  // Only the help reads the rules' lists (a file each): an evaluation never pays for it.
+  const help = args.some((a) => a === '--help' || a === '-h');
   return y
-    .command('eval [refs..]', h.eval, (a) => evalBuilder(a, lang).middleware((x) => { st.format = evalFormat(x); x.format = st.format; }),
+    .command('eval [refs..]', h.eval, (a) => evalBuilder(a, lang, help ? helpLists(rulesDirOf(args)) : {}).middleware((x) => { st.format = evalFormat(x); x.format = st.format; }),
       run(st, async () => (await import('./oneshot.js')).evalCommand))
     .command('show <ref>', h.show, (a) => showBuilder(a, lang), run(st, async () => (await import('./oneshot.js')).showCommand))
     .command('list [words..]', h.list, (a) => listBuilder(a, lang), run(st, async () => (await import('./oneshot.js')).listCommand))
@@ -89,7 +99,7 @@ function parser(args: string[], st: RunState): Argv {
       if (bare) throw new UsageError('U_MISSING_VALUE', bare);
     }) as unknown as MiddlewareFunction, true)
     .middleware((a) => { st.lang = a.lang as Lang; if (a.json) st.format = 'json'; });
-  y = commands(y, st, lang);
+  y = commands(y, st, lang, args);
   for (const [cmd, text] of h.examples) y = y.example(cmd, text);
   if (lang === 'fr') y = y.updateStrings(h.yargs as Record<string, string>);
   noHelpCache(y);

@@ -72,7 +72,7 @@ export function App(props: AppProps) {
   useEffects(st, outcome, theCase, props, m, dispatch);
   // Below 60 columns the screen cannot be laid out without overflowing: say so rather than draw past the edge.
   if (stdout.columns && stdout.columns < 60) return <Text wrap="wrap">{m.tooNarrow({ columns: stdout.columns, width: props.minEvalWidth === undefined ? null : Math.max(stdout.columns, props.minEvalWidth) })}</Text>;
-  if (st.help) return <Help m={m} columns={columns} />;
+  if (st.help) return <Help m={m} columns={columns} clauses={rules.cumulation.clauses.map((c) => c.article)} />;
   return <Screen st={st} rules={rules} lang={lang} m={m} outcome={outcome} matches={matches} columns={columns} lay={lay} />;
 }
 

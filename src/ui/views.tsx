@@ -171,11 +171,12 @@ export function PromptLine({ prompt, m }: { prompt: Prompt; m: Messages }) {
   return <Text wrap="wrap"><Text bold color={colour('yellow')}>{m.prompts[prompt.kind]} › </Text>{sanitize(prompt.value)}<Text inverse> </Text><Text dimColor>  {m.promptHint}</Text></Text>;
 }
 
-export function Help({ m, columns }: { m: Messages; columns: number }) {
+/** The keys; the cumulation clauses `w` pairs a charge under are the rules' own (rules/general/cumulation.json). */
+export function Help({ m, columns, clauses }: { m: Messages; columns: number; clauses: readonly string[] }) {
   return (
     <Box flexDirection="column" borderStyle="round" width={Math.min(columns, 80)} paddingX={1}>
       <Text bold>{m.helpTitle}</Text>
-      {m.helpLines.map((l, i) => <Text key={i}>{l}</Text>)}
+      {m.helpLines({ clauses: clauses.join(', ') }).map((l, i) => <Text key={i}>{l}</Text>)}
       <Text dimColor>{m.helpClose}</Text>
     </Box>
   );

@@ -455,3 +455,16 @@ describe('an option that takes a value, given none (new-user pass ux20)', () => 
     expect(r.code).toBe(0);
   });
 });
+
+describe("eval --help's lists come from the rules (new-user pass ux20)", () => {
+  it('avec=N names every cumulation clause and aggravation= every general aggravation of rules/general', () => {
+    const general = (f: string) => JSON.parse(readFileSync(new URL(`../../rules/general/${f}`, import.meta.url), 'utf8'));
+    const help = quantum(['eval', '--help']).out.replace(/\s+/g, ' ');
+    for (const c of general('cumulation.json').clauses) expect(help).toContain(c.article);
+    expect(help).toContain(`aggravation=${general('aggravations.json').aggravations.map((a: { key: string }) => a.key).join('|')}`);
+  });
+  it('a rules directory that cannot be read: the help says "par ex." rather than a list', () => {
+    const help = quantum(['eval', '--help', '--rules', '/nonexistent']).out.replace(/\s+/g, ' ');
+    expect(help).toContain('sous une règle de cumul : par ex. 434-31');
+  });
+});

@@ -267,6 +267,15 @@ describe('terminal UI', () => {
     expect(a.frame()).not.toContain('quantum — touches');
   });
 
+  it('the help names Delete and Backspace beside d, and every cumulation clause of the rules for w (none hard-coded)', async () => {
+    const a = app();
+    await a.type('?');
+    const f = a.frame().replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+    expect(f).toContain('d (ou Suppr, Retour arrière) retirer');
+    for (const c of rules.cumulation.clauses) expect(f).toContain(c.article);
+    expect(rules.cumulation.clauses.map((c) => c.article)).toContain('CPP 706-56 II');
+  });
+
   it('the trace panel shows the steps with their articles', async () => {
     const a = app();
     await a.type('225-8'); await a.press(KEY.enter);
