@@ -2,16 +2,13 @@
 import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
 import { sanitize } from '../io/terminal.js';
-import { type Common, EXIT, InputError, loadRulesFor, localToday, MIN_TEXT_WIDTH } from './common.js';
+import { type Common, EXIT, loadRulesFor, localToday, MIN_TEXT_WIDTH, UsageError } from './common.js';
 
 export async function tuiCommand(argv: Common): Promise<number> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    // An input error like any other: one line on stderr, or with --json the error object on stdout (main.ts).
-    // The contract has no code of its own for a missing terminal: INVALID_CASE, no case being possible.
-    if (argv.json) throw new InputError({ code: 'INVALID_CASE', path: null, message: MESSAGES[argv.lang].cli.needTerminal });
-    process.stderr.write(`${MESSAGES[argv.lang].cli.needTerminal}\n`);
-    return EXIT.input;
-  }
+  // No terminal: the command cannot be used here, as `quantum` alone without one (which asks for a command). A usage
+  // error (exit 2, one line on stderr, --json or not): no input was read, so no contract error (INVALID_CASE said a
+  // case was wrong where there is none).
+  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('U_NEED_TERMINAL');
   // Lazy: the first screen needs no provision; a search parses only those it finds (their search texts are apart).
   const rules = await loadRulesFor(argv, { notes: false, lazy: true });
   const { runTui } = await withoutFetch(() => import('../ui/run.js'));

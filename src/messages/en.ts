@@ -467,7 +467,6 @@ export const en: Messages = {
     seeHelp: 'See quantum --help',
     uiCrashed: (p: P) => `internal error in the terminal UI, please report it: ${p.detail}`,
     internalError: (p: P) => `internal error: ${p.detail}`,
-    needTerminal: 'quantum tui: needs an interactive terminal; without one, use `quantum eval` (a few charges) or `quantum batch` (thousands of cases).',
     summary: (p: P) => `quantum batch: ${p.cases} cases, ${p.failed} failed, ${p.secs.toFixed(2)} s, ${p.rate} cases/s, peak memory ${p.mb} MB${p.stop ? ` (${p.stop})` : ''}`,
     stops: { SIGINT: 'interrupted', SIGTERM: 'terminated (SIGTERM)', EPIPE: 'output closed' } as Record<string, string>,
     progress: (p: P) => `${p.cases} cases, ${p.failed} errors, ${p.rate}/s`,
@@ -502,6 +501,7 @@ export const en: Messages = {
       U_NO_CHARGE: () => 'name at least one charge (e.g. quantum eval "323-3-2 III"), or give --case FILE, or - to read a JSON case from standard input',
       U_SAME_FILE: (p: P) => `--out ${p.out} is the input file itself: it would be overwritten before it is read`,
       U_OUT: (p: P) => `cannot write to ${p.out}: ${p.reason}`,
+      U_NEED_TERMINAL: () => 'tui: the interface needs an interactive terminal; without one, use `quantum eval` (a few charges) or `quantum batch` (thousands of cases)',
       U_COMMAND: () => 'name a command: eval, batch, show, list, tui, rules, schema, diff or completion',
     } as Record<string, (p: P) => string>,
     help: {

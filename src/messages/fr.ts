@@ -490,7 +490,6 @@ export const fr = {
     seeHelp: 'Voir quantum --help',
     uiCrashed: (p: P) => `erreur interne de l'interface, merci de la signaler : ${p.detail}`,
     internalError: (p: P) => `erreur interne : ${p.detail}`,
-    needTerminal: 'quantum tui : il faut un terminal interactif ; hors terminal, utilisez `quantum eval` (quelques chefs) ou `quantum batch` (des milliers de cas).',
     summary: (p: P) => `quantum batch : ${n(p.cases)} cas, ${n(p.failed)} en erreur, ${p.secs.toFixed(2).replace('.', ',')} s, ${n(p.rate)} cas/s, mémoire max ${p.mb} Mo${p.stop ? ` (${p.stop})` : ''}`,
     stops: { SIGINT: 'interrompu', SIGTERM: 'arrêté (SIGTERM)', EPIPE: 'sortie fermée' } as Record<string, string>,
     progress: (p: P) => `${p.cases} cas, ${p.failed} erreurs, ${p.rate}/s`,
@@ -525,6 +524,7 @@ export const fr = {
       U_NO_CHARGE: () => 'nommez au moins un chef (par ex. quantum eval "323-3-2 III"), ou donnez --case FICHIER, ou - pour lire un cas JSON sur l\'entrée standard',
       U_SAME_FILE: (p: P) => `--out ${p.out} est le fichier d'entrée lui-même : il serait écrasé avant d'être lu`,
       U_OUT: (p: P) => `impossible d'écrire dans ${p.out} : ${p.reason}`,
+      U_NEED_TERMINAL: () => "tui : l'interface demande un terminal interactif ; hors terminal, utilisez `quantum eval` (quelques chefs) ou `quantum batch` (des milliers de cas)",
       U_COMMAND: () => 'nommez une commande : eval, batch, show, list, tui, rules, schema, diff ou completion',
     } as Record<string, (p: P) => string>,
     help: {

@@ -296,10 +296,11 @@ describe('help and terminal-less commands (red team rt10c)', () => {
     expect(c.out).not.toContain('###-begin');
     expect(quantum(['schema', '--help']).out).toMatch(/cumulation ou\s+speciality/);
   });
-  it('tui --json without a terminal: the error object on stdout, exit 1', () => {
+  it('tui --json without a terminal: a usage error on stderr, exit 2 (no case, so no contract error object)', () => {
     const r = quantum(['tui', '--json'], '');
-    expect(r.code).toBe(1);
-    expect(JSON.parse(r.out).error.message).toContain('terminal interactif');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('terminal interactif');
   });
 });
 

@@ -1,5 +1,4 @@
-// `quantum tui` as a user runs it: without a terminal it refuses as an input error (with --json, the error object
-// on stdout, as the README says); in a pseudo terminal (script), escape sequences that crashed it (red team rt10c,
+// `quantum tui` as a user runs it: without a terminal it refuses as a usage error (exit 2, as the README says); in a pseudo terminal (script), escape sequences that crashed it (red team rt10c,
 // 1: ESC[31m, ESC[0m, ESC[5n) do not, and Esc then q still quits.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,17 +8,16 @@ const BIN = new URL('../../bin/quantum.js', import.meta.url).pathname;
 const SCRIPT = '/usr/bin/script';
 
 describe('quantum tui', () => {
-  it('without a terminal: one line on stderr, exit 1; with --json the error object on stdout', () => {
-    const text = spawnSync(process.execPath, [BIN, 'tui'], { input: '', encoding: 'utf8' });
-    expect(text.status).toBe(1);
-    expect(text.stdout).toBe('');
-    expect(text.stderr.trim().split('\n')).toHaveLength(1);
-    const json = spawnSync(process.execPath, [BIN, 'tui', '--json', '--lang', 'en'], { input: '', encoding: 'utf8' });
-    expect(json.status).toBe(1);
-    expect(json.stderr).toBe('');
-    const out = JSON.parse(json.stdout);
-    expect(out).toMatchObject({ ok: false, error: { code: 'INVALID_CASE', path: null } });
-    expect(out.error.message).toContain('needs an interactive terminal');
+  it('without a terminal: a usage error (exit 2), as `quantum` alone; one line and the help pointer on stderr, --json or not', () => {
+    for (const args of [['tui'], ['tui', '--json', '--lang', 'en']]) {
+      const r = spawnSync(process.execPath, [BIN, ...args], { input: '', encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    }
+    expect(spawnSync(process.execPath, [BIN, 'tui'], { input: '', encoding: 'utf8' }).stderr).toContain("quantum: tui : l'interface demande un terminal interactif");
+    expect(spawnSync(process.execPath, [BIN, 'tui', '--json', '--lang', 'en'], { input: '', encoding: 'utf8' }).stderr).toContain('quantum: tui: the interface needs an interactive terminal');
+    expect(spawnSync(process.execPath, [BIN], { input: '', encoding: 'utf8' }).status).toBe(2);
   });
 
   it.skipIf(!existsSync(SCRIPT))('in a terminal, ESC[31m, ESC[0m, ESC[5n and an OSC do not crash it; Esc then q quits with 0', async () => {
