@@ -15,14 +15,27 @@ function row(e) {
   const found = e.refs.map((r) => {
     const x = resolve(rules, r, 'fr');
     const tiers = !x.ok && x.error.code === 'AMBIGUOUS_PROVISION' ? articleOf(rules, r).filter((p) => p.kind === 'offence') : [];
-    return tiers.length ? { r, x: { ok: true, ref: `${r} (${tiers.length} tiers)`, provisions: tiers } } : { r, x: x.ok ? { ...x, provisions: [x.provision] } : x };
+    return tiers.length ? { r, x: { ok: true, ref: r, provisions: tiers } } : { r, x: x.ok ? { ...x, provisions: [x.provision] } : x };
   });
   const provs = found.filter((f) => f.x.ok).flatMap((f) => f.x.provisions);
   const covered = found.every((f) => f.x.ok) ? 'yes' : provs.length ? 'partly' : 'no';
   const worst = provs.map((p) => p.versions.at(-1).status).sort((a, b) => RANK[b] - RANK[a])[0] ?? '—';
   const since = provs.length ? provs.map((p) => p.versions[0].from).sort()[0] : '—';
   const count = e.convictions ? `${e.convictions.toLocaleString('fr-FR').replace(/\s/g, ' ')} (${e.year}${e.basis === 'derived' ? ', derived' : ''})` : 'estimated';
-  return { cells: [e.rank, e.label.replace(/\|/g, '/'), e.code, found.map((f) => (f.x.ok ? f.x.ref : `${f.r} (missing)`)).join(', '), covered, worst, since, count], covered };
+  return { cells: [e.rank, e.label.replace(/\|/g, '/'), e.code, found.map((f) => (f.x.ok ? `${f.x.ref}${repealNote(f.x.provisions)}` : `${f.r} (missing)`)).join(', '), covered, worst, since, count], covered };
+}
+
+/**
+ * A provision the data says is repealed: its date and the provision that continues the offence (continuedBy), since
+ * convictions for facts after that date fall under the successor ("repealed 2025-12-29; since then route L413-1 I").
+ */
+function repealNote(provisions) {
+  const gone = provisions.filter((p) => p.repealed);
+  if (provisions.length > 1) return ` (${provisions.length} tiers${gone.length ? `, ${gone.length} repealed` : ''})`;
+  if (!gone.length) return '';
+  const { from, continuedBy } = gone[0].repealed;
+  const next = [continuedBy ?? []].flat();
+  return ` (repealed ${from}${next.length ? `; since then ${next.join(' or ')}` : ''})`;
 }
 
 const rows = list.offences.map(row);
@@ -46,7 +59,9 @@ const out = [
   'against the consolidated text of its code.',
   '',
   '`status` is the weakest verification status among the latest versions of the provisions (`text`: read in the',
-  'official text or a faithful copy; `secondary`; `unconfirmed`); `since` is the first day the catalogue covers.',
+  'official text or a faithful copy; `secondary`; `unconfirmed`); `since` is the first day the catalogue covers. A',
+  'provision repealed since is marked with the date and the provision that continues the offence: facts after that',
+  'date are judged under the successor (also in the catalogue), earlier ones under the provision listed.',
   '',
   '| rank | offence | code | provisions | covered | status | since | convictions |',
   '|---|---|---|---|---|---|---|---|',

@@ -18,6 +18,11 @@ describe('docs/coverage.md', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
+  it('a rank whose provision is repealed says since when and what continues it (route R413-14-1 I, CCH L126-3 al. 1)', () => {
+    const md = readFileSync(new URL('../docs/coverage.md', import.meta.url), 'utf8');
+    expect(md).toContain('| route R413-14-1 I (repealed 2025-12-29; since then route L413-1 I) |');
+    expect(md).toContain('| CCH L126-3 al. 1 (repealed 2021-07-01; since then CSI L272-4 al. 1) |');
+  });
 });
 
 describe("README's first example", () => {
@@ -31,5 +36,20 @@ describe("README's first example", () => {
     const r = spawnSync(process.execPath, [new URL('../bin/quantum.js', import.meta.url).pathname, 'eval', ...args], { encoding: 'utf8' });
     const drop = (t: string) => t.replace(/^données .*$/m, '');
     expect(drop(r.stdout)).toBe(drop(m![3]!));
+  });
+});
+
+describe('rules/README.md says what rules/ holds (new-user pass ux20)', () => {
+  it('its tree names every file of rules/general; every file but dataset.json starts with "$schema"', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = new URL('../rules/', import.meta.url).pathname;
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const tree = /```\nrules\/\n([\s\S]*?)```/.exec(readme)![1]!;
+    for (const f of readdirSync(join(root, 'general'))) expect(tree).toContain(f);
+    expect(readme).toContain('Each file but `dataset.json`');
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'schema' ? [] : files(join(dir, e.name))) : e.name.endsWith('.json') ? [join(dir, e.name)] : []));
+    const without = files(root).filter((f) => !readFileSync(f, 'utf8').trimStart().startsWith('{\n  "$schema"')).map((f) => f.slice(root.length));
+    expect(without).toEqual(['dataset.json']);
   });
 });
