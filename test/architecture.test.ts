@@ -53,7 +53,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   api: { layers: ['api', 'core', 'io', 'schema', 'messages'], packages: /^$/ },
   index: { layers: ['index', 'api', 'rules'], packages: /^$/ },
   cli: { layers: ['cli', 'api', 'io', 'rules', 'core', 'schema', 'messages', 'ui'], packages: /^(yargs(\/helpers)?|zod|node:.*)$/ },
-  ui: { layers: ['ui', 'api', 'messages', 'io/shorthand', 'io/dates', 'io/terminal', 'io/total-sources', 'io/wrap', 'schema/amount'], packages: /^(ink|react|node:.*)$/ },
+  ui: { layers: ['ui', 'api', 'messages', 'io/shorthand', 'io/dates', 'io/terminal', 'io/total-sources', 'io/wrap', 'io/user-terms', 'schema/amount'], packages: /^(ink|react|node:.*)$/ },
 };
 
 describe('architecture', () => {

@@ -108,9 +108,11 @@ export async function evalCommand(argv: EvalArgs): Promise<number> {
   wholeOption('max-case-bytes', argv.maxCaseBytes, 2);
   const width = textWidth(argv.width);
   const input = caseOf(argv);
-  const [{ evaluate }, { FORMATS }] = await Promise.all([import('../api.js'), import('../io/formats.js')]);
+  const [{ evaluate }, { FORMATS }, { inUserTerms }] = await Promise.all([import('../api.js'), import('../io/formats.js'), import('../io/user-terms.js')]);
   const rules = await loadRulesFor(argv, { notes: false, lazy: true });
-  const outcome = evaluate(rules, input, { today: localToday(), lang: argv.lang, trace: true, maxCharges: argv.maxCharges });
+  const evaluated = evaluate(rules, input, { today: localToday(), lang: argv.lang, trace: true, maxCharges: argv.maxCharges });
+  // Charges given on the command line are told in its terms (montant=, predicat=), a JSON case in the contract's.
+  const outcome = argv.case === undefined ? inUserTerms(evaluated, 'cli', argv.lang) : evaluated;
   if (!outcome.ok) throw new InputError(outcome.error, outcome.id);
   const view = { trace: argv.trace || argv.full, complementary: argv.complementary || argv.full, width };
   process.stdout.write(FORMATS[argv.format].result(outcome, { lang: argv.lang, ...view }));

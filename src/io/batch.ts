@@ -11,6 +11,7 @@ import { MESSAGES } from '../messages/index.js';
 import { type ByteSink, cachedJson, sharedJson } from './sink.js';
 import { jsonSafe } from './terminal.js';
 import { jsonShapeError, jsonSyntaxError } from './json-text.js';
+import { inUserTerms } from './user-terms.js';
 
 export type InputFormat = 'jsonl' | 'csv';
 export type OutputFormat = 'jsonl' | 'csv';
@@ -149,7 +150,8 @@ function outcomeOf(rules: Rules, rec: RawRecord, opts: BatchOptions, work: Work)
   if (size > opts.maxResult) return failure(c.id, 'RESULT_TOO_LARGE', null, e.E_RESULT_TOO_LARGE({ size, max: opts.maxResult, estimated: true }));
   try {
     const o = evaluateCaseFast(rules, c, evaluateOptions(opts));
-    return 'records' in work && !o.ok && o.error.code === 'MISSING_PREDICATE' ? csvMissingPredicate(o, opts.lang) : o;
+    if (!('records' in work) || o.ok) return o;
+    return inUserTerms(o.error.code === 'MISSING_PREDICATE' ? csvMissingPredicate(o, opts.lang) : o, 'csv', opts.lang);
   } catch (x) {
     // A defect must not lose the line: report it as this case's error and go on.
     return failure(c.id, 'INVALID_CASE', null, e.E_INTERNAL({ detail: (x as Error).message }));

@@ -36,6 +36,15 @@ const systemReason = (code: string) => `${code}${ERRNO[code] ? ` (${ERRNO[code]}
 export const en: Messages = {
   lang: L as Lang,
   nature: NATURE,
+  /**
+   * The contract's field names as messages quote them, and what a user of each other surface gave instead
+   * (src/io/user-terms.ts): the command line's charge options, the terminal UI's keys, CSV's columns.
+   */
+  terms: {
+    cli: [[/"predicate": "([^"]*)"/g, 'predicate=$1'], [/"amount"/g, '"amount="'], [/"predicate"/g, '"predicate="']],
+    ui: [[/ \(e\.g\. "predicate": "[^"]*"\)/g, ''], [/"amount"/g, '"amount" (key m)'], [/"predicate"/g, '"offence referred to" (key p)']],
+    csv: [[/"birthDate"/g, '"birth_date"']],
+  } as Record<'cli' | 'ui' | 'csv', [RegExp, string][]>,
   /** The trace: one phrase per kind of step (src/core/law/*), its figures from the step's params. */
   steps: {
     VERSION_AT_FACTS: (p: P) => `Text applicable to facts of ${d(p.date)}: ${p.ref} as in force ${p.to ? `from ${d(p.from)} to ${d(p.to)}` : `since ${d(p.from)}`} (${p.amendedBy})${st(p.status)}.`,
@@ -387,7 +396,7 @@ export const en: Messages = {
     notHeldFormerly: (p: P) => `the text then applicable, ${p.formerly}, is not in the data`,
     notHeld: 'the text then applicable is not in the data',
     notYetOn: (p: P) => `not yet in force on that date (since ${p.from})`, byPredicate: 'depends on the offence referred to',
-    orProportional: ' (or proportional)', proportionalOnly: 'proportional fine (to a base, "amount")', noPenalty: 'no penalty', noMatch: 'No provision matches.',
+    orProportional: ' (or proportional)', proportionalOnly: "proportional fine (to a base: a charge's amount=)", noPenalty: 'no penalty', noMatch: 'No provision matches.',
     listed: (p: P) => `${p.count} provision(s), penalties in force on ${d(p.date)}`,
     generalAggravations: 'General aggravations (added to a charge with the option aggravation=…):',
     generalAggravation: 'general aggravation',

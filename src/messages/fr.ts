@@ -53,6 +53,15 @@ const systemReason = (code: string) => `${code}${ERRNO[code] ? ` (${ERRNO[code]}
 export const fr = {
   lang: L as Lang,
   nature: NATURE,
+  /**
+   * The contract's field names as messages quote them, and what a user of each other surface gave instead
+   * (src/io/user-terms.ts): the command line's charge options, the terminal UI's keys, CSV's columns.
+   */
+  terms: {
+    cli: [[/"predicate": "([^"]*)"/g, 'predicat=$1'], [/« amount »/g, '« montant= »'], [/« predicate »/g, '« predicat= »']],
+    ui: [[/ \(par ex\. "predicate": "[^"]*"\)/g, ''], [/« amount »/g, '« montant » (touche m)'], [/« predicate »/g, '« infraction de référence » (touche p)']],
+    csv: [[/« birthDate »/g, '« birth_date »']],
+  } as Record<'cli' | 'ui' | 'csv', [RegExp, string][]>,
   /** The trace: one phrase per kind of step (src/core/law/*), its figures from the step's params. */
   steps: {
     VERSION_AT_FACTS: (p: P) => `Texte applicable aux faits du ${d(p.date)} : ${p.ref} dans sa version en vigueur ${p.to ? `du ${d(p.from)} au ${d(p.to)}` : `depuis le ${d(p.from)}`} (${p.amendedBy})${st(p.status)}.`,
@@ -410,7 +419,7 @@ export const fr = {
     notHeldFormerly: (p: P) => `le texte alors applicable, ${p.formerly}, n'est pas dans les données`,
     notHeld: "le texte alors applicable n'est pas dans les données",
     notYetOn: (p: P) => `pas encore en vigueur à cette date (depuis le ${p.from})`, byPredicate: "selon l'infraction de référence",
-    orProportional: ' (ou proportionnelle)', proportionalOnly: 'amende proportionnelle (à une base, « amount »)', noPenalty: 'aucune peine', noMatch: 'Aucune disposition ne correspond.',
+    orProportional: ' (ou proportionnelle)', proportionalOnly: "amende proportionnelle (à une assiette : montant= d'un chef)", noPenalty: 'aucune peine', noMatch: 'Aucune disposition ne correspond.',
     listed: (p: P) => `${p.count} disposition(s), peines en vigueur le ${d(p.date)}`,
     generalAggravations: 'Circonstances aggravantes générales (à ajouter à un chef, option aggravation=…) :',
     generalAggravation: 'circonstance aggravante générale',

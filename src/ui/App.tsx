@@ -7,6 +7,7 @@ import { evaluate, FORMATS } from '../api.js';
 import { formatDate } from '../messages/units.js';
 import { MESSAGES } from '../messages/index.js';
 import { sanitize } from '../io/terminal.js';
+import { inUserTerms } from '../io/user-terms.js';
 import { initialState, offences, reducer, type Messages, type State } from './state.js';
 import { ChargeRow, Chart, ChooserView, colour, Help, Priors, PromptLine, SearchList, refColumn, Totals, Trace, traceLines } from './views.js';
 import { exportCase, stampOf } from './export.js';
@@ -60,7 +61,10 @@ export function App(props: AppProps) {
   const [st, dispatch] = useReducer(reduce, undefined, () => initialState(today, initial));
   const matches = useMemo(() => offences(rules, st.query), [rules, st.query]);
   const theCase = useMemo(() => caseOf(st), [st.date, st.judgmentDate, st.charges, st.legal, st.priors, st.birthDate]);
-  const outcome: Outcome | null = useMemo(() => (st.charges.length ? evaluate(rules, theCase, { today, lang }) : null), [rules, theCase, today, lang]);
+  const evaluated: Outcome | null = useMemo(() => (st.charges.length ? evaluate(rules, theCase, { today, lang }) : null), [rules, theCase, today, lang]);
+  // Shown in the UI's terms: a field is named with the key that sets it (m for the amount), not the contract's JSON
+  // name; the export, a report beside the contract's JSON case, keeps the contract's.
+  const outcome = useMemo(() => evaluated && inUserTerms(evaluated, 'ui', lang), [evaluated, lang]);
   const { exit } = useApp();
   // Ctrl-C quits; an exception while handling a key ends the UI as an internal error (src/cli/tui.ts).
   const result = outcome && outcome.ok ? outcome : null;
@@ -69,7 +73,7 @@ export function App(props: AppProps) {
   const traceCount = useMemo(() => (result && st.showTrace ? traceLines(result, lang, columns).lines.length : 0), [result, st.showTrace, lang, columns]);
   const traceMax = Math.max(0, traceCount - lay.trace);
   useKeys((ev) => dispatch({ type: 'key', ev, traceMax }), () => exit(), (e) => exit(e instanceof Error ? e : new Error(String(e))));
-  useEffects(st, outcome, theCase, props, m, dispatch);
+  useEffects(st, evaluated, theCase, props, m, dispatch);
   // Below 60 columns the screen cannot be laid out without overflowing: say so rather than draw past the edge.
   if (stdout.columns && stdout.columns < 60) return <Text wrap="wrap">{m.tooNarrow({ columns: stdout.columns, width: props.minEvalWidth === undefined ? null : Math.max(stdout.columns, props.minEvalWidth) })}</Text>;
   if (st.help) return <Help m={m} columns={columns} clauses={rules.cumulation.clauses.map((c) => c.article)} />;

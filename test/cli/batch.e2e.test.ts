@@ -347,3 +347,11 @@ describe('quantum batch: runs that hung (red team rt14c)', () => {
     expect(r.stderr).toMatch(/est un répertoire/);
   }, 30_000);
 });
+
+describe("batch CSV errors in CSV's terms (new-user pass ux20)", () => {
+  it('a legal person with a birth date names the birth_date column, not the JSON birthDate', () => {
+    const r = batch(['--format', 'csv', '--workers', '0'], 'id,offender,birth_date,refs\na,legal,2000-01-01,311-3\n');
+    const j = JSON.parse(r.lines[0]!);
+    expect(j.error.message).toContain('retirez « birth_date » ou le type « legal »');
+  });
+});

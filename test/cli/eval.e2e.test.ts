@@ -469,3 +469,24 @@ describe("eval --help's lists come from the rules (new-user pass ux20)", () => {
     expect(help).toContain('sous une règle de cumul : par ex. 434-31');
   });
 });
+
+describe("messages in the user's terms (new-user pass ux20)", () => {
+  it('charges on the command line are told montant= and predicat=, never the JSON keys; a JSON case keeps them', () => {
+    expect(quantum(['eval', '311-3; montant=100', '--date', '2024-05-01']).err).toContain('311-3 ne prévoit pas d\'amende proportionnelle à un montant ; retirez « montant= »');
+    expect(quantum(['eval', '311-3; predicat=222-34', '--date', '2024-05-01']).err).toContain('retirez « predicat= »');
+    expect(quantum(['eval', '450-1', '--date', '2024-05-01']).err).toContain('donnez-la avec « predicat= » (par ex. predicat=222-37)');
+    expect(quantum(['eval', '450-1', '--date', '2024-05-01', '--lang', 'en']).err).toContain('give a predicate (e.g. predicate=222-37)');
+    const customs = quantum(['eval', 'douanes 415', '--date', '2024-05-01', '--width', '200']).out;
+    expect(customs).toContain('(« montant= »)');
+    expect(customs).not.toMatch(/amount/);
+    const json = quantum(['eval', '-'], JSON.stringify({ date: '2024-05-01', charges: [{ ref: '311-3', amount: '100' }] }));
+    expect(json.err).toContain('retirez « amount »');
+  });
+  it('show and list name a proportional fine without the JSON key', () => {
+    for (const args of [['show', 'douanes 415'], ['list', 'douanes', '415']]) {
+      const out = quantum([...args, '--width', '200']).out;
+      expect(out).toContain("amende proportionnelle (à une assiette : montant= d'un chef)");
+      expect(out).not.toMatch(/amount/);
+    }
+  });
+});

@@ -211,6 +211,16 @@ describe('terminal UI', () => {
     expect(a.frame()).not.toContain('montant attendu en euros');
   });
 
+  it('an amount on a text without a proportional fine is refused in the UI\'s terms: the m key, not the JSON field "amount"', async () => {
+    const a = app();
+    await a.type('311-3'); await a.press(KEY.enter);
+    await a.press(KEY.tab); await a.type('m');
+    await a.type('100'); await a.press(KEY.enter);
+    const f = a.frame().replace(/\s+/g, ' ');
+    expect(f).toContain('retirez « montant » (touche m)');
+    expect(f).not.toContain('« amount »');
+  });
+
   it('an attempt no text punishes shows the reason (121-4)', async () => {
     const a = app();
     await a.type('R625-1'); await a.press(KEY.enter);
