@@ -61,7 +61,9 @@ function plainCase(input: unknown, lang: Lang): { ok: true; value: unknown } | {
   try {
     return { ok: true, value: input === undefined ? undefined : JSON.parse(JSON.stringify(input)) };
   } catch (e) {
-    return { ok: false, error: { contract: CONTRACT_VERSION, id: null, ok: false, error: { code: 'INVALID_CASE', path: null, message: say(lang, 'errors', 'E_NOT_PLAIN', { detail: detailOf(e) }) } } };
+    // JSON.stringify's own words (English) for what it cannot hold are said in the user's language.
+    const key = e instanceof TypeError && /circular/i.test(e.message) ? 'E_NOT_PLAIN_CYCLE' : e instanceof TypeError && /BigInt/.test(e.message) ? 'E_NOT_PLAIN_BIGINT' : 'E_NOT_PLAIN';
+    return { ok: false, error: { contract: CONTRACT_VERSION, id: null, ok: false, error: { code: 'INVALID_CASE', path: null, message: say(lang, 'errors', key, { detail: detailOf(e) }) } } };
   }
 }
 

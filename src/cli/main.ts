@@ -10,6 +10,7 @@ import { MESSAGES } from '../messages/index.js';
 import { sanitize } from '../io/terminal.js';
 import { EXIT, isInputError, isUsageError, UsageError } from './common.js';
 import { evalBuilder, type FormatName, helpLists } from './eval.js';
+import { checkOptions, type OptionsOf } from './option-checks.js';
 import { DEFAULT_RULES_DIR } from '../rules/read.js';
 import { listBuilder, showBuilder } from './catalogue.js';
 import { batchBuilder } from './batch-command.js';
@@ -91,13 +92,8 @@ function parser(args: string[], st: RunState): Argv {
     .option('rules', { type: 'string', describe: h.rules, global: true })
     .option('lang', { choices: ['fr', 'en'] as const, default: 'fr' as Lang, describe: h.lang, global: true })
     .option('json', { type: 'boolean', default: false, describe: h.json, global: true })
-    .middleware(((a: Record<string, unknown>, self: { getOptions: () => OptionTable }) => {
-      const twice = givenTwice(a);
-      if (twice) throw new UsageError('U_OPTION_TWICE', { option: twice });
-      // yargs passes itself as the second argument (its types omit it): the options of the command being run.
-      const bare = withoutValue(args, self.getOptions());
-      if (bare) throw new UsageError('U_MISSING_VALUE', bare);
-    }) as unknown as MiddlewareFunction, true)
+    // yargs passes itself as the second argument (its types omit it): the options of the command being run.
+    .middleware(((a: Record<string, unknown>, self: OptionsOf) => checkOptions(args, a, self)) as unknown as MiddlewareFunction, true)
     .middleware((a) => { st.lang = a.lang as Lang; if (a.json) st.format = 'json'; });
   y = commands(y, st, lang, args);
   for (const [cmd, text] of h.examples) y = y.example(cmd, text);
@@ -108,42 +104,30 @@ function parser(args: string[], st: RunState): Argv {
     .help().alias('h', 'help').describe('help', h.helpOpt)
     .version(ownVersion()).describe('version', h.version)
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((msg, err) => { throw err ?? new UsageError('', { text: msg }); });
+    .fail((msg, err) => { throw err ?? yargsFailure(msg, args); });
 }
 
-/** The option definitions yargs holds once a command's builder has run (its getOptions()). */
-interface OptionTable { string: string[]; number: string[]; choices: Record<string, readonly unknown[]>; alias: Record<string, string[]> }
 /**
- * The first option that takes a value given without one (`--rules` last, or followed by another option, or
- * `--rules=`): a usage error naming it, never an empty value used as one (an empty rules directory, the default
- * width). The options are the command's own, from yargs, so a new one is covered.
+ * yargs's own failure as a usage error; a command's required argument missing (`quantum rules`, `quantum show`) is
+ * said with what it takes, not "Not enough non-option arguments: got 0, need at least 1".
  */
-function withoutValue(args: readonly string[], o: OptionTable): Record<string, unknown> | null {
-  const takes = new Map<string, string>();
-  for (const name of [...o.string, ...o.number, ...Object.keys(o.choices)]) {
-    if (['refs', 'words', 'file', 'ref', 'action', 'kind'].includes(name)) continue;
-    for (const n of [name, ...(o.alias[name] ?? [])]) if (!takes.has(n)) takes.set(n, name);
-  }
-  for (let i = 0; i < args.length; i++) {
-    const m = /^--([^=]+)(=?)(.*)$/s.exec(args[i]!);
-    // yargs also reads an option in camelCase (--judgmentDate).
-    const name = m && (takes.get(m[1]!) ?? takes.get(m[1]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
-    if (!m || !name) continue;
-    const next = args[i + 1];
-    const missing = m[2] ? m[3] === '' : next === undefined || next === '' || next.startsWith('--') || /^-[a-zA-Z]/.test(next);
-    if (missing) return { option: `--${m[1]}`, names: [name, ...(o.alias[name] ?? [])], choices: o.choices[name]?.map(String), number: o.number.includes(name) };
-  }
-  return null;
+function yargsFailure(msg: string, args: readonly string[]): UsageError {
+  const command = commandOf([...args]);
+  if (command && /^(Not enough non-option arguments|Arguments? manquants?)\b/.test(msg)) return new UsageError('U_NEEDS_ARGUMENT', { command });
+  return new UsageError('', { text: msg });
 }
 
-/** Options that take several values; any other given twice comes as an array, which no command expects. */
-const LISTS = new Set(['_', '$0', 'refs', 'words', 'prior']);
-/** The first option given more than once, as typed (`--judgment-date`), or null. */
-function givenTwice(a: Record<string, unknown>): string | null {
-  for (const [k, v] of Object.entries(a)) {
-    if (Array.isArray(v) && !LISTS.has(k)) return `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  }
-  return null;
+/**
+ * `quantum completion bash` (or zsh): the script for that shell, whatever $SHELL says (yargs reads it to choose);
+ * another word is refused, never taken for a command ("Did you mean batch?").
+ */
+function completionShell(args: string[]): string[] {
+  const i = args.indexOf('completion');
+  const shell = args.slice(i + 1).find((a) => !a.startsWith('-'));
+  if (shell === undefined) return args;
+  if (shell !== 'bash' && shell !== 'zsh') throw new UsageError('U_COMPLETION_SHELL', { shell });
+  process.env.SHELL = `/bin/${shell}`;
+  return args.filter((a) => a !== shell);
 }
 
 /**
@@ -166,6 +150,9 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
   if (commandOf(args) === 'completion' && args.some((a) => a === '-h' || a === '--help')) {
     process.stdout.write(`quantum completion\n\n${MESSAGES[st.lang].cli.help.completion}\n`);
     return EXIT.ok;
+  }
+  if (commandOf(args) === 'completion') {
+    try { args = completionShell(args); } catch (e) { return report(e, st); }
   }
   const flag = badFlagValue(args);
   if (flag) return report(new UsageError('U_FLAG_VALUE', flag), st);

@@ -61,14 +61,13 @@ function asIs(input: unknown): boolean {
   for (const ch of c.charges as { amount?: unknown }[]) if (typeof ch?.amount === 'string' && !isCanonicalAmount(ch.amount)) return false;
   return true;
 }
-const TYPE_NAMES: Record<string, string> = { object: 'object', array: 'array', string: 'string', number: 'number', boolean: 'boolean' };
 
 /** A zod issue in words: the schema's own message key when it set one, else by the kind of issue. */
 function issueMessage(issue: Issue, input: unknown, lang: Lang, maxCharges: number): string {
   if (/^E_[A-Z_]+$/.test(issue.message)) return say(lang, 'errors', schemaKey(issue, input), { max: maxCharges, received: received(valueAt(input, issue.path)) });
   switch (issue.code) {
     case 'unrecognized_keys': return say(lang, 'errors', 'E_UNKNOWN_FIELDS', { keys: issue.keys, like: nearKeys(issue.keys, issue.path) });
-    case 'invalid_type': return say(lang, 'errors', 'E_TYPE', { expected: TYPE_NAMES[issue.expected] ?? issue.expected, received: received(valueAt(input, issue.path)) });
+    case 'invalid_type': return say(lang, 'errors', 'E_TYPE', { expected: issue.expected, received: received(valueAt(input, issue.path)) });
     case 'too_small': return say(lang, 'errors', 'E_TOO_SHORT', { origin: issue.origin, minimum: issue.minimum });
     case 'too_big': return say(lang, 'errors', 'E_TOO_LONG', { origin: issue.origin, maximum: issue.maximum });
     case 'invalid_value': return say(lang, 'errors', 'E_OPTION', { values: issue.values.map(String) });

@@ -31,6 +31,9 @@ const VALUE_KINDS: Record<string, string> = {
   prior: 'REF@FINAL[:EXPIRED], e.g. 222-37@2018-01-10:2020-01-10', case: 'a JSON case file, or - for standard input',
   out: 'a file name (without --out: standard output)',
 };
+/** A JSON type as an error names it (zod's names, and typeof's). */
+const TYPE_NAMES: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string', number: 'a number', int: 'a whole number', boolean: 'a boolean (true or false)', null: 'null', undefined: 'nothing' };
+const typeName = (t: unknown) => TYPE_NAMES[String(t)] ?? String(t);
 const systemReason = (code: string) => `${code}${ERRNO[code] ? ` (${ERRNO[code]})` : ''}`;
 
 export const en: Messages = {
@@ -205,7 +208,7 @@ export const en: Messages = {
     E_NO_CHARGE: () => 'a case needs at least one charge',
     E_MAX_CHARGES: (p: P) => `at most ${p.max} charge${Number(p.max) > 1 ? 's' : ''} in a case (see --max-charges)`,
     E_UNKNOWN_FIELDS: (p: P) => `unknown field${p.keys.length > 1 ? 's' : ''} ${p.keys.map((k: string) => `"${k}"`).join(', ')}${p.like?.length ? `; did you mean ${p.like.map((k: string) => `"${k}"`).join(', ')}?` : ''}`,
-    E_TYPE: (p: P) => `Invalid input: expected ${p.expected}, received ${p.received}`,
+    E_TYPE: (p: P) => `wrong type: ${typeName(p.expected)} is expected, not ${typeName(p.received)}`,
     E_TOO_SHORT: (p: P) => (p.origin === 'array' ? `Too small: expected array to have >=${p.minimum} items` : ['number', 'int', 'bigint'].includes(String(p.origin)) ? `must be at least ${p.minimum}` : `Too small: expected string to have >=${p.minimum} characters`),
     E_TOO_LONG: (p: P) => (p.origin === 'array' ? `Too big: expected array to have <=${p.maximum} items` : ['number', 'int', 'bigint'].includes(String(p.origin)) ? `must be at most ${p.maximum}` : `Too big: expected string to have <=${p.maximum} characters`),
     E_OPTION: (p: P) => `Invalid option: expected one of ${p.values.map((v: string) => `"${v}"`).join('|')}`,
@@ -219,7 +222,7 @@ export const en: Messages = {
     E_UTF8: (p: P) => `the text is not valid UTF-8${p.line ? ` (line ${p.line})` : ''}; save the file as UTF-8`,
     E_ID: () => 'must be a string or an integer',
     E_ID_UNSAFE: () => 'a numeric id must be an integer of at most 9007199254740991 (beyond that, or with decimals, it would not be echoed exactly): give it in quotes, as a string',
-    E_AMOUNT_NOT_STRING: (p: P) => `must be a decimal string of euros, e.g. "2000000" (got ${p.received})`,
+    E_AMOUNT_NOT_STRING: (p: P) => `must be a decimal string of euros, e.g. "2000000" (not ${typeName(p.received)})`,
     E_DATE_UNREAL: () => 'is not a real calendar date (YYYY-MM-DD)',
     E_MISSING_PREDICATE_CSV: (p: P) => `${p.ref} needs the offence it refers to: give it in the predicate column (one value per ref, in order, e.g. 222-37)`,
     E_MISSING_ORIGIN_CSV: (p: P) => `${p.ref} needs the offence the property came from: give it in the predicate column (one value per ref, in order, e.g. 222-34)`,
@@ -275,6 +278,8 @@ export const en: Messages = {
     E_OPTION_MAX: (p: P) => `maxCharges must be a whole number, at least 1, not ${p.value}`,
     E_OPTION_BOOL: (p: P) => `${p.name} must be true or false`,
     E_NOT_PLAIN: (p: P) => `the case cannot be read as JSON data: ${p.detail}`,
+    E_NOT_PLAIN_CYCLE: () => 'the case cannot be read as JSON data: it holds a circular reference (an object that contains itself)',
+    E_NOT_PLAIN_BIGINT: () => 'the case cannot be read as JSON data: it holds a BigInt (give a number or a string)',
     E_INTERNAL: (p: P) => `internal error: ${p.detail}`,
     E_REPENTIS: () => 'must be "exempt" (exemption from penalty) or "reduced" (reduced penalty)',
     E_BORN_AFTER_FACTS: (p: P) => `the date of birth (${d(p.birth)}) is after the facts (${d(p.date)})`,
@@ -510,6 +515,10 @@ export const en: Messages = {
       U_NO_CHARGE: () => 'name at least one charge (e.g. quantum eval "323-3-2 III"), or give --case FILE, or - to read a JSON case from standard input',
       U_SAME_FILE: (p: P) => `--out ${p.out} is the input file itself: it would be overwritten before it is read`,
       U_OUT: (p: P) => `cannot write to ${p.out}: ${p.reason}`,
+      U_UNKNOWN_FLAG: (p: P) => `unknown option ${p.option}${p.command ? ` for quantum ${p.command}` : ''} (quantum ${p.command ? `${p.command} ` : ''}--help lists them)`,
+      U_REQUIRED: (p: P) => `${p.command} needs ${p.options.join(' and ')}${p.command === 'diff' ? ', two dates (e.g. quantum diff --from 2024-01-01 --to 2025-01-01)' : ''}`,
+      U_NEEDS_ARGUMENT: (p: P) => (p.command === 'rules' ? 'rules needs an action: validate (check a rules directory) or stats (count by status)' : p.command === 'show' ? 'show needs a ref, e.g. quantum show 323-3-2' : `${p.command} needs an argument (quantum ${p.command} --help)`),
+      U_COMPLETION_SHELL: (p: P) => `quantum completion writes the script for bash or zsh: quantum completion bash, quantum completion zsh (with no argument: the shell of $SHELL), not "${p.shell}"`,
       U_NEED_TERMINAL: () => 'tui: the interface needs an interactive terminal; without one, use `quantum eval` (a few charges) or `quantum batch` (thousands of cases)',
       U_COMMAND: () => 'name a command: eval, batch, show, list, tui, rules, schema, diff or completion',
     } as Record<string, (p: P) => string>,
@@ -537,7 +546,7 @@ export const en: Messages = {
       schema: 'the JSON Schema of rule files, generated from the zod schemas', kind: 'article, codes, parameters, recidive, aggravations, minors, repentis, cumulation or speciality',
       diff: 'the provisions whose penalty changes between two dates', from: 'first date', to: 'second date',
       tui: 'terminal UI: search, build a case, watch the maximum move (also: quantum alone in a terminal)',
-      completion: 'completion script for the shell of $SHELL, bash or zsh (no argument; add it to ~/.bashrc: quantum completion >> ~/.bashrc, or ~/.zshrc)',
+      completion: 'completion script for bash or zsh: quantum completion bash (or zsh; with no argument, the shell of $SHELL); add it to ~/.bashrc: quantum completion bash >> ~/.bashrc (or zsh >> ~/.zshrc)',
       examples: [
         ['$0 eval "323-3-2 III" --date 2024-05-01', 'online platform for illicit transactions, organised gang'],
         ['$0 eval "323-3-2 III" "225-8" "324-2 2°; amount=2000000" --date 2024-05-01', 'several charges in concours'],

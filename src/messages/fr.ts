@@ -48,6 +48,9 @@ const VALUE_KINDS: Record<string, string> = {
   prior: 'RÉF@DÉFINITIVE[:EXPIRÉE], par ex. 222-37@10/01/2018:10/01/2020', case: "un fichier de cas JSON, ou - pour l'entrée standard",
   out: 'un nom de fichier (sans --out : la sortie standard)',
 };
+/** A JSON type as an error names it (zod's names, and typeof's). */
+const TYPE_NAMES: Record<string, string> = { object: 'un objet', array: 'un tableau', string: 'une chaîne', number: 'un nombre', int: 'un nombre entier', boolean: 'un booléen (true ou false)', null: 'null', undefined: 'rien' };
+const typeName = (t: unknown) => TYPE_NAMES[String(t)] ?? String(t);
 const systemReason = (code: string) => `${code}${ERRNO[code] ? ` (${ERRNO[code]})` : ''}`;
 
 export const fr = {
@@ -222,7 +225,7 @@ export const fr = {
     E_NO_CHARGE: () => 'une affaire doit compter au moins un chef',
     E_MAX_CHARGES: (p: P) => `au plus ${p.max} chef${Number(p.max) > 1 ? 's' : ''} dans une affaire (voir --max-charges)`,
     E_UNKNOWN_FIELDS: (p: P) => `champ${p.keys.length > 1 ? 's' : ''} inconnu${p.keys.length > 1 ? 's' : ''} ${p.keys.map((k: string) => `"${k}"`).join(', ')}${p.like?.length ? ` ; vouliez-vous dire ${p.like.map((k: string) => `"${k}"`).join(', ')} ?` : ''}`,
-    E_TYPE: (p: P) => `type invalide : ${p.expected} attendu, ${p.received} reçu`,
+    E_TYPE: (p: P) => `type invalide : ${typeName(p.expected)} est attendu, pas ${typeName(p.received)}`,
     E_TOO_SHORT: (p: P) => (p.origin === 'array' ? `au moins ${p.minimum} élément(s)` : ['number', 'int', 'bigint'].includes(String(p.origin)) ? `doit valoir au moins ${p.minimum}` : `au moins ${p.minimum} caractère(s)`),
     E_TOO_LONG: (p: P) => (p.origin === 'array' ? `au plus ${p.maximum} élément(s)` : ['number', 'int', 'bigint'].includes(String(p.origin)) ? `doit valoir au plus ${p.maximum}` : `au plus ${p.maximum} caractère(s)`),
     E_OPTION: (p: P) => `valeur invalide : l'une de ${p.values.map((v: string) => `"${v}"`).join(', ')} attendue`,
@@ -236,7 +239,7 @@ export const fr = {
     E_UTF8: (p: P) => `le texte n'est pas de l'UTF-8 valide${p.line ? ` (ligne ${p.line})` : ''} ; enregistrez le fichier en UTF-8`,
     E_ID: () => 'doit être une chaîne ou un nombre entier',
     E_ID_UNSAFE: () => "un identifiant numérique doit être un entier d'au plus 9007199254740991 (au-delà, ou avec des décimales, il ne serait pas repris exactement) : donnez-le entre guillemets, comme une chaîne",
-    E_AMOUNT_NOT_STRING: (p: P) => `doit être une chaîne de chiffres en euros, par ex. "2000000" (${p.received} reçu)`,
+    E_AMOUNT_NOT_STRING: (p: P) => `doit être une chaîne de chiffres en euros, par ex. "2000000" (pas ${typeName(p.received)})`,
     E_DATE_UNREAL: () => "n'est pas une date réelle du calendrier (AAAA-MM-JJ)",
     E_MISSING_PREDICATE_CSV: (p: P) => `${p.ref} dépend de l'infraction à laquelle il renvoie : donnez-la dans la colonne predicate (une valeur par référence, dans l'ordre, par ex. 222-37)`,
     E_MISSING_ORIGIN_CSV: (p: P) => `${p.ref} dépend de l'infraction d'où proviennent les biens : donnez-la dans la colonne predicate (une valeur par référence, dans l'ordre, par ex. 222-34)`,
@@ -292,6 +295,8 @@ export const fr = {
     E_OPTION_MAX: (p: P) => `maxCharges doit être un nombre entier d'au moins 1, pas ${p.value}`,
     E_OPTION_BOOL: (p: P) => `${p.name} doit valoir true ou false`,
     E_NOT_PLAIN: (p: P) => `le cas ne peut pas être lu comme des données JSON : ${p.detail}`,
+    E_NOT_PLAIN_CYCLE: () => 'le cas ne peut pas être lu comme des données JSON : il contient une référence circulaire (un objet qui se contient lui-même)',
+    E_NOT_PLAIN_BIGINT: () => 'le cas ne peut pas être lu comme des données JSON : il contient un BigInt (donnez un nombre ou une chaîne)',
     E_INTERNAL: (p: P) => `erreur interne : ${p.detail}`,
     E_REPENTIS: () => 'doit valoir "exempt" (exemption de peine) ou "reduced" (réduction de peine)',
     E_BORN_AFTER_FACTS: (p: P) => `la date de naissance (${d(p.birth)}) est postérieure aux faits (${d(p.date)})`,
@@ -533,6 +538,10 @@ export const fr = {
       U_NO_CHARGE: () => 'nommez au moins un chef (par ex. quantum eval "323-3-2 III"), ou donnez --case FICHIER, ou - pour lire un cas JSON sur l\'entrée standard',
       U_SAME_FILE: (p: P) => `--out ${p.out} est le fichier d'entrée lui-même : il serait écrasé avant d'être lu`,
       U_OUT: (p: P) => `impossible d'écrire dans ${p.out} : ${p.reason}`,
+      U_UNKNOWN_FLAG: (p: P) => `option inconnue ${p.option}${p.command ? ` pour quantum ${p.command}` : ''} (quantum ${p.command ? `${p.command} ` : ''}--help les liste)`,
+      U_REQUIRED: (p: P) => `${p.command} demande ${p.options.join(' et ')}${p.command === 'diff' ? ', deux dates (par ex. quantum diff --from 2024-01-01 --to 2025-01-01)' : ''}`,
+      U_NEEDS_ARGUMENT: (p: P) => (p.command === 'rules' ? 'rules attend une action : validate (vérifier un répertoire de règles) ou stats (compter par statut)' : p.command === 'show' ? 'show attend une référence, par ex. quantum show 323-3-2' : `${p.command} attend un argument (quantum ${p.command} --help)`),
+      U_COMPLETION_SHELL: (p: P) => `quantum completion écrit le script de bash ou de zsh : quantum completion bash, quantum completion zsh (sans argument : le shell de $SHELL), pas « ${p.shell} »`,
       U_NEED_TERMINAL: () => "tui : l'interface demande un terminal interactif ; hors terminal, utilisez `quantum eval` (quelques chefs) ou `quantum batch` (des milliers de cas)",
       U_COMMAND: () => 'nommez une commande : eval, batch, show, list, tui, rules, schema, diff ou completion',
     } as Record<string, (p: P) => string>,
@@ -560,7 +569,7 @@ export const fr = {
       schema: 'le JSON Schema des fichiers de règles, généré depuis les schémas zod', kind: 'article, codes, parameters, recidive, aggravations, minors, repentis, cumulation ou speciality',
       diff: 'les dispositions dont la peine change entre deux dates', from: 'première date', to: 'seconde date',
       tui: 'interface en terminal : chercher, composer une affaire, voir le maximum bouger (aussi : quantum seul dans un terminal)',
-      completion: "script de complétion pour le shell de $SHELL, bash ou zsh (sans argument ; à ajouter à ~/.bashrc : quantum completion >> ~/.bashrc, ou ~/.zshrc)",
+      completion: "script de complétion pour bash ou zsh : quantum completion bash (ou zsh ; sans argument, le shell de $SHELL) ; à ajouter à ~/.bashrc : quantum completion bash >> ~/.bashrc (ou zsh >> ~/.zshrc)",
       examples: [
         ['$0 eval "323-3-2 III" --date 01/05/2024', 'plateforme en ligne de transactions illicites, en bande organisée'],
         ['$0 eval "323-3-2 III" "225-8" "324-2 2°; montant=2 000 000" --date 2024-05-01', 'plusieurs chefs en concours'],

@@ -260,7 +260,7 @@ describe('quantum eval: refusals that name what is wrong (red team rt10c)', () =
   });
   it('validation messages say what is wrong: a non-number amount, a negative index, an unreal date, a huge or null id', () => {
     const err = (c: object) => JSON.parse(quantum(['eval', '-', '--json'], JSON.stringify(c)).out).error.message as string;
-    expect(err({ charges: [{ ref: '324-1', amount: {} }] })).toContain('(object reçu)');
+    expect(err({ charges: [{ ref: '324-1', amount: {} }] })).toContain('(pas un objet)');
     expect(err({ charges: [{ ref: '324-1', amount: 5 }] })).toContain('(pas un nombre JSON)');
     expect(err({ charges: [{ ref: '311-3' }, { ref: '434-27 al. 2', relatedTo: [-1] }] })).toBe('charges[1].relatedTo[0]: doit valoir au moins 0');
     expect(err({ date: '2023-02-29', charges: [{ ref: '311-3' }] })).toBe("date: n'est pas une date réelle du calendrier (AAAA-MM-JJ)");
@@ -488,5 +488,35 @@ describe("messages in the user's terms (new-user pass ux20)", () => {
       expect(out).toContain("amende proportionnelle (à une assiette : montant= d'un chef)");
       expect(out).not.toMatch(/amount/);
     }
+  });
+});
+
+describe("the command line's own refusals in the user's words (new-user pass ux20)", () => {
+  it('an unknown option is named with its dashes and the command whose help lists them', () => {
+    const r = quantum(['eval', '311-3', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('quantum: option inconnue --bogus pour quantum eval (quantum eval --help les liste)');
+    expect(quantum(['eval', '311-3', '-x', '--lang', 'en']).err).toContain('unknown option -x for quantum eval');
+    expect(quantum(['eval', '311-3', '--no-trace', '--date', '2024-05-01']).code).toBe(0);
+  });
+  it('diff without its dates, rules without its action, show without its ref: what they take, in French', () => {
+    expect(quantum(['diff']).err).toContain('quantum: diff demande --from et --to, deux dates');
+    expect(quantum(['diff', '--from', '2020-01-01']).err).toContain('quantum: diff demande --to,');
+    const rules = quantum(['rules']);
+    expect(rules.code).toBe(2);
+    expect(rules.err).toContain('quantum: rules attend une action : validate');
+    expect(quantum(['rules', '--lang', 'en']).err).toContain('rules needs an action: validate');
+    expect(quantum(['show']).err).toContain('quantum: show attend une référence, par ex. quantum show 323-3-2');
+  });
+  it('completion takes bash or zsh (the script for that shell); another word is refused, never "did you mean batch?"', () => {
+    const bash = quantum(['completion', 'bash']);
+    expect(bash.code).toBe(0);
+    expect(bash.out).toContain('###-begin-quantum-completions-###');
+    expect(bash.out).not.toContain('#compdef');
+    expect(quantum(['completion', 'zsh']).out).toContain('#compdef quantum');
+    const fish = quantum(['completion', 'fish']);
+    expect(fish.code).toBe(2);
+    expect(fish.err).toContain('quantum completion écrit le script de bash ou de zsh');
+    expect(fish.err).not.toContain('batch');
   });
 });

@@ -103,3 +103,15 @@ describe('the library never throws on odd arguments (red team rt14c)', () => {
     expect(() => loadRules(undefined, { lang: 'xx' as never })).toThrow(/lang must be "fr" or "en"/);
   });
 });
+
+describe('a case JSON cannot hold is said in the user\'s language (new-user pass ux20)', () => {
+  it('a cycle and a BigInt: French words, not V8\'s "Converting circular structure to JSON"', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    const cyclic: Record<string, unknown> = { charges: [{ ref: '311-3' }] };
+    cyclic.self = cyclic;
+    const c = evaluate(rules, cyclic, { today: '2026-11-29' });
+    expect(c.ok ? null : c.error.message).toBe('le cas ne peut pas être lu comme des données JSON : il contient une référence circulaire (un objet qui se contient lui-même)');
+    const b = evaluate(rules, { charges: [{ ref: '311-3' }], n: 1n }, { today: '2026-11-29', lang: 'en' });
+    expect(b.ok ? null : b.error.message).toBe('the case cannot be read as JSON data: it holds a BigInt (give a number or a string)');
+  });
+});

@@ -21,8 +21,12 @@ describe('parseCase messages', () => {
   it('names unknown fields', () => {
     expect(msg({ charges: [{ ref: 'a', foo: 1 }] })).toBe('charges[0] | charges[0]: unknown field "foo"');
   });
-  it('falls back on zod\'s English messages, not a bare "Invalid input"', () => {
-    expect(msg({ charges: [{ ref: 'a', attempt: 'yes' }] })).toBe('charges[0].attempt | charges[0].attempt: Invalid input: expected boolean, received string');
+  it('says what is wrong in words, not a bare "Invalid input"; a type by its name in the language (new-user pass ux20)', () => {
+    const fr = (input: unknown) => { const r = parseCase(input, { lang: 'fr' }); return r.ok ? 'ok' : r.error.message; };
+    expect(fr([])).toBe('type invalide : un objet est attendu, pas un tableau');
+    expect(fr({ charges: {} })).toBe('charges: type invalide : un tableau est attendu, pas un objet');
+    expect(fr({ charges: [{ ref: '311-3', attempt: 'oui' }] })).toBe('charges[0].attempt: type invalide : un booléen (true ou false) est attendu, pas une chaîne');
+    expect(msg({ charges: [{ ref: 'a', attempt: 'yes' }] })).toBe('charges[0].attempt | charges[0].attempt: wrong type: a boolean (true or false) is expected, not a string');
     expect(msg({ charges: [{ ref: '450-1', predicate: '' }] })).toBe('charges[0].predicate | charges[0].predicate: Too small: expected string to have >=1 characters');
     expect(msg({ offender: { type: 'robot' }, charges: [{ ref: 'a' }] })).toBe('offender.type | offender.type: Invalid option: expected one of "natural"|"legal"');
   });
@@ -40,7 +44,7 @@ describe('parseCase messages', () => {
     const numeric = parseCase({ id: 7, charges: [{ ref: 'a' }] }, { owned: true, lang: 'en' });
     expect(numeric.ok && numeric.case.id).toBe('7');
     const bad = parseCase({ charges: [{ ref: 'a', attempt: 'yes' }] }, { owned: true, lang: 'en' });
-    expect(!bad.ok && bad.error.message).toBe('charges[0].attempt: Invalid input: expected boolean, received string');
+    expect(!bad.ok && bad.error.message).toBe('charges[0].attempt: wrong type: a boolean (true or false) is expected, not a string');
   });
 });
 
