@@ -1,8 +1,8 @@
 // The command line's charge syntax: `REF[; option[=value]]…`, e.g. "450-1; predicate=222-37".
 import type { Charge, Prior } from '../core/contract.js';
-import { parsePriorShorthand } from '../io/shorthand.js';
+import { parsePriorShorthand, priorDates } from '../io/shorthand.js';
 import { parseUserDate } from '../io/dates.js';
-import { canonicalAmount } from '../schema/amount.js';
+import { amountProblem, canonicalAmount } from '../schema/amount.js';
 import { UsageError } from './common.js';
 
 type Key = 'attempt' | 'accomplice' | 'amount' | 'predicate' | 'date' | 'aggravation' | 'repentis' | 'with';
@@ -34,7 +34,7 @@ const withCharges = (value: string, arg: string): number[] => value.split(/[,+\s
 /** One option of a charge: its value checked and written as the contract wants it. */
 function option(charge: Charge, key: Key, rawKey: string, value: string | undefined, arg: string): void {
   if (key === 'attempt' || key === 'accomplice') {
-    if (value !== undefined && ![...YES, ...NO].includes(value.toLowerCase())) throw new UsageError('U_NO_VALUE', { key: rawKey, arg });
+    if (value !== undefined && ![...YES, ...NO].includes(value.toLowerCase())) throw new UsageError('U_NO_VALUE', { key: rawKey, arg, value, yes: YES, no: NO });
     if (charge[key] !== undefined) throw new UsageError('U_TWICE', { key: rawKey, arg }); // "tentative; tentative=non": which?
     charge[key] = value === undefined || YES.includes(value.toLowerCase());
     return;
@@ -44,7 +44,7 @@ function option(charge: Charge, key: Key, rawKey: string, value: string | undefi
   if (charge[key === 'with' ? 'relatedTo' : key] !== undefined) throw new UsageError('U_TWICE', { key: rawKey, arg });
   if (key === 'amount') {
     const amount = canonicalAmount(value);
-    if (amount === null) throw new UsageError('U_BAD_AMOUNT', { value, arg });
+    if (amount === null) throw new UsageError('U_BAD_AMOUNT', { value, arg, why: amountProblem(value) });
     charge.amount = amount;
   } else if (key === 'repentis') {
     const r = REPENTIS[value.toLowerCase()];
@@ -69,6 +69,8 @@ export function parseChargeArg(arg: string): Charge {
     const eq = opt.indexOf('=');
     const rawKey = (eq < 0 ? opt : opt.slice(0, eq)).trim().toLowerCase();
     const key = KEYS[rawKey];
+    // "311-3; 222-37": a second charge where an option goes (each charge is an argument of its own).
+    if (!key && eq < 0 && /\d/.test(rawKey)) throw new UsageError('U_OPTION_IS_REF', { key: opt, arg, ref });
     if (!key) throw new UsageError('U_UNKNOWN_OPTION', { key: rawKey, arg });
     option(charge, key, rawKey, eq < 0 ? undefined : opt.slice(eq + 1).trim(), arg);
   }
@@ -79,7 +81,8 @@ export function parseChargeArg(arg: string): Charge {
 export function checkWith(charges: Charge[], args: string[]): void {
   charges.forEach((ch, i) => {
     for (const j of ch.relatedTo ?? []) {
-      if (j >= charges.length || j === i) throw new UsageError('U_WITH_RANGE', { n: j + 1, count: charges.length, arg: args[i] });
+      if (j === i) throw new UsageError('U_WITH_SELF', { n: j + 1, count: charges.length, arg: args[i] });
+      if (j >= charges.length) throw new UsageError('U_WITH_RANGE', { n: j + 1, count: charges.length, arg: args[i] });
     }
   });
 }
@@ -87,6 +90,8 @@ export function checkWith(charges: Charge[], args: string[]): void {
 /** `--prior REF@FINAL[:EXPIRED]`, e.g. "222-37@2018-01-10:2020-01-10" (a conviction final, then served). */
 export function parsePriorArg(arg: string): Prior {
   const prior = parsePriorShorthand(arg);
-  if (!prior) throw new UsageError('U_PRIOR', { arg });
-  return prior;
+  if (prior) return prior;
+  // Well shaped but with a date that is not one (2020-13-01): that date is named, not the whole syntax.
+  const bad = priorDates(arg)?.find((d) => !parseUserDate(d));
+  throw bad ? new UsageError('U_PRIOR_DATE', { arg, date: bad }) : new UsageError('U_PRIOR', { arg });
 }

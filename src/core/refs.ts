@@ -98,6 +98,15 @@ export function resolveRef(rules: Rules, input: string, path: string): Resolutio
   return r;
 }
 
+/**
+ * "311-3, 222-37" or "311-3; 222-37": several refs where one is expected; each is a charge of its own (the error says
+ * so). Empty when the text does not split into refs.
+ */
+function severalRefs(input: string, codes: Code[]): { several?: string[] } {
+  const parts = input.split(/[,;|]|\s+(?:et|and)\s+/).map((x) => x.trim()).filter(Boolean);
+  return parts.length > 1 && parts.every((x) => parseRef(x, codes) !== null) ? { several: parts } : {};
+}
+
 /** A resolution, always with every field: one object shape for the engine's code (no re-optimisation). */
 function found(provision: Provision, ref: string, sharedTiers = false, items: Item[] | undefined = undefined, within: string | undefined = undefined): Resolution {
   return { ok: true, provision, ref, sharedTiers, items, within };
@@ -110,7 +119,7 @@ function resolveUncached(rules: Rules, input: string, path: string): Resolution 
     if (p) return found(p, alias);
   }
   const parsed = parseRef(input, rules.codes);
-  if (!parsed) return unknown(rules, input, path, 'E_NOT_A_REF');
+  if (!parsed) return unknown(rules, input, path, 'E_NOT_A_REF', severalRefs(input, rules.codes));
   const article = qualify(parsed.code ?? PENAL_CODE, parsed.article);
   if (!rules.articles.has(article)) return parsed.code === null ? otherCodes(rules, parsed, input, path) : unknown(rules, input, path);
   // A tier then one of its items ("222-19-1 al. 2 3°"): the item, named as the data names it ("222-19-1 3°").

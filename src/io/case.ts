@@ -126,11 +126,33 @@ export function parseCase(input: unknown, options: ParseOptions = {}): CaseParse
   const issues = r.error.issues;
   const issue = specific(issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!);
   const path = jsonPath(issue.path);
-  const count = r.error.issues.length - 1;
-  const more = count > 0 ? say(lang, 'errors', 'E_MORE_PROBLEMS', { count }) : '';
-  // The id is echoed only if it is a valid one (the schema's own rule).
-  const id = input && typeof input === 'object' && 'id' in input && z.safeParse(caseIdSchema, input.id).success ? String(input.id) : null;
-  return { ok: false, id, error: { code: 'INVALID_CASE', path: path || null, message: `${path ? `${path}: ` : ''}${issueMessage(issue, input, lang, maxCharges)}${more}` } };
+  const said = (i: Issue) => { const p = jsonPath(i.path); return `${p ? `${p}: ` : ''}${issueMessage(i, input, lang, maxCharges)}`; };
+  return { ok: false, id: readableId(input), error: { code: 'INVALID_CASE', path: path || null, message: `${said(issue)}${otherProblems(issues, issue, said, lang)}` } };
+}
+
+/** At most this many other problems are named after the first; more are counted only. */
+const NAMED_PROBLEMS = 5;
+/**
+ * The problems besides the first, one per field (a date that is not one also fails its range: one problem), each
+ * named with its path; past a few, only their number (a case of 10 000 bad charges gets one line, not 10 000).
+ */
+function otherProblems(issues: readonly Issue[], first: Issue, said: (i: Issue) => string, lang: Lang): string {
+  const seen = new Set([jsonPath(first.path)]);
+  const others: Issue[] = [];
+  for (const i of issues) {
+    const s = specific(i), p = jsonPath(s.path);
+    if (seen.has(p)) continue;
+    seen.add(p);
+    others.push(s);
+  }
+  if (!others.length) return '';
+  if (others.length > NAMED_PROBLEMS) return say(lang, 'errors', 'E_MORE_PROBLEMS', { count: others.length });
+  return say(lang, 'errors', 'E_OTHER_PROBLEMS', { problems: others.map(said) });
+}
+
+/** A case's id when it is a valid one (the schema's own rule), as results echo it; null otherwise. */
+export function readableId(input: unknown): string | null {
+  return input && typeof input === 'object' && 'id' in input && z.safeParse(caseIdSchema, (input as { id: unknown }).id).success ? String((input as { id: unknown }).id) : null;
 }
 
 export { parsePriorShorthand } from './shorthand.js';

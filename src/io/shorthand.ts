@@ -14,3 +14,9 @@ export function parsePriorShorthand(text: string): Prior | null {
   if (!final || expired === null) return null;
   return { ref: m[1]!.trim(), final, ...(expired ? { expired } : {}) };
 }
+
+/** The dates written in a prior's shorthand (final, then expired), whatever they are worth; null if not its shape. */
+export function priorDates(text: string): string[] | null {
+  const m = PRIOR.exec(text.trim());
+  return m ? [m[2]!, ...(m[3] ? [m[3]] : [])] : null;
+}

@@ -63,5 +63,8 @@ export function formatPenalty(prison: PrisonOut | null, fine: string | null, lan
 /** An article's tiers as errors name them (core/refs.ts, tierList): each with its items, and its repeal date. */
 export function formatTiers(ts: readonly { ref: string; items: string[]; repealed: string | null }[], lang: Lang): string {
   const repealed = lang === 'fr' ? 'abrogé le' : 'repealed on';
-  return ts.map((t) => `${t.ref}${t.items.length ? ` (${t.items.join(', ')})` : ''}${t.repealed ? ` [${repealed} ${formatDate(t.repealed, lang)}]` : ''}`).join(', ');
+  // A tier's items name it too ("presse 24 bis 1°" is al. 2): said as such, apart from the ref, which is what an
+  // error's suggestions give ("presse 24 bis al. 2 (ou son 1°)", not "presse 24 bis al. 2 (1°)").
+  const its = (items: string[]) => (lang === 'fr' ? `ou ${items.length > 1 ? 'ses' : 'son'} ${items.join(', ')}` : `or its ${items.join(', ')}`);
+  return ts.map((t) => `${t.ref}${t.items.length ? ` (${its(t.items)})` : ''}${t.repealed ? ` [${repealed} ${formatDate(t.repealed, lang)}]` : ''}`).join(', ');
 }

@@ -18,3 +18,15 @@ export function canonicalAmount(text: string): string | null {
 
 /** Whether an amount is already in the canonical form (nothing to normalise). */
 export const isCanonicalAmount = (text: string): boolean => /^\d{1,30}(\.\d{1,2})?$/.test(text);
+
+/**
+ * Why a text is not an amount, when it can be told: more than two decimals ("1.123": a point or comma separates
+ * decimals; thousands are grouped by spaces), a sign, more than 30 digits; null otherwise (not a number at all).
+ */
+export function amountProblem(text: string): 'decimals' | 'negative' | 'digits' | null {
+  const s = text.trim().replace(/\s*€$/, '');
+  if (/^[-−]\s*\d/.test(s)) return 'negative';
+  if (/^\d[\d \u00a0\u202f_']*[.,]\d{3,}$/.test(s)) return 'decimals';
+  if (/^\d{31,}([.,]\d{1,2})?$/.test(s.replace(GROUP, ''))) return 'digits';
+  return null;
+}

@@ -520,3 +520,39 @@ describe("the command line's own refusals in the user's words (new-user pass ux2
     expect(fish.err).not.toContain('batch');
   });
 });
+
+describe('errors that say what is wrong (new-user pass ux20)', () => {
+  const err = (args: string[], input?: string) => quantum(args, input).err;
+  it('a charge that names itself with avec=N is told it cannot; a number past the last charge is told it does not exist', () => {
+    expect(err(['eval', '311-3', '434-27 al. 2; avec=2'])).toContain('avec=2 dans « 434-27 al. 2; avec=2 » : ce chef est le n° 2 et ne peut pas se nommer lui-même');
+    expect(err(['eval', '311-3', '434-27 al. 2; avec=5'])).toContain("il n'y a pas de chef n° 5 ; donnez le numéro d'un autre chef, de 1 à 2");
+  });
+  it('--prior with an impossible date names the date', () => {
+    const r = quantum(['eval', '311-3', '--prior', '311-3@2020-13-01']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--prior « 311-3@2020-13-01 » : « 2020-13-01 » n'est pas une date réelle du calendrier");
+  });
+  it('an amount with three decimals is told "deux décimales au plus"; a negative one that an amount is positive', () => {
+    expect(err(['eval', '324-1; montant=1.123; predicat=222-34'])).toContain(': deux décimales au plus');
+    expect(err(['eval', '324-1; montant=-5; predicat=222-34'])).toContain(': un montant est positif');
+  });
+  it('attempt=maybe lists every value attempt takes', () => {
+    const e = err(['eval', '311-3; attempt=maybe']);
+    for (const v of ['oui', 'non', '1', '0', 'true', 'false']) expect(e).toContain(v);
+    expect(e).toContain('pas « maybe »');
+  });
+  it('several refs in one argument: told to give each charge as an argument of its own', () => {
+    expect(err(['eval', '311-3, 222-37'])).toContain("n'est pas une référence de disposition mais 2 : 311-3, 222-37 ; donnez chacun comme un chef à part (un argument chacun, entre guillemets)");
+    expect(err(['eval', '311-3; 222-37'])).toContain('« 222-37 » dans « 311-3; 222-37 » n\'est pas une option de chef : chaque chef est un argument à part, par ex. quantum eval "311-3" "222-37"');
+  });
+  it('a JSON case with several problems names each, one per field (a date that is not one is one problem)', () => {
+    expect(err(['eval', '-'], JSON.stringify({ date: '31/12/2024', charges: [{ ref: '311-3' }] }))).toMatch(/\(date\) : doit être une date AAAA-MM-JJ\n$/);
+    expect(err(['eval', '-'], JSON.stringify({ date: '31/12/2024', judgmentDate: '2025/01/01', charges: [{ ref: '311-3' }] }))).toContain('doit être une date AAAA-MM-JJ ; et aussi judgmentDate: doit être une date AAAA-MM-JJ');
+  });
+  it('an article\'s tiers are listed as the suggestions give them, their items apart ("presse 24 bis al. 2 (ou son 1°)")', () => {
+    const r = JSON.parse(quantum(['eval', 'presse 24 bis', '--json']).out);
+    expect(r.error.message).toContain('presse 24 bis al. 2 (ou son 1°)');
+    for (const s of r.error.suggestions) expect(r.error.message).toContain(`${s}`);
+    expect(r.error.suggestions).toContain('presse 24 bis al. 2');
+  });
+});

@@ -55,7 +55,7 @@ describe('an ambiguous article names its tiers, and says which were repealed', (
     expect(fr.ok).toBe(false);
     if (fr.ok) return;
     expect(fr.error.code).toBe('AMBIGUOUS_PROVISION');
-    expect(fr.error.message).toContain('221-6-1 al. 1, 221-6-1 al. 2 (1°, 2°, 3°, 4°, 5°, 6°) [abrogé le 11/07/2025], 221-6-1 al. 3 [abrogé le 11/07/2025]');
+    expect(fr.error.message).toContain('221-6-1 al. 1, 221-6-1 al. 2 (ou ses 1°, 2°, 3°, 4°, 5°, 6°) [abrogé le 11/07/2025], 221-6-1 al. 3 [abrogé le 11/07/2025]');
     const en = resolve(rules, '221-6-1', 'en');
     expect(!en.ok && en.error.message).toContain('221-6-1 al. 3 [repealed on 2025-07-11]');
     // A tier still in force carries no mark: 323-3-2's three tiers (loi n° 2023-22) are all current.
