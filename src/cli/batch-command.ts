@@ -99,7 +99,8 @@ export async function batchCommand(argv: BatchArgs): Promise<number> {
     // Workers started early for a large input must not keep the process alive after a failed start (an --out that
     // cannot be opened): terminated here, as the run's end does.
     await pool?.close();
-    if (e instanceof BatchInputError) throw new InputError({ code: 'PARSE_ERROR', path: null, message: e.key === 'READ' ? m.errors.E_READ(e.params) : m.errors.E_HEADER_AT(e.params) });
+    // An input that cannot be read (missing, a directory, unreadable) is a READ_ERROR; a CSV header that is wrong, a PARSE_ERROR.
+    if (e instanceof BatchInputError) throw new InputError(e.key === 'READ' ? { code: 'READ_ERROR', path: null, message: m.errors.E_READ(e.params) } : { code: 'PARSE_ERROR', path: null, message: m.errors.E_HEADER_AT(e.params) });
     // A target that cannot be written is an input error (exit 1), as a full disk during the run.
     if (e instanceof OutputError) { process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: sanitize(e.out), reason: m.cli.reason({ code: e.reason, meaning: m.cli.errno[e.reason] }) })}\n`); return EXIT.input; }
     throw e;

@@ -127,7 +127,8 @@ export async function loadRulesFor(argv: Common, options: SnapshotOptions = {}):
  */
 export function readLimited(file: string, max: number, lang: Lang): string {
   const e = MESSAGES[lang].errors;
-  const fail = (reason: string): never => { throw new InputError({ code: 'PARSE_ERROR', path: null, message: e.E_READ({ file, reason }) }); };
+  // What cannot be read (missing, a directory, unreadable, too big) is a READ_ERROR; what was read and is not JSON, a PARSE_ERROR.
+  const fail = (reason: string): never => { throw new InputError({ code: 'READ_ERROR', path: null, message: e.E_READ({ file, reason }) }); };
   let fd: number;
   try { fd = file === '-' ? 0 : openSync(file, 'r'); } catch (e) { return fail((e as NodeJS.ErrnoException).code ?? (e as Error).message); }
   try {
@@ -140,7 +141,7 @@ export function readLimited(file: string, max: number, lang: Lang): string {
       try { n = readSync(fd, buf, 0, buf.length, null); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; if ((e as NodeJS.ErrnoException).code === 'EOF') break; return fail((e as NodeJS.ErrnoException).code ?? (e as Error).message); }
       if (n === 0) break;
       total += n;
-      if (total > max) throw new InputError({ code: 'PARSE_ERROR', path: null, message: e.E_READ({ file, reason: '', tooBig: max }) });
+      if (total > max) throw new InputError({ code: 'READ_ERROR', path: null, message: e.E_READ({ file, reason: '', tooBig: max }) });
       chunks.push(buf.subarray(0, n));
     }
     const bytes = Buffer.concat(chunks);

@@ -137,8 +137,8 @@ function resolveUncached(rules: Rules, input: string, path: string): Resolution 
     if (r) return r;
   }
   // A subdivision that is a cumulation clause (route L233-1 II), not an offence: say so and how it applies.
-  const clause = rules.cumulation.clauses.find((c) => c.article === cited);
-  if (clause) return { ok: false, error: { code: 'UNKNOWN_PROVISION', path, key: 'E_REF_IS_CUMULATION', params: { ref: cited, label: clause.label } } };
+  const clause = clauseNamed(rules, cited, path);
+  if (clause) return clause;
   const provisions = rules.articles.get(article)!.refs.map((r) => rules.provisions.get(r)!);
   return unknown(rules, input, path, 'E_UNKNOWN_SUB', { article, sub: parsed.subs.join(' '), tiers: tierList(provisions) });
 }
@@ -223,10 +223,26 @@ function samePenalties(a: Provision, b: Provision): boolean {
   return key(a) === key(b);
 }
 
+/**
+ * A cumulation clause named as a charge (434-31, route L233-1 II): a rule, not an offence. Like every ref that names
+ * a rule (a rule provision, 324-3; a general aggravation, 132-76), an INVALID_CASE that says what it is and how it
+ * applies (docs/contract.md, "Codes").
+ */
+function clauseNamed(rules: Rules, cited: string, path: string): Resolution | null {
+  const clause = rules.cumulation.clauses.find((c) => c.article === cited);
+  return clause ? { ok: false, error: { code: 'INVALID_CASE', path, key: 'E_REF_IS_CUMULATION', params: { ref: cited, label: clause.label } } } : null;
+}
+
 function unknown(rules: Rules, input: string, path: string, key = 'E_UNKNOWN_PROVISION', params: Record<string, unknown> = {}): Resolution {
   // A general aggravation's article (132-76, 421-3) is not an offence: say how to ask for it.
   const ag = aggravationNamed(rules, input);
-  if (ag) return { ok: false, error: { code: 'UNKNOWN_PROVISION', path, key: 'E_AGGRAVATION_NOT_OFFENCE', params: { input: input.trim(), key: ag.key, label: ag.label } } };
+  if (ag) return { ok: false, error: { code: 'INVALID_CASE', path, key: 'E_AGGRAVATION_NOT_OFFENCE', params: { input: input.trim(), key: ag.key, label: ag.label } } };
+  // A cumulation clause whose article the catalogue does not hold (434-31, 132-6-1): not "no such provision". Its
+  // ref as the data writes it is compared too, for what the ref syntax does not read ("route L324-2 I bis").
+  const parsed = parseRef(input, rules.codes);
+  const fold = (x: string) => x.trim().replace(/\s+/g, ' ').toLowerCase();
+  const clause = (parsed && clauseNamed(rules, canonical(parsed), path)) ?? clauseNamed(rules, rules.cumulation.clauses.find((c) => fold(c.article) === fold(input))?.article ?? '', path);
+  if (clause) return clause;
   const suggestions = suggest(rules, input);
   return { ok: false, error: { code: 'UNKNOWN_PROVISION', path, key, params: { input: input.trim(), ...params }, suggestions } };
 }

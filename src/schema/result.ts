@@ -111,7 +111,7 @@ export const result = z.object({
   trace: doc(z.optional(z.array(step)), 'Every step, charge by charge then the total (absent from lean results).'),
 });
 
-export const errorCode = z.enum(['PARSE_ERROR', 'INVALID_CASE', 'UNKNOWN_PROVISION', 'AMBIGUOUS_PROVISION', 'MISSING_PREDICATE', 'RULES_ERROR', 'RESULT_TOO_LARGE']);
+export const errorCode = z.enum(['PARSE_ERROR', 'INVALID_CASE', 'UNKNOWN_PROVISION', 'AMBIGUOUS_PROVISION', 'MISSING_PREDICATE', 'RULES_ERROR', 'RESULT_TOO_LARGE', 'READ_ERROR']);
 export const quantumError = z.object({
   code: doc(errorCode, 'What kind of error (the codes below).'),
   message: doc(z.string(), 'In words, in the requested language.'),

@@ -73,3 +73,14 @@ describe('a tier then one of its items (audit au15a)', () => {
     expect(resolve(rules, '222-19-1 al. 1 3°').ok).toBe(false); // al. 1 has no items
   });
 });
+
+describe('a ref that names a rule, not an offence: one code, INVALID_CASE (new-user pass ux20)', () => {
+  it('a rule provision (324-3, 323-3-2 IV), a cumulation clause (route L233-1 II, 434-31, 132-6-1, route L324-2 I bis), a general aggravation (132-76)', async () => {
+    const { evaluate, loadRules } = await import('../../src/index.js');
+    const rules = loadRules();
+    const code = (ref: string) => { const r = evaluate(rules, { date: '2026-10-01', judgmentDate: '2026-11-29', charges: [{ ref }] }, { today: '2026-11-29' }); return r.ok ? null : [r.error.code, r.error.path]; };
+    for (const ref of ['324-3', '323-3-2 IV', 'route L233-1 II', '434-31', '132-6-1', 'route L324-2 I bis', '132-76']) expect([ref, code(ref)]).toEqual([ref, ['INVALID_CASE', 'charges[0].ref']]);
+    const r = evaluate(rules, { charges: [{ ref: '434-31' }] }, { today: '2026-11-29' });
+    expect(r.ok ? null : r.error.message).toMatch(/^434-31 est une règle de cumul, pas une infraction/);
+  });
+});

@@ -167,6 +167,18 @@ describe('errors that name what is wrong', () => {
     const r = q(['eval', '--case', '/dev/zero', '--max-case-bytes', '100000']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('100000');
+    expect(r.err).toContain('READ_ERROR');
+  });
+
+  it('an input that cannot be read is a READ_ERROR (not PARSE_ERROR: nothing was parsed), batch and eval alike (new-user pass ux20)', () => {
+    const d = dir();
+    const batchJson = JSON.parse(q(['batch', join(d, 'missing.jsonl'), '--json']).out);
+    expect(batchJson.error).toEqual({ code: 'READ_ERROR', path: null, message: expect.stringContaining('ENOENT (fichier ou répertoire introuvable)') });
+    expect(JSON.parse(q(['eval', '--case', join(d, 'missing.json'), '--json']).out).error.code).toBe('READ_ERROR');
+    expect(JSON.parse(q(['eval', '--case', d, '--json']).out).error.code).toBe('READ_ERROR');
+    // Read, and not JSON: a PARSE_ERROR.
+    writeFileSync(join(d, 'bad.json'), '{');
+    expect(JSON.parse(q(['eval', '--case', join(d, 'bad.json'), '--json']).out).error.code).toBe('PARSE_ERROR');
   });
 
   it('--workers and --chunk have sane bounds', () => {
