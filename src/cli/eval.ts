@@ -5,6 +5,7 @@ import type { Argv } from 'yargs';
 import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
 import { jsonShapeError, jsonSyntaxError } from '../io/json-text.js';
+import { readableId } from '../io/case.js';
 import { checkWith, parseChargeArg, parsePriorArg } from './charges.js';
 import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, readLimited, UsageError, textWidth, wholeOption } from './common.js';
 
@@ -60,7 +61,8 @@ function caseFromFile(argv: EvalArgs, file: string): unknown {
     throw new InputError({ code: 'PARSE_ERROR', path: null, message: MESSAGES[argv.lang].errors.E_NOT_JSON(jsonSyntaxError(text, (e as Error).message, argv.lang)) });
   }
   const shape = jsonShapeError(text, argv.lang);
-  if (shape) throw new InputError(shape);
+  // Refused, with its id when it can be read (a valid id, not itself the key given twice), as batch does.
+  if (shape) throw new InputError(shape, shape.path === 'id' ? null : readableId(input));
   return input;
 }
 

@@ -3,7 +3,7 @@ import type { Case, ErrorCode, Outcome, PrisonOut, Result } from '../core/contra
 import { CONTRACT_VERSION } from '../core/contract.js';
 import type { Lang, Rules } from '../core/model.js';
 import { evaluateCaseFast, isMemoised, type FastOptions } from '../core/fast.js';
-import { parseCase } from './case.js';
+import { parseCase, readableId } from './case.js';
 import { blockRecords, csvFields, type LineBlock, type RawRecord } from './records.js';
 import { csvLine } from './csv.js';
 import { parseUserDate } from './dates.js';
@@ -116,7 +116,10 @@ function build(rec: RawRecord, opts: BatchOptions, work: Work): Built {
   }
   // Only an object can repeat a key or nest; a scan of the text, as fast as the parse, finds either.
   const shape = typeof value === 'object' && value !== null ? jsonShapeError(rec.text, opts.lang) : null;
-  return shape ? { ok: false, code: shape.code, path: shape.path, message: shape.message } : { ok: true, value };
+  if (!shape) return { ok: true, value };
+  // The record is refused, but its id is kept when it can be read: a valid id, not itself the key given twice.
+  const id = shape.path === 'id' ? null : readableId(value);
+  return { ok: false, code: shape.code, path: shape.path, message: shape.message, ...(id !== null && { id }) };
 }
 
 /** The id of a case that has none: its line (contract.md). */

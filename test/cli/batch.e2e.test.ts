@@ -178,7 +178,7 @@ describe('quantum batch: input JSON.parse lets through, refused (red team rt10c)
     const r = batch(['--workers', '0'], '{"id":"h","charges":[{"ref":"311-3","ref":"222-37"}]}\n{"id":"esc","charges":[{"r\\u0065f":"311-3","ref":"222-37"}]}\n' + c('ok', '311-3') + '\n');
     const j = r.lines.map((l) => JSON.parse(l));
     expect(j.map((x) => [x.id, x.ok, x.error?.code, x.error?.path])).toEqual([
-      ['line-1', false, 'PARSE_ERROR', 'charges[0].ref'], ['line-2', false, 'PARSE_ERROR', 'charges[0].ref'], ['ok', true, undefined, undefined],
+      ['h', false, 'PARSE_ERROR', 'charges[0].ref'], ['esc', false, 'PARSE_ERROR', 'charges[0].ref'], ['ok', true, undefined, undefined],
     ]);
     expect(j[0].error.message).toContain('« ref » apparaît deux fois');
     expect(r.code).toBe(1);
@@ -353,5 +353,22 @@ describe("batch CSV errors in CSV's terms (new-user pass ux20)", () => {
     const r = batch(['--format', 'csv', '--workers', '0'], 'id,offender,birth_date,refs\na,legal,2000-01-01,311-3\n');
     const j = JSON.parse(r.lines[0]!);
     expect(j.error.message).toContain('retirez « birth_date » ou le type « legal »');
+  });
+});
+
+describe('a record refused for its shape keeps its id (new-user pass ux20)', () => {
+  it('a key given twice: the id is echoed when valid and not itself repeated; else line-N', () => {
+    const input = [
+      '{"id":"x","date":"2024-05-01","charges":[{"ref":"311-3"}],"charges":[{"ref":"222-37"}]}',
+      '{"id":"y","id":"z","charges":[{"ref":"311-3"}]}',
+      '{"id":{"a":1},"charges":[],"charges":[]}',
+      '{"id":"w","charges":[{"ref":"311-3","ref":"222-37"}]}',
+    ].join('\n');
+    const out = batch(['--workers', '0'], `${input}\n`).lines.map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.id, o.error.code, o.error.path])).toEqual([
+      ['x', 'PARSE_ERROR', 'charges'], ['line-2', 'PARSE_ERROR', 'id'], ['line-3', 'PARSE_ERROR', 'charges'], ['w', 'PARSE_ERROR', 'charges[0].ref'],
+    ]);
+    const evalOut = spawnSync(process.execPath, [BIN, 'eval', '-', '--json'], { input: '{"id":"q","charges":[],"charges":[]}', encoding: 'utf8' });
+    expect(JSON.parse(evalOut.stdout).id).toBe('q');
   });
 });

@@ -70,6 +70,8 @@ describe('data loss', () => {
     const partial = readdirSync(d).find((f) => f.includes('partial'));
     expect(err).toContain('SIGTERM');
     if (partial) {
+      // Where README says: beside FILE, hidden, named after it and the run's process.
+      expect(partial).toBe(`.out.jsonl.quantum-${child.pid}.partial`);
       expect(err).toContain(partial);
       const text = readFileSync(join(d, partial), 'utf8');
       if (text) expect(text.endsWith('\n')).toBe(true);
