@@ -131,3 +131,31 @@ describe('a date of facts the case did not give (red team rt13c)', () => {
     expect(given.dateDefault).toBeUndefined();
   });
 });
+
+describe('layout of wrapped text (new-user pass ux20)', () => {
+  it('--trace: continuation lines of steps 1-9 and of 10 and above are indented alike, under the text', async () => {
+    const { wrapText } = await import('../../src/io/wrap.js');
+    const long = 'mot '.repeat(30).trim();
+    const lines = wrapText(`   9. [art. 1] ${long}\n  10. [art. 2] ${long}`, 60).split('\n');
+    const continuations = lines.filter((l) => !/^ *\d+\. /.test(l));
+    expect(continuations.length).toBeGreaterThan(2);
+    for (const l of continuations) expect(/^ */.exec(l)![0].length).toBe(6);
+  });
+  it('an article reference with its subdivision is never split ("(art. 225-20" / "3°)"), and output keeps plain spaces', () => {
+    const r = evaluate(rules, { date: '2024-05-01', judgmentDate: '2026-11-29', charges: [{ ref: '225-5' }] }, { today: '2026-11-29' }) as Result;
+    for (let width = 40; width <= 120; width++) {
+      const text = formatResult(r, 'fr', { complementary: true, trace: true, width });
+      expect(text, `width ${width}`).not.toMatch(/\(art\.( [^)\n]*)?\n/);
+      expect(text, `width ${width}`).not.toMatch(/\u00a0/);
+    }
+  });
+  it('show: no line ends with a space, and "← en vigueur à cette date" stays with the version it marks', async () => {
+    const { formatProvision } = await import('../../src/io/text.js');
+    const { wrapText } = await import('../../src/io/wrap.js');
+    for (let width = 40; width <= 120; width += 7) {
+      const lines = wrapText(formatProvision(rules, rules.provisions.get('311-3')!, '2024-05-01', 'fr'), width).split('\n');
+      expect(lines.filter((l) => / $/.test(l)), `width ${width}`).toEqual([]);
+      expect(lines.filter((l) => /^\s*← /.test(l)), `width ${width}`).toEqual([]);
+    }
+  });
+});
