@@ -12,10 +12,12 @@ import { renderError } from './core/errors.js';
 import { isByPredicate, PENAL_CODE, qualify } from './core/model.js';
 import { parseCase } from './io/case.js';
 import { say } from './messages/index.js';
+import type { Aggravation } from './core/model.js';
+import { describeProvision as describeOn, type ProvisionView, searchAggravations as aggravationsFor, searchRefs as refsFor } from './core/describe.js';
 
 export { parseCase } from './io/case.js';
 export { parseRef, canonical } from './core/refs.js';
-export { describeProvision, searchProvisions, searchRefs, searchAggravations, compareRefs, sortByRef, kindOf, type ProvisionView } from './core/describe.js';
+export { compareRefs, sortByRef, kindOf, type ProvisionView } from './core/describe.js';
 export { FORMATS, type FormatName } from './io/formats.js';
 export type * from './core/contract.js';
 export type { Rules, Provision, Version, Lang, Code } from './core/model.js';
@@ -167,4 +169,63 @@ export function articleOf(rules: Rules, ref: string): Provision[] {
   if (!article) return [];
   const all = article.refs.map((r) => rules.provisions.get(r)!);
   return [...all.filter((x) => x.kind === 'offence'), ...all.filter((x) => x.kind !== 'offence')];
+}
+
+/**
+ * A ref that names no provision, or several, given to describeProvision: `error` is what evaluate would say of it
+ * (UNKNOWN_PROVISION, AMBIGUOUS_PROVISION with its suggestions…).
+ */
+export class ProvisionError extends Error {
+  override readonly name = 'ProvisionError';
+  constructor(readonly error: QuantumError) { super(error.message); }
+}
+
+/** A catalogue function's argument as a user gives it; anything else is a TypeError that says what is expected. */
+function wordsOf(fn: string, words: unknown): string[] {
+  if (typeof words === 'string') return [words];
+  if (Array.isArray(words) && words.every((w) => typeof w === 'string')) return words as string[];
+  throw new TypeError(say('fr', 'errors', 'E_ARG_WORDS', { fn, got: words === null ? 'null' : Array.isArray(words) ? 'array' : typeof words }));
+}
+function rulesOf(fn: string, rules: unknown): Rules {
+  if (!isRules(rules)) throw new TypeError(`${fn} : ${say('fr', 'errors', 'E_RULES_ARG')}`);
+  return rules;
+}
+
+/**
+ * The provisions that match words, best first (an exact ref, then whole words, then beginnings): `words` is what a
+ * user types, a string ("blanchiment aggravé", "225-8") or its words (["blanchiment", "aggravé"]).
+ */
+export function searchProvisions(rules: Rules, words: string | readonly string[]): Provision[] {
+  const r = rulesOf('searchProvisions', rules);
+  return refsFor(r, wordsOf('searchProvisions', words)).map((ref) => r.provisions.get(ref)!);
+}
+
+/** searchProvisions' refs, in the same order, making only the provisions asked for (a long list shown a screen at a time). */
+export function searchRefs(rules: Rules, words: string | readonly string[]): string[] {
+  return refsFor(rulesOf('searchRefs', rules), wordsOf('searchRefs', words));
+}
+
+/** The general aggravations (132-76, 421-3…) whose article or label holds every word. */
+export function searchAggravations(rules: Rules, words: string | readonly string[]): Aggravation[] {
+  return aggravationsFor(rulesOf('searchAggravations', rules), wordsOf('searchAggravations', words));
+}
+
+/**
+ * A provision as the catalogue shows it on a date (default: today): its version then, penalty, class. `provision` is
+ * a Provision (from searchProvisions, resolve) or a ref as a user writes it ("450-1", "art. 323-3-2, III"); a ref
+ * that names none or several throws a ProvisionError saying which (in `lang`), a date that is not YYYY-MM-DD a
+ * TypeError.
+ */
+export function describeProvision(rules: Rules, provision: Provision | string, date: string = todayIso(), lang: Lang = 'fr'): ProvisionView {
+  const r = rulesOf('describeProvision', rules);
+  if (typeof date !== 'string' || !isIsoDate(date)) throw new TypeError(say(lang, 'errors', 'E_ARG_DATE', { fn: 'describeProvision', value: JSON.stringify(date) }));
+  if (typeof provision === 'string') {
+    const found = resolve(r, provision, lang);
+    if (!found.ok) throw new ProvisionError(found.error);
+    return describeOn(r, found.provision, date);
+  }
+  if (provision === null || typeof provision !== 'object' || !Array.isArray((provision as Provision).versions)) {
+    throw new TypeError(say(lang, 'errors', 'E_ARG_PROVISION', { fn: 'describeProvision' }));
+  }
+  return describeOn(r, provision, date);
 }

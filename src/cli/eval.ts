@@ -12,7 +12,7 @@ import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, re
 export type FormatName = 'text' | 'json' | 'markdown' | 'csv';
 export interface EvalArgs extends Common {
   refs?: string[]; case?: string; date?: string; judgmentDate?: string; legalPerson?: boolean; prior?: string[]; birthDate?: string;
-  trace: boolean; full: boolean; complementary: boolean; maxCharges: number; maxCaseBytes: number; format: FormatName; width?: number;
+  trace?: boolean; full: boolean; complementary?: boolean; maxCharges: number; maxCaseBytes: number; format: FormatName; width?: number;
 }
 
 /** What eval's help lists from the rules: the general aggravations' keys and the cumulation clauses (help only). */
@@ -42,8 +42,9 @@ export function evalBuilder(y: Argv, lang: Lang, lists: HelpLists = {}): Argv {
     .option('case', { type: 'string', describe: h.caseFile })
     // No default here: eval's middleware (main.ts) tells a --format given from none, to refuse it beside --json.
     .option('format', { choices: ['text', 'json', 'markdown', 'csv'] as const, describe: h.format })
-    .option('trace', { type: 'boolean', default: false, describe: h.trace })
-    .option('complementary', { type: 'boolean', alias: 'complementaires', default: false, describe: h.complementary })
+    // No defaults: --full gives both unless one is said false (--full --trace=false: the complementary penalties only).
+    .option('trace', { type: 'boolean', describe: h.trace })
+    .option('complementary', { type: 'boolean', alias: 'complementaires', describe: h.complementary })
     .option('full', { type: 'boolean', default: false, describe: h.full })
     .option('width', { type: 'number', describe: h.width })
     .option('max-charges', { type: 'number', default: 10_000, describe: h.maxCharges })
@@ -116,7 +117,8 @@ export async function evalCommand(argv: EvalArgs): Promise<number> {
   // Charges given on the command line are told in its terms (montant=, predicat=), a JSON case in the contract's.
   const outcome = argv.case === undefined ? inUserTerms(evaluated, 'cli', argv.lang) : evaluated;
   if (!outcome.ok) throw new InputError(outcome.error, outcome.id);
-  const view = { trace: argv.trace || argv.full, complementary: argv.complementary || argv.full, width };
+  // An explicit false wins over --full (--full --trace=false: all but the explanation).
+  const view = { trace: argv.trace ?? argv.full, complementary: argv.complementary ?? argv.full, width };
   process.stdout.write(FORMATS[argv.format].result(outcome, { lang: argv.lang, ...view }));
   return EXIT.ok;
 }

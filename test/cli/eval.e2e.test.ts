@@ -556,3 +556,13 @@ describe('errors that say what is wrong (new-user pass ux20)', () => {
     expect(r.error.suggestions).toContain('presse 24 bis al. 2');
   });
 });
+
+describe('--full with a part said false (new-user pass ux20)', () => {
+  it('--full --trace=false (or --no-trace): the complementary penalties, no explanation; --full --complementary=false the reverse', () => {
+    const heads = (args: string[]) => quantum(['eval', '225-5', '--date', '2024-05-01', ...args]).out.split('\n').filter((l) => /^(Explication|Peines complémentaires)/.test(l)).map((l) => l.split(' ')[0]);
+    expect(heads(['--full'])).toEqual(['Peines', 'Explication']);
+    expect(heads(['--full', '--trace=false'])).toEqual(['Peines']);
+    expect(heads(['--full', '--no-trace'])).toEqual(['Peines']);
+    expect(heads(['--full', '--complementary=false'])).toEqual(['Explication']);
+  });
+});

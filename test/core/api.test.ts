@@ -115,3 +115,30 @@ describe('a case JSON cannot hold is said in the user\'s language (new-user pass
     expect(b.ok ? null : b.error.message).toBe('the case cannot be read as JSON data: it holds a BigInt (give a number or a string)');
   });
 });
+
+describe('the catalogue functions take what a user would pass (new-user pass ux20)', () => {
+  it('searchProvisions takes a string or an array of words, alike; anything else is a TypeError that says what it wants', async () => {
+    const { searchProvisions, searchRefs, searchAggravations } = await import('../../src/index.js');
+    const s = searchProvisions(rules, 'blanchiment').map((p) => p.ref);
+    expect(s.length).toBeGreaterThan(3);
+    expect(s).toEqual(searchProvisions(rules, ['blanchiment']).map((p) => p.ref));
+    expect(searchRefs(rules, 'blanchiment aggravé')).toEqual(searchRefs(rules, ['blanchiment', 'aggravé']));
+    expect(searchAggravations(rules, 'raciste').map((a) => a.key)).toEqual(['132-76']);
+    expect(() => searchProvisions(rules, 5 as never)).toThrow(/searchProvisions : les mots cherchés sont une chaîne .* ou un tableau de chaînes, pas number/);
+  });
+  it('describeProvision takes a ref as written or a provision, the date defaulting to today; a ref that names none or several throws a ProvisionError saying so', async () => {
+    const { describeProvision, ProvisionError, resolve } = await import('../../src/index.js');
+    const v = describeProvision(rules, '450-1', '2024-05-01');
+    expect([v.ref, v.dependsOn]).toEqual(['450-1', 'predicate']);
+    const p = resolve(rules, '311-3');
+    expect(p.ok && describeProvision(rules, p.provision, '2024-05-01').prison).toEqual({ kind: 'emprisonnement', months: 36, life: false });
+    expect(describeProvision(rules, 'art. 311-3').prison?.months).toBe(36);
+    let thrown: unknown;
+    try { describeProvision(rules, '323-3-2', '2024-05-01'); } catch (e) { thrown = e; }
+    expect(thrown).toBeInstanceOf(ProvisionError);
+    expect((thrown as InstanceType<typeof ProvisionError>).error).toMatchObject({ code: 'AMBIGUOUS_PROVISION', suggestions: ['323-3-2 I', '323-3-2 II', '323-3-2 III'] });
+    expect(() => describeProvision(rules, '311-3', '01/05/2024')).toThrow(TypeError);
+    expect(() => describeProvision(rules, '311-3', '01/05/2024')).toThrow(/la date doit être une chaîne AAAA-MM-JJ/);
+    expect(() => describeProvision({} as never, '311-3')).toThrow(/le premier argument doit être les règles que renvoie loadRules\(\)/);
+  });
+});
