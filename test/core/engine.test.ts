@@ -260,7 +260,7 @@ describe('a general aggravation charged as an offence (the shipped catalogue)', 
     const r = evaluate(loadRules(), { date: '2024-01-01', charges: [{ ref: '421-3' }] }, { today: '2026-11-29' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.code).toBe('UNKNOWN_PROVISION');
+    expect(r.error.code).toBe('INVALID_CASE'); // a ref that names a rule, not an offence (docs/contract.md, Codes)
     expect(r.error.message).toContain('aggravation=421-3');
   });
 });
