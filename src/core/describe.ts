@@ -57,8 +57,11 @@ export function describeProvision(rules: Rules, p: Provision, date: IsoDate): Pr
     view.fine = out.penalty.fine ? moneyString(out.penalty.fine) : null;
     view.nature = classify(rules, out.penalty, date);
   }
+  // The penalties of another text (douanes 428 -> 414): its fine may be a multiple of a base, shown as such.
+  const own = isPenaltyOf(spec) ? at(rules.provisions.get(spec.penaltyOf)?.versions ?? [], date)?.penalty : spec;
+  const fine = own && !isPenaltyOf(own) && !isByPredicate(own) ? own.fine : null;
+  view.proportional = !!(fine && 'proportional' in fine && fine.proportional);
   if (isPenaltyOf(spec)) return view;
-  view.proportional = !!(spec.fine && 'proportional' in spec.fine && spec.fine.proportional);
   if (spec.heavierPredicate) view.dependsOn = 'predicate';
   return view;
 }

@@ -87,3 +87,16 @@ describe('a provision on a date with no version: not held, or not yet (red team 
     expect(describeProvision(r, r.provisions.get('311-3')!, '2000-01-01').notHeld).toBe(false);
   });
 });
+
+describe('a provision punished by the penalties of another text (red team rt20a)', () => {
+  it('douanes 428 takes 414\'s penalties, whose fine is a multiple of the goods\' value: shown as a proportional fine', async () => {
+    const { describeProvision } = await import('../../src/core/describe.js');
+    const { loadRules } = await import('../../src/index.js');
+    const r = loadRules();
+    // Code des douanes 428 ("réputé importation sans déclaration") -> 414: prison and "une amende comprise entre une
+    // et deux fois la valeur de l'objet de la fraude"; without a value the fine is proportional, not absent.
+    const v = describeProvision(r, r.provisions.get('douanes 428')!, '2024-01-01');
+    expect(v.penaltyOf).toBe('douanes 414');
+    expect(v.proportional).toBe(true);
+  });
+});
