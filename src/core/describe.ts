@@ -83,7 +83,9 @@ export function hayOf(rules: Rules, p: Provision): string {
   if (h === undefined) {
     const a = rules.articles.get(p.article);
     const code = rules.codes.find((c) => c.id === p.code);
-    h = searchFold([p.ref, p.label.fr, p.label.en, ...(p.aliases ?? []), ...(p.items ?? []).map((i) => `${p.article} ${itemSub(i)}`),
+    // Items by number and, where the data labels them (a dated item: presse 24 al. 6, apologie), by their label.
+    const itemWords = (p.items ?? []).flatMap((i) => [`${p.article} ${itemSub(i)}`, ...(typeof i !== 'string' && i.label ? [i.label.fr, i.label.en] : [])]);
+    h = searchFold([p.ref, p.label.fr, p.label.en, ...(p.aliases ?? []), ...itemWords,
       a?.label.fr ?? '', a?.label.en ?? '', ...(a?.keywords ?? []), code?.id ?? '', code?.label.fr ?? '', code?.label.en ?? ''].join(' | '));
     hays.set(p, h);
   }
