@@ -3,7 +3,7 @@
 // library's entry point (index.ts) adds loadRules, which brings zod's validating API: the CLI loads that only when
 // the build's snapshot of the rules is stale, so that `quantum eval` does not pay for it.
 import type { Case, Outcome, QuantumError } from './core/contract.js';
-import type { Lang, Provision, Rules } from './core/model.js';
+import type { Item, Lang, Provision, Rules } from './core/model.js';
 import { CONTRACT_VERSION } from './core/contract.js';
 import { evaluateCase } from './core/engine.js';
 import { evaluateCaseFast } from './core/fast.js';
@@ -151,9 +151,10 @@ export async function* evaluateMany(
 }
 
 /** The provision a ref names (forgiving input, docs/contract.md "Refs"), or an error in words. */
-export function resolve(rules: Rules, ref: string, lang: Lang = 'fr'): { ok: true; ref: string; provision: Provision } | { ok: false; error: QuantumError } {
+export function resolve(rules: Rules, ref: string, lang: Lang = 'fr'): { ok: true; ref: string; provision: Provision; items?: Item[] } | { ok: false; error: QuantumError } {
   const r = resolveRef(rules, ref, 'ref');
-  return r.ok ? { ok: true, ref: r.ref, provision: r.provision } : { ok: false, error: renderError(r.error, lang) };
+  // `items`: the subdivisions the ref names within its provision (presse 24 al. 6), when it names one.
+  return r.ok ? { ok: true, ref: r.ref, provision: r.provision, ...(r.items && { items: r.items }) } : { ok: false, error: renderError(r.error, lang) };
 }
 
 /** Whether a provision's penalty follows another offence that the charge must name (450-1; 324-4 when required). */

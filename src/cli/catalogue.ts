@@ -34,7 +34,8 @@ export async function showCommand(argv: Common & { ref: string; date?: string; n
     });
     process.stdout.write(`${JSON.stringify(views.length === 1 ? views[0] : views, null, 2)}\n`);
   } else {
-    process.stdout.write(wrapText(provisions.map((p) => formatProvision(rules, p, date, argv.lang, { notes: argv.notes })).join('\n'), width));
+    const items = r.ok ? r.items : undefined;
+    process.stdout.write(wrapText(provisions.map((p) => formatProvision(rules, p, date, argv.lang, { notes: argv.notes, items })).join('\n'), width));
   }
   return EXIT.ok;
 }

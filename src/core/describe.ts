@@ -57,8 +57,11 @@ export function describeProvision(rules: Rules, p: Provision, date: IsoDate): Pr
     view.fine = out.penalty.fine ? moneyString(out.penalty.fine) : null;
     view.nature = classify(rules, out.penalty, date);
   }
+  // The penalties of another text (douanes 428 -> 414): its fine may be a multiple of a base, shown as such.
+  const own = isPenaltyOf(spec) ? at(rules.provisions.get(spec.penaltyOf)?.versions ?? [], date)?.penalty : spec;
+  const fine = own && !isPenaltyOf(own) && !isByPredicate(own) ? own.fine : null;
+  view.proportional = !!(fine && 'proportional' in fine && fine.proportional);
   if (isPenaltyOf(spec)) return view;
-  view.proportional = !!(spec.fine && 'proportional' in spec.fine && spec.fine.proportional);
   if (spec.heavierPredicate) view.dependsOn = 'predicate';
   return view;
 }
@@ -80,7 +83,9 @@ export function hayOf(rules: Rules, p: Provision): string {
   if (h === undefined) {
     const a = rules.articles.get(p.article);
     const code = rules.codes.find((c) => c.id === p.code);
-    h = searchFold([p.ref, p.label.fr, p.label.en, ...(p.aliases ?? []), ...(p.items ?? []).map((i) => `${p.article} ${itemSub(i)}`),
+    // Items by number and, where the data labels them (a dated item: presse 24 al. 6, apologie), by their label.
+    const itemWords = (p.items ?? []).flatMap((i) => [`${p.article} ${itemSub(i)}`, ...(typeof i !== 'string' && i.label ? [i.label.fr, i.label.en] : [])]);
+    h = searchFold([p.ref, p.label.fr, p.label.en, ...(p.aliases ?? []), ...itemWords,
       a?.label.fr ?? '', a?.label.en ?? '', ...(a?.keywords ?? []), code?.id ?? '', code?.label.fr ?? '', code?.label.en ?? ''].join(' | '));
     hays.set(p, h);
   }

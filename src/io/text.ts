@@ -223,11 +223,13 @@ function itemText(i: Item, lang: Lang): string {
   return `${i.sub} (${period}${i.adultAuthor ? `, ${t.adultAuthorItem}` : ''})`;
 }
 
-export function formatProvision(rules: Rules, p: Provision, date: string, lang: Lang, opts: { notes?: boolean } = {}): string {
+export function formatProvision(rules: Rules, p: Provision, date: string, lang: Lang, opts: { notes?: boolean; items?: readonly Item[] } = {}): string {
   const t = T(lang);
   const c = colon(lang);
   const v = describeProvision(rules, p, date);
-  const out: string[] = [`${p.ref} — ${p.label[lang]}`];
+  // A subdivision asked for (presse 24 al. 6) is named first, with its own label and dates, then its provision.
+  const asked = (opts.items ?? []).filter((i): i is Exclude<Item, string> => typeof i !== 'string' && i.label !== undefined);
+  const out: string[] = [...asked.map((i) => `${p.article} ${itemText(i, lang)} — ${i.label![lang]}`), ...(asked.length ? [''] : []), `${p.ref} — ${p.label[lang]}`];
   const art = rules.articles.get(p.article);
   if (art && art.refs.length > 1) out.push(`${t.article} ${p.article}${c}${art.label[lang]} (${art.refs.join(', ')})`);
   if (p.rule) out.push(`${t.ruleLabel}${c}${p.rule[lang]}${p.appliesTo?.length ? ` (${p.appliesTo.join(', ')})` : ''}`);

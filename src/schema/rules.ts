@@ -114,7 +114,12 @@ export const version = z.strictObject({
    */
   nature: nature.optional(),
   attempt: z.strictObject({ punishable: z.boolean(), article: z.string().min(1).max(80).optional() }).optional(),
-  safetyPeriod: z.boolean().optional(),
+  /**
+   * The text applies 132-23 al. 1-2 to this offence; `{ fromMonths }` when only where the penalty incurred reaches that
+   * length (222-14-5 III: "lorsque la peine encourue est égale ou supérieure à dix ans"), aggravations and récidive
+   * included.
+   */
+  safetyPeriod: z.union([z.boolean(), z.strictObject({ fromMonths: z.int().positive() })]).optional(),
   recidiveClause: z.union([z.boolean(), z.literal('natural')]).optional(),
   /** General récidive articles the text itself sets aside for this offence (221-5-6 al. 2: "132-8 et 132-9 ne sont pas applicables"). */
   recidiveExcluded: z.array(z.string().regex(/^132-\d+$/)).min(1).optional(),

@@ -87,3 +87,30 @@ describe('a provision on a date with no version: not held, or not yet (red team 
     expect(describeProvision(r, r.provisions.get('311-3')!, '2000-01-01').notHeld).toBe(false);
   });
 });
+
+describe('a provision punished by the penalties of another text (red team rt20a)', () => {
+  it('douanes 428 takes 414\'s penalties, whose fine is a multiple of the goods\' value: shown as a proportional fine', async () => {
+    const { describeProvision } = await import('../../src/core/describe.js');
+    const { loadRules } = await import('../../src/index.js');
+    const r = loadRules();
+    // Code des douanes 428 ("réputé importation sans déclaration") -> 414: prison and "une amende comprise entre une
+    // et deux fois la valeur de l'objet de la fraude"; without a value the fine is proportional, not absent.
+    const v = describeProvision(r, r.provisions.get('douanes 428')!, '2024-01-01');
+    expect(v.penaltyOf).toBe('douanes 414');
+    expect(v.proportional).toBe(true);
+  });
+});
+
+describe('a subdivision with its own label (red team rt20c)', () => {
+  it('search finds presse 24 al. 6 (apologie of terrorism until 2014) by its label; show names it first', async () => {
+    const { searchRefs } = await import('../../src/core/describe.js');
+    const { loadRules, resolve } = await import('../../src/index.js');
+    const { formatProvision } = await import('../../src/io/text.js');
+    const r = loadRules();
+    // Loi du 29 juillet 1881, art. 24 al. 6 (provocation to or apologie of terrorism) until loi n° 2014-1353 moved it.
+    expect(searchRefs(r, ['apologie', 'terrorisme'])).toContain('presse 24 al. 1');
+    const hit = resolve(r, 'presse 24 al. 6');
+    expect(hit.ok && hit.items?.length).toBeTruthy();
+    if (hit.ok) expect(formatProvision(r, hit.provision, '2010-01-01', 'fr', { items: hit.items }).split('\n')[0]).toMatch(/^presse 24 al\. 6 .*— Provocation directe aux actes de terrorisme/);
+  });
+});

@@ -50,6 +50,18 @@ export function identities(rules: Rules, ref: string, article: string, predicate
   return ids;
 }
 
+/**
+ * When the two offences are "the same" only through groups (132-16 ff., or an aggravated form in another article)
+ * none of which is read in the text on the date, the result says so: the doubling rests on that group.
+ */
+function unverifiedSameness(c: CaseCtx, shared: readonly string[], date: IsoDate): void {
+  if (!shared.length || shared.some((id) => !id.startsWith('group:'))) return;
+  const values = shared.flatMap((id) => c.rules.recidive.assimilations.filter((g) => `group:${g.article}` === id).map((g) => ({ g, v: at(g.values, date) })));
+  if (values.some((x) => x.v?.status === 'text')) return;
+  const first = values.find((x) => x.v);
+  if (first) c.warnings.push({ code: 'UNVERIFIED', ref: first.g.article, status: first.v!.status, key: 'W_PARAM_UNVERIFIED', params: { article: first.g.article, status: first.v!.status } });
+}
+
 /** The articles of the provisions that continue this one after its repeal, transitively. */
 function successors(rules: Rules, ref: string): string[] {
   const out: string[] = [];
@@ -186,11 +198,13 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
         continue;
       }
       const next = effect(c.rules, rule.effect, s.penalty.prison, s.penalty.fine, s.date);
+      const shared = fit.priorIds ? [...ids].filter((id) => fit.priorIds!.has(id)) : [];
+      unverifiedSameness(c, shared, s.date);
       steps?.push({
         rule: rule.article, code: 'RECIDIVE', params: {
           id: rule.id, label: rule.label, prior: prior.ref, final: prior.final, expired: fit.expired, windowYears: rule.windowYears, windowEnd: fit.windowEnd,
           before: s.penalty.prison, beforeFine: s.penalty.fine?.toFixed() ?? null, after: next.prison, afterFine: next.fine?.toFixed() ?? null, status: when.status,
-          same: fit.priorIds ? [...ids].find((id) => fit.priorIds!.has(id)) ?? null : null,
+          same: shared[0] ?? null,
         },
       });
       if (when.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: rule.article, status: when.status, key: 'W_PARAM_UNVERIFIED', params: { article: rule.article, status: when.status } });

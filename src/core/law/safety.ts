@@ -14,11 +14,16 @@ export const safetyPeriod: ChargeModule = {
   params: ['safetyPeriodMinSentence'],
   apply(s, c) {
     // Of right when the offence's text says so, or the text of an aggravation applied (421-3, 421-7).
-    if ((s.prisonFrom?.safetyPeriod !== true && s.safetyBy === null) || s.penalty.prison === null) return;
+    if (s.penalty.prison === null) return;
+    const own = s.prisonFrom?.safetyPeriod;
+    const months = s.penalty.prison.life ? Infinity : s.penalty.prison.months ?? 0;
+    // A text that applies it only from an incurred penalty (222-14-5 III): on the maximum as raised or reduced here.
+    const ownApplies = own === true || (typeof own === 'object' && months >= own.fromMonths);
+    if (!ownApplies && s.safetyBy === null) return;
     const min = param(c.rules, 'safetyPeriodMinSentence', s.date);
     // A maximum below that length cannot carry a sentence of it (a reduced maximum: repentis, 132-78).
-    if (!min || (!s.penalty.prison.life && (s.penalty.prison.months ?? 0) < min.value.months)) return;
+    if (!min || months < min.value.months) return;
     s.safety = true;
-    s.steps?.push({ rule: paramArticle(c.rules, 'safetyPeriodMinSentence'), code: 'SAFETY_PERIOD', params: { months: min.value.months, by: s.prisonFrom?.safetyPeriod === true ? null : s.safetyBy } });
+    s.steps?.push({ rule: paramArticle(c.rules, 'safetyPeriodMinSentence'), code: 'SAFETY_PERIOD', params: { months: min.value.months, by: ownApplies ? null : s.safetyBy } });
   },
 };

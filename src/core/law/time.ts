@@ -28,6 +28,8 @@ function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoD
   const dated = items as Exclude<Item, string>[];
   const found = dated.find((i) => (i.from ?? '0000') <= date && (i.to == null || date < i.to));
   if (!found) {
+    // Before the number's first meaning: not yet in force; after a meaning that is gone (even if the number gets
+    // another later, 311-4 5° in 2011-2020): repealed, with a note saying where its conduct went.
     const first = dated.reduce((a, b) => ((a.from ?? '') < (b.from ?? '') ? a : b));
     if (date < (first.from ?? '')) {
       // The text that added the item: its own, or the provision's version that starts that day; never an older one.
