@@ -39,6 +39,21 @@ describe("README's first example", () => {
   });
 });
 
+describe("README's other shown outputs (new-user pass rt19c)", () => {
+  it('the cumulation excerpt and the rules stats are what the program prints', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const bin = new URL('../bin/quantum.js', import.meta.url).pathname;
+    const run = (...a: string[]) => spawnSync(process.execPath, [bin, ...a], { encoding: 'utf8' }).stdout;
+    // An excerpt: its lines appear, in order, in the output.
+    const m = /```\n\$ npx quantum eval "311-3" "434-27 al\. 2; avec=1" --date 2024-05-01 --judgment-date 2026-11-29\n([\s\S]*?)```/.exec(readme);
+    expect(m, 'the cumulation example').not.toBeNull();
+    expect(run('eval', '311-3', '434-27 al. 2; avec=1', '--date', '2024-05-01', '--judgment-date', '2026-11-29', '--width', '80')).toContain(m![1]);
+    const stats = run('rules', 'stats');
+    expect(readme).toContain(stats.trimEnd());
+  });
+});
+
 describe('rules/README.md says what rules/ holds (new-user pass ux20)', () => {
   it('its tree names every file of rules/general; every file but dataset.json starts with "$schema"', async () => {
     const { readdirSync } = await import('node:fs');
