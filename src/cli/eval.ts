@@ -5,7 +5,6 @@ import type { Argv } from 'yargs';
 import type { Lang } from '../core/model.js';
 import { MESSAGES } from '../messages/index.js';
 import { jsonShapeError, jsonSyntaxError } from '../io/json-text.js';
-import { readableId } from '../io/case.js';
 import { checkWith, parseChargeArg, parsePriorArg } from './charges.js';
 import { type Common, dateOption, EXIT, InputError, loadRulesFor, localToday, readLimited, UsageError, textWidth, wholeOption } from './common.js';
 
@@ -52,7 +51,7 @@ export function evalBuilder(y: Argv, lang: Lang, lists: HelpLists = {}): Argv {
 }
 
 /** A JSON case from a file or standard input, checked to be one JSON value with each key once. */
-function caseFromFile(argv: EvalArgs, file: string): unknown {
+async function caseFromFile(argv: EvalArgs, file: string): Promise<unknown> {
   const text = readLimited(file, argv.maxCaseBytes, argv.lang);
   if (text.trim() === '') throw new InputError({ code: 'PARSE_ERROR', path: null, message: MESSAGES[argv.lang].errors.E_EMPTY_CASE({ file }) });
   let input: unknown;
@@ -63,7 +62,8 @@ function caseFromFile(argv: EvalArgs, file: string): unknown {
   }
   const shape = jsonShapeError(text, argv.lang);
   // Refused, with its id when it can be read (a valid id, not itself the key given twice), as batch does.
-  if (shape) throw new InputError(shape, shape.path === 'id' ? null : readableId(input));
+  // (io/case.js holds the id's schema, and zod with it: loaded only for this rare refusal, not at every start.)
+  if (shape) throw new InputError(shape, shape.path === 'id' ? null : (await import('../io/case.js')).readableId(input));
   return input;
 }
 
@@ -81,7 +81,7 @@ function caseOptionsGiven(argv: EvalArgs): string[] {
 }
 
 /** The case the command line describes: refs with options, or a JSON case (--case FILE, or "-" alone). */
-function caseOf(argv: EvalArgs): unknown {
+async function caseOf(argv: EvalArgs): Promise<unknown> {
   const refs = (argv.refs ?? []).map(String);
   // yargs swallows a lone "-" value: "--case -" arrives as an empty string and means standard input.
   const file = argv.case === '' ? '-' : argv.case ?? (refs.length === 1 && refs[0] === '-' ? '-' : undefined);
@@ -110,7 +110,7 @@ export async function evalCommand(argv: EvalArgs): Promise<number> {
   wholeOption('max-charges', argv.maxCharges, 1);
   wholeOption('max-case-bytes', argv.maxCaseBytes, 2);
   const width = textWidth(argv.width);
-  const input = caseOf(argv);
+  const input = await caseOf(argv);
   const [{ evaluate }, { FORMATS }, { inUserTerms }] = await Promise.all([import('../api.js'), import('../io/formats.js'), import('../io/user-terms.js')]);
   const rules = await loadRulesFor(argv, { notes: false, lazy: true });
   const evaluated = evaluate(rules, input, { today: localToday(), lang: argv.lang, trace: true, maxCharges: argv.maxCharges });
