@@ -156,18 +156,37 @@ function resolveIn(rules: Rules, article: string, subs: string[], input: string,
       const items = (p.items ?? []).filter((i) => itemSub(i) === sub);
       if (items.length) return found(p, ref, false, items, within);
     }
-    // The alinéa of several tiers (311-4 al. 14: its two phrases, two and three circumstances): one of them, never
-    // the article's first tier.
-    const deeper = provisions.filter((p) => p.ref.startsWith(`${ref} `));
-    if (deeper.length === 1) return found(deeper[0]!, deeper[0]!.ref, false, undefined, within);
-    if (deeper.length > 1) return { ok: false, error: { code: 'AMBIGUOUS_PROVISION', path, key: 'E_AMBIGUOUS_TIERS', params: { article: ref, tiers: tierList(deeper) }, suggestions: deeper.map((p) => p.ref) } };
-    return null;
+    return phraseOrAlinea(rules, article, sub, provisions, input, path, within);
   }
   const offences = provisions.filter((p) => p.kind === 'offence');
   const candidates = offences.length ? offences : provisions;
   if (candidates.length === 1) return found(candidates[0]!, candidates[0]!.ref, false, undefined, within);
   if (candidates.every((p) => samePenalties(p, candidates[0]!))) return found(candidates[0]!, article, true, undefined, within);
   return { ok: false, error: { code: 'AMBIGUOUS_PROVISION', path, key: 'E_AMBIGUOUS_TIERS', params: { article, tiers: tierList(candidates) }, suggestions: candidates.map((p) => p.ref) } };
+}
+
+/**
+ * An alinéa or phrase the data does not name as such. "al. N ph. 1" is the tier named "al. N" (or, for al. 1, the
+ * article's bare base tier) beside an "al. N ph. 2"; an alinéa holding several tiers (311-4 al. 14: two and three
+ * circumstances; 322-3 al. 1: the base tier and tags) is ambiguous between them, never one taken silently; a phrase
+ * the alinéa does not have (311-4 al. 14 ph. 3) is unknown. Otherwise null: the caller looks in coarser tiers.
+ */
+function phraseOrAlinea(rules: Rules, article: string, sub: string, provisions: Provision[], input: string, path: string, within: string | undefined): Resolution | null {
+  const ref = `${article} ${sub}`;
+  const base = rules.provisions.get(article);
+  const ph = /^(.*al\. (\d+)) ph\. (\d+)$/.exec(sub);
+  if (ph) {
+    const alinea = rules.provisions.get(`${article} ${ph[1]}`) ?? (ph[2] === '1' ? base : undefined);
+    const others = provisions.some((p) => p.ref.startsWith(`${article} ${ph[1]} ph. `));
+    if (ph[3] === '1' && alinea && others) return found(alinea, alinea.ref, false, undefined, within);
+    if (alinea || others) return unknown(rules, input, path, 'E_UNKNOWN_SUB', { article, sub, tiers: tierList(provisions) });
+    return null;
+  }
+  const deeper = provisions.filter((p) => p.ref.startsWith(`${ref} `));
+  const cands = deeper.length && sub === 'al. 1' && base ? [base, ...deeper] : deeper;
+  if (cands.length === 1) return found(cands[0]!, cands[0]!.ref, false, undefined, within);
+  if (cands.length > 1) return { ok: false, error: { code: 'AMBIGUOUS_PROVISION', path, key: 'E_AMBIGUOUS_TIERS', params: { article: ref, tiers: tierList(cands) }, suggestions: cands.map((p) => p.ref) } };
+  return null;
 }
 
 /** A bare article that the Code pénal lacks: the codes that have it are named, never guessed (even one). */

@@ -179,7 +179,7 @@ export const en: Messages = {
     W_GENERAL_UNVERIFIED: (p: P) => `${p.ref}: the general rule applied (${p.rule}, in force since ${d(p.from)}) was not checked against the official text (status: ${p.status}).`,
     W_MINORS_NO_DATA: (p: P) => `${p.ref}: the data does not cover the minors' rules on the date of the facts; the age is not taken into account.`,
     W_CLAUSE_NOT_IN_FORCE: (p: P) => `${p.ref}: the cumulation rule of article ${p.article} is in force only since ${d(p.from)}; at the case's dates the penalties stay capped with the others (relatedTo has no effect).`,
-    W_CLAUSE_NO_RELATED: (p: P) => `${p.ref}: no punishable related offence in the case (by default, those committed while driving on the same date; another charge is linked with with=N on the command line, "relatedTo" in JSON, related_to in CSV); the cumulation rule of article ${p.article} has nothing to add to, and the charge stays under the common cap.`,
+    W_CLAUSE_NO_RELATED: (p: P) => `${p.ref}: no punishable related offence in the case${p.byDefault ? ' (by default, those committed while driving on the same date; another charge is linked with with=N on the command line, "relatedTo" in JSON, related_to in CSV)' : ''}; the cumulation rule of article ${p.article} has nothing to add to, and the charge stays under the common cap.`,
     W_CLAUSE_NEEDS_RELATED: (p: P) => `${p.ref}: ${p.label} (art. ${p.article}); name the charge they add to ("relatedTo" in JSON, with=N on the command line, related_to in CSV); without it, quantum caps this charge with the others.`,
     W_CLAUSE_REQUIRES: (p: P) => `${p.ref}: the cumulation rule of article ${p.article} applies on a condition quantum does not check: ${p.condition.en}.`,
   },

@@ -196,7 +196,7 @@ export const fr = {
     W_GENERAL_UNVERIFIED: (p: P) => `${p.ref} : la règle générale appliquée (${p.rule}, en vigueur depuis le ${d(p.from)}) n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,
     W_MINORS_NO_DATA: (p: P) => `${p.ref} : les données ne couvrent pas les règles des mineurs à la date des faits ; l'âge n'est pas pris en compte.`,
     W_CLAUSE_NOT_IN_FORCE: (p: P) => `${p.ref} : la règle de cumul de l'article ${p.article} n'est en vigueur que depuis le ${d(p.from)} ; aux dates du cas, les peines restent plafonnées avec les autres (relatedTo sans effet).`,
-    W_CLAUSE_NO_RELATED: (p: P) => `${p.ref} : aucune infraction liée punissable dans l'affaire (par défaut, celles commises en conduisant à la même date ; un autre chef se lie par avec=N en ligne de commande, « relatedTo » en JSON, related_to en CSV) ; la règle de cumul de l'article ${p.article} n'a rien à quoi s'ajouter et le chef reste sous le plafond commun.`,
+    W_CLAUSE_NO_RELATED: (p: P) => `${p.ref} : aucune infraction liée punissable dans l'affaire${p.byDefault ? " (par défaut, celles commises en conduisant à la même date ; un autre chef se lie par avec=N en ligne de commande, « relatedTo » en JSON, related_to en CSV)" : ''} ; la règle de cumul de l'article ${p.article} n'a rien à quoi s'ajouter et le chef reste sous le plafond commun.`,
     W_CLAUSE_NEEDS_RELATED: (p: P) => `${p.ref} : ${p.label} (art. ${p.article}) ; nommez le chef auquel elles s'ajoutent (« relatedTo » en JSON, avec=N en ligne de commande, related_to en CSV) ; sans cela, quantum plafonne ce chef avec les autres.`,
     W_CLAUSE_REQUIRES: (p: P) => `${p.ref} : la règle de cumul de l'article ${p.article} s'applique à une condition que quantum ne vérifie pas : ${p.condition.fr}.`,
   },

@@ -143,16 +143,17 @@ function addOnTop(c: CaseCtx, total: Result['total'], charges: readonly Part[], 
   let prison = total.prison;
   if (top) { total.prisonParts = { capped: prison, cumulated: top }; prison = sumPrison(prison, top); }
   const fine = topFine === null ? (total.fine === null ? null : new Money(total.fine)) : total.fine === null ? topFine : new Money(total.fine).plus(topFine);
-  let lifeCapMonths = 0;
-  for (const t of [total.prison, top]) if (t && !t.life) lifeCapMonths += t.months ?? 0;
   const lifeCap = prison?.life ? param(c.rules, 'lifeNotPronouncedCap', c.date) : undefined;
+  // Each term counts: a life term not pronounced by its cap (132-5), so life added to life is twice that cap.
+  let lifeCapMonths = 0, lives = 0;
+  for (const t of [total.prison, top]) if (t?.life) lives++; else if (t) lifeCapMonths += t.months ?? 0;
   total.prison = prison;
   total.fine = fine === null ? null : moneyString(fine);
   if (topFine !== null) total.fineParts.cumulated = moneyString(topFine);
-  total.lifeNotPronouncedCapMonths = lifeCap ? lifeCap.value.months + lifeCapMonths : undefined;
+  total.lifeNotPronouncedCapMonths = lifeCap ? lifeCap.value.months * lives + lifeCapMonths : undefined;
   // The cap adds the cumulated terms: it stands on 132-5 and on the clauses that add them.
   const clauses = [...new Set(plan.entries.map((e) => e.article))];
-  total.lifeNotPronouncedCapArticle = lifeCap ? [paramArticle(c.rules, 'lifeNotPronouncedCap'), ...(lifeCapMonths ? clauses : [])].join(', ') : undefined;
+  total.lifeNotPronouncedCapArticle = lifeCap ? [paramArticle(c.rules, 'lifeNotPronouncedCap'), ...(lifeCapMonths || lives > 1 ? clauses : [])].join(', ') : undefined;
   total.cumulated = plan.entries.map((e) => ({ charge: e.charge, ref: e.ref, article: e.article, relatedTo: e.relatedTo }));
   if (groups.length > 1) steps?.push({ rule: '132-3', code: 'CUMULATED_CONCOURS', params: { refs: plan.entries.map((e) => charges[e.charge]!.ref), prison: top, fine: topFine === null ? null : moneyString(topFine) } });
   steps?.push({ rule: plan.entries[0]!.article, code: 'CUMULATED_TOTAL', params: { prison, fine: total.fine } });

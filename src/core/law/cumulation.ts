@@ -133,7 +133,7 @@ export function cumulation(c: CaseCtx, charges: readonly Charge[], results: read
     const related = relatedOf(c, clause, charges, results, i);
     if (!related?.length) {
       if (clause.onlyWhenRelated && !charges[i]!.relatedTo) continue;
-      c.warnings.push({ code: 'NOTE', ref, key: related ? 'W_CLAUSE_NO_RELATED' : 'W_CLAUSE_NEEDS_RELATED', params: { ref, article: clause.article, label: clause.label[c.lang] } });
+      c.warnings.push({ code: 'NOTE', ref, key: related ? 'W_CLAUSE_NO_RELATED' : 'W_CLAUSE_NEEDS_RELATED', params: { ref, article: clause.article, label: clause.label[c.lang], byDefault: clause.pairsWith === 'drivingSameDate' && !charges[i]!.relatedTo } });
       continue;
     }
     plan ??= { added: results.map(() => false), entries: [] };
