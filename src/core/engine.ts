@@ -89,7 +89,7 @@ function withoutExcuse(ctx: CaseCtx, totals: Totals, charges: ChargeResult[], fi
   if (!charges.some((ch) => ch.withoutExcuse)) return;
   const parts: Part[] = charges.map((ch) => (ch.withoutExcuse ? { ref: ch.ref, punishable: ch.punishable, nature: ch.nature, prison: ch.withoutExcuse.prison, fine: ch.withoutExcuse.fine } : ch));
   const alt = concours(ctx, parts, charges.map((ch, i) => (ch.withoutExcuse ? without[i]! : fines[i]!)), plan, false);
-  totals.total.withoutExcuse = { prison: alt.total.prison, fine: alt.total.fine };
+  totals.total.withoutExcuse = { prison: alt.total.prison, fine: alt.total.fine, ...(alt.total.prisonParts && { prisonParts: alt.total.prisonParts }) };
   totals.steps?.push({ rule: 'L121-7', code: 'TOTAL_WITHOUT_EXCUSE', params: { prison: alt.total.prison, fine: alt.total.fine } });
 }
 

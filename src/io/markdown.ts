@@ -43,7 +43,7 @@ export function formatMarkdown(r: Result, lang: Lang): string {
   out.push(`- ${t.fine}${c}**${tot.fine ? formatMoney(tot.fine, lang) : missing.length ? m.text.fineNotComputed : unknown}**${by(src.fine.ref, src.fine.cumulated)}${tot.fine && missing.length ? ` ${m.text.withoutFinesOf({ refs: missing.join(', ') })}` : ''}${tot.fineParts.contraventions !== '0' ? `, ${t.including} ${formatMoney(tot.fineParts.contraventions, lang)} (132-7)` : ''}`);
   if (tot.notComputed) out.push(`- ${cell(m.text.incomplete({ refs: tot.notComputed.join(', ') }))}`);
   for (const e of tot.cumulated ?? []) out.push(`- ${m.text.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
-  if (tot.withoutExcuse) out.push(`- ${m.text.withoutExcuse}${c}${tot.withoutExcuse.prison ? formatPrison(tot.withoutExcuse.prison, lang) : none}${semi}${tot.withoutExcuse.fine ? formatMoney(tot.withoutExcuse.fine, lang) : none}`);
+  if (tot.withoutExcuse) out.push(`- ${m.text.withoutExcuse}${c}${formatTotalPrison(tot.withoutExcuse, lang) ?? none}${semi}${tot.withoutExcuse.fine ? formatMoney(tot.withoutExcuse.fine, lang) : none}`);
   // The sum lacks the same fines as the total, and says so in the same words.
   const a = r.arithmetic;
   const sumFine = a.fine ? `${formatMoney(a.fine, lang)}${missing.length ? ` ${m.text.withoutFinesOf({ refs: missing.join(', ') })}` : ''}` : missing.length ? m.text.fineNotComputed : unknown;

@@ -21,10 +21,11 @@ const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 const semi = (lang: Lang) => (lang === 'fr' ? ' ; ' : '; ');
 
 /** A custodial maximum and a fine, side by side. */
-function penaltyOf(x: { prison: ChargeResult['prison']; fine: string | null; fineNotComputed?: boolean }, lang: Lang): string {
+function penaltyOf(x: { prison: ChargeResult['prison']; fine: string | null; fineNotComputed?: boolean; said?: string | null }, lang: Lang): string {
   const t = T(lang);
   const fine = x.fine ? formatMoney(x.fine, lang) : `${t.fine.toLowerCase()}${colon(lang)}${x.fineNotComputed ? t.fineNotComputed : t.none}`;
-  return [x.prison ? formatPrison(x.prison, lang) : t.noCustody, fine].join(semi(lang));
+  // `said`: custody already put in words (a total with custody of two kinds added on top).
+  return [x.said ?? (x.prison ? formatPrison(x.prison, lang) : t.noCustody), fine].join(semi(lang));
 }
 
 /** A version's dates and the text that made it, with its status when not `text`. */
@@ -80,7 +81,7 @@ function totalLines(r: Result, lang: Lang): string[] {
   if (tot.notComputed) out.push(`  ${t.incomplete({ refs: tot.notComputed.join(', ') })}`);
   if (!onlyContraventions && tot.fineParts.contraventions !== '0') out.push(`  ${''.padEnd(w)}   ${t.contraventions}${colon(lang)}${formatMoney(tot.fineParts.contraventions, lang)}`);
   for (const e of tot.cumulated ?? []) out.push(`  ${t.cumulated({ ref: e.ref, article: e.article, related: e.relatedTo.map((j) => r.charges[j]!.ref).join(', ') })}`);
-  if (tot.withoutExcuse) out.push(`  ${t.withoutExcuse}${colon(lang)}${penaltyOf(tot.withoutExcuse, lang)}`);
+  if (tot.withoutExcuse) out.push(`  ${t.withoutExcuse}${colon(lang)}${penaltyOf({ ...tot.withoutExcuse, said: formatTotalPrison(tot.withoutExcuse, lang) }, lang)}`);
   // The sum lacks the same fines as the total, and says so in the same words (never "none").
   const a = r.arithmetic;
   const sumFine = a.fine ? `${formatMoney(a.fine, lang)}${missing.length ? ` ${t.withoutFinesOf({ refs: missing.join(', ') })}` : ''}` : missing.length ? t.fineNotComputed : none;

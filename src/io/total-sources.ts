@@ -25,7 +25,7 @@ export function totalSources(t: Result['total']): TotalSources {
  * and emprisonnement), the two parts ("20 ans de réclusion criminelle + 5 ans d'emprisonnement"), not their sum
  * under the heavier kind's name, which no scale of 131-1 or 131-4 holds.
  */
-export function formatTotalPrison(t: Result['total'], lang: Lang): string | null {
+export function formatTotalPrison(t: Pick<Result['total'], 'prison' | 'prisonParts'>, lang: Lang): string | null {
   if (!t.prison) return null;
   const parts = t.prisonParts;
   if (!parts?.capped || t.prison.life || parts.capped.kind === parts.cumulated.kind) return formatPrison(t.prison, lang);

@@ -45,6 +45,8 @@ export const maxima = z.object({
   fine: doc(z.nullable(money), 'The fine maximum in euros; null when none.'),
 });
 
+const prisonParts = z.object({ capped: z.nullable(prisonOut), cumulated: prisonOut });
+
 export const chargeResult = z.object({
   ref: doc(z.string(), 'The provision applied, canonical ("323-3-2 III", "route L234-1 I").'),
   input: doc(z.optional(z.string()), 'What the user wrote, when it differs (lean: absent when equal).'),
@@ -89,8 +91,8 @@ export const total = z.object({
     article: doc(z.string(), 'The clause that sets 132-2 to 132-5 aside (e.g. "434-31", "route L233-1 II").'),
     relatedTo: doc(z.array(z.number()), 'The related charges (indices).'),
   }))), 'Charges whose maxima are added on top of the cap, by a clause pairing them with related charges; prison and fine include them.'),
-  prisonParts: doc(z.optional(z.object({ capped: z.nullable(prisonOut), cumulated: prisonOut })), 'With cumulated charges: the custody within the cap (132-5) and the custody added on top, each of its own kind (prison names their sum by the heavier kind).'),
-  withoutExcuse: doc(z.optional(maxima), 'When a charge\'s minors\' excuse may be set aside: the total then.'),
+  prisonParts: doc(z.optional(prisonParts), 'With cumulated charges: the custody within the cap (132-5) and the custody added on top, each of its own kind (prison names their sum by the heavier kind).'),
+  withoutExcuse: doc(z.optional(z.object({ ...maxima.shape, prisonParts: doc(z.optional(prisonParts), 'As total.prisonParts, for this total.') })), 'When a charge\'s minors\' excuse may be set aside: the total then.'),
   notComputed: doc(z.optional(z.array(z.string())), 'Charges whose penalty is not computed because the law of their date is not in the data (reason LAW_NOT_HELD): the total lacks them; absent when none.'),
 });
 

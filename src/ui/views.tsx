@@ -108,7 +108,7 @@ export function Totals({ r, m, lang, columns }: { r: Result; m: Messages; lang: 
       </Text>
       {t.notComputed ? <Text color={colour('yellow')} wrap="wrap">{m.incomplete({ refs: t.notComputed.join(', ') })}</Text> : null}
       {t.cumulated?.length ? <Text dimColor wrap="wrap">  + {t.cumulated.map((e) => `${e.ref} (art. ${e.article})`).join(', ')}</Text> : null}
-      {t.withoutExcuse ? <Text wrap="wrap"><Text>{m.withoutExcuse}{sep(lang)}</Text><Text bold>{t.withoutExcuse.prison ? formatPrison(t.withoutExcuse.prison, lang) : m.noCustody} · {t.withoutExcuse.fine ? formatMoney(t.withoutExcuse.fine, lang) : m.noFine}</Text></Text> : null}
+      {t.withoutExcuse ? <Text wrap="wrap"><Text>{m.withoutExcuse}{sep(lang)}</Text><Text bold>{formatTotalPrison(t.withoutExcuse, lang) ?? m.noCustody} · {t.withoutExcuse.fine ? formatMoney(t.withoutExcuse.fine, lang) : m.noFine}</Text></Text> : null}
       <Text dimColor wrap="truncate-end">{sum.length + m.sum.length > columns ? m.sumNarrow : m.sum}{sum}</Text>
     </Box>
   );

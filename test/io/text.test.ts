@@ -119,6 +119,16 @@ describe('custody of two kinds added on top (132-6-1, red team rt19a)', () => {
   });
 });
 
+describe('custody of two kinds added on top, if the minors\' excuse is set aside (attacker rt22b)', () => {
+  it('the total then names both parts too', () => {
+    // 222-36 al. 2 (30 ans de réclusion criminelle) and 222-37 (10 ans d'emprisonnement) committed in detention for
+    // it (132-6-1, 2025), by a 17-year-old: set aside, the excuse leaves 30 years' réclusion + 10 years' emprisonnement.
+    const r = evaluate(rules, { date: '2025-09-01', judgmentDate: '2026-01-01', offender: { birthDate: '2008-06-01' }, charges: [{ ref: '222-36 al. 2' }, { ref: '222-37', relatedTo: [0] }] }, { today: '2026-11-29' }) as Result;
+    expect(r.total.withoutExcuse?.prisonParts).toEqual({ capped: { kind: 'reclusion-criminelle', months: 360, life: false }, cumulated: { kind: 'emprisonnement', months: 120, life: false } });
+    expect(formatResult(r, 'fr', { width: 200 })).toMatch(/si l'excuse de minorité est écartée : 30 ans de réclusion criminelle \+ 10 ans d'emprisonnement ; /);
+  });
+});
+
 describe('a date of facts the case did not give (red team rt13c)', () => {
   it('is today, and the result and the views say it was defaulted', () => {
     const r = evaluate(rules, { charges: [{ ref: '311-3' }], judgmentDate: '2026-11-29' }, { today: '2026-11-29' }) as Result;
