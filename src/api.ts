@@ -152,6 +152,9 @@ export async function* evaluateMany(
 
 /** The provision a ref names (forgiving input, docs/contract.md "Refs"), or an error in words. */
 export function resolve(rules: Rules, ref: string, lang: Lang = 'fr'): { ok: true; ref: string; provision: Provision; items?: Item[] } | { ok: false; error: QuantumError } {
+  rulesOf('resolve', rules);
+  langOf('resolve', lang);
+  if (typeof ref !== 'string') throw new TypeError(say('fr', 'errors', 'E_ARG_REF', { fn: 'resolve', got: ref === null ? 'null' : typeof ref }));
   const r = resolveRef(rules, ref, 'ref');
   // `items`: the subdivisions the ref names within its provision (presse 24 al. 6), when it names one.
   return r.ok ? { ok: true, ref: r.ref, provision: r.provision, ...(r.items && { items: r.items }) } : { ok: false, error: renderError(r.error, lang) };
@@ -187,6 +190,11 @@ function wordsOf(fn: string, words: unknown): string[] {
   if (Array.isArray(words) && words.every((w) => typeof w === 'string')) return words as string[];
   throw new TypeError(say('fr', 'errors', 'E_ARG_WORDS', { fn, got: words === null ? 'null' : Array.isArray(words) ? 'array' : typeof words }));
 }
+/** A language the messages hold, or a TypeError naming the function (an unknown one would fail deep inside). */
+function langOf(fn: string, lang: unknown): Lang {
+  if (lang === 'fr' || lang === 'en') return lang;
+  throw new TypeError(say('fr', 'errors', 'E_ARG_LANG', { fn, got: JSON.stringify(lang) ?? String(lang) }));
+}
 function rulesOf(fn: string, rules: unknown): Rules {
   if (!isRules(rules)) throw new TypeError(`${fn} : ${say('fr', 'errors', 'E_RULES_ARG')}`);
   return rules;
@@ -219,6 +227,7 @@ export function searchAggravations(rules: Rules, words: string | readonly string
  */
 export function describeProvision(rules: Rules, provision: Provision | string, date: string = todayIso(), lang: Lang = 'fr'): ProvisionView {
   const r = rulesOf('describeProvision', rules);
+  langOf('describeProvision', lang);
   if (typeof date !== 'string' || !isIsoDate(date)) throw new TypeError(say(lang, 'errors', 'E_ARG_DATE', { fn: 'describeProvision', value: JSON.stringify(date) }));
   if (typeof provision === 'string') {
     const found = resolve(r, provision, lang);

@@ -38,7 +38,7 @@ export function formatMarkdown(r: Result, lang: Lang): string {
   const unknown = tot.notComputed ? m.text.notComputedTotal : none;
   const src = totalSources(tot);
   const by = (ref: string | null, cumulated: boolean) => (ref || cumulated ? ` (${[ref, cumulated ? m.text.onlyCumulated : null].filter((x) => x).join(', ')})` : '');
-  out.push(`- ${t.custody}${c}**${formatTotalPrison(tot, lang) ?? unknown}**${by(src.prison.ref, src.prison.cumulated)}`);
+  out.push(`- ${t.custody}${c}**${formatTotalPrison(tot, lang) ?? unknown}**${by(src.prison.ref, src.prison.cumulated)}${tot.prison?.life && tot.lifeNotPronouncedCapMonths !== undefined ? `${semi}${m.text.lifeCap({ months: tot.lifeNotPronouncedCapMonths, article: tot.lifeNotPronouncedCapArticle })}` : ''}`);
   const missing = r.charges.filter((x) => x.fineNotComputed).map((x) => x.ref);
   out.push(`- ${t.fine}${c}**${tot.fine ? formatMoney(tot.fine, lang) : missing.length ? m.text.fineNotComputed : unknown}**${by(src.fine.ref, src.fine.cumulated)}${tot.fine && missing.length ? ` ${m.text.withoutFinesOf({ refs: missing.join(', ') })}` : ''}${tot.fineParts.contraventions !== '0' ? `, ${t.including} ${formatMoney(tot.fineParts.contraventions, lang)} (132-7)` : ''}`);
   if (tot.notComputed) out.push(`- ${cell(m.text.incomplete({ refs: tot.notComputed.join(', ') }))}`);

@@ -169,3 +169,20 @@ describe('layout of wrapped text (new-user pass ux20)', () => {
     }
   });
 });
+
+describe('Markdown: the cap if life is not pronounced (attacker rt22b)', () => {
+  it('is said beside a life total, as the text says it', () => {
+    // 221-4: réclusion criminelle à perpétuité; 131-1 2°: thirty years at most when life is not pronounced.
+    const r = evaluate(rules, { date: '2024-01-01', judgmentDate: '2026-11-29', charges: [{ ref: '221-4' }] }, { today: '2026-11-29' }) as Result;
+    expect(formatMarkdown(r, 'fr')).toMatch(/\*\*réclusion criminelle à perpétuité\*\* \(221-4\) ; si la perpétuité n'est pas prononcée : 30 ans au plus/);
+  });
+});
+
+describe('library: bad arguments are named (attacker rt22b)', () => {
+  it('resolve and describeProvision refuse a non-string ref or an unknown language with a TypeError saying so', async () => {
+    const { resolve, describeProvision } = await import('../../src/api.js');
+    expect(() => resolve(rules, 311 as never)).toThrow(/la référence est une chaîne/);
+    expect(() => resolve(rules, '999-9', 'xx' as never)).toThrow(/la langue est "fr" ou "en"/);
+    expect(() => describeProvision(rules, '311-3', '2024-01-01', 'xx' as never)).toThrow(TypeError);
+  });
+});
