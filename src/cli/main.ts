@@ -154,12 +154,14 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
   if (commandOf(args) === 'completion') {
     try { args = completionShell(args); } catch (e) { return report(e, st); }
   }
-  const flag = badFlagValue(args);
+  // The shell asking for completions (what it typed so far, "--" included) is answered, never refused.
+  const completing = args[0] === '--get-yargs-completions';
+  const flag = completing ? null : badFlagValue(args);
   if (flag) return report(new UsageError('U_FLAG_VALUE', flag), st);
-  const twice = switchTwice(args);
+  const twice = completing ? null : switchTwice(args);
   if (twice) return report(new UsageError('U_OPTION_TWICE', { option: twice }), st);
   // "--" would end the options; refs are plain arguments already: said, rather than a confusing later error.
-  if (args.includes('--')) return report(new UsageError('U_DOUBLE_DASH'), st);
+  if (!completing && args.includes('--')) return report(new UsageError('U_DOUBLE_DASH'), st);
   // A closed pipe (`quantum list | head`) ends the command quietly; any other failure to write the answer (a full
   // disk) is an error, never a success. Batch handles its output itself to keep its summary.
   if (args[0] !== 'batch') process.stdout.on('error', (e: NodeJS.ErrnoException) => outputFailed(e, st.lang));

@@ -519,6 +519,12 @@ describe("the command line's own refusals in the user's words (new-user pass ux2
     expect(fish.err).toContain('quantum completion écrit le script de bash ou de zsh');
     expect(fish.err).not.toContain('batch');
   });
+  it('the shell asking for completions after "--" (quantum eval --<TAB>) is answered, not refused (attacker rt22b)', () => {
+    const c = quantum(['--get-yargs-completions', 'quantum', 'eval', '--']);
+    expect(c.code).toBe(0);
+    expect(c.err).toBe('');
+    expect(c.out).toContain('--date');
+  });
 });
 
 describe('errors that say what is wrong (new-user pass ux20)', () => {
