@@ -41,6 +41,9 @@ function raised(table: StepEntry[], when: Aggravation['values'][number], p: Pena
   return p.prison?.life ? null : { prison, fine: p.fine ? p.fine.times(when.factor.fine) : null };
 }
 
+/** Whether a version of an aggravation reaches an article: every one, or those its text lists (421-3 by 421-1). */
+const lists = (v: Aggravation['values'][number], article: string): boolean => !v.appliesTo || coversAny(v.appliesTo, article);
+
 /**
  * The custodial maximum a penalty reaches with the charge's general aggravations in force on the facts' date, each
  * applied as applyOne does (that one says the refusals and notes): 121-4 asks whether they make the offence a crime.
@@ -50,7 +53,7 @@ export function aggravatedPrison(s: ChargeState, c: CaseCtx, p: Penalty): Prison
   for (const key of s.charge.aggravations ?? []) {
     const ag = aggravationNamed(c.rules, key);
     const when = ag ? at(ag.values, s.date) : null;
-    if (!ag || !when || (when.appliesTo && !coversAny(when.appliesTo, s.provision.article))) continue;
+    if (!when || !lists(when, s.provision.article)) continue;
     up = raised(c.rules.aggravations.steps.table, when, { ...p, ...up }) ?? up;
   }
   return up.prison;
@@ -68,13 +71,12 @@ function applyOne(s: ChargeState, c: CaseCtx, key: string, k: number, applied: s
   if (excluded) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_EXCLUDED', { key: ag.key, article: excluded }); return false; }
   if ((s.provision.circumstances ?? []).includes(ag.key)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_BUILT_IN', { key: ag.key, ref: s.ref }); return false; }
   const article = s.provision.article;
-  const lists = (v: Aggravation['values'][number]) => !v.appliesTo || coversAny(v.appliesTo, article);
   // A text that lists the offences it reaches (421-3 by 421-1): one it never lists is an error, one it lists only
   // at other dates is charged without effect, like a rule not yet in force.
-  if (!ag.values.some(lists)) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_NOT_LISTED', { key: ag.key, article }); return false; }
+  if (!ag.values.some((v) => lists(v, article))) { s.error = draft('INVALID_CASE', path, 'E_AGGRAVATION_NOT_LISTED', { key: ag.key, article }); return false; }
   const when = at(ag.values, s.date);
-  if (!when || !lists(when)) {
-    const from = ag.values.find((v) => v.from > s.date && lists(v))?.from ?? null;
+  if (!when || !lists(when, article)) {
+    const from = ag.values.find((v) => v.from > s.date && lists(v, article))?.from ?? null;
     s.steps?.push({ rule: ag.article, code: 'AGGRAVATION_NOT_IN_FORCE', params: { key: ag.key, label: ag.label, date: s.date, from, listed: !!when } });
     // Before a motive became general, some offences had it as their own circumstance (311-4 9°, 222-8 5° bis…):
     // the items whose conduct moved to the aggravation's article, for the user to charge if the facts fit.
