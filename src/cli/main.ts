@@ -123,9 +123,11 @@ function yargsFailure(msg: string, args: readonly string[]): UsageError {
  */
 function completionShell(args: string[]): string[] {
   const i = args.indexOf('completion');
-  const shell = args.slice(i + 1).find((a) => !a.startsWith('-'));
+  const words = args.slice(i + 1).filter((a) => !a.startsWith('-'));
+  const shell = words[0];
   if (shell === undefined) return args;
-  if (shell !== 'bash' && shell !== 'zsh') throw new UsageError('U_COMPLETION_SHELL', { shell });
+  // One shell: "completion bash zsh" would leave "zsh" to be taken for a command.
+  if ((shell !== 'bash' && shell !== 'zsh') || words.length > 1) throw new UsageError('U_COMPLETION_SHELL', { shell: words.join(' ') });
   process.env.SHELL = `/bin/${shell}`;
   return args.filter((a) => a !== shell);
 }

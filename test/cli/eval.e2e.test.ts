@@ -518,6 +518,11 @@ describe("the command line's own refusals in the user's words (new-user pass ux2
     expect(fish.code).toBe(2);
     expect(fish.err).toContain('quantum completion écrit le script de bash ou de zsh');
     expect(fish.err).not.toContain('batch');
+    // Two shells: one script only; the second word is not taken for a command ("Vouliez-vous dire show ?").
+    const two = quantum(['completion', 'bash', 'zsh']);
+    expect(two.code).toBe(2);
+    expect(two.err).toContain('« bash zsh »');
+    expect(two.err).not.toContain('show');
   });
   it('the shell asking for completions after "--" (quantum eval --<TAB>) is answered, not refused (attacker rt22b)', () => {
     const c = quantum(['--get-yargs-completions', 'quantum', 'eval', '--']);

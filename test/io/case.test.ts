@@ -68,6 +68,22 @@ describe('the compiled case schema (batch) and the plain one (single cases) agre
   });
 });
 
+describe('an amount has one canonical form, whatever the route (attacker rt22b: "4 000 000,00" echoed as 4000000.00)', () => {
+  it('grouping, comma, trailing zeros of the cents and leading zeros all give the same string, owned or not', async () => {
+    const { canonicalAmount, isCanonicalAmount } = await import('../../src/schema/amount.js');
+    const forms: [string, string][] = [['4 000 000,00', '4000000'], ['4000000.00', '4000000'], ['4000000.50', '4000000.5'], ['0,05', '0.05'],
+      ['007', '7'], ['0', '0'], ['00', '0'], ['1.10', '1.1'], ['2_000_000.5 €', '2000000.5']];
+    for (const [written, canonical] of forms) {
+      expect(canonicalAmount(written), written).toBe(canonical);
+      expect(isCanonicalAmount(written), written).toBe(written === canonical);
+      for (const owned of [true, false]) {
+        const r = parseCase({ charges: [{ ref: '324-1', amount: written }] }, { owned, lang: 'en' });
+        expect(r.ok && r.case.charges[0]!.amount, `${written} owned=${owned}`).toBe(canonical);
+      }
+    }
+  });
+});
+
 describe('a misspelt field is named with what it probably meant', () => {
   it('aggravation -> aggravations, charge -> charges (said before the missing charges), prior -> priors', () => {
     const at = (input: unknown, lang: 'fr' | 'en' = 'fr') => { const r = parseCase(input, { lang }); return r.ok ? null : r.error; };
