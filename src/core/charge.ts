@@ -38,6 +38,12 @@ function unusedInput(c: CaseCtx, r: Extract<Resolution, { ok: true }>, charge: C
   return null;
 }
 
+/** A ref as the catalogue names it when it resolves, else as written (its error, if any, is reported elsewhere). */
+function canonicalRef(rules: CaseCtx['rules'], text: string): string {
+  const r = resolveRef(rules, text, '');
+  return r.ok ? r.ref : text;
+}
+
 /** The charge's result, built with its keys in one order (one object shape; lean results leave defaults out). */
 function chargeResult(s: ChargeState, c: CaseCtx, r: Extract<Resolution, { ok: true }>): ChargeResult {
   const { lean, lang } = c;
@@ -53,7 +59,11 @@ function chargeResult(s: ChargeState, c: CaseCtx, r: Extract<Resolution, { ok: t
     accomplice: !lean || s.charge.accomplice ? s.charge.accomplice === true : undefined,
     steps: !lean ? [] : undefined,
   };
-  if (s.charge.predicate) out.predicate = s.charge.predicate;
+  if (s.charge.predicate) {
+    // As the ref: the catalogue's name of the predicate, and what was written when it differs.
+    out.predicate = s.penalty.predicateRef ?? canonicalRef(c.rules, s.charge.predicate);
+    if (out.predicate !== s.charge.predicate) out.predicateInput = s.charge.predicate;
+  }
   if (s.repentis) out.repentis = s.repentis;
   if (s.minority) out.minority = s.minority;
   if (!punishable) return out;

@@ -80,6 +80,14 @@ describe('charges that cannot relate as given (red team rt13c)', () => {
     const r = evaluate(rules, { date: '2024-05-01', charges: [{ ref: '450-1', predicate: '450-1' }] }, { today: '2026-11-29' });
     expect(r.ok ? null : [r.error.code, r.error.path]).toEqual(['INVALID_CASE', 'charges[0].predicate']);
   });
+  it('a predicate is echoed as the catalogue names it, and as written when that differs, as the ref (attacker rt22b)', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    // 450-1 preparing 222-37 (a délit punished by 10 years: 450-1 al. 2) and 324-1 laundering its proceeds.
+    const r = evaluate(rules, { date: '2020-01-01', charges: [{ ref: '450-1', predicate: 'art. 222-37 al. 1' }, { ref: '324-1', predicate: '222-37', amount: '1000' }] }, { today: '2026-11-29' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect([r.charges[0]!.predicate, r.charges[0]!.predicateInput]).toEqual(['222-37 al. 1', 'art. 222-37 al. 1']);
+    expect([r.charges[1]!.predicate, r.charges[1]!.predicateInput]).toEqual(['222-37', undefined]);
+  });
 });
 
 describe('the library never throws on odd arguments (red team rt14c)', () => {
