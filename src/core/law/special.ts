@@ -65,21 +65,57 @@ function otherMax(rules: Rules, refInput: string, date: IsoDate, path: string, s
   if (seen > 4) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps: [{ rule: r.provision.article, code: 'PREDICATE_NEEDS_PREDICATE', params: { predicate: r.ref } }] };
   // A predicate whose own penalty follows another offence (224-5-2) is taken at its mildest tier: the case cannot
   // name the offence that one refers to.
-  if (isByPredicate(v.penalty)) return mildestTier(rules, r.provision, r.ref, v, v.penalty.byPredicate, date);
+  if (isByPredicate(v.penalty)) return mildestTier(rules, r.provision, r.ref, v, v.penalty.byPredicate, date, seen);
   if (isPenaltyOf(v.penalty)) return otherMax(rules, v.penalty.penaltyOf, date, path, seen + 1);
   const f = fineOf(rules, v.penalty.fine, date, null);
   const penalty: Penalty = { prison: prisonOut(v.penalty.prison), fine: f.fine, contraventionFine: f.contravention };
   return { ok: true, provision: r.provision, ref: r.ref, penalty, nature: classify(rules, penalty, date), version: v };
 }
 
-function mildestTier(rules: Rules, provision: Provision, ref: string, v: Version, spec: ByPredicatePenalty['byPredicate'], date: IsoDate): Max {
+function mildestTier(rules: Rules, provision: Provision, ref: string, v: Version, spec: ByPredicatePenalty['byPredicate'], date: IsoDate, seen: number): Max {
+  // A text that names the offences it refers to (323-3-1: 323-1 to 323-3): the penalties they reach on that date,
+  // not a tier kept for older facts; otherwise every tier that sets its own penalty.
+  const reached = spec.predicates ? reachedPenalties(rules, spec, date, seen) : [];
+  const candidates = reached.length ? reached : spec.tiers.filter((t) => !t.predicatePenalty).map((t) => tierPenalty(rules, t, date));
   let best: Penalty | null = null;
-  for (const t of spec.tiers) {
-    const f = fineOf(rules, t.fine, date, null);
-    const penalty: Penalty = { prison: prisonOut(t.prison), fine: f.fine, contraventionFine: f.contravention };
-    if (!best || comparePrison(penalty.prison, best.prison) < 0) best = penalty;
+  for (const penalty of candidates) if (!best || comparePrison(penalty.prison, best.prison) < 0) best = penalty;
+  if (!best) return { ok: false, reason: 'PREDICATE_NOT_ELIGIBLE', steps: [{ rule: provision.article, code: 'PREDICATE_NEEDS_PREDICATE', params: { predicate: ref } }] };
+  return { ok: true, provision, ref, penalty: best, nature: classify(rules, best, date), version: v };
+}
+
+type Tier = ByPredicatePenalty['byPredicate']['tiers'][number];
+function tierPenalty(rules: Rules, t: Tier, date: IsoDate): Penalty {
+  const f = fineOf(rules, t.fine, date, null);
+  return { prison: prisonOut(t.prison), fine: f.fine, contraventionFine: f.contravention };
+}
+
+/** The penalties that the provisions of the articles a text names reach through its tiers on a date. */
+function reachedPenalties(rules: Rules, spec: ByPredicatePenalty['byPredicate'], date: IsoDate, seen: number): Penalty[] {
+  const out: Penalty[] = [];
+  for (const article of spec.predicates ?? []) {
+    for (const ref of rules.articles.get(article)?.refs ?? []) {
+      const pm = otherMax(rules, ref, date, '', seen + 1);
+      const t = pm.ok ? tierFor(rules, spec, pm, date) : undefined;
+      if (t && pm.ok) out.push(t.predicatePenalty ? pm.penalty : tierPenalty(rules, t, date));
+    }
   }
-  return { ok: true, provision, ref, penalty: best!, nature: classify(rules, best!, date), version: v };
+  return out;
+}
+
+/** The first tier whose condition the predicate's maximum meets. */
+function tierFor(rules: Rules, spec: ByPredicatePenalty['byPredicate'], pm: Extract<Max, { ok: true }>, date: IsoDate): Tier | undefined {
+  return spec.tiers.find((t) => {
+    const w = t.when;
+    if (w.nature && w.nature !== pm.nature) return false;
+    if (w.life !== undefined && (pm.penalty.prison?.life ?? false) !== w.life) return false;
+    if (w.minMonths !== undefined) {
+      const p = pm.penalty.prison;
+      if (!p || (!p.life && (p.months ?? 0) < w.minMonths)) return false;
+    }
+    if (w.circumstance && !(pm.provision.circumstances ?? []).includes(w.circumstance)) return false;
+    if (w.organisedGangForm && !hasOrganisedGangForm(rules, pm.provision, pm.ref, date)) return false;
+    return true;
+  });
 }
 
 /** What one version of a provision sets for this charge (natural person, before the general rules). */
@@ -153,18 +189,7 @@ function byPredicate(rules: Rules, spec: ByPredicatePenalty['byPredicate'], v: V
   if (!pm.ok) return 'error' in pm ? pm : { ok: false, reason: pm.reason, steps: steps ? pm.steps : null };
   // The offence prepared or imposed is another one (450-1 preparing 450-1 would be its own measure).
   if (pm.provision.article === spec.article) return { ok: false, error: draft('INVALID_CASE', `${input.path}.predicate`, 'E_PREDICATE_SELF', { ref: input.ref, predicate: pm.ref }) };
-  const tier = spec.tiers.find((t) => {
-    const w = t.when;
-    if (w.nature && w.nature !== pm.nature) return false;
-    if (w.life !== undefined && (pm.penalty.prison?.life ?? false) !== w.life) return false;
-    if (w.minMonths !== undefined) {
-      const p = pm.penalty.prison;
-      if (!p || (!p.life && (p.months ?? 0) < w.minMonths)) return false;
-    }
-    if (w.circumstance && !(pm.provision.circumstances ?? []).includes(w.circumstance)) return false;
-    if (w.organisedGangForm && !hasOrganisedGangForm(rules, pm.provision, pm.ref, date)) return false;
-    return true;
-  });
+  const tier = tierFor(rules, spec, pm, date);
   const pparams = { predicate: pm.ref, nature: pm.nature, prison: pm.penalty.prison, fine: pm.penalty.fine?.toFixed() ?? null };
   if (!tier || (spec.predicates && !spec.predicates.includes(pm.provision.article))) {
     steps?.push({ rule: spec.article, code: 'PREDICATE_NOT_ELIGIBLE', params: pparams });
