@@ -124,6 +124,11 @@ export const version = z.strictObject({
   /** General récidive articles the text itself sets aside for this offence (221-5-6 al. 2: "132-8 et 132-9 ne sont pas applicables"). */
   recidiveExcluded: z.array(z.string().regex(/^132-\d+$/)).min(1).optional(),
   /**
+   * When the exclusion is made by a text other than the provision's own (loi du 29 juillet 1881, art. 63: no récidive
+   * aggravation for the offences of that law, save its discriminatory ones): that text, and how far it was checked.
+   */
+  recidiveExcludedBy: z.strictObject({ text: z.string().min(1).max(80), status }).optional(),
+  /**
    * The text sets its own penalty for récidive in another provision (urbanisme L480-4: "en cas de récidive, outre la
    * peine d'amende ainsi définie un emprisonnement de six mois"): named when 132-8 ff. apply to this one.
    */

@@ -215,7 +215,12 @@ function applyRules(s: ChargeState, c: CaseCtx, offender: 'natural' | 'legal', i
     }
   }
   // The text's exclusion is the reason; the priors' own conditions were not even examined under those rules.
-  if (excludedBy.size) { c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_RECIDIVE_EXCLUDED', params: { ref: s.ref, articles: [...excludedBy].join(', ') } }); return null; }
+  if (excludedBy.size) {
+    const by = s.v0!.recidiveExcludedBy;
+    c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_RECIDIVE_EXCLUDED', params: { ref: s.ref, articles: [...excludedBy].join(', '), by: by?.text ?? null } });
+    if (by && by.status !== 'text') c.warnings.push({ code: 'UNVERIFIED', ref: s.ref, status: by.status, key: 'W_RECIDIVE_EXCLUDED_UNVERIFIED', params: { text: by.text, status: by.status } });
+    return null;
+  }
   c.priors.forEach(({ prior }, k) => c.warnings.push({
     code: 'NOTE', ref: s.ref, key: 'W_RECIDIVE_NOT_APPLIED',
     params: { ref: s.ref, prior: prior.ref, final: prior.final, why: furthest[k]?.stage ?? 'GRAVITY', windowEnd: furthest[k]?.windowEnd ?? null, expiredGiven: prior.expired !== undefined },
