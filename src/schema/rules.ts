@@ -176,6 +176,12 @@ export const provision = z.strictObject({
    * (R632-1 punished abandoning waste until décret n° 2015-337 moved it to R633-6): earlier facts are judged under it.
    */
   formerlyUnder: z.array(z.strictObject({ ref, until: isoDate })).min(1).optional(),
+  /**
+   * For 132-10's "même délit": a provision that is an offence of its own within its article (223-6 al. 2, failing to
+   * help a person in danger, beside al. 1), named by the ref of the offence it belongs to; provisions that share it
+   * (an offence and its aggravated tiers) are one délit. Without it, the tiers of one article are one délit.
+   */
+  recidiveOffence: z.string().min(1).max(40).optional(),
   organisedGangForms: z.array(z.strictObject({ ref, from: isoDate, to: isoDate.nullable().optional(), status, source: url })).optional(),
   /** An offence committed while driving a vehicle (Code de la route L233-1 II pairs them with a refusal to stop). */
   driving: z.boolean().optional(),

@@ -29,7 +29,9 @@ const namesRef = (r: string | { ref: string; from: IsoDate; to?: IsoDate | null 
  * (`secondTerm`) also takes the identity of a group its own is assimilated to one way only (132-16-2 al. 2).
  */
 export function identities(rules: Rules, ref: string, article: string, predicateArticle: string | null, date: IsoDate, secondTerm = false): Set<string> {
-  const ids = new Set<string>([`art:${article}`]);
+  // An offence of its own within its article (223-6 al. 2) is not the same délit as the article's other provisions.
+  const offence = rules.provisions.get(ref)?.recidiveOffence;
+  const ids = new Set<string>([offence ? `offence:${offence}` : `art:${article}`]);
   // A provision repealed and continued by another (a recodification "à droit constant": route L1 -> L234-1) is
   // the same offence as its continuation.
   const lineage = successors(rules, ref);
