@@ -6,7 +6,7 @@
 // data (rules/general/minors.json), dated; a milder later version applies (112-1 al. 3).
 import type { Decimal } from 'decimal.js';
 import type { PrisonOut } from '../contract.js';
-import type { MinorsVersion } from '../model.js';
+import type { MinorsVersion, Version } from '../model.js';
 import { ageOn, at, during } from '../dates.js';
 import { draft } from '../errors.js';
 import { moneyOf } from '../money.js';
@@ -105,6 +105,14 @@ function adultOnly(s: ChargeState): boolean {
   return s.v0?.adultAuthor === true || (s.items ?? []).some((i) => typeof i !== 'string' && i.adultAuthor === true);
 }
 
+/**
+ * A later version in force before the judgment that punishes only an adult (227-27 since loi n° 2021-478): for a
+ * minor author that law no longer punishes the facts, and being milder it applies to them (112-1 al. 3).
+ */
+function adultOnlyLater(s: ChargeState): Version | null {
+  return s.chain.find((x) => x.v !== s.v0 && x.v.adultAuthor === true)?.v ?? null;
+}
+
 export const minority: ChargeModule = {
   id: 'L121-5',
   cites: 'Code de la justice pénale des mineurs, art. L11-4, L13-2, L121-5 à L121-7 ; avant le 30 septembre 2021, ordonnance n° 45-174 du 2 février 1945, art. 2, 20-2 et 20-3',
@@ -127,6 +135,13 @@ export const minority: ChargeModule = {
     if (age >= v0.adultAge) return;
     if (adultOnly(s)) {
       s.steps?.push({ rule: s.provision.article, code: 'AUTHOR_NOT_ADULT', params: { age, ref: s.ref } });
+      s.stop = 'AUTHOR_NOT_ADULT';
+      return;
+    }
+    const later = adultOnlyLater(s);
+    if (later) {
+      s.steps?.push({ rule: '112-1', code: 'AUTHOR_NOT_ADULT_LATER', params: { age, ref: s.ref, from: later.from } });
+      c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_AUTHOR_NOT_ADULT_LATER', params: { age, ref: s.ref, from: later.from } });
       s.stop = 'AUTHOR_NOT_ADULT';
       return;
     }
