@@ -150,7 +150,7 @@ export const version = z.strictObject({
 
 const item = z.union([
   subdivision,
-  z.strictObject({ sub: subdivision, from: isoDate.optional(), to: isoDate.nullable().optional(), label: label.optional(), amendedBy: z.string().min(1).optional(), renumberedAs: subdivision.optional(), movedTo: z.string().min(1).max(60).optional(), adultAuthor: z.literal(true).optional() }),
+  z.strictObject({ sub: subdivision, from: isoDate.optional(), to: isoDate.nullable().optional(), label: label.optional(), amendedBy: z.string().min(1).optional(), renumberedAs: subdivision.optional(), movedTo: z.string().min(1).max(60).optional(), continuedBy: z.string().min(1).max(40).optional(), adultAuthor: z.literal(true).optional() }),
 ]);
 
 export const provision = z.strictObject({

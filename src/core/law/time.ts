@@ -42,6 +42,8 @@ function itemNotInForce(items: Item[] | undefined, date: IsoDate, judgment: IsoD
   }
   if (!found.to || found.to > judgment) return null;
   if (found.renumberedAs) { steps?.push({ rule: '112-1', code: 'ITEM_RENUMBERED', params: { ref, at: found.to, as: found.renumberedAs } }); return null; }
+  // Its conduct punished from then by another provision (227-26's payment, by 225-12-2 in 2002): the chain goes on there.
+  if (found.continuedBy) return null;
   if (found.movedTo) {
     steps?.push({ rule: '112-1', code: 'ITEM_MOVED', params: { ref, at: found.to, to: found.movedTo } });
     // When the provision is not itself continued, the later versions compared (al. 3) are its own: said.
@@ -166,11 +168,13 @@ function laterVersions(s: ChargeState, c: CaseCtx, first: Provision, v0: Version
   // Said once the chain is known: a continuation later repealed without successor abolishes after all.
   const continued: WarningDraft[] = [];
   for (let cur = v0; cur.to !== null && cur.to <= c.judgment;) {
-    let next = provision.versions.find((v) => v.from === cur.to);
-    const successor = next ? null : continuation(c, provision, cur.to, s.ref);
+    const byItem = provision === first ? itemContinuation(s, c, cur.to) : null;
+    let next = byItem ? undefined : provision.versions.find((v) => v.from === cur.to);
+    const successor = byItem ?? (next ? null : continuation(c, provision, cur.to, s.ref));
     if (successor) {
-      s.steps?.push({ rule: '112-1', code: 'CONTINUED_BY', params: { ref: provision.ref, at: cur.to, by: successor.provision.ref, repealed: provision.repealed ?? null } });
-      continued.push({ code: 'NOTE', ref: s.ref, key: 'W_CONTINUED_BY', params: { ref: provision.ref, at: cur.to, by: successor.provision.ref } });
+      const gone = byItem ? s.ref : provision.ref;
+      s.steps?.push({ rule: '112-1', code: 'CONTINUED_BY', params: { ref: gone, at: cur.to, by: successor.provision.ref, repealed: byItem ? null : provision.repealed ?? null } });
+      continued.push({ code: 'NOTE', ref: s.ref, key: 'W_CONTINUED_BY', params: { ref: gone, at: cur.to, by: successor.provision.ref } });
       provision = successor.provision;
       next = successor.v;
     }
@@ -222,6 +226,17 @@ export function predecessor(c: Pick<CaseCtx, 'rules'>, provision: Provision, dat
     }
   }
   return null;
+}
+
+/**
+ * The provision that takes over the conduct of the item charged when that item leaves the text (an aggravating
+ * circumstance removed, its conduct punished from that day by another provision), with its version then.
+ */
+function itemContinuation(s: ChargeState, c: CaseCtx, day: IsoDate): { provision: Provision; v: Version } | null {
+  const item = (s.items ?? []).find((i): i is Exclude<Item, string> => typeof i !== 'string' && i.to === day && !!i.continuedBy && (i.from ?? '0000') <= s.date);
+  const next = item ? c.rules.provisions.get(item.continuedBy!) : undefined;
+  const v = next ? at(next.versions, day) : undefined;
+  return next && v ? { provision: next, v } : null;
 }
 
 /**
