@@ -334,7 +334,8 @@ function unverified(s: ChargeState, c: CaseCtx, cand: Candidate, used: boolean):
   for (const v of cand.versions) {
     if (v.status === 'text') continue;
     const ref = v === cand.v ? cand.provision.ref : cand.penalty.predicateRef ?? s.ref;
-    c.warnings.push({ code: 'UNVERIFIED', ref, status: v.status, key: used ? 'W_UNVERIFIED' : 'W_UNVERIFIED_COMPARED', params: { ref, from: v.from, status: v.status } });
+    // Another provision's version (the penalties it refers to, its predicate): said for which charge it was read.
+    c.warnings.push({ code: 'UNVERIFIED', ref, status: v.status, key: used ? 'W_UNVERIFIED' : 'W_UNVERIFIED_COMPARED', params: { ref, from: v.from, status: v.status, charged: ref !== s.ref ? s.ref : null } });
   }
 }
 
