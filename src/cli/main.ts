@@ -123,13 +123,15 @@ function yargsFailure(msg: string, args: readonly string[]): UsageError {
  */
 function completionShell(args: string[]): string[] {
   const i = args.indexOf('completion');
-  const words = args.slice(i + 1).filter((a) => !a.startsWith('-'));
+  // Words after the command that are neither options nor the value of one (--lang en, --rules DIR).
+  const rest = args.slice(i + 1);
+  const words = rest.filter((a, k) => !a.startsWith('-') && !/^--(lang|rules)$/.test(rest[k - 1] ?? ''));
   const shell = words[0];
   if (shell === undefined) return args;
   // One shell: "completion bash zsh" would leave "zsh" to be taken for a command.
   if ((shell !== 'bash' && shell !== 'zsh') || words.length > 1) throw new UsageError('U_COMPLETION_SHELL', { shell: words.join(' ') });
   process.env.SHELL = `/bin/${shell}`;
-  return args.filter((a) => a !== shell);
+  return args.filter((a, k) => !(a === shell && k > i && !/^--(lang|rules)$/.test(args[k - 1] ?? '')));
 }
 
 /**
@@ -166,7 +168,7 @@ export async function main(args: string[] = hideBin(process.argv)): Promise<numb
   if (!completing && args.includes('--')) return report(new UsageError('U_DOUBLE_DASH'), st);
   // A closed pipe (`quantum list | head`) ends the command quietly; any other failure to write the answer (a full
   // disk) is an error, never a success. Batch handles its output itself to keep its summary.
-  if (args[0] !== 'batch') process.stdout.on('error', (e: NodeJS.ErrnoException) => outputFailed(e, st.lang));
+  if (args[0] !== 'batch') process.stdout.on('error', (e: NodeJS.ErrnoException) => outputFailed(e, st));
   try {
     await parser(args, st).parseAsync();
     return st.code;
@@ -201,9 +203,10 @@ function badFlagValue(args: string[]): { flag: string; value: string } | null {
   return null;
 }
 
-function outputFailed(e: NodeJS.ErrnoException, lang: Lang): void {
-  if (e.code === 'EPIPE') process.exit(EXIT.ok);
-  const m = MESSAGES[lang];
+function outputFailed(e: NodeJS.ErrnoException, st: RunState): void {
+  // A closed pipe ends quietly, with the command's own code when it is known (rules validate on broken rules: 1).
+  if (e.code === 'EPIPE') process.exit(st.code);
+  const m = MESSAGES[st.lang];
   const code = e.code ?? e.message;
   process.stderr.write(`quantum: ${m.cli.usage.U_OUT!({ out: m.cli.stdout, reason: m.cli.reason({ code, meaning: m.cli.errno[code] }) })}\n`);
   process.exit(EXIT.input);

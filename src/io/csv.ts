@@ -7,7 +7,9 @@ export const CSV_OUTPUT_COLUMNS = [
   'arithmetic_months', 'arithmetic_life', 'arithmetic_fine', 'prison_capped_by', 'fine_capped_by',
   'without_excuse_prison_months', 'without_excuse_prison_life', 'without_excuse_fine', 'cumulated', 'fine_not_computed',
   'not_computed', 'capped_prison_kind', 'capped_prison_months', 'capped_prison_life', 'cumulated_prison_kind',
-  'cumulated_prison_months', 'cumulated_prison_life',
+  'cumulated_prison_months', 'cumulated_prison_life', 'without_excuse_prison_kind', 'without_excuse_capped_prison_kind',
+  'without_excuse_capped_prison_months', 'without_excuse_capped_prison_life', 'without_excuse_cumulated_prison_kind',
+  'without_excuse_cumulated_prison_months', 'without_excuse_cumulated_prison_life',
 ] as const;
 export const CSV_OUTPUT_HEADER = CSV_OUTPUT_COLUMNS.join(',');
 
@@ -18,7 +20,7 @@ export function csvLine(o: Outcome, line: number | null, raw = false): string {
     ? [line, o.id, true, '', '', '', r.total.prison?.kind ?? '', r.total.prison?.months ?? '', r.total.prison?.life ?? '', r.total.fine ?? '',
       r.arithmetic.prison?.months ?? '', r.arithmetic.prison?.life ?? '', r.arithmetic.fine ?? '', r.total.cappedBy.prison ?? '', r.total.cappedBy.fine ?? '',
       ...withoutExcuse(r), r.total.cumulated?.map((x) => x.ref).join(';') ?? '', r.charges.filter((x) => x.fineNotComputed).map((x) => x.ref).join(';'),
-      r.total.notComputed?.join(';') ?? '', ...prisonParts(r)]
+      r.total.notComputed?.join(';') ?? '', ...prisonParts(r.total.prisonParts), r.total.withoutExcuse?.prison?.kind ?? '', ...prisonParts(r.total.withoutExcuse?.prisonParts)]
     : [line, o.id, false, o.error.code, o.error.path ?? '', o.error.message, ...EMPTY_RESULT_CELLS];
   return cells.map((c) => (typeof c === 'string' ? csvCell(c, raw) : c === null ? '' : String(c))).join(',');
 }
@@ -27,10 +29,10 @@ const EMPTY_RESULT_CELLS: string[] = Array(CSV_OUTPUT_COLUMNS.length - 6).fill('
 
 /**
  * Custody added on top of the 132-5 cap by a clause (434-31, 132-6-1…): the capped part and the part added, each of
- * its own kind (prison_kind and prison_months name their sum by the heavier kind); empty when nothing is added.
+ * its own kind (prison_kind and prison_months name their sum by the heavier kind); empty when nothing is added. The
+ * same for the total if the minors' excuse is set aside (without_excuse_*).
  */
-function prisonParts(r: Result): (string | number | boolean)[] {
-  const p = r.total.prisonParts;
+function prisonParts(p: Result['total']['prisonParts']): (string | number | boolean)[] {
   if (!p) return ['', '', '', '', '', ''];
   const cells = (x: typeof p.cumulated | null) => (x ? [x.kind, x.months ?? '', x.life] : ['', '', '']);
   return [...cells(p.capped), ...cells(p.cumulated)];

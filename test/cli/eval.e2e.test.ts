@@ -523,6 +523,10 @@ describe("the command line's own refusals in the user's words (new-user pass ux2
     expect(two.code).toBe(2);
     expect(two.err).toContain('« bash zsh »');
     expect(two.err).not.toContain('show');
+    // An option's value is not a second shell (ux21: "completion bash --lang en" was refused as « bash en »).
+    const en = quantum(['completion', 'bash', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.out).toContain('###-begin-quantum-completions-###');
   });
   it('the shell asking for completions after "--" (quantum eval --<TAB>) is answered, not refused (attacker rt22b)', () => {
     const c = quantum(['--get-yargs-completions', 'quantum', 'eval', '--']);
