@@ -63,7 +63,9 @@ function itemGoneNote(s: ChargeState, c: CaseCtx): void {
   const last = gone.sort((a, b) => (a.to! < b.to! ? 1 : -1))[0];
   if (!last) return;
   const to = (last.movedTo ?? last.renumberedAs)!;
-  c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_ITEM_GONE_SEE', params: { ref: s.ref, at: last.to, to, aggravation: aggravationNamed(c.rules, to) !== undefined, renumbered: !last.movedTo } });
+  // The number may carry another meaning later (313-2 5°: organised gang until 2004, public bodies from 2013): said.
+  const later = (s.items ?? []).find((i): i is Exclude<Item, string> => typeof i !== 'string' && !!i.from && i.from > s.date);
+  c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_ITEM_GONE_SEE', params: { ref: s.ref, at: last.to, to, aggravation: aggravationNamed(c.rules, to) !== undefined, renumbered: !last.movedTo, laterFrom: later?.from ?? null } });
 }
 
 /**
