@@ -218,7 +218,7 @@ const prisonJson = (p: PrisonOut | null): string => (p === null ? 'null' : `{"ki
  */
 export function totalJson(t: Result['total']): string {
   // The rarer fields (clauses adding charges on top, a minor's excuse set aside): the generic way, all of them.
-  if (t.cumulated !== undefined || t.withoutExcuse !== undefined || t.fineParts.cumulated !== undefined || t.notComputed !== undefined) return JSON.stringify(t);
+  if (t.cumulated !== undefined || t.withoutExcuse !== undefined || t.fineParts.cumulated !== undefined || t.notComputed !== undefined || t.cappedByAlso !== undefined) return JSON.stringify(t);
   return `{"prison":${prisonJson(t.prison)},"fine":${plain(t.fine)},"fineParts":{"crimesDelits":${plain(t.fineParts.crimesDelits)},"contraventions":${plain(t.fineParts.contraventions)}},"cappedBy":{"prison":${plain(t.cappedBy.prison)},"fine":${plain(t.cappedBy.fine)}}${t.lifeNotPronouncedCapMonths === undefined ? '' : `,"lifeNotPronouncedCapMonths":${t.lifeNotPronouncedCapMonths}`}${t.lifeNotPronouncedCapArticle === undefined ? '' : `,"lifeNotPronouncedCapArticle":${JSON.stringify(t.lifeNotPronouncedCapArticle)}`}}`;
 }
 export function arithmeticJson(a: Result['arithmetic']): string {

@@ -36,7 +36,7 @@ export function formatMarkdown(r: Result, lang: Lang): string {
   out.push('', `## ${t.total}`, '');
   const tot = r.total;
   const unknown = tot.notComputed ? m.text.notComputedTotal : none;
-  const src = totalSources(tot);
+  const src = totalSources(tot, lang);
   const by = (ref: string | null, cumulated: boolean) => (ref || cumulated ? ` (${[ref, cumulated ? m.text.onlyCumulated : null].filter((x) => x).join(', ')})` : '');
   out.push(`- ${t.custody}${c}**${formatTotalPrison(tot, lang) ?? unknown}**${by(src.prison.ref, src.prison.cumulated)}${tot.prison?.life && tot.lifeNotPronouncedCapMonths !== undefined ? `${semi}${m.text.lifeCap({ months: tot.lifeNotPronouncedCapMonths, article: tot.lifeNotPronouncedCapArticle })}` : ''}`);
   const missing = r.charges.filter((x) => x.fineNotComputed).map((x) => x.ref);

@@ -66,7 +66,7 @@ function totalLines(r: Result, lang: Lang): string[] {
   const tot = r.total;
   const w = Math.max(t.prison.length, t.fine.length);
   const none = tot.notComputed ? t.notComputedTotal : t.none;
-  const src = totalSources(tot);
+  const src = totalSources(tot, lang);
   const prisonBy = src.prison.ref ? ` — ${t.cappedBy} ${src.prison.ref}${src.prison.cumulated ? `, ${t.plusCumulated}` : ''}` : src.prison.cumulated ? ` — ${t.onlyCumulated}` : '';
   const out = [`  ${t.prison.padEnd(w)}${colon(lang)}${formatTotalPrison(tot, lang) ?? none}${prisonBy}`];
   if (tot.prison?.life && tot.lifeNotPronouncedCapMonths !== undefined) out.push(`  ${''.padEnd(w)}   ${t.lifeCap({ months: tot.lifeNotPronouncedCapMonths, article: tot.lifeNotPronouncedCapArticle })}`);

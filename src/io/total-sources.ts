@@ -3,6 +3,7 @@
 import type { Result } from '../core/contract.js';
 import type { Lang } from '../core/model.js';
 import { formatPrison } from '../messages/units.js';
+import { MESSAGES } from '../messages/index.js';
 
 export interface TotalSources {
   /** The charge whose maximum is the custodial total, if any; whether penalties added on top count too. */
@@ -11,13 +12,21 @@ export interface TotalSources {
   fine: { ref: string | null; contraventions: boolean; cumulated: boolean };
 }
 
-export function totalSources(t: Result['total']): TotalSources {
+export function totalSources(t: Result['total'], lang: Lang): TotalSources {
   const cumulatedFine = t.fineParts.cumulated !== undefined && t.fineParts.cumulated !== '0';
+  const fineRef = t.fineParts.crimesDelits !== '0' ? t.cappedBy.fine : null;
   return {
-    prison: { ref: t.cappedBy.prison, cumulated: t.prison !== null && (t.cumulated?.length ?? 0) > 0 },
+    prison: { ref: withTies(t.cappedBy.prison, t.cappedByAlso?.prison, lang), cumulated: t.prison !== null && (t.cumulated?.length ?? 0) > 0 },
     // cappedBy.fine names the first contravention when no crime or délit has a fine: not a cap, a sum.
-    fine: { ref: t.fineParts.crimesDelits !== '0' ? t.cappedBy.fine : null, contraventions: t.fineParts.contraventions !== '0', cumulated: cumulatedFine },
+    fine: { ref: withTies(fineRef, t.cappedByAlso?.fine, lang), contraventions: t.fineParts.contraventions !== '0', cumulated: cumulatedFine },
   };
+}
+
+/** The charge that caps, and those whose maximum is the same ("225-7 et 324-2 1° (à égalité)"). */
+function withTies(ref: string | null, ties: readonly string[] | undefined, lang: Lang): string | null {
+  if (ref === null || !ties?.length) return ref;
+  const all = [ref, ...ties];
+  return MESSAGES[lang].text.tie({ refs: all.slice(0, -1), last: all[all.length - 1]! });
 }
 
 /**

@@ -393,7 +393,7 @@ export const en: Messages = {
   text: {
     title: 'Maximum penalties incurred', facts: 'facts of', judgment: 'judgment on', natural: 'natural person', legal: 'legal person',
     charges: 'Charges', total: 'Total (concours réel, art. 132-3, 132-5 and 132-7)', prison: 'Custody', fine: 'Fine',
-    none: 'none', cappedBy: 'maximum set by', sum: 'Arithmetic sum (for reference, not the legal rule)',
+    none: 'none', cappedBy: 'maximum set by', tie: (p: { refs: string[]; last: string }) => `${p.refs.join(', ')} and ${p.last} (equal)`, sum: 'Arithmetic sum (for reference, not the legal rule)',
     warnings: 'Warnings', trace: 'Explanation', notPunishable: 'not punishable', notComputed: 'not computed', version: 'version in force', since: 'since',
     prisonFromMilder: 'custody: milder later law (112-1), version', fineFromMilder: 'fine: milder later law (112-1), version',
     notComputedTotal: 'not computed', incomplete: (p: P) => `Total incomplete: ${p.refs} ${String(p.refs).includes(',') ? 'are' : 'is'} not in it (the text applicable on the date of the facts is not in the data; this is not "not punishable").`,

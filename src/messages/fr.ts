@@ -416,7 +416,7 @@ export const fr = {
   text: {
     title: 'Peines maximales encourues', facts: 'faits du', judgment: 'jugement au', natural: 'personne physique', legal: 'personne morale',
     charges: 'Chefs de poursuite', total: 'Total (concours réel, art. 132-3, 132-5 et 132-7)', prison: 'Privation de liberté', fine: 'Amende',
-    none: 'aucune', cappedBy: 'maximum fixé par', sum: 'Somme arithmétique (pour mémoire, pas la règle légale)',
+    none: 'aucune', cappedBy: 'maximum fixé par', tie: (p: { refs: string[]; last: string }) => `${p.refs.join(', ')} et ${p.last} (à égalité)`, sum: 'Somme arithmétique (pour mémoire, pas la règle légale)',
     warnings: 'Avertissements', trace: 'Explication', notPunishable: 'non punissable', notComputed: 'non calculé', version: 'version en vigueur', since: 'depuis le',
     prisonFromMilder: 'privation de liberté : loi plus douce (112-1), version', fineFromMilder: 'amende : loi plus douce (112-1), version',
     notComputedTotal: 'non calculée', incomplete: (p: P) => `Total incomplet : ${p.refs} n'y ${String(p.refs).includes(',') ? 'figurent' : 'figure'} pas (le texte applicable à la date des faits n'est pas dans les données ; ce n'est pas « non punissable »).`,

@@ -84,6 +84,7 @@ export const total = z.object({
   fine: doc(z.nullable(money), 'The crime/délit fine cap plus the contravention fines (132-3, 132-7).'),
   fineParts: z.object({ crimesDelits: money, contraventions: money, cumulated: doc(z.optional(money), 'The fines of the charges added on top (see cumulated).') }),
   cappedBy: doc(z.object({ prison: z.nullable(z.string()), fine: z.nullable(z.string()) }), 'The charge that sets each maximum (for the fine: the crime/délit cap, or the first contravention).'),
+  cappedByAlso: doc(z.optional(z.object({ prison: z.optional(z.array(z.string())), fine: z.optional(z.array(z.string())) })), 'Other charges whose maximum equals the one cappedBy names (a tie): the cap is theirs as much.'),
   lifeNotPronouncedCapMonths: doc(z.optional(z.number()), 'When life is incurred: the maximum if it is not pronounced (132-5).'),
   lifeNotPronouncedCapArticle: doc(z.optional(z.string()), 'The article that sets it.'),
   cumulated: doc(z.optional(z.array(z.object({

@@ -86,7 +86,7 @@ export function ChargeRow({ c, r, active, m, lang, columns, refW }: { c: Charge;
 export function Totals({ r, m, lang, columns }: { r: Result; m: Messages; lang: Lang; columns: number }) {
   const t = r.total;
   const a = r.arithmetic;
-  const src = totalSources(t);
+  const src = totalSources(t, lang);
   // The sum lacks the fines the total lacks (no amount given): said, as under the total, never a bare figure.
   const lacking = r.charges.some((c) => c.fineNotComputed);
   const sumFine = a.fine ? `${formatMoney(a.fine, lang)}${lacking ? ` (${m.sumLacking})` : ''}` : lacking ? m.fineNotComputed : '—';

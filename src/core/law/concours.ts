@@ -89,6 +89,7 @@ export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (
     }
   }
   const arithmetic = { prison: anyPrison ? { months, life } : null, fine: sum.value === null ? null : sum.text() };
+  const also = ties(charges, fines, plan, prison, prisonRef, cap, capRef);
   // Life not pronounced: 30 years at most, by 132-5 al. 3 in concours, by 131-1 2° (132-18) for a single offence.
   const capName = live > 1 ? 'lifeNotPronouncedCap' : 'fixedTermReclusionMax';
   const lifeCap = prison?.life ? param(c.rules, capName, c.date) : undefined;
@@ -107,12 +108,26 @@ export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (
     fine: totalFine.value === null ? null : totalFine.text(),
     fineParts: { crimesDelits: cap ? cap.text() : '0', contraventions: contraventions.value === null ? '0' : contraventions.text() },
     cappedBy: { prison: prisonRef, fine: capRef ?? (contraventionRefs[0] ?? null) },
+    cappedByAlso: also,
     // Always keys (undefined unless life; JSON leaves them out): one object shape for whoever reads totals.
     lifeNotPronouncedCapMonths: lifeCap?.value.months,
     lifeNotPronouncedCapArticle: lifeCap ? paramArticle(c.rules, capName) : undefined,
   };
   if (plan.entries.length) addOnTop(c, total, charges, fines, plan, steps);
   return { total, arithmetic, steps };
+}
+
+/** Other charges (other refs) whose maximum equals the cap's: the cap is not one charge's alone (a tie). */
+function ties(charges: readonly Part[], fines: readonly (Decimal | null)[], plan: Cumulation, prison: PrisonOut | null, prisonRef: string | null, cap: FineSum | null, capRef: string | null): Result['total']['cappedByAlso'] {
+  const p = new Set<string>(), f = new Set<string>();
+  for (let i = 0; i < charges.length; i++) {
+    const ch = charges[i]!;
+    if (!ch.punishable || plan.added[i]) continue;
+    if (prison && ch.prison && ch.ref !== prisonRef && comparePrison(ch.prison, prison) === 0) p.add(ch.ref);
+    if (cap && ch.fine !== null && ch.nature !== 'contravention' && ch.ref !== capRef && (fines[i] ?? new Money(ch.fine)).eq(cap.value!)) f.add(ch.ref);
+  }
+  if (!p.size && !f.size) return undefined;
+  return { ...(p.size && { prison: [...p] }), ...(f.size && { fine: [...f] }) };
 }
 
 /**
