@@ -217,6 +217,15 @@ function sameFromTo(a: Provision, b: Provision, from: string, to: string): boole
 }
 
 /**
+ * A ref as read on the date of the facts: a bare article that then had one tier is that tier (a predicate "323-2"
+ * in 2010 is 323-2 al. 1, and stays so when later laws are compared); anything else as written.
+ */
+export function refOn(rules: Rules, text: string, date: string): string {
+  const on = tierOn(rules, resolveRef(rules, text, ''), date, date);
+  return on && !on.sharedTiers ? on.ref : text;
+}
+
+/**
  * A bare article whose tiers differ, read on a date: the one tier then in force (the caller says so), or the first
  * of tiers that punish alike from `date` to `until` (227-3 al. 2 "des mêmes peines" since 2022); null otherwise.
  */

@@ -177,11 +177,12 @@ export const provision = z.strictObject({
    */
   formerlyUnder: z.array(z.strictObject({ ref, until: isoDate })).min(1).optional(),
   /**
-   * For 132-10's "même délit": a provision that is an offence of its own within its article (223-6 al. 2, failing to
-   * help a person in danger, beside al. 1), named by the ref of the offence it belongs to; provisions that share it
-   * (an offence and its aggravated tiers) are one délit. Without it, the tiers of one article are one délit.
+   * For 132-10's "même délit", the offence (or offences) this provision is a form of, named as an article or a ref
+   * ("223-6 al. 2": failing to help a person in danger, an offence of its own beside al. 1; "432-12" for 432-12-1,
+   * which "constitue une prise illégale d'intérêts"; a list when a tier aggravates either of two offences, 223-6 al.
+   * 3). Provisions that share one are one délit. Without it, a provision is a form of its own article.
    */
-  recidiveOffence: z.string().min(1).max(40).optional(),
+  recidiveOffence: z.union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).min(1).max(4)]).optional(),
   organisedGangForms: z.array(z.strictObject({ ref, from: isoDate, to: isoDate.nullable().optional(), status, source: url })).optional(),
   /** An offence committed while driving a vehicle (Code de la route L233-1 II pairs them with a refusal to stop). */
   driving: z.boolean().optional(),

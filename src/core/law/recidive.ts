@@ -29,9 +29,10 @@ const namesRef = (r: string | { ref: string; from: IsoDate; to?: IsoDate | null 
  * (`secondTerm`) also takes the identity of a group its own is assimilated to one way only (132-16-2 al. 2).
  */
 export function identities(rules: Rules, ref: string, article: string, predicateArticle: string | null, date: IsoDate, secondTerm = false): Set<string> {
-  // An offence of its own within its article (223-6 al. 2) is not the same délit as the article's other provisions.
+  // The offence a provision is a form of: its article, unless the data names another (223-6 al. 2, an offence of its
+  // own; 432-12-1, a form of 432-12; 223-6 al. 3, of either of two).
   const offence = rules.provisions.get(ref)?.recidiveOffence;
-  const ids = new Set<string>([offence ? `offence:${offence}` : `art:${article}`]);
+  const ids = new Set<string>((offence === undefined ? [article] : typeof offence === 'string' ? [offence] : offence).map((k) => `art:${k}`));
   // A provision repealed and continued by another (a recodification "à droit constant": route L1 -> L234-1) is
   // the same offence as its continuation.
   const lineage = successors(rules, ref);

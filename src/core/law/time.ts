@@ -7,6 +7,7 @@ import { aggravationNamed, continuedByOf } from '../model.js';
 import type { Steps } from '../steps.js';
 import type { Reason } from '../contract.js';
 import { at } from '../dates.js';
+import { refOn } from '../refs.js';
 import { itemsMovedTo, predecessorsOf } from '../dependencies.js';
 import { compareFine, comparePrison } from '../penalty.js';
 import { classify } from './classify.js';
@@ -292,7 +293,8 @@ function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; p
   // A later version is read as of its own first day: the texts it refers to (another article's penalties, a
   // contravention class) are those then in force.
   const day = later && v.from > s.date ? v.from : s.date;
-  const out = specialPenalty(c.rules, provision, v, { ref: s.ref, path: s.path, amount: s.charge.amount, predicate: s.charge.predicate }, day, s.steps !== null);
+  const predicate = s.charge.predicate === undefined ? undefined : refOn(c.rules, s.charge.predicate, s.date);
+  const out = specialPenalty(c.rules, provision, v, { ref: s.ref, path: s.path, amount: s.charge.amount, predicate }, day, s.steps !== null);
   if (!out.ok && 'error' in out) { s.error = out.error; return null; }
   if (later) s.steps?.push({ rule: '112-1', code: 'LATER_VERSION', params: { from: v.from, amendedBy: v.amendedBy, status: v.status } });
   if (s.steps && out.steps) s.steps.push(...out.steps);
