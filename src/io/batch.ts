@@ -112,7 +112,9 @@ function build(rec: RawRecord, opts: BatchOptions, work: Work): Built {
   try {
     value = JSON.parse(rec.text);
   } catch (x) {
-    return { ok: false, code: 'PARSE_ERROR', path: null, message: e.E_NOT_JSON(jsonSyntaxError(rec.text, (x as Error).message, opts.lang)) };
+    // A CSV header or row read as JSON Lines (no --format csv, no .csv name): the message says what to add.
+    const csvLike = !/^\s*[[{"]/.test(rec.text) && /[,;]/.test(rec.text);
+    return { ok: false, code: 'PARSE_ERROR', path: null, message: e.E_NOT_JSON({ ...jsonSyntaxError(rec.text, (x as Error).message, opts.lang), csvLike }) };
   }
   // Only an object can repeat a key or nest; a scan of the text, as fast as the parse, finds either.
   const shape = typeof value === 'object' && value !== null ? jsonShapeError(rec.text, opts.lang) : null;
