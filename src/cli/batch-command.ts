@@ -47,6 +47,10 @@ function options(argv: BatchArgs): { opts: BatchOptions; workers: number } {
   // `--out ""` or `--out` alone: a file was meant and not named; never silently standard output.
   if (argv.out === '') throw new UsageError('U_OUT_EMPTY');
   if (argv.json && argv.output === 'csv') throw new UsageError('U_CONFLICT', { a: '--json', b: '--output csv' });
+  // A CSV row has no room for the explanation, and --delimiter reads CSV only: neither is dropped silently.
+  if (argv.trace && argv.output === 'csv') throw new UsageError('U_CONFLICT', { a: '--trace', b: '--output csv' });
+  const csvInput = (argv.format ?? (/\.csv$/i.test(argv.file) ? 'csv' : 'jsonl')) === 'csv';
+  if (argv.delimiter !== undefined && !csvInput) throw new UsageError('U_CONFLICT', { a: '--delimiter', b: '--format jsonl' });
   if (argv.out !== undefined && argv.file !== '-' && sameFile(argv.file, argv.out)) throw new UsageError('U_SAME_FILE', { out: argv.out });
   const format = argv.format ?? (/\.csv$/i.test(argv.file) ? 'csv' : 'jsonl');
   return {

@@ -127,6 +127,9 @@ function completionShell(args: string[]): string[] {
   const rest = args.slice(i + 1);
   const words = rest.filter((a, k) => !a.startsWith('-') && !/^--(lang|rules)$/.test(rest[k - 1] ?? ''));
   const shell = words[0];
+  // No shell named: $SHELL's, which yargs writes for bash or zsh only (another one would get bash's script).
+  const fromEnv = (process.env.SHELL ?? '').split('/').pop() ?? '';
+  if (shell === undefined && fromEnv && fromEnv !== 'bash' && fromEnv !== 'zsh') throw new UsageError('U_COMPLETION_SHELL', { shell: fromEnv });
   if (shell === undefined) return args;
   // One shell: "completion bash zsh" would leave "zsh" to be taken for a command.
   if ((shell !== 'bash' && shell !== 'zsh') || words.length > 1) throw new UsageError('U_COMPLETION_SHELL', { shell: words.join(' ') });

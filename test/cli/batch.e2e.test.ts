@@ -143,6 +143,14 @@ describe('quantum batch (CSV)', () => {
     expect([col('capped_prison_kind'), col('capped_prison_months'), col('cumulated_prison_kind'), col('cumulated_prison_months')])
       .toEqual(['emprisonnement', '120', 'reclusion-criminelle', '180']);
   });
+  it('options that would be dropped are refused: --trace with --output csv, --delimiter on JSON Lines (ux21)', () => {
+    const t = batch(['--output', 'csv', '--trace'], '{"charges":[{"ref":"311-3"}]}\n');
+    expect(t.code).toBe(2);
+    expect(t.err).toContain('--trace');
+    const d = batch(['--delimiter', ';'], '{"charges":[{"ref":"311-3"}]}\n');
+    expect(d.code).toBe(2);
+    expect(d.err).toContain('--delimiter');
+  });
   it('an unknown column stops the run with a clear message', () => {
     const r = batch(['--format', 'csv'], 'id,refs,colour\na,225-5,blue\n');
     expect(r.code).toBe(1);

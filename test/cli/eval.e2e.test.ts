@@ -527,6 +527,10 @@ describe("the command line's own refusals in the user's words (new-user pass ux2
     const en = quantum(['completion', 'bash', '--lang', 'en']);
     expect(en.code).toBe(0);
     expect(en.out).toContain('###-begin-quantum-completions-###');
+    // No shell named and $SHELL is another one: refused, not bash's script printed for fish (ux21).
+    const fishEnv = spawnSync(process.execPath, [BIN, 'completion'], { encoding: 'utf8', env: { ...process.env, SHELL: '/usr/bin/fish', NO_COLOR: '1' } });
+    expect(fishEnv.status).toBe(2);
+    expect(fishEnv.stderr).toContain('« fish »');
   });
   it('the shell asking for completions after "--" (quantum eval --<TAB>) is answered, not refused (attacker rt22b)', () => {
     const c = quantum(['--get-yargs-completions', 'quantum', 'eval', '--']);
