@@ -9,7 +9,7 @@ export const CSV_OUTPUT_COLUMNS = [
   'not_computed', 'capped_prison_kind', 'capped_prison_months', 'capped_prison_life', 'cumulated_prison_kind',
   'cumulated_prison_months', 'cumulated_prison_life', 'without_excuse_prison_kind', 'without_excuse_capped_prison_kind',
   'without_excuse_capped_prison_months', 'without_excuse_capped_prison_life', 'without_excuse_cumulated_prison_kind',
-  'without_excuse_cumulated_prison_months', 'without_excuse_cumulated_prison_life',
+  'without_excuse_cumulated_prison_months', 'without_excuse_cumulated_prison_life', 'warnings',
 ] as const;
 export const CSV_OUTPUT_HEADER = CSV_OUTPUT_COLUMNS.join(',');
 
@@ -20,7 +20,7 @@ export function csvLine(o: Outcome, line: number | null, raw = false): string {
     ? [line, o.id, true, '', '', '', r.total.prison?.kind ?? '', r.total.prison?.months ?? '', r.total.prison?.life ?? '', r.total.fine ?? '',
       r.arithmetic.prison?.months ?? '', r.arithmetic.prison?.life ?? '', r.arithmetic.fine ?? '', r.total.cappedBy.prison ?? '', r.total.cappedBy.fine ?? '',
       ...withoutExcuse(r), r.total.cumulated?.map((x) => x.ref).join(';') ?? '', r.charges.filter((x) => x.fineNotComputed).map((x) => x.ref).join(';'),
-      r.total.notComputed?.join(';') ?? '', ...prisonParts(r.total.prisonParts), r.total.withoutExcuse?.prison?.kind ?? '', ...prisonParts(r.total.withoutExcuse?.prisonParts)]
+      r.total.notComputed?.join(';') ?? '', ...prisonParts(r.total.prisonParts), r.total.withoutExcuse?.prison?.kind ?? '', ...prisonParts(r.total.withoutExcuse?.prisonParts), warningCodes(r)]
     : [line, o.id, false, o.error.code, o.error.path ?? '', o.error.message, ...EMPTY_RESULT_CELLS];
   return cells.map((c) => (typeof c === 'string' ? csvCell(c, raw) : c === null ? '' : String(c))).join(',');
 }
@@ -36,6 +36,14 @@ function prisonParts(p: Result['total']['prisonParts']): (string | number | bool
   if (!p) return ['', '', '', '', '', ''];
   const cells = (x: typeof p.cumulated | null) => (x ? [x.kind, x.months ?? '', x.life] : ['', '', '']);
   return [...cells(p.capped), ...cells(p.cumulated)];
+}
+
+/**
+ * The result's warnings, compactly ("UNVERIFIED 324-1;NOTE route L324-2 I"): a row says that a figure rests on an
+ * unverified text or carries a note (their words are in the JSON and text outputs).
+ */
+function warningCodes(r: Result): string {
+  return [...new Set(r.warnings.map((w) => (w.ref ? `${w.code} ${w.ref}` : w.code)))].join(';');
 }
 
 /** The total if a minor's excuse is set aside: empty cells when there is none. */
