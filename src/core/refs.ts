@@ -127,6 +127,12 @@ function resolveUncached(rules: Rules, input: string, path: string): Resolution 
     const tier = rules.provisions.get(`${article} ${parsed.subs[0]}`);
     const r = tier ? resolveIn(rules, article, parsed.subs.slice(1), input, path, undefined) : null;
     if (r?.ok && r.provision === tier) return r;
+    // A paragraph whose alinéas are the tiers ("222-33 III" holds al. 1 and al. 2), then an item of one of them.
+    if (!tier) {
+      const within = `${article} ${parsed.subs[0]} `;
+      const inner = resolveIn(rules, article, parsed.subs.slice(1), input, path, undefined);
+      if (inner?.ok && inner.items && inner.provision.ref.startsWith(within)) return inner;
+    }
   }
   // A subdivision finer than the data's tiers (an alinéa inside a tier, as NATINF tables cite) is in that tier.
   const cited = canonical(parsed);
