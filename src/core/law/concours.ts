@@ -89,7 +89,7 @@ export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (
     }
   }
   const arithmetic = { prison: anyPrison ? { months, life } : null, fine: sum.value === null ? null : sum.text() };
-  const also = ties(charges, fines, plan, prison, prisonRef, cap, capRef);
+  const also = ties(charges, plan, prison, prisonRef, cap, capRef);
   // Life not pronounced: 30 years at most, by 132-5 al. 3 in concours, by 131-1 2° (132-18) for a single offence.
   const capName = live > 1 ? 'lifeNotPronouncedCap' : 'fixedTermReclusionMax';
   const lifeCap = prison?.life ? param(c.rules, capName, c.date) : undefined;
@@ -118,16 +118,20 @@ export function concours(c: CaseCtx, charges: readonly Part[], fines: readonly (
 }
 
 /** Other charges (other refs) whose maximum equals the cap's: the cap is not one charge's alone (a tie). */
-function ties(charges: readonly Part[], fines: readonly (Decimal | null)[], plan: Cumulation, prison: PrisonOut | null, prisonRef: string | null, cap: FineSum | null, capRef: string | null): Result['total']['cappedByAlso'] {
-  const p = new Set<string>(), f = new Set<string>();
+function ties(charges: readonly Part[], plan: Cumulation, prison: PrisonOut | null, prisonRef: string | null, cap: FineSum | null, capRef: string | null): Result['total']['cappedByAlso'] {
+  // Most cases have one charge or no tie: nothing is allocated unless a tie is found (bulk path).
+  let p: string[] | null = null, f: string[] | null = null;
+  if (charges.length < 2) return undefined;
+  // Fines are canonical decimal strings (money.ts): equal amounts are equal strings.
+  const capText = cap?.text() ?? null;
   for (let i = 0; i < charges.length; i++) {
     const ch = charges[i]!;
     if (!ch.punishable || plan.added[i]) continue;
-    if (prison && ch.prison && ch.ref !== prisonRef && comparePrison(ch.prison, prison) === 0) p.add(ch.ref);
-    if (cap && ch.fine !== null && ch.nature !== 'contravention' && ch.ref !== capRef && (fines[i] ?? new Money(ch.fine)).eq(cap.value!)) f.add(ch.ref);
+    if (prison && ch.prison && ch.ref !== prisonRef && comparePrison(ch.prison, prison) === 0 && !p?.includes(ch.ref)) (p ??= []).push(ch.ref);
+    if (capText !== null && ch.fine === capText && ch.nature !== 'contravention' && ch.ref !== capRef && !f?.includes(ch.ref)) (f ??= []).push(ch.ref);
   }
-  if (!p.size && !f.size) return undefined;
-  return { ...(p.size && { prison: [...p] }), ...(f.size && { fine: [...f] }) };
+  if (!p && !f) return undefined;
+  return { ...(p && { prison: p }), ...(f && { fine: f }) };
 }
 
 /**
