@@ -111,7 +111,11 @@ export function searchRefs(rules: Rules, words: string[]): string[] {
   if (!needles.length) return words.some((w) => w.trim() !== '') ? [] : [...order];
   const typed = searchFold(words.join(' ')).trim();
   // The article is the ref or its beginning: only a ref that starts with what was typed can be an exact match.
-  const exact = (ref: string) => { const f = searchFold(ref); return f === typed || (f.startsWith(typed) && searchFold(rules.provisions.get(ref)!.article) === typed); };
+  // A provision whose short name is what was typed ("blanchiment": 324-1) is as exact as its ref.
+  const exact = (ref: string) => {
+    const f = searchFold(ref), p = rules.provisions.get(ref)!;
+    return f === typed || (f.startsWith(typed) && searchFold(p.article) === typed) || (p.aliases ?? []).some((a) => searchFold(a) === typed);
+  };
   // Exact ref first; then the provisions where every word is a whole word ("vol": theft), then where each begins
   // a word, then the rest ("volontairement"); within the first two, the earlier the words come (a label that starts
   // with them), the higher; catalogue order otherwise.

@@ -2,7 +2,7 @@
 // (132-3, 132-5), the contravention fines added (132-7), and penalties a clause adds on top (cumulated).
 import type { Result } from '../core/contract.js';
 import type { Lang } from '../core/model.js';
-import { formatPrison } from '../messages/units.js';
+import { formatDuration, formatPrison } from '../messages/units.js';
 import { MESSAGES } from '../messages/index.js';
 
 export interface TotalSources {
@@ -37,6 +37,9 @@ function withTies(ref: string | null, ties: readonly string[] | undefined, lang:
 export function formatTotalPrison(t: Pick<Result['total'], 'prison' | 'prisonParts'>, lang: Lang): string | null {
   if (!t.prison) return null;
   const parts = t.prisonParts;
-  if (!parts?.capped || t.prison.life || parts.capped.kind === parts.cumulated.kind) return formatPrison(t.prison, lang);
+  if (!parts?.capped || t.prison.life || parts.capped.life || parts.cumulated.life) return formatPrison(t.prison, lang);
+  // Of one kind: the sum, with its parts (the capped total and what was added on top), so that the charge named as
+  // setting the cap is not read as setting the whole.
+  if (parts.capped.kind === parts.cumulated.kind) return `${formatPrison(t.prison, lang)} (${formatDuration(parts.capped.months ?? 0, lang)} + ${formatDuration(parts.cumulated.months ?? 0, lang)})`;
   return `${formatPrison(parts.capped, lang)} + ${formatPrison(parts.cumulated, lang)}`;
 }

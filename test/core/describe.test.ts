@@ -27,7 +27,8 @@ describe('catalogue search', () => {
     const byRef = (a: Provision, b: Provision) => compareRefs(a.ref, b.ref);
     if (!needles.length) return [...rules.provisions.values()].sort(byRef).map((p) => p.ref);
     const typed = searchFold(words.join(' ')).trim();
-    const exact = (p: Provision) => (searchFold(p.ref) === typed || searchFold(p.article) === typed ? 0 : 1);
+    // A short name typed whole (an alias: "blanchiment" is 324-1) is as exact as the ref (new-user pass ux22).
+    const exact = (p: Provision) => (searchFold(p.ref) === typed || searchFold(p.article) === typed || (p.aliases ?? []).some((a) => searchFold(a) === typed) ? 0 : 1);
     const found = [...rules.provisions.values()].filter((p) => needles.every((n) => hayOf(rules, p).includes(n)));
     // Whole words first, then word starts, then inside words; earlier in the text first (regular expressions here,
     // a hand-written scan in describe.ts).
@@ -60,6 +61,9 @@ describe('catalogue search', () => {
     expect(searchProvisions(rules, words).map((p) => p.ref)).toEqual(searchRefs(rules, words));
   });
 
+  it('puts a provision whose short name was typed first (list blanchiment: 324-1, not rule entries)', () => {
+    expect(searchRefs(rules, ['blanchiment'])[0]).toBe('324-1');
+  });
   it('puts the article typed first ("225-8" before presse 24 al. 8)', () => {
     const found = searchRefs(rules, ['225-8']);
     expect(found[0]).toBe('225-8');

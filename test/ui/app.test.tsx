@@ -86,10 +86,12 @@ describe('terminal UI', () => {
 
   it('the arrows and Enter add the highlighted provision', async () => {
     const a = app();
+    // "blanchiment" lists 324-1 (its short name), 324-4, then 324-2 1°: two lines down is 324-2 1°.
     await a.type('blanchiment');
     await a.press(KEY.down);
+    await a.press(KEY.down);
     await a.press(KEY.enter);
-    expect(a.frame()).toMatch(/Ajouté : 324-/);
+    expect(a.frame()).toMatch(/Ajouté : 324-2 1°/);
   });
 
   it('a word that is also an alias: Enter after moving the highlight adds the highlighted line, not the alias (red team rt17a)', async () => {
