@@ -137,6 +137,8 @@ export const version = z.strictObject({
   ownRecidive: z.literal(true).optional(),
   /** The text punishes only an adult author ("le fait, pour un majeur", 227-25): a minor is not punishable under it. */
   adultAuthor: z.literal(true).optional(),
+  /** With adultAuthor: the ordinary offence a minor's same facts may be charged under (222-23-1: 222-23), said to the user. */
+  adultAuthorElse: z.string().min(1).max(60).optional(),
   /**
    * From this version the number punishes another conduct (travail L1155-2 in 2012: harassment itself, then the
    * discrimination following it); the former conduct is punished since by `movedTo`. Earlier facts are not judged by

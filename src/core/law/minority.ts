@@ -135,6 +135,9 @@ export const minority: ChargeModule = {
     if (age >= v0.adultAge) return;
     if (adultOnly(s)) {
       s.steps?.push({ rule: s.provision.article, code: 'AUTHOR_NOT_ADULT', params: { age, ref: s.ref } });
+      // The ordinary offence the same facts may fall under, when the data names it: said, so "not punishable" is not read as impunity.
+      const instead = s.v0?.adultAuthorElse;
+      if (instead) c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_ADULT_ONLY_INSTEAD', params: { ref: s.ref, age, instead } });
       s.stop = 'AUTHOR_NOT_ADULT';
       return;
     }
