@@ -160,6 +160,9 @@ function withoutPath(message: string, path: string | null, lang: Lang): string {
 function notInForceText(rules: Rules, p: Provision, date: string, lang: Lang): string {
   const t = T(lang);
   const first = p.versions[0]!.from;
+  // After its last version: repealed on that day (not "not in force", read as "not yet").
+  const last = p.versions[p.versions.length - 1]!;
+  if (last.to && date >= last.to) return t.repealedSince({ date: formatDate(last.to, lang) });
   if (date >= first) return t.notInForceOn;
   const pred = predecessor({ rules }, p, date);
   if (pred) return t.thenUnder({ ref: pred.provision.ref });
@@ -186,9 +189,11 @@ export function formatList(rules: Rules, provisions: Provision[], date: string, 
   if (!provisions.length) return general ? general : `${t.noMatch}\n`;
   const views = provisions.map((p) => describeProvision(rules, p, date));
   const w = Math.max(...views.map((v) => v.ref.length));
-  return views.map((v) => {
+  return views.map((v, i) => {
     const status = v.version && v.version.status !== 'text' ? ` [${v.version.status}]` : '';
-    return `${v.ref.padEnd(w)}  ${v.label[lang]} — ${penaltyText(v, lang)}${status}`;
+    // No version on the date: why (repealed, not yet, another text then), as show says it.
+    const penalty = v.kind !== 'rule' && !v.version ? notInForceText(rules, provisions[i]!, date, lang) : penaltyText(v, lang);
+    return `${v.ref.padEnd(w)}  ${v.label[lang]} — ${penalty}${status}`;
   }).join('\n') + `\n\n${t.listed({ count: provisions.length, date })}\n${general ? `\n${general}` : ''}`;
 }
 

@@ -410,6 +410,7 @@ export const en: Messages = {
     notHeldBefore: (p: P) => `the text then applicable is not in the data (it starts on ${p.heldFrom})`,
     notHeldFormerly: (p: P) => `the text then applicable, ${p.formerly}, is not in the data`,
     notHeld: 'the text then applicable is not in the data',
+    repealedSince: (p: P) => `repealed on ${p.date}`,
     notYetOn: (p: P) => `not yet in force on that date (since ${p.from})`, byPredicate: 'depends on the offence referred to',
     orProportional: ' (or proportional)', proportionalOnly: "proportional fine (to a base: a charge's amount=)", noPenalty: 'no penalty', noMatch: 'No provision matches.',
     listed: (p: P) => `${p.count} provision(s), penalties in force on ${d(p.date)}`,

@@ -433,6 +433,7 @@ export const fr = {
     notHeldBefore: (p: P) => `le texte alors applicable n'est pas dans les données (elles commencent le ${p.heldFrom})`,
     notHeldFormerly: (p: P) => `le texte alors applicable, ${p.formerly}, n'est pas dans les données`,
     notHeld: "le texte alors applicable n'est pas dans les données",
+    repealedSince: (p: P) => `abrogé le ${p.date}`,
     notYetOn: (p: P) => `pas encore en vigueur à cette date (depuis le ${p.from})`, byPredicate: "selon l'infraction de référence",
     orProportional: ' (ou proportionnelle)', proportionalOnly: "amende proportionnelle (à une assiette : montant= d'un chef)", noPenalty: 'aucune peine', noMatch: 'Aucune disposition ne correspond.',
     listed: (p: P) => `${p.count} disposition(s), peines en vigueur le ${d(p.date)}`,
