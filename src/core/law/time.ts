@@ -147,7 +147,7 @@ function lawNotHeld(s: ChargeState, c: CaseCtx, provision: Provision, from: IsoD
   if (!held) return false;
   const { before, heldFrom, formerly } = held;
   s.steps?.push({ rule: '112-1', code: 'LAW_NOT_HELD', params: { ref: s.ref, date: s.date, from, heldFrom: before ? heldFrom : null } });
-  c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_LAW_NOT_HELD', params: { ref: s.ref, from, heldFrom: before ? heldFrom : null, code: provision.code, formerly: formerly ? formerly[c.lang] : null } });
+  c.warnings.push({ code: 'NOTE', ref: s.ref, key: 'W_LAW_NOT_HELD', params: { ref: s.ref, from, heldFrom: before ? heldFrom : null, code: c.rules.codes.find((k) => k.id === provision.code)?.label[c.lang] ?? provision.code, formerly: formerly ? formerly[c.lang] : null } });
   return true;
 }
 
