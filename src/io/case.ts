@@ -84,9 +84,16 @@ function fieldsAt(path: readonly PropertyKey[]): string[] {
   return [];
 }
 /** The known fields an unknown one probably meant ("aggravation" -> "aggravations", "charge" -> "charges"). */
+/** Words users write for a field under another name (the law's or the CLI's): "complicity" is `accomplice`. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  complicity: 'accomplice', complice: 'accomplice', complicite: 'accomplice', tentative: 'attempt', montant: 'amount',
+  predicat: 'predicate', aggravation: 'aggravations', prior: 'priors', antecedents: 'priors', naissance: 'birthDate',
+  birthdate: 'birthDate', judgment: 'judgmentDate', jugement: 'judgmentDate', related: 'relatedTo', avec: 'relatedTo',
+};
 function nearKeys(keys: readonly string[], path: readonly PropertyKey[]): string[] {
   const known = fieldsAt(path);
-  return [...new Set(keys.flatMap((k) => known.filter((f) => f.toLowerCase() === k.toLowerCase() || distance(k.toLowerCase(), f.toLowerCase()) <= 2)))];
+  const near = (k: string) => known.filter((f) => f.toLowerCase() === k.toLowerCase() || distance(k.toLowerCase(), f.toLowerCase()) <= 2 || SYNONYMS[k.toLowerCase()] === f);
+  return [...new Set(keys.flatMap(near))];
 }
 
 /** The schema's message key, made precise by the value: an amount that is no number, a date that is not real. */

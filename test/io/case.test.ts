@@ -85,6 +85,11 @@ describe('an amount has one canonical form, whatever the route (attacker rt22b: 
 });
 
 describe('a misspelt field is named with what it probably meant', () => {
+  it('a field named by another word for it: complicity -> accomplice, montant -> amount (red teams rt27a, rt28a)', () => {
+    const at = (input: unknown) => { const r = parseCase(input, { lang: 'fr' }); return r.ok ? null : r.error.message; };
+    expect(at({ charges: [{ ref: '311-3', complicity: true }] })).toContain('vouliez-vous dire "accomplice"');
+    expect(at({ charges: [{ ref: '324-1', montant: '5' }] })).toContain('vouliez-vous dire "amount"');
+  });
   it('aggravation -> aggravations, charge -> charges (said before the missing charges), prior -> priors', () => {
     const at = (input: unknown, lang: 'fr' | 'en' = 'fr') => { const r = parseCase(input, { lang }); return r.ok ? null : r.error; };
     expect(at({ charges: [{ ref: '311-3', aggravation: ['132-76'] }] })).toEqual({ code: 'INVALID_CASE', path: 'charges[0]', message: 'charges[0]: champ inconnu "aggravation" ; vouliez-vous dire "aggravations" ?' });
