@@ -9,7 +9,8 @@ export const CSV_OUTPUT_COLUMNS = [
   'not_computed', 'capped_prison_kind', 'capped_prison_months', 'capped_prison_life', 'cumulated_prison_kind',
   'cumulated_prison_months', 'cumulated_prison_life', 'without_excuse_prison_kind', 'without_excuse_capped_prison_kind',
   'without_excuse_capped_prison_months', 'without_excuse_capped_prison_life', 'without_excuse_cumulated_prison_kind',
-  'without_excuse_cumulated_prison_months', 'without_excuse_cumulated_prison_life', 'warnings',
+  'without_excuse_cumulated_prison_months', 'without_excuse_cumulated_prison_life', 'warnings', 'prison_capped_by_also',
+  'fine_capped_by_also',
 ] as const;
 export const CSV_OUTPUT_HEADER = CSV_OUTPUT_COLUMNS.join(',');
 
@@ -20,7 +21,8 @@ export function csvLine(o: Outcome, line: number | null, raw = false): string {
     ? [line, o.id, true, '', '', '', r.total.prison?.kind ?? '', r.total.prison?.months ?? '', r.total.prison?.life ?? '', r.total.fine ?? '',
       r.arithmetic.prison?.months ?? '', r.arithmetic.prison?.life ?? '', r.arithmetic.fine ?? '', r.total.cappedBy.prison ?? '', r.total.cappedBy.fine ?? '',
       ...withoutExcuse(r), r.total.cumulated?.map((x) => x.ref).join(';') ?? '', r.charges.filter((x) => x.fineNotComputed).map((x) => x.ref).join(';'),
-      r.total.notComputed?.join(';') ?? '', ...prisonParts(r.total.prisonParts), r.total.withoutExcuse?.prison?.kind ?? '', ...prisonParts(r.total.withoutExcuse?.prisonParts), warningCodes(r)]
+      r.total.notComputed?.join(';') ?? '', ...prisonParts(r.total.prisonParts), r.total.withoutExcuse?.prison?.kind ?? '', ...prisonParts(r.total.withoutExcuse?.prisonParts), warningCodes(r),
+      r.total.cappedByAlso?.prison?.join(';') ?? '', r.total.cappedByAlso?.fine?.join(';') ?? '']
     : [line, o.id, false, o.error.code, o.error.path ?? '', o.error.message, ...EMPTY_RESULT_CELLS];
   return cells.map((c) => (typeof c === 'string' ? csvCell(c, raw) : c === null ? '' : String(c))).join(',');
 }

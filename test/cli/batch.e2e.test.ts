@@ -121,15 +121,15 @@ describe('quantum batch (CSV)', () => {
     const h = 'id,date,judgment_date,birth_date,refs,repentis,related_to';
     const r = batch(['--format', 'csv', '--output', 'csv'], `${h}\nm,01/05/2024,29/11/2026,15/01/2008,222-37,,\nr,2024-05-01,2025-01-01,,222-37|434-27 al. 2,reduced|,|0\nx,2024-05-01,2025-01-01,,434-27 al. 2|311-3,,zero|\n`);
     // 16 on the facts: 222-37 halved, 5 ans, 7 500 €; without the excuse 10 ans, 7 500 000 €.
-    expect(r.lines[1]).toBe('2,m,true,,,,emprisonnement,60,false,7500,60,false,7500,222-37,222-37,120,false,7500000,,,,,,,,,,emprisonnement,,,,,,,');
+    expect(r.lines[1]).toBe('2,m,true,,,,emprisonnement,60,false,7500,60,false,7500,222-37,222-37,120,false,7500000,,,,,,,,,,emprisonnement,,,,,,,,,');
     // 222-43 (2004 text): 5 ans; 434-31 adds the escape's 3 ans and 45 000 € (the parts: 5 ans capped, 3 ans on top).
-    expect(r.lines[2]).toBe('3,r,true,,,,emprisonnement,96,false,7545000,96,false,7545000,222-37,222-37,,,,434-27 al. 2,,,emprisonnement,60,false,emprisonnement,36,false,,,,,,,,NOTE 222-37');
+    expect(r.lines[2]).toBe('3,r,true,,,,emprisonnement,96,false,7545000,96,false,7545000,222-37,222-37,,,,434-27 al. 2,,,emprisonnement,60,false,emprisonnement,36,false,,,,,,,,NOTE 222-37,,');
     expect(r.lines[3]).toMatch(/^4,x,false,INVALID_CASE,related_to,/);
   });
   it('--output csv gives one flat row per case', () => {
     const r = batch(['--format', 'csv', '--output', 'csv'], `${header}\na,2024-05-01,2026-11-29,,225-9,,,,\nb,bad-date,,,225-5,,,,\n`);
-    expect(r.lines[0]).toBe('line,id,ok,error_code,error_path,error_message,prison_kind,prison_months,prison_life,fine,arithmetic_months,arithmetic_life,arithmetic_fine,prison_capped_by,fine_capped_by,without_excuse_prison_months,without_excuse_prison_life,without_excuse_fine,cumulated,fine_not_computed,not_computed,capped_prison_kind,capped_prison_months,capped_prison_life,cumulated_prison_kind,cumulated_prison_months,cumulated_prison_life,without_excuse_prison_kind,without_excuse_capped_prison_kind,without_excuse_capped_prison_months,without_excuse_capped_prison_life,without_excuse_cumulated_prison_kind,without_excuse_cumulated_prison_months,without_excuse_cumulated_prison_life,warnings');
-    expect(r.lines[1]).toBe('2,a,true,,,,reclusion-criminelle,,true,4500000,0,true,4500000,225-9,225-9,,,,,,,,,,,,,,,,,,,,');
+    expect(r.lines[0]).toBe('line,id,ok,error_code,error_path,error_message,prison_kind,prison_months,prison_life,fine,arithmetic_months,arithmetic_life,arithmetic_fine,prison_capped_by,fine_capped_by,without_excuse_prison_months,without_excuse_prison_life,without_excuse_fine,cumulated,fine_not_computed,not_computed,capped_prison_kind,capped_prison_months,capped_prison_life,cumulated_prison_kind,cumulated_prison_months,cumulated_prison_life,without_excuse_prison_kind,without_excuse_capped_prison_kind,without_excuse_capped_prison_months,without_excuse_capped_prison_life,without_excuse_cumulated_prison_kind,without_excuse_cumulated_prison_months,without_excuse_cumulated_prison_life,warnings,prison_capped_by_also,fine_capped_by_also');
+    expect(r.lines[1]).toBe('2,a,true,,,,reclusion-criminelle,,true,4500000,0,true,4500000,225-9,225-9,,,,,,,,,,,,,,,,,,,,,,');
     expect(r.lines[2]).toMatch(/^3,b,false,INVALID_CASE,date,/);
     expect(r.code).toBe(1);
   });
