@@ -155,6 +155,7 @@ export const en: Messages = {
     W_CLAUSE_NATURAL_ONLY: (p: P) => `${p.ref}: ${p.article} concerns an offence committed by a detainee; a legal person is never detained: no cumulation, the ordinary concours applies (132-3).`,
     W_REPEALED_SEE: (p: P) => `${p.ref} has been repealed since ${d(p.at)}; the same conduct is punished by ${p.by}: for later facts, charge ${p.by}.`,
     W_FORMERLY_ITEM: (p: P) => `${p.ref} is in force only since ${d(p.from)}; before, this conduct was punished by ${p.by}: for earlier facts, charge that ref.`,
+    W_OTHER_TIERS_FORMERLY: (p: P) => `${p.ref} exists only since ${d(p.from)}; on the date of the facts, the article's base conduct fell under ${p.tiers}: if the facts fall under it, charge that ref.`,
     W_OTHER_TIERS: (p: P) => `${p.ref} exists only since ${d(p.from)}; on the date of the facts the article had ${p.tiers}: if the facts fall under it, charge that ref.`,
     W_FORMERLY: (p: P) => `${p.ref} has been in force only since ${d(p.from)}; for earlier facts the applicable text is ${p.by}, which it replaced: its penalties apply, or those of ${p.ref} where milder.`,
     W_PARAM_UNVERIFIED: (p: P) => `The general rule of article ${p.article} used here is not verified against the official text (status: ${p.status}).`,

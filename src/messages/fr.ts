@@ -172,6 +172,7 @@ export const fr = {
     W_CLAUSE_NATURAL_ONLY: (p: P) => `${p.ref} : ${p.article} vise l'infraction commise par un détenu ; une personne morale n'est jamais détenue : pas de cumul, les peines suivent le concours ordinaire (132-3).`,
     W_REPEALED_SEE: (p: P) => `${p.ref} est abrogé depuis le ${d(p.at)} ; la même conduite est punie par ${p.by} : pour des faits postérieurs, poursuivez ${p.by}.`,
     W_FORMERLY_ITEM: (p: P) => `${p.ref} n'est en vigueur que depuis le ${d(p.from)} ; avant, cette conduite était punie par ${p.by} : pour des faits antérieurs, poursuivez cette référence.`,
+    W_OTHER_TIERS_FORMERLY: (p: P) => `${p.ref} n'existe que depuis le ${d(p.from)} ; à la date des faits, la conduite de base de l'article relevait de ${p.tiers} : si les faits en relèvent, poursuivez cette référence.`,
     W_OTHER_TIERS: (p: P) => `${p.ref} n'existe que depuis le ${d(p.from)} ; à la date des faits, l'article avait ${p.tiers} : si les faits en relèvent, poursuivez cette référence.`,
     W_FORMERLY: (p: P) => `${p.ref} n'est en vigueur que depuis le ${d(p.from)} ; pour des faits antérieurs, le texte applicable est ${p.by}, qu'il a remplacé : ses peines s'appliquent, ou celles de ${p.ref} si elles sont plus douces.`,
     W_PARAM_UNVERIFIED: (p: P) => `La règle générale de l'article ${p.article} utilisée ici n'a pas été vérifiée sur le texte officiel (statut : ${p.status}).`,

@@ -151,3 +151,13 @@ describe('an item charged before it existed, whose conduct another item punished
     expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/punished by 311-4 5°/));
   });
 });
+
+describe('a tier added later to an article created after the facts (red team rt24a)', () => {
+  it('223-15-2 al. 2 for 1998 facts names 313-4, the former text 223-15-2 al. 1 continues', () => {
+    // 223-15-2 (loi n° 2001-504, 2001-06-13) took over 313-4 (abus de faiblesse, 1994 text); al. 2 (a sect's
+    // leader) is new: for 1998 facts it is not yet in force, and the base conduct then fell under 313-4.
+    const r = run('1998-06-01', '223-15-2 al. 2', '2026-11-29');
+    expect(r.charges[0]!.reason).toBe('NOT_YET_IN_FORCE');
+    expect(r.warnings.some((w) => w.message.includes('313-4'))).toBe(true);
+  });
+});

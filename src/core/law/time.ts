@@ -114,8 +114,12 @@ export const inForce: ChargeModule = {
         const before = itemsMovedTo(c.rules, provision.ref, provision.article);
         if (before.length) c.warnings.push({ code: 'NOTE', ref, key: 'W_FORMERLY_ITEM', params: { ref, from: first.from, by: before.join(', ') } });
         // A tier added later (an aggravated alinéa): the article's other tiers then in force may fit the facts.
-        const tiers = (c.rules.articles.get(provision.article)?.refs ?? []).filter((r) => r !== provision.ref && at(c.rules.provisions.get(r)!.versions, date)?.penalty);
+        const others = (c.rules.articles.get(provision.article)?.refs ?? []).filter((r) => r !== provision.ref).map((r) => c.rules.provisions.get(r)!);
+        const tiers = others.filter((p) => at(p.versions, date)?.penalty).map((p) => p.ref);
         if (!before.length && tiers.length) c.warnings.push({ code: 'NOTE', ref, key: 'W_OTHER_TIERS', params: { ref, from: first.from, tiers: tiers.join(', ') } });
+        // No tier then, but the former text another tier continues (223-15-2 al. 1 <- 313-4 before 2001): named.
+        const formerly = tiers.length || before.length ? [] : [...new Set(others.flatMap((p) => predecessor(c, p, date)?.provision.ref ?? []))];
+        if (formerly.length) c.warnings.push({ code: 'NOTE', ref, key: 'W_OTHER_TIERS_FORMERLY', params: { ref, from: first.from, tiers: formerly.join(', ') } });
         s.stop = 'NOT_YET_IN_FORCE';
       } else {
         steps?.push({ rule: '112-1', code: 'REPEALED_BEFORE_FACTS', params: { ref, date, repealed: provision.repealed ?? null } });
