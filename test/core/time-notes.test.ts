@@ -158,6 +158,6 @@ describe('a tier added later to an article created after the facts (red team rt2
     // leader) is new: for 1998 facts it is not yet in force, and the base conduct then fell under 313-4.
     const r = run('1998-06-01', '223-15-2 al. 2', '2026-11-29');
     expect(r.charges[0]!.reason).toBe('NOT_YET_IN_FORCE');
-    expect(r.warnings.some((w) => w.message.includes('313-4'))).toBe(true);
+    expect(r.warnings.some((w) => w.message?.includes('313-4'))).toBe(true);
   });
 });
