@@ -125,14 +125,10 @@ function resolveUncached(rules: Rules, input: string, path: string): Resolution 
   // A tier then one of its items ("222-19-1 al. 2 3°"): the item, named as the data names it ("222-19-1 3°").
   if (parsed.subs.length > 1) {
     const tier = rules.provisions.get(`${article} ${parsed.subs[0]}`);
-    const r = tier ? resolveIn(rules, article, parsed.subs.slice(1), input, path, undefined) : null;
-    if (r?.ok && r.provision === tier) return r;
-    // A paragraph whose alinéas are the tiers ("222-33 III" holds al. 1 and al. 2), then an item of one of them.
-    if (!tier) {
-      const within = `${article} ${parsed.subs[0]} `;
-      const inner = resolveIn(rules, article, parsed.subs.slice(1), input, path, undefined);
-      if (inner?.ok && inner.items && inner.provision.ref.startsWith(within)) return inner;
-    }
+    const r = resolveIn(rules, article, parsed.subs.slice(1), input, path, undefined);
+    // Or a paragraph whose alinéas are the tiers ("222-33 III" holds al. 1 and al. 2), then an item of one of them.
+    const inParagraph = (x: Extract<Resolution, { ok: true }>) => !!x.items && x.provision.ref.startsWith(`${article} ${parsed.subs[0]} `);
+    if (r?.ok && (tier ? r.provision === tier : inParagraph(r))) return r;
   }
   // A subdivision finer than the data's tiers (an alinéa inside a tier, as NATINF tables cite) is in that tier.
   const cited = canonical(parsed);

@@ -10,7 +10,7 @@ import { notHeldOn, predecessor } from './time.js';
 import { moneyOf } from '../money.js';
 import { addYears, at } from '../dates.js';
 import { param } from '../params.js';
-import { resolveRef, tierOn } from '../refs.js';
+import { refOn, resolveRef, tierOn } from '../refs.js';
 import { prisonOut } from '../penalty.js';
 import { draft, type ErrorDraft } from '../errors.js';
 import type { Steps } from '../steps.js';
@@ -111,7 +111,9 @@ function priorMax(rules: Rules, prior: Prior, k: number): { ok: true; max: Offen
   const provision = before?.provision ?? r.provision;
   const v = before?.v ?? at(r.provision.versions, date);
   if (!v?.penalty) return { ok: false, skip: notHeldOn(rules, r.provision, date) ? 'LAW_NOT_HELD' : 'NOT_IN_FORCE' };
-  const out = specialPenalty(rules, provision, v, { ref: r.ref, path, predicate: prior.predicate }, date, false);
+  // Its predicate read on the same date, as a charge's is (refs.ts refOn).
+  const predicate = prior.predicate === undefined ? undefined : refOn(rules, prior.predicate, date);
+  const out = specialPenalty(rules, provision, v, { ref: r.ref, path, predicate }, date, false);
   if (!out.ok) return 'error' in out ? { ok: false, error: out.error } : { ok: false, skip: 'PREDICATE_NOT_ELIGIBLE' };
   const pred = prior.predicate ? resolveRef(rules, prior.predicate, `${path}.predicate`) : null;
   return { ok: true, max: { ref: r.ref, article: r.provision.article, predicateArticle: pred?.ok ? pred.provision.article : null, nature: classify(rules, out.penalty, date), penalty: out.penalty, version: v } };

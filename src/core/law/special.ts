@@ -9,7 +9,7 @@ import { Money, moneyOf } from '../money.js';
 import { at, inForce } from '../dates.js';
 import { formsListing } from '../dependencies.js';
 import { param, paramArticle } from '../params.js';
-import { resolveRef, tierOn } from '../refs.js';
+import { resolveRef } from '../refs.js';
 import { comparePrison, prisonOut } from '../penalty.js';
 import { draft, type ErrorDraft } from '../errors.js';
 import type { StepDraft, Steps } from '../steps.js';
@@ -57,9 +57,7 @@ type Max = { ok: true; provision: Provision; ref: string; penalty: Penalty; natu
 
 /** The maximum another offence carries on a date (a predicate, or the article whose penalties apply), plain. */
 function otherMax(rules: Rules, refInput: string, date: IsoDate, path: string, seen: number): Max {
-  // A bare article read on the date, as a charge is: the one tier it then had (323-2 before 2012), not today's tiers.
-  const r0 = resolveRef(rules, refInput, path);
-  const r = tierOn(rules, r0, date, date) ?? r0;
+  const r = resolveRef(rules, refInput, path);
   if (!r.ok) return { ok: false, error: r.error };
   if (r.provision.kind === 'rule') return { ok: false, error: draft('INVALID_CASE', path, 'E_PREDICATE_RULE', { ref: r.ref }) };
   const v = at(r.provision.versions, date);

@@ -293,11 +293,10 @@ function comparableFine(s: ChargeState, c: CaseCtx, candidates: Candidate[]): (x
  * One version's penalty for this charge, with what the result must say about it; null when the charge stops;
  * 'skip' for a later version that no longer names the predicate because its conduct moved to another text.
  */
-function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; provision: Provision }, later: boolean): Candidate | 'skip' | null {
+function candidate(s: ChargeState, c: CaseCtx, { v, provision }: { v: Version; provision: Provision }, later: boolean, predicate: string | undefined): Candidate | 'skip' | null {
   // A later version is read as of its own first day: the texts it refers to (another article's penalties, a
   // contravention class) are those then in force.
   const day = later && v.from > s.date ? v.from : s.date;
-  const predicate = s.charge.predicate === undefined ? undefined : refOn(c.rules, s.charge.predicate, s.date);
   const out = specialPenalty(c.rules, provision, v, { ref: s.ref, path: s.path, amount: s.charge.amount, predicate }, day, s.steps !== null);
   if (!out.ok && 'error' in out) { s.error = out.error; return null; }
   if (later) s.steps?.push({ rule: '112-1', code: 'LATER_VERSION', params: { from: v.from, amendedBy: v.amendedBy, status: v.status } });
@@ -361,8 +360,10 @@ export const milderLaw: ChargeModule = {
   params: ['contraventionClassFines', 'delitFineThreshold', 'attemptRules', 'legalPersonFineMultiplier'],
   apply(s, c) {
     const candidates: Candidate[] = [];
+    // The predicate as read on the date of the facts (one tier of a bare article then), the same for every version.
+    const predicate = s.charge.predicate === undefined ? undefined : refOn(c.rules, s.charge.predicate, s.date);
     for (let k = 0; k < s.chain.length; k++) {
-      const cand = candidate(s, c, s.chain[k]!, k > 0);
+      const cand = candidate(s, c, s.chain[k]!, k > 0, predicate);
       if (!cand) return;
       if (cand !== 'skip') candidates.push(cand);
     }
