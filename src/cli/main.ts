@@ -123,9 +123,9 @@ function yargsFailure(msg: string, args: readonly string[]): UsageError {
  */
 function completionShell(args: string[]): string[] {
   const i = args.indexOf('completion');
-  // Words after the command that are neither options nor the value of one (--lang en, --rules DIR).
-  const rest = args.slice(i + 1);
-  const words = rest.filter((a, k) => !a.startsWith('-') && !/^--(lang|rules)$/.test(rest[k - 1] ?? ''));
+  // The positions of the words after the command that are neither options nor the value of one (--lang en, --rules DIR).
+  const at = args.map((a, k) => k).filter((k) => k > i && !args[k]!.startsWith('-') && !/^--(lang|rules)$/.test(args[k - 1] ?? ''));
+  const words = at.map((k) => args[k]!);
   const shell = words[0];
   // No shell named: $SHELL's, which yargs writes for bash or zsh only (another one would get bash's script).
   const fromEnv = (process.env.SHELL ?? '').split('/').pop() ?? '';
@@ -134,7 +134,7 @@ function completionShell(args: string[]): string[] {
   // One shell: "completion bash zsh" would leave "zsh" to be taken for a command.
   if ((shell !== 'bash' && shell !== 'zsh') || words.length > 1) throw new UsageError('U_COMPLETION_SHELL', { shell: words.join(' ') });
   process.env.SHELL = `/bin/${shell}`;
-  return args.filter((a, k) => !(a === shell && k > i && !/^--(lang|rules)$/.test(args[k - 1] ?? '')));
+  return args.filter((_, k) => k !== at[0]);
 }
 
 /**
