@@ -84,11 +84,13 @@ function fieldsAt(path: readonly PropertyKey[]): string[] {
   return [];
 }
 /** The known fields an unknown one probably meant ("aggravation" -> "aggravations", "charge" -> "charges"). */
-/** Words users write for a field under another name (the law's or the CLI's): "complicity" is `accomplice`. */
+/**
+ * Words users write for a field under another name (the law's or the command line's) that no spelling distance
+ * finds: "complicity" is `accomplice` ("aggravation", "predicat", "prior" are found by distance).
+ */
 const SYNONYMS: Readonly<Record<string, string>> = {
   complicity: 'accomplice', complice: 'accomplice', complicite: 'accomplice', tentative: 'attempt', montant: 'amount',
-  predicat: 'predicate', aggravation: 'aggravations', prior: 'priors', antecedents: 'priors', naissance: 'birthDate',
-  birthdate: 'birthDate', judgment: 'judgmentDate', jugement: 'judgmentDate', related: 'relatedTo', avec: 'relatedTo',
+  antecedents: 'priors', naissance: 'birthDate', judgment: 'judgmentDate', jugement: 'judgmentDate', avec: 'relatedTo',
 };
 function nearKeys(keys: readonly string[], path: readonly PropertyKey[]): string[] {
   const known = fieldsAt(path);
